@@ -1,0 +1,39 @@
+/**
+ * `npm run -s bot -- <command>`: the command line used by staff and automated checks.
+ * Only the command's own output goes to stdout; logs go to stderr.
+ */
+import { chatCommand } from './chat.js';
+import { classifyCommand } from './classify.js';
+import { fail, withApp } from './run.js';
+
+const USAGE = `usage: npm run -s bot -- <command>
+  chat [--user ID] [--json]   chat on stdin/stdout (the console channel)
+  classify                    one utterance a line in, one JSON line out
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'chat':
+      return withApp((app) => chatCommand(app, rest));
+    case 'classify':
+      return withApp((app) => classifyCommand(app));
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.exitCode = fail(err);
+  },
+);

@@ -1,0 +1,23 @@
+/**
+ * Effects are what a turn asks the runtime to do with the outside world (store a complaint, change a
+ * subscription, run a staff command). The engine stays a pure function: it returns effects, the runtime runs
+ * them *before* any reply is sent, so nothing is acknowledged before it is stored.
+ */
+import type { Language } from '../nlu/types.js';
+
+/** Subscribe or unsubscribe the sender to announcements. */
+export interface SubscriptionEffect {
+  kind: 'subscription.set';
+  subscribed: boolean;
+  /** How the change was asked for (intent, command, STOP …), kept in the subscription history. */
+  via: string;
+}
+
+/** Every effect a turn can produce; features add their own variants here. */
+export type Effect = SubscriptionEffect;
+
+/** An effect with the context the runtime needs to render its outcome. */
+export interface PendingEffect {
+  effect: Effect;
+  language: Language;
+}

@@ -1,0 +1,32 @@
+/** Formatting of dates and lists for replies, in the office's time zone. Formatters are built once. */
+import type { Language } from '../nlu/types.js';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: Language, timeZone: string): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeZone });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** `2020-09-14` → `14 September 2020` (id) / `14 September 2020` (en). Date-only values are read as noon UTC. */
+export function formatDate(value: string | Date, language: Language, timeZone: string): string {
+  const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  return formatter(language, timeZone).format(date);
+}
+
+/** `a, b dan c` / `a, b and c`. */
+export function joinList(items: readonly string[], language: Language): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const and = language === 'id' ? ' dan ' : ' and ';
+  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
+
+/** One bullet line a item: `• a\n• b`. */
+export function bullets(items: readonly string[]): string {
+  return items.map((i) => `• ${i}`).join('\n');
+}

@@ -1,0 +1,54 @@
+/**
+ * What flows between channels and the engine. Channels turn platform events into an `InboundMessage` and
+ * render `Reply` objects back; nothing here names a platform.
+ */
+
+/** A file the citizen sent (photo, document, voice note …), kept by its platform file id, never downloaded. */
+export interface Attachment {
+  kind: 'photo' | 'document' | 'voice' | 'audio' | 'video' | 'sticker' | 'location' | 'contact' | 'other';
+  /** The platform's id for the file, enough to fetch it later; absent for locations and stickers. */
+  fileId?: string;
+  mimeType?: string;
+  fileName?: string;
+}
+
+/** One message from a person, as the engine sees it. */
+export interface InboundMessage {
+  /** Namespaced, stable key of the person: `telegram:123`, `whatsapp:6281…@c.us`, `console:local`. */
+  userKey: string;
+  /** The text (caption for media); may be empty. Commands keep their slash: `/langganan`. */
+  text: string;
+  attachments?: readonly Attachment[];
+  /** A phone number the platform really gives (WhatsApp `@c.us`), used to skip asking for a contact. */
+  phone?: string;
+  /** When the platform says the message was sent. */
+  sentAt?: Date;
+}
+
+/** A run of reply text. `bold` is a hint: channels render it their way (HTML `<b>`, WhatsApp `*…*`). */
+export interface Inline {
+  text: string;
+  bold?: boolean;
+}
+
+/** A numbered menu entry; a reply of just `key` works like the entry's intent. Telegram renders buttons. */
+export interface MenuOption {
+  key: string;
+  label: string;
+}
+
+/** One chat bubble. Interpolated values are plain `Inline` runs, so channels can escape them safely. */
+export interface Reply {
+  parts: Inline[];
+  options?: MenuOption[];
+}
+
+/** The reply as plain text, as the console and the JSON CLI show it. */
+export function replyText(reply: Reply): string {
+  return reply.parts.map((p) => p.text).join('');
+}
+
+/** A reply of one plain run. */
+export function plain(text: string): Reply {
+  return { parts: [{ text }] };
+}

@@ -1,0 +1,41 @@
+/**
+ * `npm run nlu:eval`: train on `intents/`, score `test/nlu/heldout.json`, print accuracy,
+ * per-intent precision/recall/F1, confusions and the threshold sweep.
+ * Exit code 1 when the quality gate (accuracy >= 0.95, None recall >= 0.9) fails.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createClassifier, DEFAULT_THRESHOLD } from './classifier.js';
+import { loadCorpora } from './corpus.js';
+import { chooseThreshold, evaluate, formatReport, formatSweep, heldoutSchema, sweepThresholds, type RawPrediction } from './eval.js';
+
+const root = new URL('../../', import.meta.url);
+const corpora = loadCorpora(fileURLToPath(new URL('intents/', root)));
+const heldout = heldoutSchema.parse(JSON.parse(readFileSync(new URL('test/nlu/heldout.json', root), 'utf8')));
+
+const t0 = performance.now();
+const classifier = createClassifier({ corpora });
+const trainMs = performance.now() - t0;
+
+const t1 = performance.now();
+const predictions: RawPrediction[] = heldout.items.map((item) => {
+  const p = classifier.predict(item.text);
+  return { text: item.text, expected: item.intent, predicted: p.intent, score: p.score };
+});
+const perClassifyMs = (performance.now() - t1) / heldout.items.length;
+
+const examples = corpora.reduce((n, c) => n + c.data.reduce((m, d) => m + d.utterances.length, 0), 0);
+console.log(`corpora: ${corpora.map((c) => c.locale).join(', ')} (${examples} utterances); held-out: ${heldout.items.length}`);
+console.log(`train ${trainMs.toFixed(0)} ms; classify ${(perClassifyMs * 1000).toFixed(1)} µs/message (incl. normalisation)\n`);
+
+const rows = sweepThresholds(predictions);
+const chosen = chooseThreshold(rows, 0.9);
+console.log('threshold sweep (held-out):');
+console.log(formatSweep(rows, chosen));
+console.log(`\nbest threshold with None recall >= 90%: ${chosen ? chosen.threshold.toFixed(2) : 'none qualifies'}; DEFAULT_THRESHOLD = ${DEFAULT_THRESHOLD}\n`);
+
+const report = evaluate(predictions, DEFAULT_THRESHOLD);
+console.log(formatReport(report));
+const ok = report.accuracy >= 0.95 && report.noneRecall >= 0.9;
+console.log(`\nquality gate (accuracy >= 95%, None recall >= 90%): ${ok ? 'PASS' : 'FAIL'}`);
+process.exitCode = ok ? 0 : 1;

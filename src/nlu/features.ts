@@ -1,0 +1,78 @@
+/**
+ * Normalised text -> bag of features for the network: Indonesian stems of each token, with
+ * ticket numbers collapsed into one feature so "ADU-7K3M9Q" counts as evidence for
+ * complaint.status instead of an unknown word.
+ */
+import { createStemmerId, type Stemmer } from './nlpjs.js';
+import { TICKET_PATTERN } from './normalise.js';
+
+/** Feature standing for any complaint ticket number. */
+export const TICKET_FEATURE = '__ticket__';
+/** Maximum tokens considered per message; longer messages are cut (classification stays O(1)). */
+export const MAX_TOKENS = 64;
+
+// The Indonesian stemmer mangles a few words that matter here (penutupan -> utup).
+const STEM_OVERRIDES: Readonly<Record<string, string>> = {
+  penutupan: 'tutup',
+  penutupannya: 'tutup',
+  ditutup: 'tutup',
+  tutupnya: 'tutup',
+  pembukaan: 'buka',
+  oss: 'oss',
+  nib: 'nib',
+};
+const STEM_CACHE_LIMIT = 20_000;
+
+// Particles and forms of address carry tone, not intent ("kantor buka ga ya min?"); as
+// features they only add noise that pulls short messages towards whichever intent used them most.
+const FILLERS: ReadonlySet<string> = new Set([
+  'ya', 'yah', 'dong', 'sih', 'deh', 'nih', 'kah', 'lah', 'tuh', 'kok', 'loh', 'lho', 'kan', 'nya', 'pun',
+  'kak', 'kakak', 'min', 'admin', 'mimin', 'gan', 'sis', 'bro', 'mbok', 'bli', 'pak', 'bapak', 'bu', 'ibu', 'mas', 'mbak', 'gek', 'gus',
+]);
+
+/** A reusable feature extractor with a bounded stem memo. */
+export interface FeatureExtractor {
+  /** Split normalised text into the tokens the model sees (hyphens split, tickets kept whole). */
+  tokens(normalised: string): string[];
+  /** Feature bag (feature -> 1) for normalised text. */
+  features(normalised: string): Record<string, number>;
+}
+
+/** Create a feature extractor (Indonesian stemmer from node-nlp's bundled @nlpjs/lang-id). */
+export function createFeatureExtractor(): FeatureExtractor {
+  const stemmer: Stemmer = createStemmerId();
+  const cache = new Map<string, string>();
+  const stem = (token: string): string => {
+    const hit = cache.get(token);
+    if (hit !== undefined) return hit;
+    let out = STEM_OVERRIDES[token];
+    if (out === undefined) {
+      out = /^\p{L}+$/u.test(token) && token.length > 3 ? stemmer.stemWord(token) : token;
+      if (!out) out = token;
+    }
+    if (cache.size >= STEM_CACHE_LIMIT) {
+      cache.clear();
+      stemmer.cache = {}; // the library memo is unbounded; reset it with ours
+    }
+    cache.set(token, out);
+    return out;
+  };
+  const tokens = (normalised: string): string[] => {
+    const out: string[] = [];
+    for (const raw of normalised.split(' ')) {
+      if (!raw) continue;
+      if (TICKET_PATTERN.test(raw)) out.push(TICKET_FEATURE);
+      else for (const part of raw.split('-')) if (part) out.push(part);
+      if (out.length >= MAX_TOKENS) break;
+    }
+    return out;
+  };
+  return {
+    tokens,
+    features(normalised: string): Record<string, number> {
+      const bag: Record<string, number> = {};
+      for (const t of tokens(normalised)) if (!FILLERS.has(t)) bag[t === TICKET_FEATURE ? t : stem(t)] = 1;
+      return bag;
+    },
+  };
+}

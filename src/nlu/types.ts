@@ -1,0 +1,50 @@
+/**
+ * The contract between the dialogue engine and Indonesian intent matching.
+ * The engine only ever sees these types; how matching works lives in `src/nlu/`.
+ */
+
+/** Every intent the product knows. Names are fixed: other parts of the product and its evaluation use them. */
+export const INTENTS = [
+  'greeting',
+  'thanks',
+  'goodbye',
+  'help',
+  'closure.status',
+  'closure.duration',
+  'closure.reason',
+  'service.online',
+  'form.request',
+  'oss.registration',
+  'field_verification',
+  'contact.info',
+  'office.hours',
+  'complaint.file',
+  'complaint.status',
+  'consultation',
+  'subscribe',
+  'unsubscribe',
+  'None',
+] as const;
+
+/** One intent name. */
+export type IntentName = (typeof INTENTS)[number];
+
+/** Languages the bot answers in; Indonesian is the default. */
+export type Language = 'id' | 'en';
+
+/** What classification says about one utterance. */
+export interface Classification {
+  /** The winning intent, or `None` when the best score is under the threshold. */
+  intent: IntentName;
+  /** Confidence of the winning intent, 0..1 (the raw score even when the intent fell back to `None`). */
+  score: number;
+  /** The language the citizen wrote in, used to pick the reply locale. */
+  language: Language;
+  /** The normalised text that was classified (useful for slot extraction and logs). */
+  normalised: string;
+}
+
+/** Anything that turns raw text into a classification, synchronously and without I/O. */
+export interface Classifier {
+  classify(text: string): Classification;
+}

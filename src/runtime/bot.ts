@@ -1,0 +1,160 @@
+/**
+ * The running bot: the only place where a turn meets the store. For each message it takes the person's lock,
+ * reads the session, runs the pure engine, runs the turn's effects, writes the session, and only then hands
+ * the replies to the channel. A turn that throws writes nothing back (grammY's "no catch" rule), and a store
+ * failure is told to the person, never swallowed.
+ */
+import type { ChannelHost } from '../channels/channel.js';
+import type { Config } from '../config.js';
+import { StoreError } from '../errors.js';
+import { callCenter } from '../engine/answers.js';
+import type { Effect } from '../engine/effects.js';
+import type { Knowledge } from '../engine/knowledge.js';
+import { Translator, type Locales } from '../engine/locale.js';
+import type { InboundMessage, Reply } from '../engine/message.js';
+import { newSession, Session } from '../engine/session.js';
+import { step, type TurnResult } from '../engine/step.js';
+import type { OfficeData } from '../knowledge/office-schema.js';
+import type { Logger } from '../log.js';
+import type { Classifier, Language } from '../nlu/types.js';
+import type { Collection, Store } from '../store/store.js';
+import { KeyedLock } from './keyed-lock.js';
+import { ClosureState, Subscriptions } from './state.js';
+
+/** What a handled message produced, for the JSON CLI and tests. */
+export interface TurnOutput {
+  replies: Reply[];
+  /** Absent when the turn failed before classification finished. */
+  result?: TurnResult;
+  /** Set when the turn could not complete (store down, a bug); `replies` then explain it to the person. */
+  error?: Error;
+}
+
+/** Everything the runtime is built from. */
+export interface BotDeps {
+  config: Pick<Config, 'SESSION_TTL_MINUTES' | 'STAFF_TELEGRAM_IDS' | 'STAFF_WHATSAPP_IDS'>;
+  office: OfficeData;
+  locales: Locales;
+  classifier: Classifier;
+  store: Store;
+  log: Logger;
+  /** The clock; tests move it. */
+  now?: () => Date;
+  /** Send an operational alert to staff; wired by main once channels exist. */
+  alertStaff?: (text: string) => Promise<void>;
+}
+
+/** Longest text classified; longer messages are answered from their start (a 100 kB paste must stay cheap). */
+export const MAX_TEXT = 4000;
+
+/** The bot runtime; implements the host side of every channel. */
+export class Bot implements ChannelHost {
+  readonly log: Logger;
+  readonly sessions: Collection<Session>;
+  readonly subscriptions: Subscriptions;
+  readonly closure: ClosureState;
+  private readonly lock = new KeyedLock();
+  private readonly staff: ReadonlySet<string>;
+  private readonly now: () => Date;
+  private readonly idleMs: number;
+
+  constructor(private readonly deps: BotDeps) {
+    this.log = deps.log;
+    this.now = deps.now ?? (() => new Date());
+    this.sessions = deps.store.collection('sessions', Session);
+    this.subscriptions = new Subscriptions(deps.store);
+    this.closure = new ClosureState(deps.store, deps.office);
+    this.idleMs = deps.config.SESSION_TTL_MINUTES * 60_000;
+    this.staff = new Set([
+      ...deps.config.STAFF_TELEGRAM_IDS.map((id) => `telegram:${id}`),
+      ...deps.config.STAFF_WHATSAPP_IDS.map((id) => `whatsapp:${id.includes('@') ? id : `${id}@c.us`}`),
+    ]);
+  }
+
+  /** @inheritdoc */
+  isStaff(userKey: string): boolean {
+    return this.staff.has(userKey);
+  }
+
+  /** @inheritdoc */
+  async handle(message: InboundMessage): Promise<Reply[]> {
+    return (await this.turn(message)).replies;
+  }
+
+  /** Handle one message and say what happened (intent, score) as well as the replies. Never rejects. */
+  turn(message: InboundMessage): Promise<TurnOutput> {
+    return this.lock.run(message.userKey, () => this.turnLocked(message));
+  }
+
+  private async turnLocked(message: InboundMessage): Promise<TurnOutput> {
+    const now = this.now();
+    try {
+      const text = message.text.length > MAX_TEXT ? message.text.slice(0, MAX_TEXT) : message.text;
+      const [stored, closure] = await Promise.all([this.readSession(message.userKey), this.closure.current(now.getTime())]);
+      const session = stored ?? newSession(now);
+      const knowledge: Knowledge = {
+        office: this.deps.office,
+        closure,
+        locales: this.deps.locales,
+        now,
+        sessionIdleMs: this.idleMs,
+      };
+      const classification = this.deps.classifier.classify(text);
+      const result = step({ ...message, text }, classification, session, knowledge, {
+        staff: this.isStaff(message.userKey),
+      });
+      const extra = await this.runEffects(message.userKey, result.effects, result.language, now);
+      // Keep the session past its idle time so the next turn can say that an open form expired.
+      await this.sessions.set(message.userKey, result.session, this.idleMs + 24 * 3_600_000);
+      return { replies: [...result.replies, ...extra], result };
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      this.log.error({ err: error, user: message.userKey }, 'turn failed; nothing was written');
+      return { replies: [this.failureReply()], error };
+    }
+  }
+
+  /** A session that cannot be read back (corrupt, old shape) starts over instead of blocking the person. */
+  private async readSession(userKey: string): Promise<Session | undefined> {
+    try {
+      return await this.sessions.get(userKey);
+    } catch (err) {
+      if (err instanceof StoreError && /invalid record/.test(err.message)) {
+        this.log.warn({ user: userKey }, 'unreadable session replaced by a new one');
+        return undefined;
+      }
+      throw err;
+    }
+  }
+
+  /** Run the turn's effects in order; their extra replies follow the turn's own. */
+  private async runEffects(userKey: string, effects: readonly Effect[], _language: Language, now: Date): Promise<Reply[]> {
+    const replies: Reply[] = [];
+    for (const effect of effects) {
+      switch (effect.kind) {
+        case 'subscription.set':
+          await this.subscriptions.set(userKey, effect.subscribed, effect.via, now);
+          break;
+      }
+    }
+    return replies;
+  }
+
+  /** The reply when a turn could not complete; Indonesian, since the session (and its language) is unknown. */
+  private failureReply(): Reply {
+    const t = new Translator(this.deps.locales, 'id');
+    return t.reply('error.store', { callcenter: callCenter(t, this.deps.office) });
+  }
+
+  /** @inheritdoc */
+  async markUnreachable(userKey: string, reason: string): Promise<void> {
+    await this.subscriptions.set(userKey, false, `unreachable: ${reason}`, this.now());
+    await this.sessions.delete(userKey);
+  }
+
+  /** @inheritdoc */
+  async alertStaff(text: string): Promise<void> {
+    if (this.deps.alertStaff) await this.deps.alertStaff(text).catch((err: unknown) => this.log.warn({ err }, 'staff alert failed'));
+    else this.log.warn('staff alert (no staff channel configured): %s', text.slice(0, 200));
+  }
+}

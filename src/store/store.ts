@@ -1,0 +1,145 @@
+/**
+ * All state goes through keyv: `@keyv/sqlite` under DATA_DIR by default, `@keyv/redis` when REDIS_URL is set,
+ * a Map in tests. A `Collection` is one named, zod-checked group of records (sessions, complaints, …);
+ * every read is validated (stored records are a boundary too) and every failure is a `StoreError`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Keyv, type KeyvStoreAdapter } from 'keyv';
+import KeyvSqlite from '@keyv/sqlite';
+import KeyvRedis, { createClient } from '@keyv/redis';
+import type { z } from 'zod';
+import { StoreError } from '../errors.js';
+
+/** One named group of records of one shape. */
+export interface Collection<T> {
+  /** The record, or undefined when absent or expired. @throws StoreError when the store fails or the record is invalid. */
+  get(key: string): Promise<T | undefined>;
+  /** Store a record, optionally expiring after `ttlMs`. @throws StoreError */
+  set(key: string, value: T, ttlMs?: number): Promise<void>;
+  /** @throws StoreError */
+  delete(key: string): Promise<boolean>;
+  /** Every record of the collection (order unspecified). @throws StoreError */
+  entries(): AsyncIterable<[string, T]>;
+}
+
+/** A key-value store holding collections. */
+export interface Store {
+  readonly kind: 'sqlite' | 'redis' | 'memory';
+  collection<T>(name: string, schema: z.ZodType<T>): Collection<T>;
+  close(): Promise<void>;
+}
+
+/** Collection names are table names in SQLite and key prefixes in Redis. */
+const NAME = /^[a-z][a-z0-9_]{0,40}$/;
+
+function wrap<T>(name: string, keyv: Keyv, schema: z.ZodType<T>): Collection<T> {
+  const guard = async <R>(op: string, fn: () => Promise<R>): Promise<R> => {
+    try {
+      return await fn();
+    } catch (err) {
+      throw err instanceof StoreError ? err : new StoreError(`${op} ${name}`, err);
+    }
+  };
+  const check = (key: string, raw: unknown): T => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      throw new StoreError(`read ${name}/${key}`, new Error(`invalid record: ${parsed.error.issues[0]?.message}`));
+    }
+    return parsed.data;
+  };
+  return {
+    get: (key) =>
+      guard('get', async () => {
+        const raw: unknown = await keyv.get(key);
+        return raw === undefined ? undefined : check(key, raw);
+      }),
+    set: (key, value, ttlMs) =>
+      guard('set', async () => {
+        const ok = await keyv.set(key, value, ttlMs);
+        if (!ok) throw new Error('the store refused the write');
+      }),
+    delete: (key) => guard('delete', () => keyv.delete(key)),
+    entries: () => iterate(keyv, name, check),
+  };
+}
+
+async function* iterate<T>(
+  keyv: Keyv,
+  name: string,
+  check: (key: string, raw: unknown) => T,
+): AsyncIterable<[string, T]> {
+  if (!keyv.iterator) throw new StoreError(`iterate ${name}`, new Error('this store cannot list its keys'));
+  try {
+    for await (const entry of keyv.iterator(undefined) as AsyncIterable<[string, unknown]>) {
+      const [key, raw] = entry;
+      if (raw !== undefined) yield [key, check(key, raw)];
+    }
+  } catch (err) {
+    throw err instanceof StoreError ? err : new StoreError(`iterate ${name}`, err);
+  }
+}
+
+function checkName(name: string): void {
+  if (!NAME.test(name)) throw new Error(`collection name "${name}" must match ${NAME}`);
+}
+
+/** SQLite file `layanan.sqlite` under `dataDir`, one table per collection, WAL and a busy timeout. */
+export function createSqliteStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const uri = `sqlite://${join(dataDir, 'layanan.sqlite')}`;
+  const adapters: KeyvSqlite[] = [];
+  return {
+    kind: 'sqlite',
+    collection(name, schema) {
+      checkName(name);
+      const adapter = new KeyvSqlite({ uri, table: name, busyTimeout: 5000 });
+      // WAL lets several connections (one per collection, plus a CLI process) read while one writes;
+      // synchronous=NORMAL is durable across a process kill (only an OS crash can lose the last commits).
+      adapter.on('error', () => undefined); // surfaced through throwOnErrors instead
+      void adapter.query('PRAGMA journal_mode=WAL').catch(() => undefined);
+      void adapter.query('PRAGMA synchronous=NORMAL').catch(() => undefined);
+      adapters.push(adapter);
+      return wrap(name, new Keyv({ store: adapter, namespace: name, throwOnErrors: true }), schema);
+    },
+    async close() {
+      await Promise.allSettled(adapters.map((a) => a.disconnect()));
+    },
+  };
+}
+
+/** Redis at `url`, one client shared by all collections, keys `layanan:<collection>::<key>`. */
+export function createRedisStore(url: string, prefix = 'layanan'): Store {
+  const client = createClient({ url, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5000) } });
+  client.on('error', () => undefined); // a down Redis is reported by each failing call as a StoreError
+  return {
+    kind: 'redis',
+    collection(name, schema) {
+      checkName(name);
+      const adapter = new KeyvRedis(client, { namespace: `${prefix}:${name}`, throwOnErrors: true });
+      const keyv = new Keyv({ store: adapter as KeyvStoreAdapter, useKeyPrefix: false, throwOnErrors: true });
+      keyv.on('error', () => undefined);
+      return wrap(name, keyv, schema);
+    },
+    async close() {
+      if (client.isOpen) await client.quit().catch(() => undefined);
+    },
+  };
+}
+
+/** An in-process store (tests, benchmarks baseline). */
+export function createMemoryStore(): Store {
+  return {
+    kind: 'memory',
+    collection(name, schema) {
+      checkName(name);
+      return wrap(name, new Keyv({ store: new Map(), namespace: name, throwOnErrors: true }), schema);
+    },
+    async close() {},
+  };
+}
+
+/** The store the configuration asks for: Redis when `redisUrl` is set, else SQLite under `dataDir`. */
+export function createStore(opts: { dataDir: string; redisUrl?: string | undefined }): Store {
+  return opts.redisUrl ? createRedisStore(opts.redisUrl) : createSqliteStore(opts.dataDir);
+}
