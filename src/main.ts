@@ -13,6 +13,7 @@ async function serve(app: App, channels: Channel[]): Promise<number> {
   const started: Channel[] = [];
   for (const channel of channels) {
     try {
+      app.bot.attach(channel);
       await channel.start(app.bot);
       started.push(channel);
       app.log.info({ channel: channel.name }, 'channel started');

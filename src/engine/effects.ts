@@ -4,6 +4,7 @@
  * them *before* any reply is sent, so nothing is acknowledged before it is stored.
  */
 import type { Language } from '../nlu/types.js';
+import type { StaffCommand } from './staff.js';
 
 /** Subscribe or unsubscribe the sender to announcements. */
 export interface SubscriptionEffect {
@@ -13,8 +14,14 @@ export interface SubscriptionEffect {
   via: string;
 }
 
+/** Run a validated staff command (the caller is on the allow-list); its replies come from the runtime. */
+export interface StaffEffect {
+  kind: 'staff.command';
+  command: StaffCommand;
+}
+
 /** Every effect a turn can produce; features add their own variants here. */
-export type Effect = SubscriptionEffect;
+export type Effect = SubscriptionEffect | StaffEffect;
 
 /** An effect with the context the runtime needs to render its outcome. */
 export interface PendingEffect {

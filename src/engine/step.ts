@@ -9,6 +9,7 @@ import type { Effect } from './effects.js';
 import type { Knowledge } from './knowledge.js';
 import { Translator } from './locale.js';
 import { menuChoice, menuReply } from './menu.js';
+import { parseStaffCommand, STAFF_COMMANDS } from './staff.js';
 import type { InboundMessage, Reply } from './message.js';
 import type { Session } from './session.js';
 
@@ -138,6 +139,21 @@ function handleIntent(intent: IntentName, ctx: Ctx): Handled {
   }
 }
 
+/** A staff command: refused (as if unknown) off the allow-list, a usage reply when invalid, else an effect. */
+function staffCommand(name: string, args: string, ctx: Ctx): Handled {
+  const { t } = ctx;
+  if (!ctx.caller.staff) return { replies: [t.reply('staff.refused')] };
+  const parsed = parseStaffCommand(name, args);
+  if (!parsed || !parsed.ok) {
+    return { replies: [t.reply('staff.usage', { command: `/${name}`, problem: parsed && !parsed.ok ? parsed.problem : '' })] };
+  }
+  if (parsed.command.name === 'staf') {
+    const lines = Object.keys(STAFF_COMMANDS).map((n) => `/${n} ${t.has(`staff.help.${n}`) ? t.text(`staff.help.${n}`) : ''}`);
+    return { replies: [t.reply('staff.help', { lines: lines.join('\n') })] };
+  }
+  return { replies: [], effects: [{ kind: 'staff.command', command: parsed.command }] };
+}
+
 /** Resolve what the message asks for before classification: commands, STOP, menu numbers. */
 function directIntent(text: string): { intent: IntentName; unknownCommand?: string } | undefined {
   const command = parseCommand(text);
@@ -180,8 +196,13 @@ export function step(
   let intent: IntentName = c.intent;
   let score = c.score;
   let handled: Handled;
+  const command = text ? parseCommand(text) : undefined;
   const direct = text ? directIntent(text) : undefined;
-  if (!text && !message.attachments?.length) {
+  if (command && command.name in STAFF_COMMANDS) {
+    intent = 'None';
+    score = 1;
+    handled = staffCommand(command.name, command.args, ctx);
+  } else if (!text && !message.attachments?.length) {
     handled = { replies: [t.reply('input.empty')] };
   } else if (!text) {
     handled = { replies: [t.reply('input.media')] };

@@ -4,14 +4,14 @@
  * the replies to the channel. A turn that throws writes nothing back (grammY's "no catch" rule), and a store
  * failure is told to the person, never swallowed.
  */
-import type { ChannelHost } from '../channels/channel.js';
+import type { Channel, ChannelHost } from '../channels/channel.js';
 import type { Config } from '../config.js';
 import { StoreError } from '../errors.js';
 import { callCenter } from '../engine/answers.js';
 import type { Effect } from '../engine/effects.js';
 import type { Knowledge } from '../engine/knowledge.js';
 import { Translator, type Locales } from '../engine/locale.js';
-import type { InboundMessage, Reply } from '../engine/message.js';
+import { plain, type InboundMessage, type Reply } from '../engine/message.js';
 import { newSession, Session } from '../engine/session.js';
 import { step, type TurnResult } from '../engine/step.js';
 import type { OfficeData } from '../knowledge/office-schema.js';
@@ -19,6 +19,7 @@ import type { Logger } from '../log.js';
 import type { Classifier, Language } from '../nlu/types.js';
 import type { Collection, Store } from '../store/store.js';
 import { KeyedLock } from './keyed-lock.js';
+import { runStaffCommand } from './staff-commands.js';
 import { ClosureState, Subscriptions } from './state.js';
 
 /** What a handled message produced, for the JSON CLI and tests. */
@@ -32,7 +33,7 @@ export interface TurnOutput {
 
 /** Everything the runtime is built from. */
 export interface BotDeps {
-  config: Pick<Config, 'SESSION_TTL_MINUTES' | 'STAFF_TELEGRAM_IDS' | 'STAFF_WHATSAPP_IDS'>;
+  config: Pick<Config, 'SESSION_TTL_MINUTES' | 'STAFF_TELEGRAM_IDS' | 'STAFF_WHATSAPP_IDS' | 'STAFF_TELEGRAM_CHAT_ID'>;
   office: OfficeData;
   locales: Locales;
   classifier: Classifier;
@@ -40,8 +41,6 @@ export interface BotDeps {
   log: Logger;
   /** The clock; tests move it. */
   now?: () => Date;
-  /** Send an operational alert to staff; wired by main once channels exist. */
-  alertStaff?: (text: string) => Promise<void>;
 }
 
 /** Longest text classified; longer messages are answered from their start (a 100 kB paste must stay cheap). */
@@ -57,6 +56,7 @@ export class Bot implements ChannelHost {
   private readonly staff: ReadonlySet<string>;
   private readonly now: () => Date;
   private readonly idleMs: number;
+  private readonly channels = new Map<string, Channel>();
 
   constructor(private readonly deps: BotDeps) {
     this.log = deps.log;
@@ -69,6 +69,41 @@ export class Bot implements ChannelHost {
       ...deps.config.STAFF_TELEGRAM_IDS.map((id) => `telegram:${id}`),
       ...deps.config.STAFF_WHATSAPP_IDS.map((id) => `whatsapp:${id.includes('@') ? id : `${id}@c.us`}`),
     ]);
+  }
+
+  /** Make a channel reachable for notifications (`sendTo`) under its user-key namespace. */
+  attach(channel: Channel): void {
+    this.channels.set(channel.name, channel);
+  }
+
+  /**
+   * Send replies to a person on the channel of their user key (`telegram:…` → Telegram).
+   * @throws PlatformApiError / NetworkError from the channel; Error when the channel is not running.
+   */
+  async sendTo(userKey: string, replies: readonly Reply[]): Promise<void> {
+    const channel = this.channels.get(userKey.slice(0, userKey.indexOf(':')));
+    if (!channel) throw new Error(`no running channel for ${userKey.slice(0, userKey.indexOf(':'))}`);
+    await channel.send(userKey, replies);
+  }
+
+  /** Where staff notifications go: the staff chat when configured, else every allow-listed id. */
+  staffRecipients(): string[] {
+    const chat = this.deps.config.STAFF_TELEGRAM_CHAT_ID;
+    return chat ? [`telegram:${chat}`] : [...this.staff];
+  }
+
+  /** Tell staff something; best effort (logged, never thrown): a staff chat being down must not fail a turn. */
+  async notifyStaff(replies: readonly Reply[]): Promise<number> {
+    let delivered = 0;
+    for (const key of this.staffRecipients()) {
+      try {
+        await this.sendTo(key, replies);
+        delivered += 1;
+      } catch (err) {
+        this.log.warn({ err, to: key }, 'staff notification not delivered');
+      }
+    }
+    return delivered;
   }
 
   /** @inheritdoc */
@@ -128,12 +163,22 @@ export class Bot implements ChannelHost {
   }
 
   /** Run the turn's effects in order; their extra replies follow the turn's own. */
-  private async runEffects(userKey: string, effects: readonly Effect[], _language: Language, now: Date): Promise<Reply[]> {
+  private async runEffects(userKey: string, effects: readonly Effect[], language: Language, now: Date): Promise<Reply[]> {
     const replies: Reply[] = [];
     for (const effect of effects) {
       switch (effect.kind) {
         case 'subscription.set':
           await this.subscriptions.set(userKey, effect.subscribed, effect.via, now);
+          break;
+        case 'staff.command':
+          replies.push(
+            ...(await runStaffCommand(effect.command, {
+              bot: this,
+              t: new Translator(this.deps.locales, language),
+              staffKey: userKey,
+              now,
+            })),
+          );
           break;
       }
     }
@@ -154,7 +199,7 @@ export class Bot implements ChannelHost {
 
   /** @inheritdoc */
   async alertStaff(text: string): Promise<void> {
-    if (this.deps.alertStaff) await this.deps.alertStaff(text).catch((err: unknown) => this.log.warn({ err }, 'staff alert failed'));
-    else this.log.warn('staff alert (no staff channel configured): %s', text.slice(0, 200));
+    const delivered = await this.notifyStaff([plain(text)]);
+    if (delivered === 0) this.log.warn({ alert: text.slice(0, 200) }, 'staff alert reached nobody');
   }
 }

@@ -1,0 +1,25 @@
+/**
+ * Runs validated staff commands against the store. The engine decided the caller is staff and the arguments
+ * are valid; this is the I/O half. Each feature adds its cases.
+ */
+import type { Translator } from '../engine/locale.js';
+import type { Reply } from '../engine/message.js';
+import type { StaffCommand } from '../engine/staff.js';
+import type { Bot } from './bot.js';
+
+/** What a staff command runs with. */
+export interface StaffContext {
+  bot: Bot;
+  t: Translator;
+  /** The staff member's user key (kept in histories: who did it). */
+  staffKey: string;
+  now: Date;
+}
+
+/** Run one staff command and return the replies for the staff member. */
+export async function runStaffCommand(command: StaffCommand, ctx: StaffContext): Promise<Reply[]> {
+  switch (command.name) {
+    case 'staf':
+      return [ctx.t.reply('staff.done')];
+  }
+}

@@ -1,0 +1,117 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createClassifier, DEFAULT_THRESHOLD, type NluClassifier } from '../../src/nlu/classifier.js';
+import { loadCorpora, type Corpus } from '../../src/nlu/corpus.js';
+import type { IntentName } from '../../src/nlu/types.js';
+
+const intentsDir = fileURLToPath(new URL('../../intents/', import.meta.url));
+let corpora: Corpus[];
+let nlu: NluClassifier;
+
+beforeAll(() => {
+  corpora = loadCorpora(intentsDir);
+  nlu = createClassifier({ corpora });
+});
+
+// Like nlp.js's stemmer tables: utterance -> intent, with slang, typos and Balinese.
+const TABLE: Record<IntentName, string[]> = {
+  greeting: ['Om swastiastu', 'rahajeng semeng bli', 'halooo min', 'slmt siang'],
+  thanks: ['suksma', 'matur suksma bli', 'makasiiih', 'trmksh ya'],
+  goodbye: ['dadaaah', 'udh dulu ya min', 'sampai jumpa'],
+  help: ['bantuan', 'bs bantu apa aj', 'menu'],
+  'closure.status': ['kantor tutup ya?', 'hari ini kantornya buka ga', 'bisa dtg langsung ke kantor?'],
+  'closure.duration': ['smp kpn tutupnya', 'kpn buka lg', 'brp lama kantor ditutup'],
+  'closure.reason': ['knp tutup', 'kenapa kantornya ditutup', 'tutup krn covid ya'],
+  'service.online': ['ijin tetep diproses ga', 'bs urus izin online?', 'perizinan tetap jalan?'],
+  'form.request': ['minta form ijin', 'formulir pendaftaran izin dmn', 'link formulirnya apa'],
+  'oss.registration': ['cara daftar oss', 'bikin nib gmn', 'oss rba'],
+  field_verification: ['verifikasi lapangan masih ada?', 'kpn survei lokasi', 'cek lapangan izin saya'],
+  'contact.info': ['no call center', 'nomor wa kantor', 'alamat email dpmptsp'],
+  'office.hours': ['jam buka kantor', 'jam brp tutup', 'jam pelayanan'],
+  'complaint.file': ['mau komplain', 'sy mau ngadu', 'mau lapor pungli'],
+  'complaint.status': ['status aduan saya', 'cek ADU-7K3M9Q', 'pengaduan sy udh ditanggapi blm'],
+  consultation: ['mau konsultasi', 'syarat izin usaha apa aja', 'konsul izin dong'],
+  subscribe: ['langganan info', 'kabarin kalo udh buka', 'aktifkan notifikasi'],
+  unsubscribe: ['berhenti langganan', 'stop notif', 'jgn kirim pesan lg'],
+  None: ['cuaca besok gmn', 'urus e-ktp dmn', 'skor bola tadi malam', 'resep lawar', 'harga bitcoin'],
+};
+
+describe('classifier: intent table', () => {
+  for (const [intent, utterances] of Object.entries(TABLE)) {
+    it.each(utterances)(`%j -> ${intent}`, (u) => {
+      expect(nlu.classify(u).intent).toBe(intent);
+    });
+  }
+
+  it('answers English messages with language en, short or Indonesian ones with id', () => {
+    expect(nlu.classify('is the office open today?')).toMatchObject({ intent: 'closure.status', language: 'en' });
+    expect(nlu.classify('when will you reopen?')).toMatchObject({ intent: 'closure.duration', language: 'en' });
+    expect(nlu.classify('kantor buka ga?').language).toBe('id');
+    expect(nlu.classify('thanks').language).toBe('id');
+  });
+
+  it('keeps the raw score when falling back to None', () => {
+    const strict = createClassifier({ corpora, threshold: 1.01 });
+    const c = strict.classify('kapan buka lagi');
+    expect(c.intent).toBe('None');
+    expect(c.score).toBeGreaterThan(0.5);
+  });
+
+  it('uses a measured default threshold', () => {
+    expect(DEFAULT_THRESHOLD).toBeGreaterThan(0);
+    expect(DEFAULT_THRESHOLD).toBeLessThan(1);
+  });
+});
+
+describe('classifier: hostile input never throws and is None', () => {
+  const hostile: [string, string][] = [
+    ['empty', ''],
+    ['spaces', '   \n\t '],
+    ['100 kB', 'lorem ipsum dolor sit amet '.repeat(4000)],
+    ['binary', String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i))],
+    ['lone surrogates', '\ud800\udc00\ud800 \udfff'],
+    ['emoji only', '😀🙏🏽👍🔥❤️'],
+    ['RTL', 'مرحبا، كيف حالك؟ שלום'],
+    ['zero width', '\u200b\u200c\u200d\u2060'],
+  ];
+  it.each(hostile)('%s', (_name, text) => {
+    const t0 = performance.now();
+    const c = nlu.classify(text);
+    expect(performance.now() - t0).toBeLessThan(20);
+    expect(c.intent).toBe('None');
+    expect(typeof c.normalised).toBe('string');
+  });
+
+  it('tolerates non-string input at runtime', () => {
+    expect(nlu.classify(undefined as unknown as string).intent).toBe('None');
+  });
+});
+
+describe('classifier: speed and model cache', () => {
+  it('classifies well under 1 ms', () => {
+    nlu.classify('warm up');
+    const n = 2000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i += 1) nlu.classify(`om swastiastu bli, kpn kantor buka lg ya ${i % 50}`);
+    expect((performance.now() - t0) / n).toBeLessThan(1);
+  });
+
+  it('writes a cache, loads it and gives the same answers; ignores a stale or unwritable one', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'nlu-')), 'sub', 'model.json');
+    const a = createClassifier({ corpora, modelCachePath: path });
+    expect(a.fromCache).toBe(false);
+    expect(existsSync(path)).toBe(true);
+    const b = createClassifier({ corpora, modelCachePath: path });
+    expect(b.fromCache).toBe(true);
+    for (const u of ['kpn buka lg', 'mau komplain', 'cuaca besok']) expect(b.classify(u)).toEqual(a.classify(u));
+    const changed = structuredClone(corpora);
+    changed[0]?.data[0]?.utterances.push('hello hello there');
+    expect(createClassifier({ corpora: changed, modelCachePath: path }).fromCache).toBe(false);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toHaveProperty('key');
+    const unwritable = createClassifier({ corpora, modelCachePath: '/proc/nope/model.json' });
+    expect(unwritable.classify('kpn buka lg').intent).toBe('closure.duration');
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CorpusError, loadCorpora, loadCorpusFile, parseCorpus } from '../../src/nlu/corpus.js';
+import { heldoutSchema } from '../../src/nlu/eval.js';
+import { normalise } from '../../src/nlu/normalise.js';
+import { INTENTS } from '../../src/nlu/types.js';
+import heldoutJson from './heldout.json' with { type: 'json' };
+
+const intentsDir = fileURLToPath(new URL('../../intents/', import.meta.url));
+
+describe('corpus schema', () => {
+  it('loads the shipped corpora with every intent, 30+ utterances each in Indonesian', () => {
+    const corpora = loadCorpora(intentsDir);
+    expect(corpora.map((c) => c.locale)).toEqual(['en', 'id']);
+    const id = corpora.find((c) => c.locale === 'id');
+    expect(id?.data.map((d) => d.intent).sort()).toEqual([...INTENTS].sort());
+    for (const d of id?.data ?? []) expect(d.utterances.length, d.intent).toBeGreaterThanOrEqual(30);
+  });
+
+  it('rejects an unknown intent, naming the file and the path', () => {
+    const bad = { name: 'x', locale: 'id', data: [{ intent: 'greeting', utterances: ['halo'] }, { intent: 'greetings', utterances: ['hai'] }] };
+    expect(() => parseCorpus(bad, 'intents/bad.json')).toThrow(CorpusError);
+    expect(() => parseCorpus(bad, 'intents/bad.json')).toThrow(/intents\/bad\.json.*data\[1\]\.intent.*unknown intent "greetings"/);
+  });
+
+  it('rejects empty utterance lists and blank utterances', () => {
+    expect(() => parseCorpus({ name: 'x', locale: 'id', data: [{ intent: 'thanks', utterances: [] }] }, 'f.json')).toThrow(
+      /f\.json.*data\[0\]\.utterances/,
+    );
+    expect(() => parseCorpus({ name: 'x', locale: 'id', data: [{ intent: 'thanks', utterances: ['ok', '  '] }] }, 'f.json')).toThrow(
+      /data\[0\]\.utterances\[1\]: empty utterance/,
+    );
+  });
+
+  it('rejects a file that is not JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{"name": ');
+    expect(() => loadCorpusFile(file)).toThrow(/broken\.json.*not readable JSON/);
+  });
+});
+
+describe('held-out set', () => {
+  const heldout = heldoutSchema.parse(heldoutJson);
+
+  it('has >= 200 items, >= 8 per intent and >= 40 out-of-scope', () => {
+    expect(heldout.items.length).toBeGreaterThanOrEqual(200);
+    for (const intent of INTENTS) {
+      const n = heldout.items.filter((i) => i.intent === intent).length;
+      expect(n, intent).toBeGreaterThanOrEqual(intent === 'None' ? 40 : 8);
+    }
+  });
+
+  it('shares no utterance with the training corpora (after normalisation)', () => {
+    const training = new Set(loadCorpora(intentsDir).flatMap((c) => c.data.flatMap((d) => d.utterances.map(normalise))));
+    const leaked = heldout.items.filter((i) => training.has(normalise(i.text))).map((i) => i.text);
+    expect(leaked).toEqual([]);
+  });
+});
