@@ -95,7 +95,9 @@ export type Config = Readonly<z.infer<typeof EnvSchema>> & {
  * @throws ConfigError naming every bad variable.
  */
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
-  const result = EnvSchema.safeParse(env);
+  // `VAR=` (as in a copied .env.example) means "use the default", never "zero" or "empty".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = EnvSchema.safeParse(present);
   if (!result.success) {
     const seen = new Set<string>();
     const issues = [];
