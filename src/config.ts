@@ -56,6 +56,8 @@ const EnvSchema = z.object({
 
   WHATSAPP_ENABLED: bool(false),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  WHATSAPP_SESSION_DIR: optional,
+  WHATSAPP_TYPING_MS: int(1500, 0, 10000),
   STAFF_WHATSAPP_IDS: idList.pipe(z.array(z.string().regex(/^\d+@(c\.us|lid)$|^\d+$/))),
 
   COMPLAINT_RETENTION_DAYS: int(730, 1, 3650),
@@ -79,6 +81,7 @@ const EXPECTED: Record<string, string> = {
   STAFF_TELEGRAM_CHAT_ID: 'a numeric Telegram chat id (groups are negative), e.g. -1001234567890',
   STAFF_WHATSAPP_IDS: 'comma-separated WhatsApp ids, e.g. 6281234567890@c.us or 1234567890@lid',
   WHATSAPP_ENABLED: 'true or false',
+  WHATSAPP_TYPING_MS: 'the longest "typing…" pause before a WhatsApp reply in ms, 0–10000 (0 = none)',
   TELEGRAM_LINK_PREVIEW: 'true or false',
 };
 

@@ -5,10 +5,12 @@
 import { chatCommand } from './chat.js';
 import { classifyCommand } from './classify.js';
 import { fail, withApp } from './run.js';
+import { whatsappCommand } from './whatsapp.js';
 
 const USAGE = `usage: npm run -s bot -- <command>
   chat [--user ID] [--json]   chat on stdin/stdout (the console channel)
   classify                    one utterance a line in, one JSON line out
+  whatsapp login              pair the office's WhatsApp number (QR in the terminal + PNG)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -18,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
       return withApp((app) => chatCommand(app, rest));
     case 'classify':
       return withApp((app) => classifyCommand(app));
+    case 'whatsapp':
+      return whatsappCommand(rest);
     case undefined:
     case 'help':
     case '--help':

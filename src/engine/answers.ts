@@ -79,6 +79,10 @@ export const closureStatus: Answer = (t, k, normalised) => {
       since: sinceText(t, k),
       until: untilText(t, k),
       services: bullets(closed.map((s) => s.name[lang(t)])),
+      reasons: joinList(
+        k.closure.reasons.map((r) => r[lang(t)]),
+        lang(t),
+      ) || t.text('closure.reason.unknown'),
     }),
     t.reply('closure.online', { lines: onlineLines(t, k.office.services) }),
   ];

@@ -4,6 +4,7 @@
  * them *before* any reply is sent, so nothing is acknowledged before it is stored.
  */
 import type { Language } from '../nlu/types.js';
+import type { ComplaintDraft } from '../complaints/schema.js';
 import type { StaffCommand } from './staff.js';
 
 /** Subscribe or unsubscribe the sender to announcements. */
@@ -20,8 +21,20 @@ export interface StaffEffect {
   command: StaffCommand;
 }
 
+/** Store a complaint (idempotent by `draft.draftId`); the runtime gives the ticket number once it is stored. */
+export interface ComplaintCreateEffect {
+  kind: 'complaint.create';
+  draft: ComplaintDraft;
+}
+
+/** Look a ticket up; the owner sees the details, anyone else only that it exists and its status. */
+export interface ComplaintLookupEffect {
+  kind: 'complaint.lookup';
+  ticket: string;
+}
+
 /** Every effect a turn can produce; features add their own variants here. */
-export type Effect = SubscriptionEffect | StaffEffect;
+export type Effect = SubscriptionEffect | StaffEffect | ComplaintCreateEffect | ComplaintLookupEffect;
 
 /** An effect with the context the runtime needs to render its outcome. */
 export interface PendingEffect {

@@ -11,4 +11,6 @@ export interface Knowledge {
   readonly now: Date;
   /** A session idle longer than this is reset at its next turn. */
   readonly sessionIdleMs: number;
+  /** How long complaints are kept (days), told in the privacy notice of the complaint form. */
+  readonly complaintRetentionDays?: number;
 }

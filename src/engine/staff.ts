@@ -4,10 +4,14 @@
  * Each command is a slash command `/name args`; parsing turns the args into a `StaffCommand` or a usage error.
  */
 import { z } from 'zod';
+import { ANNOUNCE_ARG_PARSERS, ANNOUNCE_COMMANDS } from './staff-announce.js';
+import { COMPLAINT_ARG_PARSERS, COMPLAINT_COMMANDS } from './staff-complaints.js';
 
 /** Every staff command, after validation. Features add their variants to this union. */
 export const StaffCommand = z.discriminatedUnion('name', [
   z.object({ name: z.literal('staf') }),
+  ...ANNOUNCE_COMMANDS,
+  ...COMPLAINT_COMMANDS,
 ]);
 export type StaffCommand = z.infer<typeof StaffCommand>;
 
@@ -17,6 +21,8 @@ type ArgParser = (args: string) => Record<string, unknown>;
 /** The staff command table: name → argument parser. Help lines are in the locale under `staff.help.<name>`. */
 export const STAFF_COMMANDS: Readonly<Record<string, ArgParser>> = {
   staf: () => ({}),
+  ...ANNOUNCE_ARG_PARSERS,
+  ...COMPLAINT_ARG_PARSERS,
 };
 
 /** Outcome of parsing a staff command. */

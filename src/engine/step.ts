@@ -4,7 +4,9 @@
  */
 import type { Classification, IntentName, Language } from '../nlu/types.js';
 import * as answers from './answers.js';
+import { isBareTicket } from '../complaints/tickets.js';
 import { CITIZEN_COMMANDS, isStopWord, parseCommand, START_PAYLOADS } from './commands.js';
+import { COMPLAINT_FLOW, continueFlow, startComplaint, startStatus, type StartCtx } from './flows/complaint.js';
 import type { Effect } from './effects.js';
 import type { Knowledge } from './knowledge.js';
 import { Translator } from './locale.js';
@@ -87,6 +89,11 @@ function greeting(ctx: Ctx): Handled {
   return { replies: [menuReply(ctx.t, bali ? 'greeting.bali' : 'greeting', { office: ctx.k.office.shortName })] };
 }
 
+/** What a complaint flow needs to start from this turn. */
+function flowStart(ctx: Ctx): StartCtx {
+  return { k: ctx.k, session: ctx.session, message: ctx.message, text: ctx.message.text.trim(), language: ctx.t.language };
+}
+
 /** The handler of each intent. */
 function handleIntent(intent: IntentName, ctx: Ctx): Handled {
   const { t, k, normalised } = ctx;
@@ -120,9 +127,9 @@ function handleIntent(intent: IntentName, ctx: Ctx): Handled {
     case 'consultation':
       return { replies: answers.consultation(t, k, normalised) };
     case 'complaint.file':
-      return { replies: [t.reply('complaint.simple', { callcenter: answers.callCenter(t, k.office) })] };
+      return startComplaint(flowStart(ctx));
     case 'complaint.status':
-      return { replies: [t.reply('complaint.status.simple', { callcenter: answers.callCenter(t, k.office) })] };
+      return startStatus(flowStart(ctx));
     case 'subscribe':
       return {
         replies: [t.reply('subscribe.done', { office: k.office.shortName })],
@@ -188,7 +195,7 @@ export function step(
   const idle = isIdle(session, k);
   const base: Session = idle ? { ...session, flow: undefined, noneStreak: 0 } : session;
   const text = message.text.trim();
-  const language = pickLanguage(c, base, text);
+  let language = pickLanguage(c, base, text);
   const t = new Translator(k.locales, language);
   const ctx: Ctx = { t, k, session: base, message, normalised: c.normalised, caller };
   const notices: Reply[] = idle && session.flow ? [t.reply('session.expired.flow')] : [];
@@ -198,7 +205,16 @@ export function step(
   let handled: Handled;
   const command = text ? parseCommand(text) : undefined;
   const direct = text ? directIntent(text) : undefined;
-  if (command && command.name in STAFF_COMMANDS) {
+  const isStaffCommand = command !== undefined && command.name in STAFF_COMMANDS;
+  // A form in progress sees the message first (a staff member's staff commands excepted, so a citizen's
+  // "/batal" cancels the form): its answer, a detour or the end of the form.
+  const flowTurn = isStaffCommand && caller.staff ? undefined : continueFlow({ k, session: base, message, text, c, language });
+  if (flowTurn?.kind === 'handled') {
+    intent = base.flow?.kind === COMPLAINT_FLOW ? 'complaint.file' : 'complaint.status';
+    score = 1;
+    language = base.language ?? language;
+    handled = flowTurn.result;
+  } else if (isStaffCommand && command) {
     intent = 'None';
     score = 1;
     handled = staffCommand(command.name, command.args, ctx);
@@ -213,7 +229,13 @@ export function step(
       ? { replies: [menuReply(t, 'command.unknown', { command: `/${direct.unknownCommand}` })] }
       : handleIntent(intent, ctx);
   } else {
+    if (isBareTicket(text)) intent = 'complaint.status';
     handled = handleIntent(intent, ctx);
+  }
+  if (flowTurn?.kind === 'detour') {
+    handled = { ...handled, replies: [...handled.replies, ...flowTurn.after], session: { ...handled.session, ...flowTurn.session } };
+  } else if (flowTurn?.kind === 'release') {
+    handled = { ...handled, replies: [...flowTurn.before, ...handled.replies], session: { ...flowTurn.session, ...handled.session } };
   }
 
   const next: Session = {

@@ -5,6 +5,8 @@
  * failure is told to the person, never swallowed.
  */
 import type { Channel, ChannelHost } from '../channels/channel.js';
+import { runComplaintEffect } from '../complaints/run-effects.js';
+import { ComplaintService } from '../complaints/service.js';
 import type { Config } from '../config.js';
 import { StoreError } from '../errors.js';
 import { callCenter } from '../engine/answers.js';
@@ -18,6 +20,8 @@ import type { OfficeData } from '../knowledge/office-schema.js';
 import type { Logger } from '../log.js';
 import type { Classifier, Language } from '../nlu/types.js';
 import type { Collection, Store } from '../store/store.js';
+import { BroadcastRepository } from '../broadcast/repository.js';
+import { BroadcastService } from '../broadcast/service.js';
 import { KeyedLock } from './keyed-lock.js';
 import { runStaffCommand } from './staff-commands.js';
 import { ClosureState, Subscriptions } from './state.js';
@@ -33,7 +37,8 @@ export interface TurnOutput {
 
 /** Everything the runtime is built from. */
 export interface BotDeps {
-  config: Pick<Config, 'SESSION_TTL_MINUTES' | 'STAFF_TELEGRAM_IDS' | 'STAFF_WHATSAPP_IDS' | 'STAFF_TELEGRAM_CHAT_ID'>;
+  config: Pick<Config, 'SESSION_TTL_MINUTES' | 'STAFF_TELEGRAM_IDS' | 'STAFF_WHATSAPP_IDS' | 'STAFF_TELEGRAM_CHAT_ID'> &
+    Pick<Config, 'COMPLAINT_RETENTION_DAYS' | 'COMPLAINT_VERIFY_WORKDAYS' | 'COMPLAINT_FOLLOWUP_WORKDAYS'>;
   office: OfficeData;
   locales: Locales;
   classifier: Classifier;
@@ -52,6 +57,10 @@ export class Bot implements ChannelHost {
   readonly sessions: Collection<Session>;
   readonly subscriptions: Subscriptions;
   readonly closure: ClosureState;
+  /** The complaint desk (tickets, statuses, staff notifications). */
+  readonly complaints: ComplaintService;
+  /** Announcements: drafts, the queue, progress (delivered by the worker that `npm start` runs). */
+  readonly broadcasts: BroadcastService;
   private readonly lock = new KeyedLock();
   private readonly staff: ReadonlySet<string>;
   private readonly now: () => Date;
@@ -64,6 +73,8 @@ export class Bot implements ChannelHost {
     this.sessions = deps.store.collection('sessions', Session);
     this.subscriptions = new Subscriptions(deps.store);
     this.closure = new ClosureState(deps.store, deps.office);
+    this.complaints = new ComplaintService({ ...deps, notifier: this });
+    this.broadcasts = new BroadcastService(new BroadcastRepository(deps.store), this.subscriptions);
     this.idleMs = deps.config.SESSION_TTL_MINUTES * 60_000;
     this.staff = new Set([
       ...deps.config.STAFF_TELEGRAM_IDS.map((id) => `telegram:${id}`),
@@ -74,6 +85,21 @@ export class Bot implements ChannelHost {
   /** Make a channel reachable for notifications (`sendTo`) under its user-key namespace. */
   attach(channel: Channel): void {
     this.channels.set(channel.name, channel);
+  }
+
+  /** Whether a channel of this name is attached (broadcasts are delivered only where they can be). */
+  hasChannel(name: string): boolean {
+    return this.channels.has(name);
+  }
+
+  /** The office data (staff commands resolve service names with it). */
+  get office(): OfficeData {
+    return this.deps.office;
+  }
+
+  /** Reply templates (reports sent outside a turn). */
+  get locales(): Locales {
+    return this.deps.locales;
   }
 
   /**
@@ -133,14 +159,16 @@ export class Bot implements ChannelHost {
         locales: this.deps.locales,
         now,
         sessionIdleMs: this.idleMs,
+        complaintRetentionDays: this.deps.config.COMPLAINT_RETENTION_DAYS,
       };
       const classification = this.deps.classifier.classify(text);
       const result = step({ ...message, text }, classification, session, knowledge, {
         staff: this.isStaff(message.userKey),
       });
-      const extra = await this.runEffects(message.userKey, result.effects, result.language, now);
+      const patch: Partial<Session> = {};
+      const extra = await this.runEffects(message.userKey, result.effects, result.language, now, patch);
       // Keep the session past its idle time so the next turn can say that an open form expired.
-      await this.sessions.set(message.userKey, result.session, this.idleMs + 24 * 3_600_000);
+      await this.sessions.set(message.userKey, { ...result.session, ...patch }, this.idleMs + 24 * 3_600_000);
       return { replies: [...result.replies, ...extra], result };
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
@@ -162,8 +190,14 @@ export class Bot implements ChannelHost {
     }
   }
 
-  /** Run the turn's effects in order; their extra replies follow the turn's own. */
-  private async runEffects(userKey: string, effects: readonly Effect[], language: Language, now: Date): Promise<Reply[]> {
+  /** Run the turn's effects in order; their extra replies follow the turn's own; `patch` collects session changes. */
+  private async runEffects(
+    userKey: string,
+    effects: readonly Effect[],
+    language: Language,
+    now: Date,
+    patch: Partial<Session>,
+  ): Promise<Reply[]> {
     const replies: Reply[] = [];
     for (const effect of effects) {
       switch (effect.kind) {
@@ -180,6 +214,20 @@ export class Bot implements ChannelHost {
             })),
           );
           break;
+        case 'complaint.create':
+        case 'complaint.lookup': {
+          const out = await runComplaintEffect(effect, {
+            service: this.complaints,
+            office: this.deps.office,
+            log: this.log,
+            userKey,
+            language,
+            now,
+          });
+          replies.push(...out.replies);
+          Object.assign(patch, out.session);
+          break;
+        }
       }
     }
     return replies;

@@ -2,6 +2,8 @@
  * Runs validated staff commands against the store. The engine decided the caller is staff and the arguments
  * are valid; this is the I/O half. Each feature adds its cases.
  */
+import { runAnnounceCommand } from '../broadcast/staff-commands.js';
+import { runComplaintStaffCommand } from '../complaints/staff.js';
 import type { Translator } from '../engine/locale.js';
 import type { Reply } from '../engine/message.js';
 import type { StaffCommand } from '../engine/staff.js';
@@ -21,5 +23,20 @@ export async function runStaffCommand(command: StaffCommand, ctx: StaffContext):
   switch (command.name) {
     case 'staf':
       return [ctx.t.reply('staff.done')];
+    case 'aduan':
+    case 'aduan_lihat':
+    case 'aduan_status':
+    case 'aduan_kategori':
+    case 'aduan_hapus_data':
+      return runComplaintStaffCommand(command, ctx.bot.complaints, ctx.staffKey, ctx.now);
+    case 'tutup':
+    case 'buka':
+    case 'umumkan':
+    case 'umumkan_status':
+    case 'kirim':
+    case 'batal':
+    case 'siaran':
+    case 'siaran_batal':
+      return runAnnounceCommand(command, ctx);
   }
 }

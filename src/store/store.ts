@@ -33,9 +33,10 @@ export interface Store {
 /** Collection names are table names in SQLite and key prefixes in Redis. */
 const NAME = /^[a-z][a-z0-9_]{0,40}$/;
 
-function wrap<T>(name: string, keyv: Keyv, schema: z.ZodType<T>): Collection<T> {
+function wrap<T>(name: string, keyv: Keyv, schema: z.ZodType<T>, ready?: () => Promise<void>): Collection<T> {
   const guard = async <R>(op: string, fn: () => Promise<R>): Promise<R> => {
     try {
+      if (ready) await ready();
       return await fn();
     } catch (err) {
       throw err instanceof StoreError ? err : new StoreError(`${op} ${name}`, err);
@@ -60,7 +61,7 @@ function wrap<T>(name: string, keyv: Keyv, schema: z.ZodType<T>): Collection<T> 
         if (!ok) throw new Error('the store refused the write');
       }),
     delete: (key) => guard('delete', () => keyv.delete(key)),
-    entries: () => iterate(keyv, name, check),
+    entries: () => iterate(keyv, name, check, ready),
   };
 }
 
@@ -68,9 +69,11 @@ async function* iterate<T>(
   keyv: Keyv,
   name: string,
   check: (key: string, raw: unknown) => T,
+  ready?: () => Promise<void>,
 ): AsyncIterable<[string, T]> {
   if (!keyv.iterator) throw new StoreError(`iterate ${name}`, new Error('this store cannot list its keys'));
   try {
+    if (ready) await ready();
     for await (const entry of keyv.iterator(undefined) as AsyncIterable<[string, unknown]>) {
       const [key, raw] = entry;
       if (raw !== undefined) yield [key, check(key, raw)];
@@ -110,16 +113,35 @@ export function createSqliteStore(dataDir: string): Store {
 
 /** Redis at `url`, one client shared by all collections, keys `layanan:<collection>::<key>`. */
 export function createRedisStore(url: string, prefix = 'layanan'): Store {
-  const client = createClient({ url, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5000) } });
+  // A Redis that is down must fail each call within seconds (a clear StoreError to the person), not queue it
+  // forever: no offline queue, a connect timeout, and no endless reconnect loop inside one call.
+  const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2000, reconnectStrategy: false } });
   client.on('error', () => undefined); // a down Redis is reported by each failing call as a StoreError
+  // One shared connection attempt; concurrent first calls wait for it instead of finding the client "offline".
+  let connecting: Promise<void> | undefined;
+  const ready = (): Promise<void> => {
+    if (client.isReady) return Promise.resolve();
+    connecting ??= (client.isOpen ? new Promise<void>((r) => client.once('ready', () => r())) : client.connect().then(() => undefined))
+      .finally(() => {
+        connecting = undefined;
+      });
+    return connecting;
+  };
   return {
     kind: 'redis',
     collection(name, schema) {
       checkName(name);
-      const adapter = new KeyvRedis(client, { namespace: `${prefix}:${name}`, throwOnErrors: true });
-      const keyv = new Keyv({ store: adapter as KeyvStoreAdapter, useKeyPrefix: false, throwOnErrors: true });
+      const namespace = `${prefix}:${name}`;
+      const adapter = new KeyvRedis(client, {
+        namespace,
+        throwOnErrors: true,
+        throwOnConnectError: true,
+        connectionTimeout: 2000,
+      });
+      // Keyv would otherwise set the adapter's namespace to its default "keyv" and mix collections.
+      const keyv = new Keyv({ store: adapter as KeyvStoreAdapter, namespace, useKeyPrefix: false, throwOnErrors: true });
       keyv.on('error', () => undefined);
-      return wrap(name, keyv, schema);
+      return wrap(name, keyv, schema, ready);
     },
     async close() {
       if (client.isOpen) await client.quit().catch(() => undefined);
@@ -127,13 +149,16 @@ export function createRedisStore(url: string, prefix = 'layanan'): Store {
   };
 }
 
-/** An in-process store (tests, benchmarks baseline). */
+/** An in-process store (tests, benchmarks baseline). Collections of the same name share their records. */
 export function createMemoryStore(): Store {
+  const maps = new Map<string, Map<string, unknown>>();
   return {
     kind: 'memory',
     collection(name, schema) {
       checkName(name);
-      return wrap(name, new Keyv({ store: new Map(), namespace: name, throwOnErrors: true }), schema);
+      let map = maps.get(name);
+      if (!map) maps.set(name, (map = new Map()));
+      return wrap(name, new Keyv({ store: map, namespace: name, throwOnErrors: true }), schema);
     },
     async close() {},
   };

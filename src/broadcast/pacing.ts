@@ -1,0 +1,132 @@
+/**
+ * Pacing of broadcast sends, so the bot stays inside each platform's limits.
+ * - Telegram: `RatePacer` spaces sends evenly at `rate` per second (no bursts, so no sliding 1-s window ever
+ *   holds more than `rate` + 1), and a 429 pauses the whole lane for `retry_after`; `ChatGap` keeps 1 s between
+ *   two messages to the same chat.
+ * - WhatsApp: `GapPacer` waits a random gap between sends (a human-like rhythm), and the daily cap is counted
+ *   in the store per day (`dayKey`).
+ */
+
+/** Wait `ms`; resolves false when `signal` aborts first (shutdown). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  if (ms <= 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(ok);
+    };
+    const onAbort = () => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** A clock, so tests and the pacer agree on time. */
+export type Clock = () => number;
+
+/** Evenly spaced slots at `ratePerSecond`, shared by every concurrent sender of one lane. */
+export class RatePacer {
+  private next = 0;
+  private readonly intervalMs: number;
+
+  constructor(
+    ratePerSecond: number,
+    private readonly clock: Clock = Date.now,
+  ) {
+    if (!(ratePerSecond > 0)) throw new Error('rate must be positive');
+    this.intervalMs = 1000 / ratePerSecond;
+  }
+
+  /** Wait for the next slot. Resolves false when aborted. */
+  take(signal?: AbortSignal): Promise<boolean> {
+    const now = this.clock();
+    const at = Math.max(now, this.next);
+    this.next = at + this.intervalMs;
+    return sleep(at - now, signal);
+  }
+
+  /** Hold every sender of this lane for `ms` (a 429's retry_after). */
+  pause(ms: number): void {
+    this.next = Math.max(this.next, this.clock() + ms);
+  }
+}
+
+/** At least `gapMs` between two sends to the same chat (Telegram: 1 message per second per chat). */
+export class ChatGap {
+  private readonly last = new Map<string, number>();
+
+  constructor(
+    private readonly gapMs = 1000,
+    private readonly clock: Clock = Date.now,
+  ) {}
+
+  /** Wait until `chat` may get another message, and book the slot. */
+  take(chat: string, signal?: AbortSignal): Promise<boolean> {
+    const now = this.clock();
+    const at = Math.max(now, (this.last.get(chat) ?? -Infinity) + this.gapMs);
+    this.last.set(chat, at);
+    if (this.last.size > 50_000) this.prune(now);
+    return sleep(at - now, signal);
+  }
+
+  private prune(now: number): void {
+    for (const [chat, at] of this.last) if (at + this.gapMs < now) this.last.delete(chat);
+  }
+}
+
+/** One send at a time with a random gap in [minMs, maxMs] between sends (WhatsApp). */
+export class GapPacer {
+  private next = 0;
+
+  constructor(
+    private readonly minMs: number,
+    private readonly maxMs: number,
+    private readonly random: () => number = Math.random,
+    private readonly clock: Clock = Date.now,
+  ) {}
+
+  /** The gap before the next send. */
+  gap(): number {
+    return Math.round(this.minMs + this.random() * (this.maxMs - this.minMs));
+  }
+
+  /** Wait for the next slot. Resolves false when aborted. */
+  take(signal?: AbortSignal): Promise<boolean> {
+    const now = this.clock();
+    const at = Math.max(now, this.next);
+    this.next = at + this.gap();
+    return sleep(at - now, signal);
+  }
+
+  /** Hold the lane for `ms`. */
+  pause(ms: number): void {
+    this.next = Math.max(this.next, this.clock() + ms);
+  }
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of `at` in `timeZone`, as YYYY-MM-DD (the WhatsApp daily cap counts per office day). */
+export function dayKey(at: Date, timeZone: string): string {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(at);
+}
+
+/** Milliseconds from `at` to the start of the next day in `timeZone` (found by stepping, DST-safe enough). */
+export function msUntilNextDay(at: Date, timeZone: string): number {
+  const today = dayKey(at, timeZone);
+  let lo = at.getTime();
+  let hi = lo + 26 * 3_600_000;
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (dayKey(new Date(mid), timeZone) === today) lo = mid;
+    else hi = mid;
+  }
+  return hi - at.getTime();
+}

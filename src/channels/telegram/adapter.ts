@@ -1,0 +1,343 @@
+/**
+ * The Telegram channel, on telegraf. telegraf does the Bot API calls, the long polling loop and the update
+ * dispatch; this file decides what an update means (`update.ts`), runs the turn and sends the replies
+ * (`render.ts`) under the one retry policy (`runtime/retry.ts`).
+ *
+ * Ordering and throughput: messages of one chat are handled one at a time, in order (a queue per chat covers
+ * the turn *and* the sending of its replies). telegraf waits for a whole getUpdates batch (`Promise.all`)
+ * before it polls again, and a webhook request waits for its handler; so the handler waits only until the
+ * turn is stored, at most `acceptWaitMs`, and then lets the next updates in. One slow chat never stalls the
+ * others, and an update is confirmed to Telegram only after its turn is stored (unless that takes longer).
+ */
+import type { Server } from 'node:http';
+import { Telegraf } from 'telegraf';
+import type { Config } from '../../config.js';
+import type { InboundMessage, Reply } from '../../engine/message.js';
+import { PlatformApiError } from '../../errors.js';
+import type { Logger } from '../../log.js';
+import { KeyedLock } from '../../runtime/keyed-lock.js';
+import { withRetry, type RetryPolicy } from '../../runtime/retry.js';
+import type { Collection, Store } from '../../store/store.js';
+import type { Channel, ChannelHost } from '../channel.js';
+import { CITIZEN_COMMAND_LIST, staffCommandList } from './commands.js';
+import { Deduper, seenUpdates, type SeenUpdate } from './dedupe.js';
+import { callTelegram, toPlatformError } from './errors.js';
+import { renderReplies, type RenderedMessage } from './render.js';
+import { ALLOWED_UPDATES, parseUpdate, type BotIdentity, type Target } from './update.js';
+import { createWebhookServer } from './webhook.js';
+
+/** Webhook mode settings (without them the channel long-polls). */
+export interface WebhookOptions {
+  /** The public https URL Telegram posts to; its path is the path served. */
+  url: string;
+  secret: string;
+  port: number;
+  /** Interface to listen on (all by default). */
+  host?: string;
+}
+
+/** Options of {@link TelegramChannel}. */
+export interface TelegramChannelOptions {
+  token: string;
+  /** Bot API root: `https://api.telegram.org`, a self-hosted Bot API server, or a fake in tests. */
+  apiRoot: string;
+  linkPreview: boolean;
+  webhook?: WebhookOptions;
+  /** Chats that get the staff commands in their "/" menu (staff ids and the staff group). */
+  staffChatIds?: readonly string[];
+  /** Seen update ids across restarts (webhook redeliveries). */
+  dedupeStore?: Collection<SeenUpdate>;
+  retry?: Partial<RetryPolicy>;
+  /** How long an update handler waits for its turn to be stored before letting the next updates in. */
+  acceptWaitMs?: number;
+  /** How long `stop()` lets replies in flight finish before it cuts their retry waits short. */
+  stopGraceMs?: number;
+}
+
+/** The options a configuration gives (webhook mode when TELEGRAM_WEBHOOK_URL is set). */
+export function telegramOptions(config: Config, store?: Store): TelegramChannelOptions {
+  if (!config.TELEGRAM_BOT_TOKEN) throw new Error('TELEGRAM_BOT_TOKEN is not set');
+  const webhook =
+    config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+      ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT }
+      : undefined;
+  return {
+    token: config.TELEGRAM_BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    linkPreview: config.TELEGRAM_LINK_PREVIEW,
+    staffChatIds: [...config.STAFF_TELEGRAM_IDS, ...(config.STAFF_TELEGRAM_CHAT_ID ? [config.STAFF_TELEGRAM_CHAT_ID] : [])],
+    ...(webhook ? { webhook } : {}),
+    // Redeliveries across restarts only happen with a webhook; polling confirms by offset.
+    ...(webhook && store ? { dedupeStore: seenUpdates(store) } : {}),
+  };
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** The Telegram channel. */
+export class TelegramChannel implements Channel {
+  readonly name = 'telegram';
+  /** The telegraf instance (its `telegram` client is usable before `start`). */
+  readonly bot: Telegraf;
+  private host: ChannelHost | undefined;
+  private me: BotIdentity | undefined;
+  private deduper = new Deduper();
+  private readonly chats = new KeyedLock();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly abort = new AbortController();
+  private server: Server | undefined;
+  private polling: Promise<void> | undefined;
+  private stopping = false;
+
+  constructor(private readonly opts: TelegramChannelOptions) {
+    // webhookReply off: telegraf would otherwise answer the first call inside the webhook response, unchecked.
+    this.bot = new Telegraf(opts.token, { telegram: { apiRoot: opts.apiRoot, webhookReply: false }, handlerTimeout: 60_000 });
+    // One handler for everything that escapes: log and keep going (telegraf's default rethrows and stops polling).
+    this.bot.catch((err, ctx) => this.log?.error({ err: toPlatformError(err, 'update'), updateId: ctx.update.update_id }, 'telegram update failed'));
+    this.bot.use((ctx) => this.onUpdate(ctx.update));
+  }
+
+  private get log(): Logger | undefined {
+    return this.host?.log;
+  }
+
+  /** The port the webhook server listens on (after `start` in webhook mode). */
+  get webhookPort(): number | undefined {
+    const address = this.server?.address();
+    return typeof address === 'object' && address ? address.port : undefined;
+  }
+
+  /** @inheritdoc */
+  async start(host: ChannelHost): Promise<void> {
+    this.host = host;
+    const me = await this.call('getMe', () => this.bot.telegram.getMe());
+    this.bot.botInfo = me;
+    this.me = { id: me.id, username: me.username };
+    this.deduper = new Deduper({ ...(this.opts.dedupeStore ? { store: this.opts.dedupeStore } : {}), prefix: `${me.id}:`, log: host.log });
+    await this.registerCommands();
+    const webhook = this.opts.webhook;
+    if (webhook) {
+      await this.startWebhook(webhook, host.log);
+    } else {
+      this.polling = this.poll();
+    }
+    host.log.info({ bot: me.username, mode: webhook ? 'webhook' : 'polling' }, 'telegram receiving');
+  }
+
+  /** Long polling, relaunched after a failure (409 while another poller runs, 5xx) until stopped; 401 ends it. */
+  private async poll(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        await this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false });
+        return;
+      } catch (error) {
+        const err = toPlatformError(error, 'getUpdates');
+        if (this.stopping) return;
+        this.log?.error({ err }, 'telegram polling stopped');
+        if (err instanceof PlatformApiError && err.code === 401) return;
+        await delay(Math.min(60_000, 1000 * 2 ** Math.min(attempt, 6)));
+      }
+    }
+  }
+
+  private async startWebhook(webhook: WebhookOptions, log: Logger): Promise<void> {
+    const path = new URL(webhook.url).pathname;
+    const server = createWebhookServer({
+      path,
+      secret: webhook.secret,
+      onUpdate: async (update) => {
+        // telegraf reads `update_id` before any handler runs: give it objects only (`update.ts` checks the rest).
+        if (typeof update === 'object' && update !== null) await this.bot.handleUpdate(update as Parameters<Telegraf['handleUpdate']>[0]);
+      },
+      log,
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(webhook.port, webhook.host, () => resolve());
+    });
+    this.server = server;
+    await this.call('setWebhook', () =>
+      this.bot.telegram.setWebhook(webhook.url, {
+        secret_token: webhook.secret,
+        allowed_updates: [...ALLOWED_UPDATES],
+        drop_pending_updates: false,
+        max_connections: 40,
+      }),
+    );
+  }
+
+  /** The "/" menu: citizen commands for everyone, plus staff commands in the staff's chats. Best effort. */
+  private async registerCommands(): Promise<void> {
+    try {
+      await this.call('setMyCommands', () => this.bot.telegram.setMyCommands([...CITIZEN_COMMAND_LIST]));
+    } catch (err) {
+      this.log?.warn({ err }, 'telegram command list not registered');
+    }
+    const staff = [...CITIZEN_COMMAND_LIST, ...staffCommandList()];
+    for (const chatId of this.opts.staffChatIds ?? []) {
+      try {
+        await this.call('setMyCommands', () => this.bot.telegram.setMyCommands(staff, { scope: { type: 'chat', chat_id: Number(chatId) } }));
+      } catch (err) {
+        // 400 "chat not found" until that person has opened the bot once.
+        this.log?.warn({ err, chat: chatId }, 'staff command list not registered for this chat');
+      }
+    }
+  }
+
+  /** Every update passes here (polling and webhook). Never throws. */
+  private async onUpdate(raw: unknown): Promise<void> {
+    const host = this.host;
+    const me = this.me;
+    if (!host || !me) return;
+    const incoming = parseUpdate(raw, me);
+    if (incoming.updateId !== undefined && (await this.deduper.isDuplicate(incoming.updateId))) {
+      host.log.info({ updateId: incoming.updateId }, 'duplicate telegram update ignored');
+      return;
+    }
+    switch (incoming.kind) {
+      case 'ignored':
+        host.log.debug({ updateId: incoming.updateId, reason: incoming.reason }, 'telegram update ignored');
+        return;
+      case 'blocked':
+        await this.unreachable(incoming.userKey, 'blocked the bot');
+        return;
+      case 'button':
+        // Answer at once so the button stops spinning; the turn's replies follow as messages.
+        await this.call('answerCallbackQuery', () => this.bot.telegram.answerCbQuery(incoming.callbackId)).catch((err: unknown) =>
+          host.log.warn({ err }, 'callback query not answered'),
+        );
+        if (incoming.message) await this.accept(incoming.target, incoming.message);
+        return;
+      case 'message':
+        if (!incoming.person && host.isStaff(incoming.message.userKey)) {
+          // A channel or anonymous admin posting as a chat on the allow-list is still not a person.
+          host.log.warn({ updateId: incoming.updateId }, 'message sent as a chat ignored (never staff)');
+          return;
+        }
+        await this.accept(incoming.target, incoming.message);
+        return;
+    }
+  }
+
+  /** Queue the turn in its chat; resolve once it is stored or after `acceptWaitMs`, whichever comes first. */
+  private async accept(target: Target, message: InboundMessage): Promise<void> {
+    const host = this.host;
+    if (!host) return;
+    let accepted: () => void = () => undefined;
+    const stored = new Promise<void>((resolve) => (accepted = resolve));
+    const task = this.chats.run(String(target.chatId), async () => {
+      try {
+        const replies = await host.handle(message);
+        accepted();
+        await this.deliver(target, replies);
+      } catch (err) {
+        host.log.error({ err, user: message.userKey }, 'telegram turn failed');
+      } finally {
+        accepted();
+      }
+    });
+    this.track(task);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([stored, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.opts.acceptWaitMs ?? 2000)))]);
+    clearTimeout(timer);
+  }
+
+  private track(task: Promise<unknown>): void {
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  /** Send a turn's replies to where the message came from; a failure stops the rest (they follow from it). */
+  private async deliver(target: Target, replies: readonly Reply[]): Promise<void> {
+    let replyTo = target.replyTo;
+    for (const message of renderReplies(replies)) {
+      try {
+        await this.sendMessage(target.chatId, message, replyTo);
+        replyTo = undefined;
+      } catch (err) {
+        if (err instanceof PlatformApiError && err.code === 403) await this.unreachable(`telegram:${target.chatId}`, err.description);
+        else this.log?.error({ err, chat: target.chatId }, 'telegram reply not delivered');
+        return;
+      }
+    }
+  }
+
+  /** @inheritdoc */
+  async send(userKey: string, replies: readonly Reply[]): Promise<void> {
+    const m = /^telegram:(-?\d+)$/.exec(userKey);
+    if (!m?.[1]) throw new Error(`not a Telegram user key: ${userKey}`);
+    const chatId = Number(m[1]);
+    const task = this.chats.run(m[1], async () => {
+      for (const message of renderReplies(replies)) {
+        try {
+          await this.sendMessage(chatId, message);
+        } catch (err) {
+          if (err instanceof PlatformApiError && err.code === 403) await this.unreachable(userKey, err.description);
+          throw err;
+        }
+      }
+    });
+    this.track(task);
+    await task;
+  }
+
+  /** One sendMessage under the retry policy; HTML refused (never expected: all text is escaped) → plain text. */
+  private async sendMessage(chatId: number, message: RenderedMessage, replyTo?: number): Promise<void> {
+    const extra = {
+      ...(this.opts.linkPreview ? {} : { link_preview_options: { is_disabled: true } }),
+      ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
+      ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+    };
+    try {
+      await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.html, { ...extra, parse_mode: 'HTML' }));
+    } catch (err) {
+      if (!(err instanceof PlatformApiError && err.code === 400 && /can't parse entities/i.test(err.description))) throw err;
+      this.log?.error({ err, chat: chatId }, 'telegram refused our HTML; sent as plain text');
+      await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.text, extra));
+    }
+  }
+
+  /** A Bot API call with telegraf errors mapped and the retry policy applied. */
+  private call<T>(method: string, fn: () => Promise<T>): Promise<T> {
+    return withRetry(() => callTelegram(method, fn), {
+      ...(this.opts.retry ? { policy: this.opts.retry } : {}),
+      signal: this.abort.signal,
+      onRetry: (err, attempt, delayMs) => this.log?.warn({ err, method, attempt, delayMs }, 'telegram call retried'),
+    });
+  }
+
+  private async unreachable(userKey: string, reason: string): Promise<void> {
+    try {
+      await this.host?.markUnreachable(userKey, reason);
+      this.log?.info({ user: userKey }, 'telegram user unreachable: unsubscribed');
+    } catch (err) {
+      this.log?.error({ err, user: userKey }, 'could not mark a telegram user unreachable');
+    }
+  }
+
+  /** @inheritdoc */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    if (this.server) {
+      const server = this.server;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    }
+    if (this.polling) {
+      try {
+        this.bot.stop('shutdown');
+      } catch {
+        // Not running (the poller was between relaunches).
+      }
+      await this.polling;
+    }
+    // Let replies in flight finish; then cut retry waits short (a 429 of minutes must not hold a shutdown).
+    const pending = Promise.allSettled([...this.inFlight]);
+    await Promise.race([pending, delay(this.opts.stopGraceMs ?? 5000)]);
+    this.abort.abort();
+    await Promise.allSettled([...this.inFlight]);
+  }
+}

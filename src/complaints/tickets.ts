@@ -1,0 +1,38 @@
+/**
+ * Ticket numbers: `ADU-` + 6 characters of Crockford base32 drawn with `crypto.randomInt` — short enough to
+ * type on a phone, not guessable in sequence (≈10⁹ values), unique across instances by a create-if-absent
+ * check in the repository. Crockford's alphabet has no I, L, O or U; when reading a ticket back, I/L are
+ * taken as 1 and O as 0, so a misread character still finds the ticket.
+ */
+import { randomInt } from 'node:crypto';
+
+/** Crockford base32 digits. */
+export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A fresh random ticket number. */
+export function newTicket(random: (max: number) => number = randomInt): string {
+  let s = 'ADU-';
+  for (let i = 0; i < 6; i++) s += ALPHABET[random(ALPHABET.length)];
+  return s;
+}
+
+/** `adu 7k3m9q`, `ADU-7K3M9Q`, `adu-7k3m9o` (O read as 0) anywhere in a text. */
+const IN_TEXT = /(?:^|[^a-z0-9])adu[\s\-_:#.]*([0-9a-z]{6})(?![0-9a-z])/i;
+
+function canonical(chars: string): string | undefined {
+  const up = chars.toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');
+  if ([...up].some((ch) => !ALPHABET.includes(ch))) return undefined;
+  return `ADU-${up}`;
+}
+
+/** The ticket mentioned in `text`, in canonical form (`ADU-7K3M9Q`), or undefined. */
+export function findTicket(text: string): string | undefined {
+  const m = IN_TEXT.exec(text);
+  return m?.[1] ? canonical(m[1]) : undefined;
+}
+
+/** `text` is nothing but a ticket number (possibly with `cek`/`status`/`tiket` around it). */
+export function isBareTicket(text: string): boolean {
+  const rest = text.replace(IN_TEXT, ' ').replace(/\b(cek|status|tiket|ticket|nomor|no)\b/gi, ' ');
+  return findTicket(text) !== undefined && rest.replace(/[\s?.!,:]/g, '') === '';
+}

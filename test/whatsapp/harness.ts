@@ -1,0 +1,75 @@
+/** A WhatsApp channel over the real bot and a fake client, with the staff alerts and engine inputs recorded. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChannelHost } from '../../src/channels/channel.js';
+import { WhatsAppChannel, type WhatsAppChannelOptions } from '../../src/channels/whatsapp/adapter.js';
+import type { InboundMessage } from '../../src/engine/message.js';
+import { silentLogger } from '../../src/log.js';
+import type { Bot } from '../../src/runtime/bot.js';
+import { createMemoryStore, type Store } from '../../src/store/store.js';
+import { makeBot } from '../support/app.js';
+import { FakeWhatsApp, until } from '../support/fake-whatsapp.js';
+
+/** Everything a WhatsApp test looks at. */
+export interface Harness {
+  wa: FakeWhatsApp;
+  bot: Bot;
+  store: Store;
+  channel: WhatsAppChannel;
+  /** Texts given to `host.alertStaff`. */
+  alerts: string[];
+  /** What reached the engine. */
+  inbound: InboundMessage[];
+  dir: string;
+  /** Start the channel and wait for the first client to be ready (unless it is not meant to be). */
+  start(waitReady?: boolean): Promise<void>;
+}
+
+/** Build a harness; `env` goes to the bot's config (e.g. STAFF_WHATSAPP_IDS). */
+export function harness(env: Record<string, string> = {}, opts: Partial<WhatsAppChannelOptions> = {}): Harness {
+  const store = createMemoryStore();
+  const bot = makeBot({ store, env });
+  const wa = new FakeWhatsApp();
+  const dir = mkdtempSync(join(tmpdir(), 'wa-test-'));
+  const alerts: string[] = [];
+  const inbound: InboundMessage[] = [];
+  const host: ChannelHost = {
+    handle: (m) => {
+      inbound.push(m);
+      return bot.handle(m);
+    },
+    isStaff: (k) => bot.isStaff(k),
+    markUnreachable: (k, r) => bot.markUnreachable(k, r),
+    alertStaff: async (text) => {
+      alerts.push(text);
+    },
+    log: silentLogger(),
+  };
+  const channel = new WhatsAppChannel({
+    createClient: wa.factory,
+    store,
+    dataPath: join(dir, 'whatsapp'),
+    profileDir: join(dir, 'whatsapp', 'session'),
+    qrImagePath: join(dir, 'whatsapp-qr.png'),
+    log: silentLogger(),
+    backoff: { initialMs: 5, maxMs: 40, factor: 2 },
+    typingMaxMs: 0,
+    random: () => 0,
+    ...opts,
+  });
+  bot.attach(channel);
+  return {
+    wa,
+    bot,
+    store,
+    channel,
+    alerts,
+    inbound,
+    dir,
+    async start(waitReady = true) {
+      await channel.start(host);
+      if (waitReady) await until(() => channel.isReady, 3000, 'WhatsApp ready');
+    },
+  };
+}
