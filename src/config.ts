@@ -65,6 +65,8 @@ const EnvSchema = z.object({
   COMPLAINT_FOLLOWUP_WORKDAYS: int(5, 1, 60),
 
   BROADCAST_TELEGRAM_RATE: int(25, 1, 30),
+  /** Progress of a running broadcast is sent to its author at most this often. */
+  BROADCAST_PROGRESS_SECONDS: int(30, 1, 3600),
   WHATSAPP_DAILY_CAP: int(200, 1, 10000),
   WHATSAPP_MIN_GAP_MS: int(4000, 0, 600000),
   WHATSAPP_MAX_GAP_MS: int(12000, 0, 600000),
@@ -81,6 +83,8 @@ const EXPECTED: Record<string, string> = {
   STAFF_TELEGRAM_CHAT_ID: 'a numeric Telegram chat id (groups are negative), e.g. -1001234567890',
   STAFF_WHATSAPP_IDS: 'comma-separated WhatsApp ids, e.g. 6281234567890@c.us or 1234567890@lid',
   WHATSAPP_ENABLED: 'true or false',
+  BROADCAST_TELEGRAM_RATE: 'messages per second, 1–30 (Telegram allows about 30 overall)',
+  BROADCAST_PROGRESS_SECONDS: 'seconds between progress messages of a broadcast, 1–3600',
   WHATSAPP_TYPING_MS: 'the longest "typing…" pause before a WhatsApp reply in ms, 0–10000 (0 = none)',
   TELEGRAM_LINK_PREVIEW: 'true or false',
 };

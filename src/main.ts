@@ -7,6 +7,7 @@ import type { App } from './app.js';
 import type { Channel } from './channels/channel.js';
 import { runConsole } from './channels/console.js';
 import { configuredChannels } from './channels/configured.js';
+import { startComplaintSweep } from './complaints/sweep.js';
 import { fail, withApp } from './cli/run.js';
 
 async function serve(app: App, channels: Channel[]): Promise<number> {
@@ -23,6 +24,7 @@ async function serve(app: App, channels: Channel[]): Promise<number> {
     }
   }
   if (started.length === 0) return 1;
+  const stopComplaintSweep = startComplaintSweep(app.bot.complaints, app.log);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       app.log.info({ signal }, 'stopping');
@@ -31,6 +33,7 @@ async function serve(app: App, channels: Channel[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  stopComplaintSweep();
   await Promise.allSettled(started.map((c) => c.stop()));
   return 0;
 }

@@ -26,10 +26,17 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
 /** A clock, so tests and the pacer agree on time. */
 export type Clock = () => number;
 
-/** Evenly spaced slots at `ratePerSecond`, shared by every concurrent sender of one lane. */
+/**
+ * Evenly spaced slots at `ratePerSecond`, shared by every concurrent sender of one lane. Timers fire late when
+ * the event loop is busy, and a batch of late timers would go out as a burst: a second gate counts the real
+ * start times and never lets more than `ratePerSecond` start in any sliding second.
+ */
 export class RatePacer {
   private next = 0;
   private readonly intervalMs: number;
+  private readonly maxPerWindow: number;
+  private readonly starts: number[] = [];
+  private head = 0;
 
   constructor(
     ratePerSecond: number,
@@ -37,14 +44,28 @@ export class RatePacer {
   ) {
     if (!(ratePerSecond > 0)) throw new Error('rate must be positive');
     this.intervalMs = 1000 / ratePerSecond;
+    this.maxPerWindow = Math.max(1, Math.floor(ratePerSecond));
   }
 
   /** Wait for the next slot. Resolves false when aborted. */
-  take(signal?: AbortSignal): Promise<boolean> {
+  async take(signal?: AbortSignal): Promise<boolean> {
     const now = this.clock();
     const at = Math.max(now, this.next);
     this.next = at + this.intervalMs;
-    return sleep(at - now, signal);
+    if (!(await sleep(at - now, signal))) return false;
+    for (;;) {
+      const t = this.clock();
+      while (this.head < this.starts.length && (this.starts[this.head] ?? 0) <= t - 1000) this.head++;
+      if (this.head > 1024) {
+        this.starts.splice(0, this.head);
+        this.head = 0;
+      }
+      if (this.starts.length - this.head < this.maxPerWindow) {
+        this.starts.push(t);
+        return true;
+      }
+      if (!(await sleep((this.starts[this.head] ?? t) + 1000 - t + 1, signal))) return false;
+    }
   }
 
   /** Hold every sender of this lane for `ms` (a 429's retry_after). */

@@ -4,6 +4,7 @@
  * `failed` / `unreachable`. After a crash, a `sending` record without confirmation counts as `uncertain` and
  * is NOT sent again (at-most-once); everything still pending is resumed.
  */
+import { setMaxListeners } from 'node:events';
 import { sleep, dayKey, msUntilNextDay } from './pacing.js';
 import { sendPaced, telegramLane, whatsappLane, type Lane } from './lanes.js';
 import { settled, zeroCounts, channelOf, type Broadcast, type BroadcastChannel, type Counts } from './schema.js';
@@ -32,6 +33,8 @@ export class LocalBroadcastQueue implements BroadcastWorker {
 
   constructor(private readonly deps: WorkerDeps) {
     this.now = deps.now ?? (() => new Date());
+    // Every sender waits on this signal; dozens of listeners are expected.
+    setMaxListeners(0, this.stopping.signal);
     const s = deps.settings;
     this.lanes = {
       telegram: telegramLane(s.telegramRate),
@@ -162,7 +165,7 @@ export class LocalBroadcastQueue implements BroadcastWorker {
       const tg = pending.telegram;
       if (tg && tg.length > 0) {
         const queue = { items: tg, next: 0 };
-        for (let i = 0; i < telegramConcurrency(this.deps.settings.telegramRate); i++) {
+        for (let i = 0; i < (this.deps.settings.telegramConcurrency ?? telegramConcurrency(this.deps.settings.telegramRate)); i++) {
           work.push(this.drain(run, 'telegram', queue));
         }
       }

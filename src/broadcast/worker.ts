@@ -14,6 +14,8 @@ import { channelOf, zeroCounts, type Broadcast, type BroadcastChannel, type Coun
 export interface DeliverySettings {
   /** Telegram messages per second overall (BROADCAST_TELEGRAM_RATE). */
   telegramRate: number;
+  /** Telegram sends in flight at once (default: rate / 5, at least 4). */
+  telegramConcurrency?: number;
   whatsappMinGapMs: number;
   whatsappMaxGapMs: number;
   /** WhatsApp broadcast messages per office day (WHATSAPP_DAILY_CAP). */

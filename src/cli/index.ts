@@ -4,12 +4,15 @@
  */
 import { chatCommand } from './chat.js';
 import { classifyCommand } from './classify.js';
+import { complaintsCommand } from './complaints.js';
 import { fail, withApp } from './run.js';
 import { whatsappCommand } from './whatsapp.js';
 
 const USAGE = `usage: npm run -s bot -- <command>
   chat [--user ID] [--json]   chat on stdin/stdout (the console channel)
   classify                    one utterance a line in, one JSON line out
+  complaints <sub>            list [--open|--overdue] | show ID | update ID --status S --note N [--by NAME]
+                              | export --format csv|jsonl [--out FILE] | purge | forget ID
   whatsapp login              pair the office's WhatsApp number (QR in the terminal + PNG)
 `;
 
@@ -20,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
       return withApp((app) => chatCommand(app, rest));
     case 'classify':
       return withApp((app) => classifyCommand(app));
+    case 'complaints':
+      return withApp((app) => complaintsCommand(app, rest));
     case 'whatsapp':
       return whatsappCommand(rest);
     case undefined:

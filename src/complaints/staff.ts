@@ -13,20 +13,6 @@ export type ComplaintStaffCommand = Extract<
   { name: 'aduan' | 'aduan_lihat' | 'aduan_status' | 'aduan_kategori' | 'aduan_hapus_data' }
 >;
 
-/** Names of the complaint staff commands, for the runtime's dispatch. */
-export const COMPLAINT_COMMAND_NAMES: ReadonlySet<string> = new Set([
-  'aduan',
-  'aduan_lihat',
-  'aduan_status',
-  'aduan_kategori',
-  'aduan_hapus_data',
-]);
-
-/** Whether `command` is one of ours. */
-export function isComplaintCommand(command: StaffCommand): command is ComplaintStaffCommand {
-  return COMPLAINT_COMMAND_NAMES.has(command.name);
-}
-
 /** Longest list sent in one message (the rest is counted, and the CLI lists everything). */
 const MAX_LIST = 40;
 

@@ -49,7 +49,7 @@ export function parseServiceList(text: string): 'all' | string[] {
   return items.length === 1 && ALL_WORDS.has(items[0] ?? '') ? 'all' : items;
 }
 
-const TUTUP = /^(\S+)(?:\s+(?:sampai|until)\s+(.+?))?(?:\s+(?:alasan|reason)\s+(.+))?$/is;
+const TUTUP = /^(.+?)(?:\s+(?:sampai|until)\s+(.+?))?(?:\s+(?:alasan|reason)\s+(.+))?$/is;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseTutup(args: string): Record<string, unknown> {

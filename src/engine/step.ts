@@ -205,7 +205,9 @@ export function step(
   let handled: Handled;
   const command = text ? parseCommand(text) : undefined;
   const direct = text ? directIntent(text) : undefined;
-  const isStaffCommand = command !== undefined && command.name in STAFF_COMMANDS;
+  // A name both lists know (`/aduan`: citizens file, staff list) is the staff command only for staff.
+  const isStaffCommand =
+    command !== undefined && command.name in STAFF_COMMANDS && (caller.staff || !(command.name in CITIZEN_COMMANDS));
   // A form in progress sees the message first (a staff member's staff commands excepted, so a citizen's
   // "/batal" cancels the form): its answer, a detour or the end of the form.
   const flowTurn = isStaffCommand && caller.staff ? undefined : continueFlow({ k, session: base, message, text, c, language });

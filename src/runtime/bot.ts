@@ -102,6 +102,11 @@ export class Bot implements ChannelHost {
     return this.deps.locales;
   }
 
+  /** The store (the broadcast worker keeps its queue there). */
+  get store(): Store {
+    return this.deps.store;
+  }
+
   /**
    * Send replies to a person on the channel of their user key (`telegram:…` → Telegram).
    * @throws PlatformApiError / NetworkError from the channel; Error when the channel is not running.

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyv, type KeyvStoreAdapter } from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
-import KeyvRedis, { createClient } from '@keyv/redis';
+import type { RedisClientType } from '@keyv/redis';
 import type { z } from 'zod';
 import { StoreError } from '../errors.js';
 
@@ -33,11 +33,14 @@ export interface Store {
 /** Collection names are table names in SQLite and key prefixes in Redis. */
 const NAME = /^[a-z][a-z0-9_]{0,40}$/;
 
-function wrap<T>(name: string, keyv: Keyv, schema: z.ZodType<T>, ready?: () => Promise<void>): Collection<T> {
-  const guard = async <R>(op: string, fn: () => Promise<R>): Promise<R> => {
+/** A Keyv, or a way to get one once the backend is loaded and connected (Redis). */
+type KeyvSource = Keyv | (() => Promise<Keyv>);
+
+function wrap<T>(name: string, source: KeyvSource, schema: z.ZodType<T>): Collection<T> {
+  const getKeyv = typeof source === 'function' ? source : () => Promise.resolve(source);
+  const guard = async <R>(op: string, fn: (keyv: Keyv) => Promise<R>): Promise<R> => {
     try {
-      if (ready) await ready();
-      return await fn();
+      return await fn(await getKeyv());
     } catch (err) {
       throw err instanceof StoreError ? err : new StoreError(`${op} ${name}`, err);
     }
@@ -51,29 +54,28 @@ function wrap<T>(name: string, keyv: Keyv, schema: z.ZodType<T>, ready?: () => P
   };
   return {
     get: (key) =>
-      guard('get', async () => {
+      guard('get', async (keyv) => {
         const raw: unknown = await keyv.get(key);
         return raw === undefined ? undefined : check(key, raw);
       }),
     set: (key, value, ttlMs) =>
-      guard('set', async () => {
+      guard('set', async (keyv) => {
         const ok = await keyv.set(key, value, ttlMs);
         if (!ok) throw new Error('the store refused the write');
       }),
-    delete: (key) => guard('delete', () => keyv.delete(key)),
-    entries: () => iterate(keyv, name, check, ready),
+    delete: (key) => guard('delete', (keyv) => keyv.delete(key)),
+    entries: () => iterate(getKeyv, name, check),
   };
 }
 
 async function* iterate<T>(
-  keyv: Keyv,
+  getKeyv: () => Promise<Keyv>,
   name: string,
   check: (key: string, raw: unknown) => T,
-  ready?: () => Promise<void>,
 ): AsyncIterable<[string, T]> {
-  if (!keyv.iterator) throw new StoreError(`iterate ${name}`, new Error('this store cannot list its keys'));
   try {
-    if (ready) await ready();
+    const keyv = await getKeyv();
+    if (!keyv.iterator) throw new StoreError(`iterate ${name}`, new Error('this store cannot list its keys'));
     for await (const entry of keyv.iterator(undefined) as AsyncIterable<[string, unknown]>) {
       const [key, raw] = entry;
       if (raw !== undefined) yield [key, check(key, raw)];
@@ -111,40 +113,59 @@ export function createSqliteStore(dataDir: string): Store {
   };
 }
 
-/** Redis at `url`, one client shared by all collections, keys `layanan:<collection>::<key>`. */
+/**
+ * Redis at `url`, one client shared by all collections, keys `<prefix>:<collection>::<key>`.
+ * The Redis client is imported on first use, so SQLite-only starts do not pay for loading it.
+ */
 export function createRedisStore(url: string, prefix = 'layanan'): Store {
-  // A Redis that is down must fail each call within seconds (a clear StoreError to the person), not queue it
-  // forever: no offline queue, a connect timeout, and no endless reconnect loop inside one call.
-  const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2000, reconnectStrategy: false } });
-  client.on('error', () => undefined); // a down Redis is reported by each failing call as a StoreError
-  // One shared connection attempt; concurrent first calls wait for it instead of finding the client "offline".
+  let client: RedisClientType | undefined;
   let connecting: Promise<void> | undefined;
-  const ready = (): Promise<void> => {
-    if (client.isReady) return Promise.resolve();
-    connecting ??= (client.isOpen ? new Promise<void>((r) => client.once('ready', () => r())) : client.connect().then(() => undefined))
-      .finally(() => {
+  const keyvs = new Map<string, Keyv>();
+
+  const connect = async (): Promise<RedisClientType> => {
+    if (!client) {
+      const { createClient } = await import('@keyv/redis');
+      // A Redis that is down must fail each call within seconds (a clear StoreError to the person), not
+      // queue it forever: no offline queue, a connect timeout, no reconnect loop inside one call.
+      client ??= createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2000, reconnectStrategy: false } }) as RedisClientType;
+      client.on('error', () => undefined); // reported by each failing call as a StoreError
+    }
+    const c = client;
+    if (!c.isReady) {
+      // One shared attempt: concurrent first calls wait for it instead of finding the client "offline".
+      connecting ??= (c.isOpen ? new Promise<void>((r) => c.once('ready', () => r())) : c.connect().then(() => undefined)).finally(() => {
         connecting = undefined;
       });
-    return connecting;
+      await connecting;
+    }
+    return c;
   };
+
   return {
     kind: 'redis',
     collection(name, schema) {
       checkName(name);
       const namespace = `${prefix}:${name}`;
-      const adapter = new KeyvRedis(client, {
-        namespace,
-        throwOnErrors: true,
-        throwOnConnectError: true,
-        connectionTimeout: 2000,
-      });
-      // Keyv would otherwise set the adapter's namespace to its default "keyv" and mix collections.
-      const keyv = new Keyv({ store: adapter as KeyvStoreAdapter, namespace, useKeyPrefix: false, throwOnErrors: true });
-      keyv.on('error', () => undefined);
-      return wrap(name, keyv, schema, ready);
+      return wrap(
+        name,
+        async () => {
+          const c = await connect();
+          let keyv = keyvs.get(name);
+          if (!keyv) {
+            const { default: KeyvRedis } = await import('@keyv/redis');
+            const adapter = new KeyvRedis(c, { namespace, throwOnErrors: true, throwOnConnectError: true, connectionTimeout: 2000 });
+            // Keyv would otherwise set the adapter's namespace to its default "keyv" and mix collections.
+            keyv = new Keyv({ store: adapter as KeyvStoreAdapter, namespace, useKeyPrefix: false, throwOnErrors: true });
+            keyv.on('error', () => undefined);
+            keyvs.set(name, keyv);
+          }
+          return keyv;
+        },
+        schema,
+      );
     },
     async close() {
-      if (client.isOpen) await client.quit().catch(() => undefined);
+      if (client?.isOpen) await client.quit().catch(() => undefined);
     },
   };
 }

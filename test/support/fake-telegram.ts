@@ -198,15 +198,15 @@ export class FakeTelegram {
 
   /** Start a fake on 127.0.0.1, random port. */
   static async start(opts: FakeTelegramOptions = {}): Promise<FakeTelegram> {
-    let fake: FakeTelegram | undefined;
+    const holder: { fake?: FakeTelegram } = {};
     const server = createServer((req, res) => {
-      if (fake) void fake.onRequest(req, res);
+      if (holder.fake) void holder.fake.onRequest(req, res);
     });
     server.keepAliveTimeout = 1000;
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    fake = new FakeTelegram(server, opts);
-    return fake;
+    holder.fake = new FakeTelegram(server, opts);
+    return holder.fake;
   }
 
   /** The API root to give telegraf (`telegram: { apiRoot }`). */
@@ -334,21 +334,21 @@ export class FakeTelegram {
       const u = this.queue[i];
       if (u && (u.update_id as number) < offset && this.delivered.has(u)) this.queue.splice(i, 1);
     }
-    let timer: NodeJS.Timeout | undefined;
+    const wait: { timer?: NodeJS.Timeout } = {};
     const poll: Poll = {
       offset,
       limit,
       respond: (result) => {
-        clearTimeout(timer);
+        clearTimeout(wait.timer);
         if (this.poll === poll) this.poll = undefined;
         this.reply(res, 'getUpdates', params, result);
       },
     };
     if (this.queue.length > 0 || timeout <= 0) return poll.respond({ ok: true, result: this.take(limit) });
     this.poll = poll;
-    timer = setTimeout(() => poll.respond({ ok: true, result: [] }), Math.min(timeout * 1000, this.maxPollMs));
+    wait.timer = setTimeout(() => poll.respond({ ok: true, result: [] }), Math.min(timeout * 1000, this.maxPollMs));
     req.socket.once('close', () => {
-      clearTimeout(timer);
+      clearTimeout(wait.timer);
       if (this.poll === poll) this.poll = undefined;
     });
   }

@@ -81,3 +81,14 @@ export function recording(bot: Bot): { host: ChannelHost & { attach: Bot['attach
   };
   return { host, received };
 }
+
+/** Resolve with `probe()`'s first defined value, polling every 20 ms (for state outside the fake: the store). */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -77,7 +77,7 @@ describe('WhatsApp reconnection', () => {
     h = harness();
     h.wa.behaviour = { autoReady: false };
     await h.start(false);
-    await until(() => h!.wa.current.initializeCalls === 1, 3000, 'initialize');
+    await until(() => h!.wa.clients.at(-1)?.initializeCalls === 1, 3000, 'initialize');
     h.wa.current.emit('qr', 'first-code');
     h.wa.current.emit('qr', 'second-code');
     await until(() => h!.alerts.length === 1, 3000, 'alert');

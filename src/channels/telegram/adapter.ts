@@ -244,7 +244,9 @@ export class TelegramChannel implements Channel {
 
   private track(task: Promise<unknown>): void {
     this.inFlight.add(task);
-    void task.finally(() => this.inFlight.delete(task));
+    const done = () => void this.inFlight.delete(task);
+    // Settle-only: the caller handles the task's rejection.
+    task.then(done, done);
   }
 
   /** Send a turn's replies to where the message came from; a failure stops the rest (they follow from it). */

@@ -94,7 +94,8 @@ const YES = /^\s*\/?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|b
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)\s*[.!]*\s*$/i;
 const QUESTION_START =
   /^(apa|apakah|kapan|berapa|bagaimana|gimana|gmn|dimana|di mana|kemana|siapa|kenapa|mengapa|bisakah|bolehkah|what|when|where|how|why|who|is|are|can|could|do|does|will)\b/i;
-const SOCIAL: ReadonlySet<IntentName> = new Set(['greeting', 'thanks', 'goodbye', 'help']);
+// `help` is not here: short answers such as "besok saja" are often taken for it.
+const SOCIAL: ReadonlySet<IntentName> = new Set(['greeting', 'thanks', 'goodbye']);
 
 /** Words that only say "I want to complain"; a first message with enough other words is the description. */
 const FILLER = new Set(
@@ -200,11 +201,11 @@ const PermitNumber = z
 const Name = z
   .string()
   .trim()
-  .regex(/^\p{L}[\p{L} .,'\-]{1,99}$/u);
+  .regex(/^\p{L}[\p{L} .,'-]{1,99}$/u);
 const Phone = z
   .string()
   .trim()
-  .regex(/^\+?[0-9][0-9 \-]{6,20}$/)
+  .regex(/^\+?[0-9][0-9 -]{6,20}$/)
   .refine((s) => {
     const digits = s.replace(/\D/g, '').length;
     return digits >= 8 && digits <= 15;

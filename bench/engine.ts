@@ -1,0 +1,77 @@
+/**
+ * Whole turns through the engine with the SQLite store, against bare classification of the same utterances
+ * in the same run (our classifier alone, and node-nlp's own NlpManager.process() pipeline).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, buildClassifier, loadKnowledgeFiles } from '../src/app.js';
+import { parseConfig } from '../src/config.js';
+import { silentLogger } from '../src/log.js';
+import { loadCorpora } from '../src/nlu/corpus.js';
+import { Bot } from '../src/runtime/bot.js';
+import { createSqliteStore } from '../src/store/store.js';
+import { timeEach, type RunStats } from './stats.js';
+
+/** The held-out utterances: realistic, and not the training set. */
+export function benchUtterances(): string[] {
+  const raw = JSON.parse(readFileSync(join(ROOT, 'test/nlu/heldout.json'), 'utf8')) as { items: { text: string }[] };
+  return raw.items.map((i) => i.text);
+}
+
+/** Results of the engine benchmark. */
+export interface EngineBench {
+  coldTrainMs: number;
+  cachedLoadMs: number;
+  turns: RunStats;
+  classify: RunStats;
+  nlpjsProcess: RunStats | undefined;
+}
+
+interface NlpManagerLike {
+  addDocument(locale: string, utterance: string, intent: string): void;
+  train(): Promise<void>;
+  process(locale: string, utterance: string): Promise<unknown>;
+}
+
+/** node-nlp's standard pipeline trained on the same corpora: the baseline a node-nlp bot would run. */
+async function nlpjsBaseline(utterances: string[]): Promise<RunStats | undefined> {
+  const require = createRequire(import.meta.url);
+  const { NlpManager } = require('node-nlp') as { NlpManager: new (o: object) => NlpManagerLike };
+  const manager = new NlpManager({ languages: ['id', 'en'], forceNER: true, nlu: { log: false } });
+  for (const corpus of loadCorpora(join(ROOT, 'intents'))) {
+    for (const d of corpus.data) for (const u of d.utterances) manager.addDocument(corpus.locale.slice(0, 2), u, d.intent);
+  }
+  await manager.train();
+  return timeEach(utterances, (u) => manager.process('id', u));
+}
+
+/** Run the engine benchmark on `rounds` passes over the held-out utterances. */
+export async function benchEngine(rounds = 20): Promise<EngineBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'layanan-bench-'));
+  try {
+    const config = parseConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    let t0 = performance.now();
+    buildClassifier(config); // cold: trains and writes the cache
+    const coldTrainMs = performance.now() - t0;
+    t0 = performance.now();
+    const classifier = buildClassifier(config); // warm: what every later start does
+    const cachedLoadMs = performance.now() - t0;
+
+    const { office, locales } = loadKnowledgeFiles(config);
+    const store = createSqliteStore(dir);
+    const bot = new Bot({ config, office, locales, classifier, store, log: silentLogger() });
+    const base = benchUtterances();
+    const utterances = Array.from({ length: rounds }, () => base).flat();
+    // Warm up the SQLite tables and JIT before timing.
+    for (const u of base.slice(0, 50)) await bot.turn({ userKey: 'bench:warm', text: u });
+    const turns = await timeEach(utterances, (text, i) => bot.turn({ userKey: `bench:${i % 500}`, text }));
+    const classify = await timeEach(utterances, (text) => classifier.classify(text));
+    const nlpjsProcess = await nlpjsBaseline(base);
+    await store.close();
+    return { coldTrainMs, cachedLoadMs, turns, classify, nlpjsProcess };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: speed and memory as figures and as ratios against a baseline run in the same process.
+ * Nothing here is asserted; the aims are printed beside the figures for a person to judge.
+ */
+import { benchEngine } from './engine.js';
+import { f } from './stats.js';
+import { benchStartup } from './startup.js';
+
+async function main(): Promise<void> {
+  const rounds = Number(process.argv[2] ?? 20);
+  console.log(`layanan-bot bench — node ${process.version}, ${rounds} passes over the held-out utterances\n`);
+
+  const e = await benchEngine(rounds);
+  const rss = process.memoryUsage().rss / 2 ** 20;
+  console.log('whole turns (normalise → classify → step → SQLite session write), sequential:');
+  console.log(`  ${e.turns.n} turns: ${f(e.turns.perSecond, 0)} turns/s, p50 ${f(e.turns.p50, 3)} ms, p99 ${f(e.turns.p99, 3)} ms   (aim ≥ 2000/s, p99 < 5 ms)`);
+  console.log('baseline, same utterances, same process:');
+  console.log(`  our classifier alone: ${f(e.classify.perSecond, 0)}/s, p50 ${f(e.classify.p50, 3)} ms, p99 ${f(e.classify.p99, 3)} ms`);
+  console.log(`  → a whole turn costs ${f(e.classify.perSecond / e.turns.perSecond, 1)}× a bare classification`);
+  if (e.nlpjsProcess) {
+    console.log(`  node-nlp NlpManager.process() (its standard pipeline, built-in NER): ${f(e.nlpjsProcess.perSecond, 0)}/s, p50 ${f(e.nlpjsProcess.p50, 3)} ms, p99 ${f(e.nlpjsProcess.p99, 3)} ms`);
+    console.log(`  → a whole turn is ${f(e.turns.perSecond / e.nlpjsProcess.perSecond, 1)}× the throughput of bare node-nlp process()`);
+  }
+  console.log('\nmodel:');
+  console.log(`  train (cold, no cache): ${f(e.coldTrainMs, 0)} ms; load from cache: ${f(e.cachedLoadMs, 0)} ms`);
+
+  const s = benchStartup();
+  console.log('\nstart-up of the npm start program to first reply and exit (tsx + main.ts):');
+  console.log(`  cold (trains the model): ${f(s.coldMs, 0)} ms; warm (cached model): ${f(s.warmMs, 0)} ms   (aim < 1500 ms)`);
+  console.log(`  bare \`node -e 0\`: ${f(s.nodeMs, 0)} ms → warm start is ${f(s.warmMs / s.nodeMs, 1)}× an empty node process`);
+
+  console.log('\nmemory:');
+  console.log(`  resident after the run: ${f(rss, 0)} MB (includes the node-nlp baseline manager)   (aim < 150 MB)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

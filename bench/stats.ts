@@ -1,0 +1,33 @@
+/** Small statistics helpers for the benchmarks. */
+
+/** The q-quantile (0..1) of sorted values. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
+
+/** Timings of a run: count, throughput and latency quantiles in milliseconds. */
+export interface RunStats {
+  n: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** Run `fn` once per item, sequentially, timing each call. */
+export async function timeEach<T>(items: readonly T[], fn: (item: T, i: number) => unknown): Promise<RunStats> {
+  const times: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < items.length; i++) {
+    const t0 = performance.now();
+    await fn(items[i] as T, i);
+    times.push(performance.now() - t0);
+  }
+  const total = performance.now() - started;
+  times.sort((a, b) => a - b);
+  return { n: items.length, perSecond: (items.length / total) * 1000, p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+}
+
+/** Format a number with a fixed number of decimals. */
+export const f = (n: number, d = 2): string => n.toFixed(d);
