@@ -39,7 +39,7 @@ interface NlpManagerLike {
 async function nlpjsBaseline(utterances: string[]): Promise<RunStats | undefined> {
   const require = createRequire(import.meta.url);
   const { NlpManager } = require('node-nlp') as { NlpManager: new (o: object) => NlpManagerLike };
-  const manager = new NlpManager({ languages: ['id', 'en'], forceNER: true, nlu: { log: false } });
+  const manager = new NlpManager({ languages: ['id', 'en'], forceNER: true, autoSave: false, nlu: { log: false } });
   for (const corpus of loadCorpora(join(ROOT, 'intents'))) {
     for (const d of corpus.data) for (const u of d.utterances) manager.addDocument(corpus.locale.slice(0, 2), u, d.intent);
   }

@@ -2,6 +2,7 @@
  * `npm run bench`: speed and memory as figures and as ratios against a baseline run in the same process.
  * Nothing here is asserted; the aims are printed beside the figures for a person to judge.
  */
+import { benchBroadcast } from './broadcast.js';
 import { benchEngine } from './engine.js';
 import { f } from './stats.js';
 import { benchStartup } from './startup.js';
@@ -28,6 +29,12 @@ async function main(): Promise<void> {
   console.log('\nstart-up of the npm start program to first reply and exit (tsx + main.ts):');
   console.log(`  cold (trains the model): ${f(s.coldMs, 0)} ms; warm (cached model): ${f(s.warmMs, 0)} ms   (aim < 1500 ms)`);
   console.log(`  bare \`node -e 0\`: ${f(s.nodeMs, 0)} ms → warm start is ${f(s.warmMs / s.nodeMs, 1)}× an empty node process`);
+
+  console.log('\nbroadcast to Telegram subscribers against the fake Bot API (global limit + 1/s per chat, 429s):');
+  for (const r of (await benchBroadcast()).rows) {
+    console.log(`  ${r.label}: ${r.subscribers} in ${f(r.seconds, 1)} s, ${f(r.achieved, 1)}/s of ${r.configuredRate}/s configured → ratio ${f(r.ratio, 3)}   (aim ≥ 0.9)`);
+    console.log(`    busiest second ${r.maxPerSecond} (limit ${r.limit}), 429s ${r.rateLimited}, chats with 2+ messages ${r.duplicates}   (aim: ≤ limit, 0, 0)`);
+  }
 
   console.log('\nmemory:');
   console.log(`  resident after the run: ${f(rss, 0)} MB (includes the node-nlp baseline manager)   (aim < 150 MB)`);

@@ -8,6 +8,7 @@ import type { Channel } from './channels/channel.js';
 import { runConsole } from './channels/console.js';
 import { configuredChannels } from './channels/configured.js';
 import { startComplaintSweep } from './complaints/sweep.js';
+import { createBroadcastWorker } from './broadcast/start.js';
 import { fail, withApp } from './cli/run.js';
 
 async function serve(app: App, channels: Channel[]): Promise<number> {
@@ -25,6 +26,9 @@ async function serve(app: App, channels: Channel[]): Promise<number> {
   }
   if (started.length === 0) return 1;
   const stopComplaintSweep = startComplaintSweep(app.bot.complaints, app.log);
+  // Announcements are delivered only once the channels they go out on are running.
+  const broadcasts = await createBroadcastWorker(app.config, app.bot);
+  await broadcasts.start();
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       app.log.info({ signal }, 'stopping');
@@ -34,6 +38,7 @@ async function serve(app: App, channels: Channel[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   stopComplaintSweep();
+  await broadcasts.stop();
   await Promise.allSettled(started.map((c) => c.stop()));
   return 0;
 }

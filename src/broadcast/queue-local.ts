@@ -229,7 +229,8 @@ export class LocalBroadcastQueue implements BroadcastWorker {
       if ((await repo.sentOn(dayKey(now, settings.timeZone))) < settings.whatsappDailyCap) return true;
       const wait = msUntilNextDay(now, settings.timeZone) + 1000;
       log.info({ waitMs: wait }, 'WhatsApp daily cap reached; the rest goes out tomorrow');
-      if (!(await sleep(Math.min(wait, 60_000), signal))) return false;
+      // Re-checked every poll: a cancellation or a change of day is seen quickly.
+      if (!(await sleep(Math.min(wait, settings.pollMs), signal))) return false;
     }
   }
 }

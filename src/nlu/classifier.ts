@@ -16,18 +16,29 @@ import { detectLanguage } from './language.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { NeuralNetworkClass, type NeuralNetwork, type NeuralNetworkJson, type TrainingItem } from './nlpjs.js';
 import { createNormaliser } from './normalise.js';
+import { DEFAULT_THRESHOLD } from './threshold.js';
 import { INTENTS, type Classification, type Classifier, type IntentName, type Language } from './types.js';
 
-/**
- * Default confidence threshold, chosen by measurement (`npm run nlu:eval`): the sweep over the
- * held-out set picks the threshold with the best accuracy among those keeping None-recall >= 0.9.
- * See the sweep recorded in `src/nlu/eval-cli.ts` output and the comment in `threshold.ts`.
- */
-export { DEFAULT_THRESHOLD } from './threshold.js';
-import { DEFAULT_THRESHOLD } from './threshold.js';
+/** Default confidence threshold, chosen by measurement (see `threshold.ts`). */
+export { DEFAULT_THRESHOLD };
 
 /** Messages are cut to this many characters before anything else (a 100 kB paste costs nothing). */
 export const MAX_INPUT_CHARS = 1000;
+
+const BINARY_SHARE = 0.05;
+
+/**
+ * True when text looks like binary data rather than typing: over 5% C0/C1 control characters
+ * (other than whitespace) or U+FFFD, the marks of a binary payload or a mis-decoded file.
+ */
+export function looksBinary(text: string): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x08 || (c >= 0x0e && c <= 0x1f) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) n += 1;
+  }
+  return n > 0 && n / text.length > BINARY_SHARE;
+}
 
 /** Bump when feature extraction or scoring changes, so stale model caches are ignored. */
 const MODEL_FORMAT = 'layanan-nlu-v1';
@@ -170,6 +181,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   const predict = (text: string): Classification => {
     try {
       const clipped = typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '';
+      if (looksBinary(clipped)) return { intent: 'None', score: 1, language: 'id', normalised: '' };
       const normalised = normalise(clipped);
       const language: Language = detectLanguage(fx.tokens(normalised));
       const best = rankNormalised(normalised)[0];

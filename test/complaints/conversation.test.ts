@@ -88,7 +88,8 @@ describe('complaints: filing in chat', () => {
     await say(bot, CITIZEN, 'lewati');
     expect((await say(bot, CITIZEN, '12345')).join('\n')).toContain('Nama hanya boleh');
     await say(bot, CITIZEN, 'lewati');
-    expect((await say(bot, CITIZEN, 'besok saja')).join('\n')).toContain('nomor HP');
+    expect((await say(bot, CITIZEN, 'warga@')).join('\n')).toContain('nomor HP');
+    expect((await say(bot, CITIZEN, 'terima kasih')).join('\n')).toContain('Kembali ke pengaduan Anda');
     expect((await say(bot, CITIZEN, 'warga@example.com')).join('\n')).toContain('Kontak: warga@example.com');
     expect((await say(bot, CITIZEN, 'mungkin')).join('\n')).toContain('Balas ya untuk mengirim');
   });

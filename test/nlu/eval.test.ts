@@ -29,7 +29,7 @@ describe('evaluate', () => {
   });
 
   it('sweeps and chooses the most accurate threshold meeting None recall, ties to the higher one', () => {
-    const rows = sweepThresholds(preds, [0, 0.35, 0.5, 0.85]);
+    const rows = sweepThresholds(preds, [0, 0.35, 0.5, 0.92]);
     expect(rows.map((r) => r.accuracy)).toEqual([0.6, 0.8, 0.8, 0.6]);
     expect(chooseThreshold(rows, 0.9)?.threshold).toBe(0.5);
     expect(chooseThreshold(rows.slice(0, 1), 0.9)).toBeUndefined();

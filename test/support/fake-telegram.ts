@@ -304,7 +304,7 @@ export class FakeTelegram {
     const method = m[2] ?? '';
     const injected = this.failures.get(method)?.shift();
     if (injected) return this.reply(res, method, params, { ok: false, ...injected });
-    if (method === 'getUpdates') return this.getUpdates(req, res, params);
+    if (method === 'getUpdates') return this.getUpdates(res, params);
     this.reply(res, method, params, this.dispatch(method, params));
   }
 
@@ -315,7 +315,7 @@ export class FakeTelegram {
     this.notify();
   }
 
-  private getUpdates(req: IncomingMessage, res: ServerResponse, params: Record<string, unknown>): void {
+  private getUpdates(res: ServerResponse, params: Record<string, unknown>): void {
     if (this.webhook) {
       return this.reply(res, 'getUpdates', params, {
         ok: false,
@@ -347,7 +347,8 @@ export class FakeTelegram {
     if (this.queue.length > 0 || timeout <= 0) return poll.respond({ ok: true, result: this.take(limit) });
     this.poll = poll;
     wait.timer = setTimeout(() => poll.respond({ ok: true, result: [] }), Math.min(timeout * 1000, this.maxPollMs));
-    req.socket.once('close', () => {
+    // The client gave up (telegraf aborts its poll on stop): forget the poll.
+    res.once('close', () => {
       clearTimeout(wait.timer);
       if (this.poll === poll) this.poll = undefined;
     });

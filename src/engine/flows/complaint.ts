@@ -94,8 +94,8 @@ const YES = /^\s*\/?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|b
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)\s*[.!]*\s*$/i;
 const QUESTION_START =
   /^(apa|apakah|kapan|berapa|bagaimana|gimana|gmn|dimana|di mana|kemana|siapa|kenapa|mengapa|bisakah|bolehkah|what|when|where|how|why|who|is|are|can|could|do|does|will)\b/i;
-// `help` is not here: short answers such as "besok saja" are often taken for it.
-const SOCIAL: ReadonlySet<IntentName> = new Set(['greeting', 'thanks', 'goodbye']);
+// Greetings and thanks only: short answers such as "besok saja" are often taken for `help` or `goodbye`.
+const SOCIAL: ReadonlySet<IntentName> = new Set(['greeting', 'thanks']);
 
 /** Words that only say "I want to complain"; a first message with enough other words is the description. */
 const FILLER = new Set(
