@@ -194,7 +194,13 @@ export class BullBroadcastQueue implements BroadcastWorker {
     const counts = await this.readCounts(b.id);
     const changed = JSON.stringify(counts) !== JSON.stringify(b.counts);
     const next = { ...b, counts };
-    if (changed) await this.deps.repo.save(next);
+    const doneKey = this.key('done', b.id);
+    if (changed && !(await client.exists(doneKey))) {
+      await this.deps.repo.save(next);
+      // keyv has no compare-and-set: if another instance finished it meanwhile, our write may have hidden
+      // its final record; write the final one again (from the same Redis counts).
+      if (await client.exists(doneKey)) await this.writeFinal(b.id);
+    }
     const cancel = await this.deps.repo.cancelRequest(b.id);
     if (cancel && (await client.set(this.key('cancelling', b.id), '1', 'EX', CLAIM_TTL_S, 'NX')) === 'OK') {
       await this.dropWaiting(b.id);
@@ -311,8 +317,17 @@ export class BullBroadcastQueue implements BroadcastWorker {
   }
 
   private async finish(id: string): Promise<void> {
+    if ((await this.redis.set(this.key('done', id), '1', 'EX', CLAIM_TTL_S, 'NX')) !== 'OK') return;
+    const final = await this.writeFinal(id);
+    if (!final) return;
+    this.deps.log.info({ broadcast: id }, 'broadcast finished');
+    await this.deps.report(final, true);
+  }
+
+  /** Write the final record of `id` from the Redis counts. */
+  private async writeFinal(id: string): Promise<Broadcast | undefined> {
     const b = await this.deps.repo.get(id);
-    if (!b) return;
+    if (!b) return undefined;
     const cancel = await this.deps.repo.cancelRequest(id);
     const final: Broadcast = {
       ...b,
@@ -322,7 +337,6 @@ export class BullBroadcastQueue implements BroadcastWorker {
       cancelledBy: cancel?.by ?? null,
     };
     await this.deps.repo.save(final);
-    this.deps.log.info({ broadcast: id }, 'broadcast finished');
-    await this.deps.report(final, true);
+    return final;
   }
 }

@@ -149,15 +149,22 @@ export class LocalBroadcastQueue implements BroadcastWorker {
     };
 
     let lastProgress = Date.now();
+    // The progress write in flight: awaited before the final write, which it must not overwrite.
+    let progress: Promise<void> | undefined;
     const ticker = setInterval(() => {
-      void (async () => {
+      if (progress) return;
+      progress = (async () => {
         if (!run.cancelled && (await repo.cancelRequest(id))) run.cancelled = true;
         const b = await flush(false);
         if (Date.now() - lastProgress >= this.deps.settings.progressEveryMs) {
           lastProgress = Date.now();
           await this.deps.report(b, false);
         }
-      })().catch((err: unknown) => log.warn({ err, broadcast: id }, 'broadcast progress not saved'));
+      })()
+        .catch((err: unknown) => log.warn({ err, broadcast: id }, 'broadcast progress not saved'))
+        .finally(() => {
+          progress = undefined;
+        });
     }, 1000);
 
     try {
@@ -174,6 +181,7 @@ export class LocalBroadcastQueue implements BroadcastWorker {
       await Promise.all(work);
     } finally {
       clearInterval(ticker);
+      await progress;
     }
     if (this.stopping.signal.aborted) {
       await flush(false);

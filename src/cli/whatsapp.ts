@@ -79,9 +79,12 @@ export async function whatsappLogin(deps: LoginDeps): Promise<number> {
     finish(1);
   });
   client.initialize().catch((err: unknown) => {
+    const reason = err instanceof Error ? err.message : String(err);
+    say(`WhatsApp Web could not be started: ${reason}`);
     say(
-      `WhatsApp Web could not be started: ${err instanceof Error ? err.message : String(err)}\n` +
-        `Is Chromium installed at ${config.CHROMIUM_PATH}? (apt-get install chromium, or set CHROMIUM_PATH)`,
+      /net::ERR_|ENOTFOUND|ECONNREFUSED/.test(reason)
+        ? 'Check that this server can reach https://web.whatsapp.com (network, proxy, firewall).'
+        : `Is Chromium installed at ${config.CHROMIUM_PATH}? (apt-get install chromium, or set CHROMIUM_PATH)`,
     );
     finish(1);
   });
