@@ -12,7 +12,7 @@ import { silentLogger } from '../src/log.js';
 import { loadCorpora } from '../src/nlu/corpus.js';
 import { Bot } from '../src/runtime/bot.js';
 import { createSqliteStore } from '../src/store/store.js';
-import { timeEach, type RunStats } from './stats.js';
+import { timeConcurrent, timeEach, type RunStats } from './stats.js';
 
 /** The held-out utterances: realistic, and not the training set. */
 export function benchUtterances(): string[] {
@@ -24,8 +24,13 @@ export function benchUtterances(): string[] {
 export interface EngineBench {
   coldTrainMs: number;
   cachedLoadMs: number;
+  /** One message at a time: the latency of a turn. */
   turns: RunStats;
+  /** 32 chats at once, each chat's messages in order: throughput as the service runs. */
+  turnsConcurrent: RunStats;
   classify: RunStats;
+  /** Resident memory after the engine runs, before the node-nlp baseline is built. */
+  rssMb: number;
   nlpjsProcess: RunStats | undefined;
 }
 
@@ -67,10 +72,14 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     // Warm up the SQLite tables and JIT before timing.
     for (const u of base.slice(0, 50)) await bot.turn({ userKey: 'bench:warm', text: u });
     const turns = await timeEach(utterances, (text, i) => bot.turn({ userKey: `bench:${i % 500}`, text }));
+    const turnsConcurrent = await timeConcurrent(utterances, 32, (text, i, w) =>
+      bot.turn({ userKey: `bench:c${w}:${i % 16}`, text }),
+    );
     const classify = await timeEach(utterances, (text) => classifier.classify(text));
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
     const nlpjsProcess = await nlpjsBaseline(base);
     await store.close();
-    return { coldTrainMs, cachedLoadMs, turns, classify, nlpjsProcess };
+    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, classify, rssMb, nlpjsProcess };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -31,3 +31,27 @@ export async function timeEach<T>(items: readonly T[], fn: (item: T, i: number) 
 
 /** Format a number with a fixed number of decimals. */
 export const f = (n: number, d = 2): string => n.toFixed(d);
+
+/** Run `fn` over all items with `concurrency` workers (different chats in parallel, as the service runs). */
+export async function timeConcurrent<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, i: number, worker: number) => Promise<unknown>,
+): Promise<RunStats> {
+  const times: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (next < items.length) {
+        const i = next++;
+        const t0 = performance.now();
+        await fn(items[i] as T, i, worker);
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  const total = performance.now() - started;
+  times.sort((a, b) => a - b);
+  return { n: items.length, perSecond: (items.length / total) * 1000, p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+}
