@@ -10,21 +10,14 @@ import { configuredChannels } from './channels/configured.js';
 import { startComplaintSweep } from './complaints/sweep.js';
 import { createBroadcastWorker } from './broadcast/start.js';
 import { fail, withApp } from './cli/run.js';
+import { superviseChannels } from './runtime/supervise.js';
 
 async function serve(app: App, channels: Channel[]): Promise<number> {
-  const started: Channel[] = [];
-  for (const channel of channels) {
-    try {
-      app.bot.attach(channel);
-      await channel.start(app.bot);
-      started.push(channel);
-      app.log.info({ channel: channel.name }, 'channel started');
-    } catch (err) {
-      // One platform failing (WhatsApp's browser, say) must not take the others down.
-      app.log.error({ err, channel: channel.name }, 'channel failed to start');
-    }
-  }
-  if (started.length === 0) return 1;
+  // One platform failing (WhatsApp's browser, Telegram's network) must not take the others down: passing
+  // failures are retried in the background, final ones (a revoked token) are given up and logged.
+  const supervision = superviseChannels(app.bot, channels, app.log);
+  await supervision.settled;
+  if (channels.every((c) => !app.bot.hasChannel(c.name))) return 1;
   const stopComplaintSweep = startComplaintSweep(app.bot.complaints, app.log);
   // Announcements are delivered only once the channels they go out on are running.
   const broadcasts = await createBroadcastWorker(app.config, app.bot);
@@ -39,7 +32,7 @@ async function serve(app: App, channels: Channel[]): Promise<number> {
   });
   stopComplaintSweep();
   await broadcasts.stop();
-  await Promise.allSettled(started.map((c) => c.stop()));
+  await supervision.stop();
   return 0;
 }
 

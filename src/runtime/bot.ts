@@ -87,6 +87,11 @@ export class Bot implements ChannelHost {
     this.channels.set(channel.name, channel);
   }
 
+  /** Forget a channel that could not start, so notifications and broadcasts do not wait on it. */
+  detach(name: string): void {
+    this.channels.delete(name);
+  }
+
   /** Whether a channel of this name is attached (broadcasts are delivered only where they can be). */
   hasChannel(name: string): boolean {
     return this.channels.has(name);

@@ -1,0 +1,81 @@
+/**
+ * Starting channels so that one platform can never take the others down: a channel whose start fails for a
+ * passing reason (network, 5xx, 429) is retried with backoff in the background while the rest of the bot
+ * serves; one that fails for a final reason (401 bad token, 404 wrong API root) is given up and detached.
+ */
+import type { Channel } from '../channels/channel.js';
+import { PlatformApiError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { Bot } from './bot.js';
+
+/** Backoff between start attempts: 5 s doubling up to 5 minutes. */
+const FIRST_DELAY_MS = 5_000;
+const MAX_DELAY_MS = 300_000;
+
+/** Whether a start failure is final (retrying cannot help without a config change). */
+export function isFinalStartError(err: unknown): boolean {
+  return err instanceof PlatformApiError && err.code >= 400 && err.code < 500 && err.code !== 429;
+}
+
+/** A running supervision of channels. */
+export interface Supervision {
+  /** Channels that started (now or after retries) and have not been stopped. */
+  running(): Channel[];
+  /** Resolves once every channel has either started or been given up, whichever first. */
+  settled: Promise<void>;
+  /** Stop retrying and stop every started channel. */
+  stop(): Promise<void>;
+}
+
+/** Attach and start `channels`, retrying passing failures with backoff. */
+export function superviseChannels(bot: Bot, channels: readonly Channel[], log: Logger, firstDelayMs = FIRST_DELAY_MS): Supervision {
+  const started = new Set<Channel>();
+  const timers = new Set<NodeJS.Timeout>();
+  let stopped = false;
+
+  const attempt = (channel: Channel, delayMs: number, done: () => void): void => {
+    bot.attach(channel);
+    channel.start(bot).then(
+      () => {
+        if (stopped) {
+          void channel.stop();
+          return done();
+        }
+        started.add(channel);
+        log.info({ channel: channel.name }, 'channel started');
+        done();
+      },
+      (err: unknown) => {
+        if (stopped) return done();
+        if (isFinalStartError(err)) {
+          bot.detach(channel.name);
+          log.error({ err, channel: channel.name }, 'channel cannot start: fix its configuration; the others keep running');
+          return done();
+        }
+        log.warn({ err, channel: channel.name, retryInMs: delayMs }, 'channel failed to start; retrying');
+        done(); // settled: the bot serves with what it has while this one retries
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          if (!stopped) attempt(channel, Math.min(delayMs * 2, MAX_DELAY_MS), () => undefined);
+        }, delayMs);
+        timer.unref();
+        timers.add(timer);
+      },
+    );
+  };
+
+  const settled = Promise.all(channels.map((c) => new Promise<void>((resolve) => attempt(c, firstDelayMs, resolve)))).then(
+    () => undefined,
+  );
+
+  return {
+    running: () => [...started],
+    settled,
+    async stop() {
+      stopped = true;
+      for (const t of timers) clearTimeout(t);
+      await Promise.allSettled([...started].map((c) => c.stop()));
+      started.clear();
+    },
+  };
+}
