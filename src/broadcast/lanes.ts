@@ -6,7 +6,8 @@
 import { PlatformApiError } from '../errors.js';
 import type { Reply } from '../engine/message.js';
 import { DEFAULT_RETRY, retryDecision, type RetryPolicy } from '../runtime/retry.js';
-import { ChatGap, GapPacer, RatePacer, sleep } from './pacing.js';
+import { sleep } from '../time.js';
+import { ChatGap, GapPacer, RatePacer } from './pacing.js';
 import type { BroadcastChannel } from './schema.js';
 
 /** How a send ended. */

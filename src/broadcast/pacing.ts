@@ -4,24 +4,9 @@
  *   holds more than `rate` + 1), and a 429 pauses the whole lane for `retry_after`; `ChatGap` keeps 1 s between
  *   two messages to the same chat.
  * - WhatsApp: `GapPacer` waits a random gap between sends (a human-like rhythm), and the daily cap is counted
- *   in the store per day (`dayKey`).
+ *   in the store per office day (`localDate`).
  */
-
-/** Wait `ms`; resolves false when `signal` aborts first (shutdown). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
-  if (ms <= 0) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(ok);
-    };
-    const onAbort = () => done(false);
-    const timer = setTimeout(() => done(true), ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+import { localDate, sleep } from '../time.js';
 
 /** A clock, so tests and the pacer agree on time. */
 export type Clock = () => number;
@@ -127,26 +112,14 @@ export class GapPacer {
   }
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day of `at` in `timeZone`, as YYYY-MM-DD (the WhatsApp daily cap counts per office day). */
-export function dayKey(at: Date, timeZone: string): string {
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, f);
-  }
-  return f.format(at);
-}
-
 /** Milliseconds from `at` to the start of the next day in `timeZone` (found by stepping, DST-safe enough). */
 export function msUntilNextDay(at: Date, timeZone: string): number {
-  const today = dayKey(at, timeZone);
+  const today = localDate(at, timeZone);
   let lo = at.getTime();
   let hi = lo + 26 * 3_600_000;
   while (hi - lo > 1000) {
     const mid = Math.floor((lo + hi) / 2);
-    if (dayKey(new Date(mid), timeZone) === today) lo = mid;
+    if (localDate(new Date(mid), timeZone) === today) lo = mid;
     else hi = mid;
   }
   return hi - at.getTime();

@@ -11,7 +11,8 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { setMaxListeners } from 'node:events';
-import { ChatGap, GapPacer, dayKey, msUntilNextDay, sleep } from './pacing.js';
+import { localDate, sleep } from '../time.js';
+import { ChatGap, GapPacer, msUntilNextDay } from './pacing.js';
 import { sendPaced, type Lane } from './lanes.js';
 import { BROADCAST_CHANNELS, channelOf, zeroCounts, type Broadcast, type BroadcastChannel, type Counts, type DeliveryState } from './schema.js';
 import { broadcastReplies, snapshotRecipients, type BroadcastWorker, type WorkerDeps } from './worker.js';
@@ -256,7 +257,7 @@ export class BullBroadcastQueue implements BroadcastWorker {
     }
     if (channel === 'whatsapp') {
       const s = this.deps.settings;
-      const day = dayKey(this.now(), s.timeZone);
+      const day = localDate(this.now(), s.timeZone);
       const dayKeyName = this.key('wa-day', day);
       if ((await client.incr(dayKeyName)) > s.whatsappDailyCap) {
         await client.decr(dayKeyName);

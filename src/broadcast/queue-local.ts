@@ -5,7 +5,8 @@
  * is NOT sent again (at-most-once); everything still pending is resumed.
  */
 import { setMaxListeners } from 'node:events';
-import { sleep, dayKey, msUntilNextDay } from './pacing.js';
+import { localDate, sleep } from '../time.js';
+import { msUntilNextDay } from './pacing.js';
 import { sendPaced, telegramLane, whatsappLane, type Lane } from './lanes.js';
 import { settled, zeroCounts, channelOf, type Broadcast, type BroadcastChannel, type Counts } from './schema.js';
 import { broadcastReplies, snapshotRecipients, stateOf, tally, type BroadcastWorker, type WorkerDeps } from './worker.js';
@@ -211,7 +212,7 @@ export class LocalBroadcastQueue implements BroadcastWorker {
       const outcome = await sendPaced(this.lanes[channel], this.deps.send, userKey, replies, signal, {
         beforeFirstTry: async () => {
           await repo.mark(run.b.id, userKey, 'sending', this.now());
-          if (channel === 'whatsapp') await repo.countSent(dayKey(this.now(), this.deps.settings.timeZone));
+          if (channel === 'whatsapp') await repo.countSent(localDate(this.now(), this.deps.settings.timeZone));
         },
         ...(this.deps.random ? { random: this.deps.random } : {}),
       });
@@ -234,7 +235,7 @@ export class LocalBroadcastQueue implements BroadcastWorker {
     for (;;) {
       if (run.cancelled) return true;
       const now = this.now();
-      if ((await repo.sentOn(dayKey(now, settings.timeZone))) < settings.whatsappDailyCap) return true;
+      if ((await repo.sentOn(localDate(now, settings.timeZone))) < settings.whatsappDailyCap) return true;
       const wait = msUntilNextDay(now, settings.timeZone) + 1000;
       log.info({ waitMs: wait }, 'WhatsApp daily cap reached; the rest goes out tomorrow');
       // Re-checked every poll: a cancellation or a change of day is seen quickly.

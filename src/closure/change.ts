@@ -4,7 +4,7 @@
  * `bot.closure.set()`, and the next citizen question is answered from it.
  */
 import type { ClosureStatus, LocalText, OfficeData } from '../knowledge/office-schema.js';
-import { dayKey } from '../broadcast/pacing.js';
+import { localDate } from '../time.js';
 
 /** What to close. `services: 'all'` closes every service of the office. */
 export interface CloseRequest {
@@ -50,7 +50,7 @@ export function closeServices(current: ClosureStatus, req: CloseRequest, office:
     status: {
       ...current,
       closedServices: office.services.map((s) => s.id).filter((id) => ids.includes(id)),
-      since: wasClosed && current.since ? current.since : dayKey(now, office.timezone),
+      since: wasClosed && current.since ? current.since : localDate(now, office.timezone),
       until: req.until,
       untilNote: req.until ? null : req.untilNote ? both(req.untilNote) : null,
       reasons: req.reason ? [both(req.reason)] : wasClosed ? current.reasons : [],

@@ -13,7 +13,8 @@ import type { Store } from '../store/store.js';
 import * as render from './render.js';
 import { ComplaintRepository, type Created } from './repository.js';
 import { CLOSED, type Category, type Complaint, type ComplaintDraft, type Deadline, type Status } from './schema.js';
-import { addWorkdays, isPast, localDate, officeCalendar, type WorkCalendar } from './working-days.js';
+import { localDate } from '../time.js';
+import { addWorkdays, isPast, officeCalendar, type WorkCalendar } from './working-days.js';
 
 /** How the service reaches people (the bot). */
 export interface Notifier {

@@ -3,6 +3,7 @@
  * (Galungan, Kuningan … from the office file) are skipped, and "today" is the date in the office time zone.
  * Dates are ISO `YYYY-MM-DD` strings; a deadline is met while the office's local date is not after it.
  */
+import { localDate } from '../time.js';
 
 /** The calendar a deadline is counted on. */
 export interface WorkCalendar {
@@ -10,18 +11,6 @@ export interface WorkCalendar {
   timeZone: string;
   /** Holiday dates `YYYY-MM-DD`. */
   holidays: ReadonlySet<string>;
-}
-
-const dayFormat = new Map<string, Intl.DateTimeFormat>();
-
-/** The date of `instant` in `timeZone`, as `YYYY-MM-DD`. */
-export function localDate(instant: Date, timeZone: string): string {
-  let f = dayFormat.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormat.set(timeZone, f);
-  }
-  return f.format(instant);
 }
 
 function shift(date: string, days: number): string {

@@ -9,6 +9,7 @@
  * the price of not losing it.
  */
 import { NetworkError, PlatformApiError } from '../errors.js';
+import { sleep } from '../time.js';
 
 /** Limits of one retry loop. */
 export interface RetryPolicy {
@@ -83,18 +84,4 @@ export async function withRetry<T>(call: (attempt: number) => Promise<T>, opts: 
       if (!(await sleep(decision.delayMs, opts.signal))) throw err;
     }
   }
-}
-
-/** Wait `ms`; resolves false when `signal` aborts first. */
-function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(ok);
-    };
-    const onAbort = () => done(false);
-    const timer = setTimeout(() => done(true), ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
