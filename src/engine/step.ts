@@ -5,7 +5,7 @@
 import type { Classification, IntentName, Language } from '../nlu/types.js';
 import * as answers from './answers.js';
 import { isBareTicket } from '../complaints/tickets.js';
-import { CITIZEN_COMMANDS, isStopWord, parseCommand, START_PAYLOADS } from './commands.js';
+import { CITIZEN_COMMANDS, isStopWord, parseCommand, START_PAYLOADS, type Command } from './commands.js';
 import { COMPLAINT_FLOW, continueFlow, startComplaint, startStatus, type StartCtx } from './flows/complaint.js';
 import type { Effect } from './effects.js';
 import type { Knowledge } from './knowledge.js';
@@ -162,8 +162,7 @@ function staffCommand(name: string, args: string, ctx: Ctx): Handled {
 }
 
 /** Resolve what the message asks for before classification: commands, STOP, menu numbers. */
-function directIntent(text: string): { intent: IntentName; unknownCommand?: string } | undefined {
-  const command = parseCommand(text);
+function directIntent(text: string, command: Command | undefined): { intent: IntentName; unknownCommand?: string } | undefined {
   if (command) {
     if (command.name === 'start' && command.args) {
       const payload = START_PAYLOADS[command.args.toLowerCase()];
@@ -204,7 +203,7 @@ export function step(
   let score = c.score;
   let handled: Handled;
   const command = text ? parseCommand(text) : undefined;
-  const direct = text ? directIntent(text) : undefined;
+  const direct = text ? directIntent(text, command) : undefined;
   // A name both lists know (`/aduan`: citizens file, staff list) is the staff command only for staff.
   const isStaffCommand =
     command !== undefined && command.name in STAFF_COMMANDS && (caller.staff || !(command.name in CITIZEN_COMMANDS));

@@ -1,47 +1,51 @@
 /**
  * `npm run nlu:eval [-- FILE…]`: train on `intents/`, score each held-out set (default: `test/nlu/heldout.json`
  * and the blind set `test/nlu/heldout-fresh.json`), print accuracy, per-intent precision/recall/F1, confusions
- * and the threshold sweep. Exit code 1 when the quality gate (accuracy >= 0.95, None recall >= 0.9) fails on any set.
+ * and the threshold sweep. Exit code 1 when the quality gate (accuracy >= 0.95, None recall >= 0.9) fails on the
+ * first set (the one the test suite gates on); the blind set's verdict is printed, not enforced, since nothing may
+ * be tuned against it.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createClassifier, DEFAULT_THRESHOLD } from './classifier.js';
+import { createClassifier, DEFAULT_THRESHOLD, type NluClassifier } from './classifier.js';
 import { loadCorpora } from './corpus.js';
 import { chooseThreshold, evaluate, formatReport, formatSweep, heldoutSchema, sweepThresholds, type RawPrediction } from './eval.js';
 
 const root = new URL('../../', import.meta.url);
 const corpora = loadCorpora(fileURLToPath(new URL('intents/', root)));
-const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['test/nlu/heldout.json', 'test/nlu/heldout-fresh.json'];
+const args = process.argv.slice(2);
+const files = args.length > 0 ? args : ['test/nlu/heldout.json', 'test/nlu/heldout-fresh.json'];
 
 const t0 = performance.now();
 const classifier = createClassifier({ corpora });
 const trainMs = performance.now() - t0;
-
-let allOk = true;
-for (const file of files) {
-const heldout = heldoutSchema.parse(JSON.parse(readFileSync(new URL(file, root), 'utf8')));
-console.log(`\n=== ${file} ===`);
-const t1 = performance.now();
-const predictions: RawPrediction[] = heldout.items.map((item) => {
-  const p = classifier.predict(item.text);
-  return { text: item.text, expected: item.intent, predicted: p.intent, score: p.score };
-});
-const perClassifyMs = (performance.now() - t1) / heldout.items.length;
-
 const examples = corpora.reduce((n, c) => n + c.data.reduce((m, d) => m + d.utterances.length, 0), 0);
-console.log(`corpora: ${corpora.map((c) => c.locale).join(', ')} (${examples} utterances); held-out: ${heldout.items.length}`);
-console.log(`train ${trainMs.toFixed(0)} ms; classify ${(perClassifyMs * 1000).toFixed(1)} µs/message (incl. normalisation)\n`);
+console.log(`corpora: ${corpora.map((c) => c.locale).join(', ')} (${examples} utterances); train ${trainMs.toFixed(0)} ms`);
 
-const rows = sweepThresholds(predictions);
-const chosen = chooseThreshold(rows, 0.9);
-console.log('threshold sweep (held-out):');
-console.log(formatSweep(rows, chosen));
-console.log(`\nbest threshold with None recall >= 90%: ${chosen ? chosen.threshold.toFixed(2) : 'none qualifies'}; DEFAULT_THRESHOLD = ${DEFAULT_THRESHOLD}\n`);
+/** Score one held-out file; returns whether it passes the quality gate. */
+function scoreFile(file: string, c: NluClassifier): boolean {
+  const heldout = heldoutSchema.parse(JSON.parse(readFileSync(new URL(file, root), 'utf8')));
+  console.log(`\n=== ${file}: ${heldout.items.length} utterances ===`);
+  const t1 = performance.now();
+  const predictions: RawPrediction[] = heldout.items.map((item) => {
+    const p = c.predict(item.text);
+    return { text: item.text, expected: item.intent, predicted: p.intent, score: p.score };
+  });
+  const perClassifyMs = (performance.now() - t1) / heldout.items.length;
+  console.log(`classify ${(perClassifyMs * 1000).toFixed(1)} µs/message (incl. normalisation)\n`);
 
-const report = evaluate(predictions, DEFAULT_THRESHOLD);
-console.log(formatReport(report));
-const ok = report.accuracy >= 0.95 && report.noneRecall >= 0.9;
-console.log(`\nquality gate (accuracy >= 95%, None recall >= 90%): ${ok ? 'PASS' : 'FAIL'}`);
-allOk &&= ok;
+  const rows = sweepThresholds(predictions);
+  const chosen = chooseThreshold(rows, 0.9);
+  console.log('threshold sweep:');
+  console.log(formatSweep(rows, chosen));
+  console.log(`\nbest threshold with None recall >= 90%: ${chosen ? chosen.threshold.toFixed(2) : 'none qualifies'}; DEFAULT_THRESHOLD = ${DEFAULT_THRESHOLD}\n`);
+
+  const report = evaluate(predictions, DEFAULT_THRESHOLD);
+  console.log(formatReport(report));
+  const ok = report.accuracy >= 0.95 && report.noneRecall >= 0.9;
+  console.log(`\nquality gate (accuracy >= 95%, None recall >= 90%): ${ok ? 'PASS' : 'FAIL'}`);
+  return ok;
 }
-process.exitCode = allOk ? 0 : 1;
+
+const verdicts = files.map((file) => scoreFile(file, classifier));
+process.exitCode = verdicts[0] ? 0 : 1;
