@@ -38,7 +38,8 @@ const optional = z
 const TELEGRAM_TOKEN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
 
 const EnvSchema = z.object({
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Unset: `info` for the service, `error` for the console chat and the CLI (their terminal is the chat). */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   OFFICE_FILE: z.string().min(1).default('offices/tabanan.json'),
   REDIS_URL: optional.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
@@ -88,6 +89,11 @@ const EXPECTED: Record<string, string> = {
   WHATSAPP_TYPING_MS: 'the longest "typing…" pause before a WhatsApp reply in ms, 0–10000 (0 = none)',
   TELEGRAM_LINK_PREVIEW: 'true or false',
 };
+
+/** Whether any chat platform is configured (else `npm start` runs the console chat). */
+export function hasChannels(c: Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'WHATSAPP_ENABLED'>): boolean {
+  return Boolean(c.TELEGRAM_BOT_TOKEN) || c.WHATSAPP_ENABLED;
+}
 
 /** The typed configuration of one process. */
 export type Config = Readonly<z.infer<typeof EnvSchema>> & {

@@ -49,7 +49,7 @@ async function start(app: App): Promise<number> {
   return 0;
 }
 
-withApp(start).then(
+withApp(start, { service: true }).then(
   (code) => {
     process.exitCode = code;
   },

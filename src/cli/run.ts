@@ -3,19 +3,26 @@
  * message on stderr (exit code 2), and a stray rejection is logged instead of killing the service.
  */
 import { createApp, type App } from '../app.js';
-import { loadConfig, type Config } from '../config.js';
+import { hasChannels, loadConfig, type Config } from '../config.js';
 import { LayananError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
 
+/** Options of {@link withApp}. */
+export interface WithAppOptions {
+  /** The process serves chat platforms when they are configured (`npm start`): log at `info` by default. */
+  service?: boolean;
+}
+
 /** Run `body` with a built app; returns the process exit code. */
-export async function withApp(body: (app: App) => Promise<number>, overrides: Partial<Config> = {}): Promise<number> {
+export async function withApp(body: (app: App) => Promise<number>, opts: WithAppOptions = {}): Promise<number> {
   let config: Config;
   try {
-    config = { ...loadConfig(), ...overrides };
+    config = loadConfig();
   } catch (err) {
     return fail(err);
   }
-  const log = createLogger(config.LOG_LEVEL);
+  // In the console chat and the CLI the terminal is the conversation: only errors go to stderr unless asked.
+  const log = createLogger(config.LOG_LEVEL ?? (opts.service && hasChannels(config) ? 'info' : 'error'));
   guardProcess(log);
   let app: App;
   try {
