@@ -34,7 +34,8 @@ export function workerDeps(bot: Bot, settings: DeliverySettings, overrides: Part
   return {
     repo: new BroadcastRepository(bot.store),
     subscriptions: bot.subscriptions,
-    send: (userKey, replies) => bot.sendTo(userKey, replies),
+    // The lane paces and retries itself; a 429 must reach it at once to pause the whole lane.
+    send: (userKey, replies) => bot.sendTo(userKey, replies, { retry: false }),
     markUnreachable: (userKey, reason) => bot.markUnreachable(userKey, reason),
     canSend: (channel) => bot.hasChannel(channel),
     report: async (b: Broadcast, final: boolean) => {

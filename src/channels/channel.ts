@@ -6,6 +6,15 @@
 import type { InboundMessage, Reply } from '../engine/message.js';
 import type { Logger } from '../log.js';
 
+/** Options of `Channel.send`. */
+export interface SendOptions {
+  /**
+   * Whether the channel may retry a failed call itself (default true). A paced broadcast queue passes false:
+   * a 429 must reach it at once so it can pause the whole lane, not just the one message.
+   */
+  retry?: boolean;
+}
+
 /** What the running bot offers to channel adapters. */
 export interface ChannelHost {
   /**
@@ -35,5 +44,5 @@ export interface Channel {
    * Send replies to a person who is known on this channel (notifications and broadcasts).
    * @throws PlatformApiError (403: unreachable, 429: retry later) or NetworkError.
    */
-  send(userKey: string, replies: readonly Reply[]): Promise<void>;
+  send(userKey: string, replies: readonly Reply[], opts?: SendOptions): Promise<void>;
 }

@@ -4,7 +4,7 @@
  * the replies to the channel. A turn that throws writes nothing back (grammY's "no catch" rule), and a store
  * failure is told to the person, never swallowed.
  */
-import type { Channel, ChannelHost } from '../channels/channel.js';
+import type { Channel, ChannelHost, SendOptions } from '../channels/channel.js';
 import { runComplaintEffect } from '../complaints/run-effects.js';
 import { ComplaintService } from '../complaints/service.js';
 import type { Config } from '../config.js';
@@ -116,10 +116,10 @@ export class Bot implements ChannelHost {
    * Send replies to a person on the channel of their user key (`telegram:…` → Telegram).
    * @throws PlatformApiError / NetworkError from the channel; Error when the channel is not running.
    */
-  async sendTo(userKey: string, replies: readonly Reply[]): Promise<void> {
+  async sendTo(userKey: string, replies: readonly Reply[], opts?: SendOptions): Promise<void> {
     const channel = this.channels.get(userKey.slice(0, userKey.indexOf(':')));
     if (!channel) throw new Error(`no running channel for ${userKey.slice(0, userKey.indexOf(':'))}`);
-    await channel.send(userKey, replies);
+    await channel.send(userKey, replies, opts);
   }
 
   /** Where staff notifications go: the staff chat when configured, else every allow-listed id. */

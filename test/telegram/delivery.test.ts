@@ -37,6 +37,17 @@ describe('Telegram sending', () => {
     expect(fake.sentTo(nyoman.id)).toEqual([]);
   });
 
+  it('with retry off (the paced broadcast lane) a 429 comes back at once for the lane to pause on', async () => {
+    const fake = await startFake();
+    const bot = makeBot();
+    await startChannel(fake, bot);
+    fake.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 2', parameters: { retry_after: 2 } });
+    const err = await bot.sendTo(`telegram:${nyoman.id}`, [plain('Pengumuman')], { retry: false }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 429, retryAfter: 2 });
+    expect(fake.callsOf('sendMessage').map((c) => c.status)).toEqual([429]);
+    expect(fake.sentTo(nyoman.id)).toEqual([]);
+  });
+
   it('a 403 (blocked) unsubscribes the person and is thrown, not retried', async () => {
     const fake = await startFake();
     const bot = makeBot();

@@ -18,7 +18,7 @@ import type { Logger } from '../../log.js';
 import { KeyedLock } from '../../runtime/keyed-lock.js';
 import { withRetry, type RetryPolicy } from '../../runtime/retry.js';
 import type { Collection, Store } from '../../store/store.js';
-import type { Channel, ChannelHost } from '../channel.js';
+import type { Channel, ChannelHost, SendOptions } from '../channel.js';
 import { CITIZEN_COMMAND_LIST, staffCommandList } from './commands.js';
 import { Deduper, seenUpdates, type SeenUpdate } from './dedupe.js';
 import { callTelegram, toPlatformError } from './errors.js';
@@ -265,14 +265,14 @@ export class TelegramChannel implements Channel {
   }
 
   /** @inheritdoc */
-  async send(userKey: string, replies: readonly Reply[]): Promise<void> {
+  async send(userKey: string, replies: readonly Reply[], opts: SendOptions = {}): Promise<void> {
     const m = /^telegram:(-?\d+)$/.exec(userKey);
     if (!m?.[1]) throw new Error(`not a Telegram user key: ${userKey}`);
     const chatId = Number(m[1]);
     const task = this.chats.run(m[1], async () => {
       for (const message of renderReplies(replies)) {
         try {
-          await this.sendMessage(chatId, message);
+          await this.sendMessage(chatId, message, undefined, opts.retry ?? true);
         } catch (err) {
           if (err instanceof PlatformApiError && err.code === 403) await this.unreachable(userKey, err.description);
           throw err;
@@ -284,23 +284,24 @@ export class TelegramChannel implements Channel {
   }
 
   /** One sendMessage under the retry policy; HTML refused (never expected: all text is escaped) → plain text. */
-  private async sendMessage(chatId: number, message: RenderedMessage, replyTo?: number): Promise<void> {
+  private async sendMessage(chatId: number, message: RenderedMessage, replyTo?: number, retry = true): Promise<void> {
     const extra = {
       ...(this.opts.linkPreview ? {} : { link_preview_options: { is_disabled: true } }),
       ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
       ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
     };
     try {
-      await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.html, { ...extra, parse_mode: 'HTML' }));
+      await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.html, { ...extra, parse_mode: 'HTML' }), retry);
     } catch (err) {
       if (!(err instanceof PlatformApiError && err.code === 400 && /can't parse entities/i.test(err.description))) throw err;
       this.log?.error({ err, chat: chatId }, 'telegram refused our HTML; sent as plain text');
-      await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.text, extra));
+      await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.text, extra), retry);
     }
   }
 
   /** A Bot API call with telegraf errors mapped and the retry policy applied. */
-  private call<T>(method: string, fn: () => Promise<T>): Promise<T> {
+  private call<T>(method: string, fn: () => Promise<T>, retry = true): Promise<T> {
+    if (!retry) return callTelegram(method, fn);
     return withRetry(() => callTelegram(method, fn), {
       ...(this.opts.retry ? { policy: this.opts.retry } : {}),
       signal: this.abort.signal,
