@@ -44,6 +44,12 @@ export function looksBinary(text: string): boolean {
 const MODEL_FORMAT = 'layanan-nlu-v1';
 const NONE_FEATURE = 'nonefeature';
 const NONE_DELTA_MULTIPLIER = 1.2; // nlp.js default: each further unknown word counts a bit more
+/**
+ * Out-of-domain share: a message (of two features or more) most of whose words the office's intents never use
+ * is out of scope whatever the network says ("tanah lot buka jam berapa" shares only "buka jam berapa").
+ * Chosen on the two development sets (heldout.json + heldout-fresh.json); see threshold.ts.
+ */
+export const OUT_OF_DOMAIN_SHARE = 0.5;
 const NETWORK_SETTINGS = { iterations: 20000, errorThresh: 0.00005, deltaErrorThresh: 0.000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
 /** Options of {@link createClassifier}. */
@@ -140,6 +146,9 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   for (const set of featuresByIntent.values()) for (const f of set) known.add(f);
   const intents = [...featuresByIntent.keys()].filter(isIntent);
   const noneDelta = intents.length / Math.max(1, known.size);
+  // Words the business intents use; None's own examples do not make a word "in domain".
+  const domain = new Set<string>();
+  for (const [intent, set] of featuresByIntent) if (intent !== 'None') for (const f of set) domain.add(f);
 
   const rankNormalised = (normalised: string): ScoredIntent[] => {
     const bag = fx.features(normalised);
@@ -153,6 +162,12 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       } else unknown += 1;
     }
     if (!anyKnown) return [];
+    const features = Object.keys(bag);
+    if (features.length >= 2) {
+      let outside = 0;
+      for (const f of features) if (!domain.has(f)) outside += 1;
+      if (outside / features.length >= OUT_OF_DOMAIN_SHARE) return [];
+    }
     if (unknown > 0) {
       let value = 0;
       let delta = noneDelta;

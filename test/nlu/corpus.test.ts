@@ -8,6 +8,8 @@ import { heldoutSchema } from '../../src/nlu/eval.js';
 import { normalise } from '../../src/nlu/normalise.js';
 import { INTENTS } from '../../src/nlu/types.js';
 import heldoutJson from './heldout.json' with { type: 'json' };
+import freshJson from './heldout-fresh.json' with { type: 'json' };
+import testJson from './heldout-test.json' with { type: 'json' };
 
 const intentsDir = fileURLToPath(new URL('../../intents/', import.meta.url));
 
@@ -54,9 +56,13 @@ describe('held-out set', () => {
     }
   });
 
-  it('shares no utterance with the training corpora (after normalisation)', () => {
+  it.each([
+    ['heldout.json', heldoutJson],
+    ['heldout-fresh.json', freshJson],
+    ['heldout-test.json', testJson],
+  ])('%s shares no utterance with the training corpora (after normalisation)', (_name, json) => {
     const training = new Set(loadCorpora(intentsDir).flatMap((c) => c.data.flatMap((d) => d.utterances.map(normalise))));
-    const leaked = heldout.items.filter((i) => training.has(normalise(i.text))).map((i) => i.text);
+    const leaked = heldoutSchema.parse(json).items.filter((i) => training.has(normalise(i.text))).map((i) => i.text);
     expect(leaked).toEqual([]);
   });
 });
