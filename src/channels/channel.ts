@@ -27,8 +27,11 @@ export interface ChannelHost {
   isStaff(userKey: string): boolean;
   /** The platform said this user can no longer be reached (Telegram 403, WhatsApp unknown user). */
   markUnreachable(userKey: string, reason: string): Promise<void>;
-  /** Tell the staff chat something operational (a WhatsApp logout, a new QR code). Best effort. */
-  alertStaff(text: string): Promise<void>;
+  /**
+   * Tell the staff chat something operational (a WhatsApp logout, a new QR code). Best effort. `key` names a
+   * template `alert.<key>` in the locales (staff alerts are in Indonesian, the office's language).
+   */
+  alertStaff(key: string, vars?: Record<string, string>): Promise<void>;
   log: Logger;
 }
 

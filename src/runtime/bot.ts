@@ -13,7 +13,7 @@ import { callCenter } from '../engine/answers.js';
 import type { Effect } from '../engine/effects.js';
 import type { Knowledge } from '../engine/knowledge.js';
 import { Translator, type Locales } from '../engine/locale.js';
-import { plain, type InboundMessage, type Reply } from '../engine/message.js';
+import type { InboundMessage, Reply } from '../engine/message.js';
 import { newSession, Session } from '../engine/session.js';
 import { step, type TurnResult } from '../engine/step.js';
 import type { OfficeData } from '../knowledge/office-schema.js';
@@ -256,8 +256,9 @@ export class Bot implements ChannelHost {
   }
 
   /** @inheritdoc */
-  async alertStaff(text: string): Promise<void> {
-    const delivered = await this.notifyStaff([plain(text)]);
-    if (delivered === 0) this.log.warn({ alert: text.slice(0, 200) }, 'staff alert reached nobody');
+  async alertStaff(key: string, vars: Record<string, string> = {}): Promise<void> {
+    const reply = new Translator(this.deps.locales, 'id').reply(`alert.${key}`, vars);
+    const delivered = await this.notifyStaff([reply]);
+    if (delivered === 0) this.log.warn({ alert: key }, 'staff alert reached nobody');
   }
 }

@@ -114,3 +114,23 @@ describe.each([
     }
   });
 });
+
+describe('runtime: staff alerts', () => {
+  it('renders the alert from the locale and sends it to the staff chat', async () => {
+    const bot = makeBot({ env: { STAFF_TELEGRAM_CHAT_ID: '-1001234567890', STAFF_TELEGRAM_IDS: '111' } });
+    const sent: [string, string][] = [];
+    bot.attach({
+      name: 'telegram',
+      start: async () => undefined,
+      stop: async () => undefined,
+      send: async (userKey, replies) => {
+        sent.push([userKey, replies.map(replyText).join('\n')]);
+      },
+    });
+    await bot.alertStaff('whatsapp.logout', { reason: 'LOGOUT', qr: '/srv/data/whatsapp-qr.png' });
+    expect(sent).toEqual([
+      ['telegram:-1001234567890', expect.stringContaining('WhatsApp mengeluarkan bot (LOGOUT)') as unknown as string],
+    ]);
+    expect(sent[0]?.[1]).toContain('/srv/data/whatsapp-qr.png');
+  });
+});

@@ -76,7 +76,7 @@ export function recording(bot: Bot): { host: ChannelHost & { attach: Bot['attach
     },
     isStaff: (key: string) => bot.isStaff(key),
     markUnreachable: (key: string, reason: string) => bot.markUnreachable(key, reason),
-    alertStaff: (text: string) => bot.alertStaff(text),
+    alertStaff: (key: string, vars?: Record<string, string>) => bot.alertStaff(key, vars),
     attach: (channel: Parameters<Bot['attach']>[0]) => bot.attach(channel),
   };
   return { host, received };

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelHost } from '../../src/channels/channel.js';
 import { WhatsAppChannel, type WhatsAppChannelOptions } from '../../src/channels/whatsapp/adapter.js';
+import { ROOT } from '../../src/app.js';
+import { loadLocales, Translator } from '../../src/engine/locale.js';
 import type { InboundMessage } from '../../src/engine/message.js';
 import { silentLogger } from '../../src/log.js';
 import type { Bot } from '../../src/runtime/bot.js';
@@ -33,6 +35,7 @@ export function harness(env: Record<string, string> = {}, opts: Partial<WhatsApp
   const wa = new FakeWhatsApp();
   const dir = mkdtempSync(join(tmpdir(), 'wa-test-'));
   const alerts: string[] = [];
+  const staffTranslator = new Translator(loadLocales(join(ROOT, 'locales')), 'id');
   const inbound: InboundMessage[] = [];
   const host: ChannelHost = {
     handle: (m) => {
@@ -41,8 +44,8 @@ export function harness(env: Record<string, string> = {}, opts: Partial<WhatsApp
     },
     isStaff: (k) => bot.isStaff(k),
     markUnreachable: (k, r) => bot.markUnreachable(k, r),
-    alertStaff: async (text) => {
-      alerts.push(text);
+    alertStaff: async (key, vars) => {
+      alerts.push(staffTranslator.text(`alert.${key}`, vars));
     },
     log: silentLogger(),
   };

@@ -250,9 +250,7 @@ export class WhatsAppChannel implements Channel {
     client.on('auth_failure', (message) => {
       if (!current()) return;
       this.log.error({ reason: message }, 'WhatsApp authentication failed');
-      this.alert(
-        `WhatsApp menolak sesi bot (auth_failure). Bot mencoba lagi sendiri; bila tetap gagal: hentikan bot, hapus folder ${this.opts.dataPath}, lalu tautkan lagi dengan "npm run -s bot -- whatsapp login".`,
-      );
+      this.alert('whatsapp.auth_failure', { dir: this.opts.dataPath });
       this.unpairedAlerted = true;
       this.lost(gen, 'auth_failure');
     });
@@ -260,9 +258,7 @@ export class WhatsAppChannel implements Channel {
       if (!current()) return;
       this.log.warn({ reason }, 'WhatsApp disconnected');
       if (UNPAIRED.has(String(reason))) {
-        this.alert(
-          `WhatsApp mengeluarkan bot (${String(reason)}). Tautkan lagi: pindai kode QR di ${this.opts.qrImagePath} dari WhatsApp → Perangkat tertaut. Bot menyambung ulang sendiri.`,
-        );
+        this.alert('whatsapp.logout', { reason: String(reason), qr: this.opts.qrImagePath });
         this.unpairedAlerted = true;
       }
       this.lost(gen, `disconnected: ${String(reason)}`);
@@ -316,15 +312,13 @@ export class WhatsAppChannel implements Channel {
     }
     if (!this.unpairedAlerted) {
       this.unpairedAlerted = true;
-      this.alert(
-        `WhatsApp bot belum tertaut ke nomor kantor. Pindai kode QR di ${this.opts.qrImagePath} (di server) dari WhatsApp → Perangkat tertaut; kode berganti tiap ±20 detik.`,
-      );
+      this.alert('whatsapp.unpaired', { qr: this.opts.qrImagePath });
     }
   }
 
   /** Best effort: a staff chat that is down must not stop the reconnection. */
-  private alert(text: string): void {
-    this.host?.alertStaff(text).catch((err: unknown) => this.log.warn({ err }, 'staff alert failed'));
+  private alert(key: string, vars: Record<string, string>): void {
+    this.host?.alertStaff(key, vars).catch((err: unknown) => this.log.warn({ err }, 'staff alert failed'));
   }
 
   // ── conversation ──────────────────────────────────────────────────────────────────────────────────────
