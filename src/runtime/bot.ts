@@ -22,6 +22,7 @@ import type { Classifier, Language } from '../nlu/types.js';
 import type { Collection, Store } from '../store/store.js';
 import { BroadcastRepository } from '../broadcast/repository.js';
 import { BroadcastService } from '../broadcast/service.js';
+import { withReadCache } from '../store/read-cache.js';
 import { KeyedLock } from './keyed-lock.js';
 import { runStaffCommand } from './staff-commands.js';
 import { ClosureState, Subscriptions } from './state.js';
@@ -70,7 +71,10 @@ export class Bot implements ChannelHost {
   constructor(private readonly deps: BotDeps) {
     this.log = deps.log;
     this.now = deps.now ?? (() => new Date());
-    this.sessions = deps.store.collection('sessions', Session);
+    const sessions = deps.store.collection('sessions', Session);
+    // SQLite (and memory) belong to this process alone: keep sessions in memory too and skip a read per turn.
+    // With Redis other instances may write a person's session, so every turn reads it.
+    this.sessions = deps.store.kind === 'redis' ? sessions : withReadCache(sessions);
     this.subscriptions = new Subscriptions(deps.store);
     this.closure = new ClosureState(deps.store, deps.office);
     this.complaints = new ComplaintService({ ...deps, notifier: this });
