@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   console.log(`layanan-bot bench — node ${process.version}, ${rounds} passes over the held-out utterances\n`);
 
   const e = await benchEngine(rounds);
-  console.log('whole turns (lock → SQLite session read → normalise → classify → step → SQLite session write):');
+  console.log('whole turns (lock → session (in-memory read cache) → normalise → classify → step → SQLite session write):');
   console.log(`  one message at a time: ${f(e.turns.perSecond, 0)} turns/s, p50 ${f(e.turns.p50, 3)} ms, p99 ${f(e.turns.p99, 3)} ms   (aim p99 < 5 ms)`);
   console.log(`  32 chats at once:      ${f(e.turnsConcurrent.perSecond, 0)} turns/s, p50 ${f(e.turnsConcurrent.p50, 3)} ms, p99 ${f(e.turnsConcurrent.p99, 3)} ms   (aim ≥ 2000/s on one core)`);
   console.log('baseline, same utterances, same process:');
