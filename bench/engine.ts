@@ -57,14 +57,14 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
   const dir = mkdtempSync(join(tmpdir(), 'layanan-bench-'));
   try {
     const config = parseConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    const { office, locales } = loadKnowledgeFiles(config);
     let t0 = performance.now();
-    buildClassifier(config); // cold: trains and writes the cache
+    buildClassifier(config, office); // cold: trains and writes the cache
     const coldTrainMs = performance.now() - t0;
     t0 = performance.now();
-    const classifier = buildClassifier(config); // warm: what every later start does
+    const classifier = buildClassifier(config, office); // warm: what every later start does
     const cachedLoadMs = performance.now() - t0;
 
-    const { office, locales } = loadKnowledgeFiles(config);
     const store = createSqliteStore(dir);
     const bot = new Bot({ config, office, locales, classifier, store, log: silentLogger() });
     const base = benchUtterances();

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { loadLocales, type Locales } from './engine/locale.js';
 import { loadOffice } from './knowledge/load-office.js';
+import { officeTerms } from './knowledge/office-terms.js';
 import type { OfficeData } from './knowledge/office-schema.js';
 import type { Logger } from './log.js';
 import { createClassifier, type NluClassifier } from './nlu/classifier.js';
@@ -35,9 +36,10 @@ export function loadKnowledgeFiles(config: Pick<Config, 'officeFile'>): { office
 }
 
 /** The trained classifier (cached under the data folder, so later starts only load it). */
-export function buildClassifier(config: Pick<Config, 'dataDir' | 'NLU_THRESHOLD'>): NluClassifier {
+export function buildClassifier(config: Pick<Config, 'dataDir' | 'NLU_THRESHOLD'>, office: OfficeData): NluClassifier {
   return createClassifier({
     corpora: loadCorpora(join(ROOT, 'intents')),
+    domainTerms: officeTerms(office),
     ...(config.NLU_THRESHOLD !== undefined ? { threshold: config.NLU_THRESHOLD } : {}),
     modelCachePath: join(config.dataDir, 'nlu-model.json'),
   });
@@ -46,7 +48,7 @@ export function buildClassifier(config: Pick<Config, 'dataDir' | 'NLU_THRESHOLD'
 /** Build the application. The caller owns `close()`. */
 export function createApp(config: Config, log: Logger, store: Store = createStore({ dataDir: config.dataDir, redisUrl: config.REDIS_URL })): App {
   const { office, locales } = loadKnowledgeFiles(config);
-  const classifier = buildClassifier(config);
+  const classifier = buildClassifier(config, office);
   log.debug({ ms: Math.round(classifier.readyMs), fromCache: classifier.fromCache }, 'classifier ready');
   const bot = new Bot({ config, office, locales, classifier, store, log });
   return { config, office, locales, classifier, store, bot, log, close: () => store.close() };

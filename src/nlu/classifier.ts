@@ -62,6 +62,11 @@ export interface ClassifierOptions {
   modelCachePath?: string;
   /** Lexicon for the normaliser (default: the shipped one). */
   lexicon?: Lexicon;
+  /**
+   * Words of the office's own catalogue (permit names and aliases, service names) that count as in domain
+   * even when no training utterance uses them ("formulir siup"). From the office data file; not trained on.
+   */
+  domainTerms?: readonly string[];
 }
 
 /** A ranked intent with its score. */
@@ -149,6 +154,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   // Words the business intents use; None's own examples do not make a word "in domain".
   const domain = new Set<string>();
   for (const [intent, set] of featuresByIntent) if (intent !== 'None') for (const f of set) domain.add(f);
+  for (const term of options.domainTerms ?? []) for (const f of Object.keys(fx.features(normalise(term)))) domain.add(f);
 
   const rankNormalised = (normalised: string): ScoredIntent[] => {
     const bag = fx.features(normalised);

@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createClassifier, DEFAULT_THRESHOLD, type NluClassifier } from './classifier.js';
+import { officeTerms } from '../knowledge/office-terms.js';
+import { loadOffice } from '../knowledge/load-office.js';
 import { loadCorpora } from './corpus.js';
 import { chooseThreshold, evaluate, formatReport, formatSweep, heldoutSchema, sweepThresholds, type RawPrediction } from './eval.js';
 
@@ -17,7 +19,9 @@ const args = process.argv.slice(2);
 const files = args.length > 0 ? args : ['test/nlu/heldout.json', 'test/nlu/heldout-fresh.json', 'test/nlu/heldout-test.json'];
 
 const t0 = performance.now();
-const classifier = createClassifier({ corpora });
+// The product's own setting: the default office's catalogue counts as in-domain vocabulary.
+const office = loadOffice(fileURLToPath(new URL('offices/tabanan.json', root)));
+const classifier = createClassifier({ corpora, domainTerms: officeTerms(office) });
 const trainMs = performance.now() - t0;
 const examples = corpora.reduce((n, c) => n + c.data.reduce((m, d) => m + d.utterances.length, 0), 0);
 console.log(`corpora: ${corpora.map((c) => c.locale).join(', ')} (${examples} utterances); train ${trainMs.toFixed(0)} ms`);

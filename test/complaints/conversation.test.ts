@@ -322,3 +322,21 @@ describe('complaints: the store failing at the moment of saving', () => {
     expect(all.map((c) => c.ticket)).toEqual([ticket]);
   });
 });
+
+describe('complaints: nobody gets stuck in the form', () => {
+  it('at an optional step, a menu number or a confident other question is answered and the form resumes', async () => {
+    const bot = makeBot();
+    const who = 'whatsapp:6281999000111@c.us';
+    await say(bot, who, 'mau lapor, izin saya sudah 3 bulan tidak selesai');
+    const menu = (await say(bot, who, '2')).join('\n');
+    expect(menu).toContain('ditiadakan');
+    expect(menu).toContain('Kembali ke pengaduan Anda');
+    const contact = (await say(bot, who, 'no telp kantor brp')).join('\n');
+    expect(contact).toContain('call center');
+    expect(contact).not.toContain('tidak terbaca');
+    const form = (await say(bot, who, 'formulir siup')).join('\n');
+    expect(form).toContain('Surat Izin Usaha Perdagangan (SIUP)');
+    // The permit number is still taken as the answer it is.
+    expect((await say(bot, who, 'PBG-2026-0012')).join('\n')).toContain('Nama Anda?');
+  });
+});

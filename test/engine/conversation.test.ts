@@ -52,6 +52,11 @@ describe('citizen conversation (Indonesian)', () => {
     expect(all).toContain('http://dpmptsp.tabanankab.go.id/formulir-pendaftaran-izin');
   });
 
+  it('knows the permits of the office catalogue even when no training example names them', async () => {
+    const all = (await say(bot, 'console:e2', 'formulir siup')).join('\n');
+    expect(all).toContain('Surat Izin Usaha Perdagangan (SIUP)');
+  });
+
   it('tells how to reach the office without inventing a number', async () => {
     const all = (await say(bot, 'console:f', 'nomor call center brp')).join('\n');
     expect(all).toContain('halaman Facebook DPMPTSP Kabupaten Tabanan');

@@ -4,6 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadOffice } from '../../src/knowledge/load-office.js';
+import { officeTerms } from '../../src/knowledge/office-terms.js';
 import { createClassifier, DEFAULT_THRESHOLD } from '../../src/nlu/classifier.js';
 import { loadCorpora } from '../../src/nlu/corpus.js';
 import { chooseThreshold, evaluate, formatReport, heldoutSchema, sweepThresholds, type RawPrediction } from '../../src/nlu/eval.js';
@@ -12,7 +14,11 @@ import heldoutJson from './heldout.json' with { type: 'json' };
 let predictions: RawPrediction[];
 
 beforeAll(() => {
-  const nlu = createClassifier({ corpora: loadCorpora(fileURLToPath(new URL('../../intents/', import.meta.url))) });
+  const office = loadOffice(fileURLToPath(new URL('../../offices/tabanan.json', import.meta.url)));
+  const nlu = createClassifier({
+    corpora: loadCorpora(fileURLToPath(new URL('../../intents/', import.meta.url))),
+    domainTerms: officeTerms(office),
+  });
   predictions = heldoutSchema.parse(heldoutJson).items.map((i) => {
     const p = nlu.predict(i.text);
     return { text: i.text, expected: i.intent, predicted: p.intent, score: p.score };

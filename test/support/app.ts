@@ -22,7 +22,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 /** The real classifier, trained once per test worker. */
 export function testClassifier(): NluClassifier {
-  classifier ??= buildClassifier(testConfig());
+  classifier ??= buildClassifier(testConfig(), loadKnowledgeFiles(testConfig()).office);
   return classifier;
 }
 

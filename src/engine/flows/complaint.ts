@@ -17,6 +17,7 @@ import { AttachmentRecord, ComplaintDraft } from '../../complaints/schema.js';
 import { findTicket } from '../../complaints/tickets.js';
 import type { Classification, IntentName, Language } from '../../nlu/types.js';
 import { callCenter } from '../answers.js';
+import { menuChoice } from '../menu.js';
 import type { Effect } from '../effects.js';
 import type { Knowledge } from '../knowledge.js';
 import { Translator } from '../locale.js';
@@ -95,7 +96,7 @@ const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)\s*[.!]*\s*$/
 const QUESTION_START =
   /^(apa|apakah|kapan|berapa|bagaimana|gimana|gmn|dimana|di mana|kemana|siapa|kenapa|mengapa|bisakah|bolehkah|what|when|where|how|why|who|is|are|can|could|do|does|will)\b/i;
 // Greetings and thanks only: short answers such as "besok saja" are often taken for `help` or `goodbye`.
-const SOCIAL: ReadonlySet<IntentName> = new Set(['greeting', 'thanks']);
+const SOCIAL: ReadonlySet<IntentName> = new Set(['greeting', 'thanks', 'goodbye']);
 
 /** Words that only say "I want to complain"; a first message with enough other words is the description. */
 const FILLER = new Set(
@@ -284,15 +285,27 @@ export function startStatus(ctx: StartCtx): FlowResult {
   };
 }
 
+/** Whether `text` is a valid answer to an optional step (a permit number, a name, a contact). */
+function answersStep(step: StepName | 'status', text: string): boolean {
+  if (step === 'permit') return PermitNumber.safeParse(text).success;
+  if (step === 'name') return Name.safeParse(text).success;
+  if (step === 'contact') return Contact.safeParse(text).success;
+  return false;
+}
+
 /** Whether a message inside the form is really another question (answered, then the form resumes). */
 function isDetour(ctx: FlowCtx, step: StepName | 'status'): boolean {
   const { c, text } = ctx;
+  // A bare menu number is a menu choice, never an answer: nobody's permit number or name is "2".
+  if (step !== 'confirm' && menuChoice(text)) return true;
   if (c.intent === 'None' || c.intent.startsWith('complaint.') || c.score < DETOUR_MIN_SCORE) return false;
   if (step === 'confirm') return true;
   if (SOCIAL.has(c.intent) && wordCount(text) <= 3) return true;
   // A description may well mention the closure or OSS; only a short question is taken as a detour there.
   if (step === 'description') return isQuestion(text) && wordCount(text) <= 6;
-  return isQuestion(text);
+  // An optional step: anything confidently about something else ("no telp kantor brp", "formulir siup") is
+  // a detour unless it also reads as a valid answer here, so nobody gets stuck re-asked for a permit number.
+  return isQuestion(text) || !answersStep(step, text);
 }
 
 /**
