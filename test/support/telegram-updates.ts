@@ -36,20 +36,15 @@ function entitiesOf(text: string): Record<string, unknown>[] {
   return entities;
 }
 
+/** A message in the person's private chat with the given content fields (sticker, photo, voice …). */
+function privateMessage(user: TgUser, content: Record<string, unknown>) {
+  return { message: { message_id: messageId++, from: from(user), chat: privateChat(user), date: now(), ...content } };
+}
+
 /** A text message in a private chat (commands get their `bot_command` entity). */
 export function privateText(user: TgUser, text: string, extra: Record<string, unknown> = {}) {
   const entities = entitiesOf(text);
-  return {
-    message: {
-      message_id: messageId++,
-      from: from(user),
-      chat: privateChat(user),
-      date: now(),
-      text,
-      ...(entities.length > 0 ? { entities } : {}),
-      ...extra,
-    },
-  };
+  return privateMessage(user, { text, ...(entities.length > 0 ? { entities } : {}), ...extra });
 }
 
 /** A text message in a group. */
@@ -105,90 +100,60 @@ export function callbackQuery(user: TgUser, data: string, messageIdOfMenu: numbe
 
 /** A sticker. */
 export function sticker(user: TgUser) {
-  return {
-    message: {
-      message_id: messageId++,
-      from: from(user),
-      chat: privateChat(user),
-      date: now(),
-      sticker: {
-        file_id: 'CAACAgIAAxkBAAIBZ2X4-sticker',
-        file_unique_id: 'AgADrQADpkRIEQ',
-        type: 'regular',
-        width: 512,
-        height: 512,
-        is_animated: false,
-        is_video: false,
-        emoji: '🙏',
-        set_name: 'HotCherry',
-        file_size: 23712,
-      },
+  return privateMessage(user, {
+    sticker: {
+      file_id: 'CAACAgIAAxkBAAIBZ2X4-sticker',
+      file_unique_id: 'AgADrQADpkRIEQ',
+      type: 'regular',
+      width: 512,
+      height: 512,
+      is_animated: false,
+      is_video: false,
+      emoji: '🙏',
+      set_name: 'HotCherry',
+      file_size: 23712,
     },
-  };
+  });
 }
 
 /** A photo (three sizes, smallest first) with a caption. */
 export function photo(user: TgUser, caption?: string) {
-  return {
-    message: {
-      message_id: messageId++,
-      from: from(user),
-      chat: privateChat(user),
-      date: now(),
-      photo: [
-        { file_id: 'AgACAgUAAxkBAAIBaGX4-photo-s', file_unique_id: 'AQADsLwxG-s', file_size: 1452, width: 90, height: 68 },
-        { file_id: 'AgACAgUAAxkBAAIBaGX4-photo-m', file_unique_id: 'AQADsLwxG-m', file_size: 22160, width: 320, height: 240 },
-        { file_id: 'AgACAgUAAxkBAAIBaGX4-photo-x', file_unique_id: 'AQADsLwxG-x', file_size: 93540, width: 1280, height: 960 },
-      ],
-      ...(caption ? { caption } : {}),
-    },
-  };
+  return privateMessage(user, {
+    photo: [
+      { file_id: 'AgACAgUAAxkBAAIBaGX4-photo-s', file_unique_id: 'AQADsLwxG-s', file_size: 1452, width: 90, height: 68 },
+      { file_id: 'AgACAgUAAxkBAAIBaGX4-photo-m', file_unique_id: 'AQADsLwxG-m', file_size: 22160, width: 320, height: 240 },
+      { file_id: 'AgACAgUAAxkBAAIBaGX4-photo-x', file_unique_id: 'AQADsLwxG-x', file_size: 93540, width: 1280, height: 960 },
+    ],
+    ...(caption ? { caption } : {}),
+  });
 }
 
 /** A PDF document with a caption. */
 export function documentMessage(user: TgUser, caption: string) {
-  return {
-    message: {
-      message_id: messageId++,
-      from: from(user),
-      chat: privateChat(user),
-      date: now(),
-      document: {
-        file_name: 'KTP_dan_NIB.pdf',
-        mime_type: 'application/pdf',
-        file_id: 'BQACAgUAAxkBAAIBaWX4-document',
-        file_unique_id: 'AgADdwwAAm-doc',
-        file_size: 184220,
-      },
-      caption,
+  return privateMessage(user, {
+    document: {
+      file_name: 'KTP_dan_NIB.pdf',
+      mime_type: 'application/pdf',
+      file_id: 'BQACAgUAAxkBAAIBaWX4-document',
+      file_unique_id: 'AgADdwwAAm-doc',
+      file_size: 184220,
     },
-  };
+    caption,
+  });
 }
 
 /** A voice note. */
 export function voice(user: TgUser) {
-  return {
-    message: {
-      message_id: messageId++,
-      from: from(user),
-      chat: privateChat(user),
-      date: now(),
-      voice: { duration: 4, mime_type: 'audio/ogg', file_id: 'AwACAgUAAxkBAAIBamX4-voice', file_unique_id: 'AgADXw4AAm-voice', file_size: 14336 },
-    },
-  };
+  return privateMessage(user, {
+    voice: { duration: 4, mime_type: 'audio/ogg', file_id: 'AwACAgUAAxkBAAIBamX4-voice', file_unique_id: 'AgADXw4AAm-voice', file_size: 14336 },
+  });
 }
 
 /** A shared location. */
 export function location(user: TgUser) {
-  return {
-    message: {
-      message_id: messageId++,
-      from: from(user),
-      chat: privateChat(user),
-      date: now(),
-      location: { latitude: -8.540406, longitude: 115.125053 },
-    },
-  };
+  return privateMessage(user, {
+    location: { latitude: -8.540406, longitude: 115.125053 },
+  });
 }
 
 /** An edit of an earlier message. */
