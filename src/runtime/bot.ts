@@ -49,6 +49,9 @@ export interface BotDeps {
   now?: () => Date;
 }
 
+/** How long one turn may hold the cross-instance lock of a person (a turn takes milliseconds; this is a bound). */
+const TURN_LOCK_MS = 30_000;
+
 /** Longest text classified; longer messages are answered from their start (a 100 kB paste must stay cheap). */
 export const MAX_TEXT = 4000;
 
@@ -163,7 +166,10 @@ export class Bot implements ChannelHost {
 
   private async turnLocked(message: InboundMessage): Promise<TurnOutput> {
     const now = this.now();
+    let release: (() => Promise<void>) | undefined;
     try {
+      // Another instance on the same Redis may be serving this person: take turns across processes too.
+      release = await this.deps.store.lock?.(`turn:${message.userKey}`, TURN_LOCK_MS);
       const text = message.text.length > MAX_TEXT ? message.text.slice(0, MAX_TEXT) : message.text;
       const [stored, closure] = await Promise.all([this.readSession(message.userKey), this.closure.current(now.getTime())]);
       const session = stored ?? newSession(now);
@@ -188,6 +194,8 @@ export class Bot implements ChannelHost {
       const error = err instanceof Error ? err : new Error(String(err));
       this.log.error({ err: error, user: message.userKey }, 'turn failed; nothing was written');
       return { replies: [this.failureReply()], error };
+    } finally {
+      await release?.();
     }
   }
 

@@ -3,6 +3,7 @@
  * a Map in tests. A `Collection` is one named, zod-checked group of records (sessions, complaints, …);
  * every read is validated (stored records are a boundary too) and every failure is a `StoreError`.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyv, type KeyvStoreAdapter } from 'keyv';
@@ -10,6 +11,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import type { RedisClientType } from '@keyv/redis';
 import type { z } from 'zod';
 import { StoreError } from '../errors.js';
+import { sleep } from '../time.js';
 
 /** One named group of records of one shape. */
 export interface Collection<T> {
@@ -27,8 +29,17 @@ export interface Collection<T> {
 export interface Store {
   readonly kind: 'sqlite' | 'redis' | 'memory';
   collection<T>(name: string, schema: z.ZodType<T>): Collection<T>;
+  /**
+   * Hold `key` across processes for at most `ttlMs` (waiting up to `waitMs` for it); resolves with a release
+   * function. Only a store that several processes share (Redis) has it: keyv has no compare-and-set, so two
+   * instances serving one person must take turns. @throws StoreError when the lock cannot be had in time.
+   */
+  lock?(key: string, ttlMs: number, waitMs?: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** Delete the lock only when it still holds our token (the usual Redis compare-and-delete). */
+const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /** Collection names are table names in SQLite and key prefixes in Redis. */
 const NAME = /^[a-z][a-z0-9_]{0,40}$/;
@@ -163,6 +174,27 @@ export function createRedisStore(url: string, prefix = 'layanan'): Store {
         },
         schema,
       );
+    },
+    async lock(key, ttlMs, waitMs = 10_000) {
+      const name = `${prefix}:lock:${key}`;
+      const token = randomUUID();
+      const deadline = Date.now() + waitMs;
+      let c: RedisClientType;
+      try {
+        c = await connect();
+        for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
+          const ok = await c.set(name, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
+          if (ok === 'OK') break;
+          if (Date.now() > deadline) throw new Error(`still held by another instance after ${waitMs} ms`);
+          await sleep(delay);
+        }
+      } catch (err) {
+        throw new StoreError(`lock ${key}`, err);
+      }
+      // Release only our own lock: after a pause longer than ttlMs another instance may hold it by now.
+      return async () => {
+        await c.eval(RELEASE_LOCK, { keys: [name], arguments: [token] }).catch(() => undefined);
+      };
     },
     async close() {
       if (client?.isOpen) await client.quit().catch(() => undefined);

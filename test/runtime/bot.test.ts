@@ -134,3 +134,26 @@ describe('runtime: staff alerts', () => {
     expect(sent[0]?.[1]).toContain('/srv/data/whatsapp-qr.png');
   });
 });
+
+describe.skipIf(!process.env.REDIS_URL)(
+  `two instances on one Redis${process.env.REDIS_URL ? '' : ' (skipped: REDIS_URL unset; CI sets it)'}`,
+  () => {
+    it('serve one person in turns: 2 × 50 concurrent messages are all counted', async () => {
+      const { createRedisStore } = await import('../../src/store/store.js');
+      const prefix = `test${process.pid}${Date.now()}`;
+      const a = createRedisStore(process.env.REDIS_URL ?? '', prefix);
+      const b = createRedisStore(process.env.REDIS_URL ?? '', prefix);
+      try {
+        const botA = makeBot({ store: a });
+        const botB = makeBot({ store: b });
+        const fire = (bot: typeof botA) =>
+          Array.from({ length: 50 }, () => bot.turn({ userKey: 'whatsapp:628111@c.us', text: 'halo' }));
+        const outs = await Promise.all([...fire(botA), ...fire(botB)]);
+        expect(outs.filter((o) => o.error)).toEqual([]);
+        expect((await botA.sessions.get('whatsapp:628111@c.us'))?.turns).toBe(100);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+  },
+);
