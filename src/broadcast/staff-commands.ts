@@ -5,7 +5,8 @@
  */
 import { closureAnnouncement } from '../closure/announce.js';
 import { closeServices, reopenServices, type ChangeResult } from '../closure/change.js';
-import { bullets, formatDate } from '../engine/format.js';
+import { closedServicesOf, closureUntil } from '../engine/answers.js';
+import { bullets } from '../engine/format.js';
 import type { Translator } from '../engine/locale.js';
 import type { Reply } from '../engine/message.js';
 import type { StaffCommand } from '../engine/staff.js';
@@ -92,10 +93,8 @@ async function applyClosure(ctx: AnnounceContext, result: ChangeResult): Promise
 export function closureSummary(ctx: Pick<AnnounceContext, 'bot' | 't'>, status: ClosureStatus): Reply {
   const { bot, t } = ctx;
   if (status.closedServices.length === 0) return t.reply('closure.reopened');
-  const names = bot.office.services.filter((s) => status.closedServices.includes(s.id)).map((s) => `${s.name[t.language]} (${s.id})`);
-  const until = status.until
-    ? t.text('closure.until.date', { date: formatDate(status.until, t.language, bot.office.timezone) })
-    : (status.untilNote?.[t.language] ?? t.text('closure.until.unknown'));
+  const names = closedServicesOf(status, bot.office).map((s) => `${s.name[t.language]} (${s.id})`);
+  const until = closureUntil(t, status, bot.office);
   return t.reply('closure.changed', { services: bullets(names), until });
 }
 

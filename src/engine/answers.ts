@@ -2,7 +2,7 @@
  * Answers to information questions, built from the office data and the *current* closure status, never from
  * text written into code. Each function is pure: (translator, knowledge, normalised text) → replies.
  */
-import type { Service } from '../knowledge/office-schema.js';
+import type { ClosureStatus, OfficeData, Service } from '../knowledge/office-schema.js';
 import type { Language } from '../nlu/types.js';
 import { bullets, formatDate, joinList } from './format.js';
 import type { Knowledge } from './knowledge.js';
@@ -21,21 +21,27 @@ export function servicesMentioned(k: Knowledge, normalised: string): Service[] {
   );
 }
 
-function closedServices(k: Knowledge): Service[] {
-  const closed = new Set(k.closure.closedServices);
-  return k.office.services.filter((s) => closed.has(s.id));
+/** The services of `office` that `status` closes face to face, in the office file's order. */
+export function closedServicesOf(status: ClosureStatus, office: OfficeData): Service[] {
+  const closed = new Set(status.closedServices);
+  return office.services.filter((s) => closed.has(s.id));
 }
 
-/** "until 1 October 2020" or "not decided yet; reviewed after …". */
-function untilText(t: Translator, k: Knowledge): string {
-  if (k.closure.until) return t.text('closure.until.date', { date: formatDate(k.closure.until, lang(t), k.office.timezone) });
-  if (k.closure.untilNote) return k.closure.untilNote[lang(t)];
+/** "until 1 October 2020" or "not decided yet; reviewed after …" (also used by announcements and staff replies). */
+export function closureUntil(t: Translator, status: ClosureStatus, office: OfficeData): string {
+  if (status.until) return t.text('closure.until.date', { date: formatDate(status.until, lang(t), office.timezone) });
+  if (status.untilNote) return status.untilNote[lang(t)];
   return t.text('closure.until.unknown');
 }
 
-function sinceText(t: Translator, k: Knowledge): string {
-  return k.closure.since ? t.text('closure.since', { date: formatDate(k.closure.since, lang(t), k.office.timezone) }) : '';
+/** " since 14 September 2020", or nothing when the start is not known. */
+export function closureSince(t: Translator, status: ClosureStatus, office: OfficeData): string {
+  return status.since ? t.text('closure.since', { date: formatDate(status.since, lang(t), office.timezone) }) : '';
 }
+
+const closedServices = (k: Knowledge): Service[] => closedServicesOf(k.closure, k.office);
+const untilText = (t: Translator, k: Knowledge): string => closureUntil(t, k.closure, k.office);
+const sinceText = (t: Translator, k: Knowledge): string => closureSince(t, k.closure, k.office);
 
 function onlineLines(t: Translator, services: readonly Service[]): string {
   return bullets(

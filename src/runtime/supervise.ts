@@ -6,11 +6,8 @@
 import type { Channel } from '../channels/channel.js';
 import { PlatformApiError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { backoffDelay, DEFAULT_BACKOFF, type Backoff } from '../time.js';
 import type { Bot } from './bot.js';
-
-/** Backoff between start attempts: 5 s doubling up to 5 minutes. */
-const FIRST_DELAY_MS = 5_000;
-const MAX_DELAY_MS = 300_000;
 
 /** Whether a start failure is final (retrying cannot help without a config change). */
 export function isFinalStartError(err: unknown): boolean {
@@ -28,12 +25,12 @@ export interface Supervision {
 }
 
 /** Attach and start `channels`, retrying passing failures with backoff. */
-export function superviseChannels(bot: Bot, channels: readonly Channel[], log: Logger, firstDelayMs = FIRST_DELAY_MS): Supervision {
+export function superviseChannels(bot: Bot, channels: readonly Channel[], log: Logger, backoff: Backoff = DEFAULT_BACKOFF): Supervision {
   const started = new Set<Channel>();
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
 
-  const attempt = (channel: Channel, delayMs: number, done: () => void): void => {
+  const attempt = (channel: Channel, failures: number, done: () => void): void => {
     bot.attach(channel);
     channel.start(bot).then(
       () => {
@@ -52,11 +49,12 @@ export function superviseChannels(bot: Bot, channels: readonly Channel[], log: L
           log.error({ err, channel: channel.name }, 'channel cannot start: fix its configuration; the others keep running');
           return done();
         }
+        const delayMs = backoffDelay(failures, backoff);
         log.warn({ err, channel: channel.name, retryInMs: delayMs }, 'channel failed to start; retrying');
         done(); // settled: the bot serves with what it has while this one retries
         const timer = setTimeout(() => {
           timers.delete(timer);
-          if (!stopped) attempt(channel, Math.min(delayMs * 2, MAX_DELAY_MS), () => undefined);
+          if (!stopped) attempt(channel, failures + 1, () => undefined);
         }, delayMs);
         timer.unref();
         timers.add(timer);
@@ -64,7 +62,7 @@ export function superviseChannels(bot: Bot, channels: readonly Channel[], log: L
     );
   };
 
-  const settled = Promise.all(channels.map((c) => new Promise<void>((resolve) => attempt(c, firstDelayMs, resolve)))).then(
+  const settled = Promise.all(channels.map((c) => new Promise<void>((resolve) => attempt(c, 0, resolve)))).then(
     () => undefined,
   );
 

@@ -9,28 +9,8 @@ import { readlink, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
-/** Delays between connection attempts. */
-export interface Backoff {
-  /** The first delay (ms). */
-  initialMs: number;
-  /** The cap (ms): a long outage is retried at this pace forever. */
-  maxMs: number;
-  /** Growth per attempt; 2 by default. */
-  factor?: number;
-}
-
-/** A production pace: 5 s, 10 s, 20 s … capped at 5 minutes. */
-export const DEFAULT_BACKOFF: Backoff = { initialMs: 5_000, maxMs: 300_000, factor: 2 };
-
-/**
- * The delay before attempt `attempt` (0-based): `initialMs · factor^attempt`, capped at `maxMs`, minus up to
- * 20 % jitter so that several instances do not hammer WhatsApp in step.
- */
-export function backoffDelay(attempt: number, b: Backoff, random: () => number = Math.random): number {
-  const raw = b.initialMs * (b.factor ?? 2) ** Math.max(0, attempt);
-  const capped = Math.min(b.maxMs, raw);
-  return Math.max(0, Math.round(capped * (1 - 0.2 * random())));
-}
+// The backoff lives in src/time.ts (shared with the channel supervisor); re-exported for this module's users.
+export { backoffDelay, DEFAULT_BACKOFF, type Backoff } from '../../time.js';
 
 /** The lock files Chromium keeps in a profile directory. */
 export const PROFILE_LOCKS = ['SingletonLock', 'SingletonCookie', 'SingletonSocket'] as const;
