@@ -4,9 +4,9 @@
  * and the duplicates (must be 0). The production setting (25/s against Telegram's ~30/s) runs on 500
  * subscribers; the full 5,000 run is scaled ×4 (100/s against 120/s) so it takes under a minute.
  */
-import { LocalBroadcastQueue } from '../src/broadcast/queue-local.js';
-import type { Broadcast } from '../src/broadcast/schema.js';
-import { workerDeps } from '../src/broadcast/start.js';
+import { LocalBroadcastQueue } from '../src/features/announcements/queue-local.js';
+import type { Broadcast } from '../src/features/announcements/schema.js';
+import { workerDeps } from '../src/features/announcements/start.js';
 import { TelegramChannel } from '../src/channels/telegram/adapter.js';
 import { FakeTelegram } from '../test/support/fake-telegram.js';
 import { makeBot } from '../test/support/app.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, buildClassifier, loadKnowledgeFiles } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
-import { silentLogger } from '../src/log.js';
+import { silentLogger } from '../src/lib/log.js';
 import { loadCorpora } from '../src/nlu/corpus.js';
 import { Bot } from '../src/runtime/bot.js';
 import { createSqliteStore } from '../src/store/store.js';

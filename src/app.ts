@@ -5,11 +5,11 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
-import { loadLocales, type Locales } from './engine/locale.js';
-import { loadOffice } from './knowledge/load-office.js';
-import { officeTerms } from './knowledge/office-terms.js';
-import type { OfficeData } from './knowledge/office-schema.js';
-import type { Logger } from './log.js';
+import { loadLocales, type Locales } from './kernel/locale.js';
+import { loadOffice } from './lib/data-file.js';
+import { officeTerms } from './kernel/office-terms.js';
+import type { OfficeData } from './kernel/office.js';
+import type { Logger } from './lib/log.js';
 import { createClassifier, type NluClassifier } from './nlu/classifier.js';
 import { loadCorpora } from './nlu/corpus.js';
 import { Bot } from './runtime/bot.js';

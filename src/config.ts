@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { ConfigError } from './errors.js';
+import { ConfigError } from './lib/errors.js';
 
 const bool = (fallback: boolean) =>
   z

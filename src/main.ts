@@ -4,11 +4,11 @@
  * When any channel is configured the console is not started, and the end of stdin does not stop the service.
  */
 import type { App } from './app.js';
-import type { Channel } from './channels/channel.js';
-import { runConsole } from './channels/console.js';
-import { configuredChannels } from './channels/configured.js';
-import { startComplaintSweep } from './complaints/sweep.js';
-import { createBroadcastWorker } from './broadcast/start.js';
+import type { Channel } from './kernel/channel.js';
+import { runConsole } from './channels/console/console.js';
+import { configuredChannels } from './channels/registry.js';
+import { startComplaintSweep } from './features/complaints/sweep.js';
+import { createBroadcastWorker } from './features/announcements/start.js';
 import { fail, withApp } from './cli/run.js';
 import { superviseChannels } from './runtime/supervise.js';
 

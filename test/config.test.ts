@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
-import { ConfigError } from '../src/errors.js';
+import { ConfigError } from '../src/lib/errors.js';
 
 describe('configuration', () => {
   it('defaults need nothing: console chat, SQLite under ./data', () => {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, pseudonym } from '../src/log.js';
+import { createLogger, pseudonym } from '../src/lib/log.js';
 
 function capture() {
   const lines: string[] = [];

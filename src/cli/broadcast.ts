@@ -5,11 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import type { App } from '../app.js';
-import { statusReply, whenText } from '../broadcast/report.js';
-import { BROADCAST_CHANNELS, BroadcastChannel, MAX_BROADCAST_TEXT } from '../broadcast/schema.js';
-import { parseLocalTime } from '../broadcast/time.js';
-import { Translator } from '../engine/locale.js';
-import { replyText } from '../engine/message.js';
+import { statusReply, whenText } from '../features/announcements/report.js';
+import { BROADCAST_CHANNELS, BroadcastChannel, MAX_BROADCAST_TEXT } from '../features/announcements/schema.js';
+import { parseLocalTime } from '../lib/office-time.js';
+import { Translator } from '../kernel/locale.js';
+import { replyText } from '../kernel/message.js';
 
 const USAGE = `usage: npm run -s bot -- broadcast <sub>
   send --text TEXT [--channel telegram|whatsapp|all] [--at 2026-12-01T08:00] [--yes]

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { App } from '../app.js';
-import { runConsole } from '../channels/console.js';
+import { runConsole } from '../channels/console/console.js';
 
 /** `bot chat [--user ID] [--json]`: the console channel. */
 export async function chatCommand(app: App, argv: string[]): Promise<number> {

@@ -5,9 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { App } from '../app.js';
-import { closureAnnouncement } from '../closure/announce.js';
-import { closeServices, reopenServices, type ChangeResult } from '../closure/change.js';
-import { parseServiceList } from '../engine/staff-announce.js';
+import { closureAnnouncement } from '../features/announcements/closure-announce.js';
+import { closeServices, reopenServices, type ChangeResult } from '../features/announcements/closure-change.js';
+import { parseServiceList } from '../features/announcements/operations.js';
 
 const USAGE = `usage: npm run -s bot -- closure <sub>
   show [--json]                 the current status (and the announcement it would make)

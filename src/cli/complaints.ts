@@ -11,12 +11,12 @@ import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { App } from '../app.js';
-import { toCsv, toJsonl } from '../complaints/export.js';
-import * as render from '../complaints/render.js';
-import { Status, Ticket } from '../complaints/schema.js';
-import { ComplaintNotFound, StatusChangeRefused } from '../complaints/service.js';
-import { findTicket } from '../complaints/tickets.js';
-import { replyText } from '../engine/message.js';
+import { toCsv, toJsonl } from '../features/complaints/export.js';
+import * as render from '../features/complaints/render.js';
+import { Status, Ticket } from '../features/complaints/schema.js';
+import { ComplaintNotFound, StatusChangeRefused } from '../features/complaints/service.js';
+import { findTicket } from '../features/complaints/tickets.js';
+import { replyText } from '../kernel/message.js';
 
 const USAGE = `usage: npm run -s bot -- complaints <list [--open|--overdue] | show ID | update ID --status S [--note N] [--by NAME] | export --format csv|jsonl [--out FILE] | purge | forget ID>
 `;

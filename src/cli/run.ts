@@ -4,8 +4,8 @@
  */
 import { createApp, type App } from '../app.js';
 import { hasChannels, loadConfig, type Config } from '../config.js';
-import { LayananError } from '../errors.js';
-import { createLogger, type Logger } from '../log.js';
+import { LayananError } from '../lib/errors.js';
+import { createLogger, type Logger } from '../lib/log.js';
 
 /** Options of {@link withApp}. */
 export interface WithAppOptions {

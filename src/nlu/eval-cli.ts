@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createClassifier, DEFAULT_THRESHOLD, type NluClassifier } from './classifier.js';
-import { officeTerms } from '../knowledge/office-terms.js';
-import { loadOffice } from '../knowledge/load-office.js';
+import { officeTerms } from '../kernel/office-terms.js';
+import { loadOffice } from '../lib/data-file.js';
 import { loadCorpora } from './corpus.js';
 import { chooseThreshold, evaluate, formatReport, formatSweep, heldoutSchema, sweepThresholds, type RawPrediction } from './eval.js';
 

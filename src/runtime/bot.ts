@@ -4,28 +4,28 @@
  * the replies to the channel. A turn that throws writes nothing back (grammY's "no catch" rule), and a store
  * failure is told to the person, never swallowed.
  */
-import type { Channel, ChannelHost, SendOptions } from '../channels/channel.js';
-import { runComplaintEffect } from '../complaints/run-effects.js';
-import { ComplaintService } from '../complaints/service.js';
+import type { Channel, ChannelHost, SendOptions } from '../kernel/channel.js';
+import { runComplaintEffect } from '../features/complaints/effects.js';
+import { ComplaintService } from '../features/complaints/service.js';
 import type { Config } from '../config.js';
-import { StoreError } from '../errors.js';
-import { callCenter } from '../engine/answers.js';
-import type { Effect } from '../engine/effects.js';
-import type { Knowledge } from '../engine/knowledge.js';
-import { Translator, type Locales } from '../engine/locale.js';
-import type { InboundMessage, Reply } from '../engine/message.js';
-import { newSession, Session } from '../engine/session.js';
-import { step, type TurnResult } from '../engine/step.js';
-import type { OfficeData } from '../knowledge/office-schema.js';
-import type { Logger } from '../log.js';
+import { StoreError } from '../lib/errors.js';
+import { callCenter } from '../features/info/answers.js';
+import type { Effect } from '../kernel/effects.js';
+import type { Knowledge } from '../kernel/knowledge.js';
+import { Translator, type Locales } from '../kernel/locale.js';
+import type { InboundMessage, Reply } from '../kernel/message.js';
+import { newSession, Session } from '../kernel/session.js';
+import { step, type TurnResult } from './step.js';
+import type { OfficeData } from '../kernel/office.js';
+import type { Logger } from '../lib/log.js';
 import type { Classifier, Language } from '../nlu/types.js';
 import type { Collection, Store } from '../store/store.js';
-import { BroadcastRepository } from '../broadcast/repository.js';
-import { BroadcastService } from '../broadcast/service.js';
+import { BroadcastRepository } from '../features/announcements/repository.js';
+import { BroadcastService } from '../features/announcements/service.js';
 import { withReadCache } from '../store/read-cache.js';
-import { KeyedLock } from './keyed-lock.js';
+import { KeyedLock } from '../lib/keyed-lock.js';
 import { runStaffCommand } from './staff-commands.js';
-import { ClosureState, Subscriptions } from './state.js';
+import { ClosureState, Subscriptions } from '../features/announcements/state.js';
 
 /** What a handled message produced, for the JSON CLI and tests. */
 export interface TurnOutput {

@@ -2,11 +2,11 @@
  * Runs validated staff commands against the store. The engine decided the caller is staff and the arguments
  * are valid; this is the I/O half. Each feature adds its cases.
  */
-import { runAnnounceCommand } from '../broadcast/staff-commands.js';
-import { runComplaintStaffCommand } from '../complaints/staff.js';
-import type { Translator } from '../engine/locale.js';
-import type { Reply } from '../engine/message.js';
-import type { StaffCommand } from '../engine/staff.js';
+import { runAnnounceCommand } from '../features/announcements/staff-run.js';
+import { runComplaintStaffCommand } from '../features/complaints/staff-run.js';
+import type { Translator } from '../kernel/locale.js';
+import type { Reply } from '../kernel/message.js';
+import type { StaffCommand } from './staff.js';
 import type { Bot } from './bot.js';
 
 /** What a staff command runs with. */

@@ -3,10 +3,10 @@
  * passing reason (network, 5xx, 429) is retried with backoff in the background while the rest of the bot
  * serves; one that fails for a final reason (401 bad token, 404 wrong API root) is given up and detached.
  */
-import type { Channel } from '../channels/channel.js';
-import { PlatformApiError } from '../errors.js';
-import type { Logger } from '../log.js';
-import { backoffDelay, DEFAULT_BACKOFF, type Backoff } from '../time.js';
+import type { Channel } from '../kernel/channel.js';
+import { PlatformApiError } from '../lib/errors.js';
+import type { Logger } from '../lib/log.js';
+import { backoffDelay, DEFAULT_BACKOFF, type Backoff } from '../lib/time.js';
 import type { Bot } from './bot.js';
 
 /** Whether a start failure is final (retrying cannot help without a config change). */

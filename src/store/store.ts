@@ -10,8 +10,8 @@ import { Keyv, type KeyvStoreAdapter } from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
 import type { RedisClientType } from '@keyv/redis';
 import type { z } from 'zod';
-import { StoreError } from '../errors.js';
-import { sleep } from '../time.js';
+import { StoreError } from '../lib/errors.js';
+import { sleep } from '../lib/time.js';
 
 /** One named group of records of one shape. */
 export interface Collection<T> {

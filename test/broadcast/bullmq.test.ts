@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BullBroadcastQueue } from '../../src/broadcast/queue-bullmq.js';
-import type { Broadcast } from '../../src/broadcast/schema.js';
-import { workerDeps } from '../../src/broadcast/start.js';
-import type { DeliverySettings } from '../../src/broadcast/worker.js';
+import { BullBroadcastQueue } from '../../src/features/announcements/queue-bullmq.js';
+import type { Broadcast } from '../../src/features/announcements/schema.js';
+import { workerDeps } from '../../src/features/announcements/start.js';
+import type { DeliverySettings } from '../../src/features/announcements/worker.js';
 import { createRedisStore } from '../../src/store/store.js';
 import { makeBot } from '../support/app.js';
 import { startChannel, startFake, stopAll } from '../telegram/harness.js';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/app.js';
-import { BroadcastRepository } from '../../src/broadcast/repository.js';
-import { Subscriptions } from '../../src/runtime/state.js';
+import { BroadcastRepository } from '../../src/features/announcements/repository.js';
+import { Subscriptions } from '../../src/features/announcements/state.js';
 import { createSqliteStore } from '../../src/store/store.js';
 import { testClassifier, testConfig } from '../support/app.js';
 

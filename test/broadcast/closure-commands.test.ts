@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BroadcastRepository } from '../../src/broadcast/repository.js';
+import { BroadcastRepository } from '../../src/features/announcements/repository.js';
 import { createMemoryStore } from '../../src/store/store.js';
 import { makeBot, say } from '../support/app.js';
 

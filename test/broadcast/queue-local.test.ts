@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { sendPaced, telegramLane, type Lane } from '../../src/broadcast/lanes.js';
-import { LocalBroadcastQueue } from '../../src/broadcast/queue-local.js';
-import type { Broadcast } from '../../src/broadcast/schema.js';
-import { workerDeps } from '../../src/broadcast/start.js';
-import type { DeliverySettings } from '../../src/broadcast/worker.js';
-import type { Channel } from '../../src/channels/channel.js';
-import { PlatformApiError } from '../../src/errors.js';
-import { plain, replyText, type Reply } from '../../src/engine/message.js';
+import { sendPaced, telegramLane, type Lane } from '../../src/features/announcements/lanes.js';
+import { LocalBroadcastQueue } from '../../src/features/announcements/queue-local.js';
+import type { Broadcast } from '../../src/features/announcements/schema.js';
+import { workerDeps } from '../../src/features/announcements/start.js';
+import type { DeliverySettings } from '../../src/features/announcements/worker.js';
+import type { Channel } from '../../src/kernel/channel.js';
+import { PlatformApiError } from '../../src/lib/errors.js';
+import { plain, replyText, type Reply } from '../../src/kernel/message.js';
 import type { Bot } from '../../src/runtime/bot.js';
 import { makeBot } from '../support/app.js';
 

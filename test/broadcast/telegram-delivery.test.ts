@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalBroadcastQueue } from '../../src/broadcast/queue-local.js';
-import { workerDeps } from '../../src/broadcast/start.js';
-import type { Broadcast } from '../../src/broadcast/schema.js';
-import type { DeliverySettings } from '../../src/broadcast/worker.js';
+import { LocalBroadcastQueue } from '../../src/features/announcements/queue-local.js';
+import { workerDeps } from '../../src/features/announcements/start.js';
+import type { Broadcast } from '../../src/features/announcements/schema.js';
+import type { DeliverySettings } from '../../src/features/announcements/worker.js';
 import { makeBot, say } from '../support/app.js';
 import { startChannel, startFake, stopAll } from '../telegram/harness.js';
 import { achievedRate, maxInWindow, perChat, subscribeTelegram } from './helpers.js';

@@ -1,6 +1,6 @@
 /** Complaint test helpers: a recording channel, a movable clock, a whole filing conversation. */
-import type { Channel } from '../../src/channels/channel.js';
-import { replyText, type Reply } from '../../src/engine/message.js';
+import type { Channel } from '../../src/kernel/channel.js';
+import { replyText, type Reply } from '../../src/kernel/message.js';
 import type { Bot } from '../../src/runtime/bot.js';
 import { say } from '../support/app.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../src/app.js';
 import { complaintsCommand } from '../../src/cli/complaints.js';
-import { silentLogger } from '../../src/log.js';
+import { silentLogger } from '../../src/lib/log.js';
 import { createRedisStore, createSqliteStore, type Store } from '../../src/store/store.js';
 import { makeBot, say, testClassifier, testConfig } from '../support/app.js';
 import { loadKnowledgeFiles } from '../../src/app.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadOffice } from '../../src/knowledge/load-office.js';
-import { parseCategoryFile, suggestCategory } from '../../src/complaints/categories.js';
-import { csvCell, toCsv } from '../../src/complaints/export.js';
-import type { Complaint } from '../../src/complaints/schema.js';
-import { ALPHABET, findTicket, isBareTicket, newTicket } from '../../src/complaints/tickets.js';
-import { addWorkdays, isPast, isWorkday, officeCalendar } from '../../src/complaints/working-days.js';
-import { DataFileError } from '../../src/errors.js';
-import { parseStaffCommand } from '../../src/engine/staff.js';
+import { loadOffice } from '../../src/lib/data-file.js';
+import { parseCategoryFile, suggestCategory } from '../../src/features/complaints/categories.js';
+import { csvCell, toCsv } from '../../src/features/complaints/export.js';
+import type { Complaint } from '../../src/features/complaints/schema.js';
+import { ALPHABET, findTicket, isBareTicket, newTicket } from '../../src/features/complaints/tickets.js';
+import { addWorkdays, isPast, isWorkday, officeCalendar } from '../../src/lib/working-days.js';
+import { DataFileError } from '../../src/lib/errors.js';
+import { parseStaffCommand } from '../../src/runtime/staff.js';
 import { testConfig } from '../support/app.js';
 
 const cal = officeCalendar(loadOffice(testConfig().officeFile));

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/app.js';
-import { loadLocales } from '../../src/engine/locale.js';
-import { DataFileError } from '../../src/errors.js';
-import { loadOffice } from '../../src/knowledge/load-office.js';
+import { loadLocales } from '../../src/kernel/locale.js';
+import { DataFileError } from '../../src/lib/errors.js';
+import { loadOffice } from '../../src/lib/data-file.js';
 
 const tabanan = join(ROOT, 'offices/tabanan.json');
 

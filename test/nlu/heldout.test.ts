@@ -4,8 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadOffice } from '../../src/knowledge/load-office.js';
-import { officeTerms } from '../../src/knowledge/office-terms.js';
+import { loadOffice } from '../../src/lib/data-file.js';
+import { officeTerms } from '../../src/kernel/office-terms.js';
 import { createClassifier, DEFAULT_THRESHOLD } from '../../src/nlu/classifier.js';
 import { loadCorpora } from '../../src/nlu/corpus.js';
 import { chooseThreshold, evaluate, formatReport, heldoutSchema, sweepThresholds, type RawPrediction } from '../../src/nlu/eval.js';

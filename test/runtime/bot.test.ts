@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyText } from '../../src/engine/message.js';
+import { replyText } from '../../src/kernel/message.js';
 import { createMemoryStore } from '../../src/store/store.js';
 import { makeBot, say } from '../support/app.js';
 import { faultyStore } from '../support/faulty-store.js';

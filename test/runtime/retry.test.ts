@@ -1,7 +1,7 @@
 /** The one retry policy (Telegram sender, broadcast queue). */
 import { describe, expect, it } from 'vitest';
-import { NetworkError, PlatformApiError } from '../../src/errors.js';
-import { DEFAULT_RETRY, retryDecision, withRetry } from '../../src/runtime/retry.js';
+import { NetworkError, PlatformApiError } from '../../src/lib/errors.js';
+import { DEFAULT_RETRY, retryDecision, withRetry } from '../../src/lib/retry.js';
 
 const api = (code: number, retryAfter?: number) => new PlatformApiError('telegram', 'sendMessage', code, 'x', retryAfter);
 const net = () => new NetworkError('telegram', 'sendMessage', new Error('ECONNRESET'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel, ChannelHost } from '../../src/channels/channel.js';
-import { NetworkError, PlatformApiError } from '../../src/errors.js';
-import { silentLogger } from '../../src/log.js';
+import type { Channel, ChannelHost } from '../../src/kernel/channel.js';
+import { NetworkError, PlatformApiError } from '../../src/lib/errors.js';
+import { silentLogger } from '../../src/lib/log.js';
 import { superviseChannels } from '../../src/runtime/supervise.js';
 import { makeBot } from '../support/app.js';
 

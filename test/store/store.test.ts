@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { StoreError } from '../../src/errors.js';
+import { StoreError } from '../../src/lib/errors.js';
 import { createMemoryStore, createRedisStore, createSqliteStore, type Store } from '../../src/store/store.js';
 
 const Item = z.object({ n: z.number(), note: z.string() });

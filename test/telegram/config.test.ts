@@ -5,10 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createApp, ROOT } from '../../src/app.js';
-import { configuredChannels } from '../../src/channels/configured.js';
+import { configuredChannels } from '../../src/channels/registry.js';
 import { telegramOptions } from '../../src/channels/telegram/adapter.js';
-import { ConfigError } from '../../src/errors.js';
-import { silentLogger } from '../../src/log.js';
+import { ConfigError } from '../../src/lib/errors.js';
+import { silentLogger } from '../../src/lib/log.js';
 import { createMemoryStore } from '../../src/store/store.js';
 import { testConfig } from '../support/app.js';
 import { FAKE_TOKEN } from '../support/fake-telegram.js';

@@ -3,8 +3,8 @@
  * through the real telegraf client and the fake Bot API (which parses HTML and enforces limits as Telegram).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { plain, type Reply } from '../../src/engine/message.js';
-import { PlatformApiError } from '../../src/errors.js';
+import { plain, type Reply } from '../../src/kernel/message.js';
+import { PlatformApiError } from '../../src/lib/errors.js';
 import { makeBot } from '../support/app.js';
 import * as tg from '../support/telegram-updates.js';
 import { eventually, startChannel, startFake, stopAll, stubHost } from './harness.js';

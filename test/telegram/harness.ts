@@ -2,10 +2,10 @@
  * A running Telegram channel (the real telegraf client) against the fake Bot API, over the real bot runtime
  * (or a stub host), with everything stopped by `stopAll()` in afterEach.
  */
-import type { ChannelHost } from '../../src/channels/channel.js';
+import type { ChannelHost } from '../../src/kernel/channel.js';
 import { TelegramChannel, type TelegramChannelOptions } from '../../src/channels/telegram/adapter.js';
-import type { InboundMessage, Reply } from '../../src/engine/message.js';
-import { silentLogger } from '../../src/log.js';
+import type { InboundMessage, Reply } from '../../src/kernel/message.js';
+import { silentLogger } from '../../src/lib/log.js';
 import type { Bot } from '../../src/runtime/bot.js';
 import { FakeTelegram, type FakeTelegramOptions } from '../support/fake-telegram.js';
 

@@ -4,8 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { WHATSAPP_CONTACTS, WhatsAppContact } from '../../src/channels/whatsapp/adapter.js';
-import { plain } from '../../src/engine/message.js';
-import { PlatformApiError } from '../../src/errors.js';
+import { plain } from '../../src/kernel/message.js';
+import { PlatformApiError } from '../../src/lib/errors.js';
 import { harness, type Harness } from './harness.js';
 
 const CITIZEN = '6281234567890@c.us';

@@ -2,12 +2,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChannelHost } from '../../src/channels/channel.js';
+import type { ChannelHost } from '../../src/kernel/channel.js';
 import { WhatsAppChannel, type WhatsAppChannelOptions } from '../../src/channels/whatsapp/adapter.js';
 import { ROOT } from '../../src/app.js';
-import { loadLocales, Translator } from '../../src/engine/locale.js';
-import type { InboundMessage } from '../../src/engine/message.js';
-import { silentLogger } from '../../src/log.js';
+import { loadLocales, Translator } from '../../src/kernel/locale.js';
+import type { InboundMessage } from '../../src/kernel/message.js';
+import { silentLogger } from '../../src/lib/log.js';
 import type { Bot } from '../../src/runtime/bot.js';
 import { createMemoryStore, type Store } from '../../src/store/store.js';
 import { makeBot } from '../support/app.js';

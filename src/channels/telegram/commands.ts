@@ -3,7 +3,7 @@
  * list; each staff id (and the staff group) sees the staff commands as well. The commands themselves are
  * parsed by the engine (`engine/commands.ts`, `engine/staff.ts`), so the list here is only what is shown.
  */
-import { STAFF_COMMANDS } from '../../engine/staff.js';
+import { STAFF_COMMANDS } from '../../runtime/staff.js';
 
 /** One entry of the "/" menu. */
 export interface BotCommand {

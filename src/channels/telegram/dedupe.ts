@@ -6,7 +6,7 @@
  * lost to a crash in the middle of its turn (the person asks again).
  */
 import { z } from 'zod';
-import type { Logger } from '../../log.js';
+import type { Logger } from '../../lib/log.js';
 import type { Collection, Store } from '../../store/store.js';
 
 /** The record kept per seen update in the store. */

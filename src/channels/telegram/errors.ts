@@ -3,7 +3,7 @@
  * is never kept as a cause or logged: only method, code, description and `retry_after` survive.
  */
 import { TelegramError } from 'telegraf';
-import { NetworkError, PlatformApiError } from '../../errors.js';
+import { NetworkError, PlatformApiError } from '../../lib/errors.js';
 
 /** Node and node-fetch error names/codes that mean "no answer came back". */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET']);

@@ -4,7 +4,7 @@
  * chunk. HTML needs only `&`, `<` and `>` escaped (MarkdownV2 would need 18 characters), and nothing the
  * citizen or the office data contains can open a tag.
  */
-import type { Inline, MenuOption, Reply } from '../../engine/message.js';
+import type { Inline, MenuOption, Reply } from '../../kernel/message.js';
 import { splitSpans, TELEGRAM_TEXT_LIMIT } from './split.js';
 
 /** An inline keyboard as the Bot API takes it. */

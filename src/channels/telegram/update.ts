@@ -13,7 +13,7 @@
  *   blocked the bot.
  */
 import { z } from 'zod';
-import type { Attachment, InboundMessage } from '../../engine/message.js';
+import type { Attachment, InboundMessage } from '../../kernel/message.js';
 import { MENU_CALLBACK } from './render.js';
 
 /** The updates the bot asks Telegram for (`allowed_updates`); everything else is not delivered. */

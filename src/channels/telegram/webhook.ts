@@ -5,7 +5,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from '../../log.js';
+import type { Logger } from '../../lib/log.js';
 
 /** The header Telegram sends with the secret given to setWebhook. */
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';

@@ -10,12 +10,12 @@
  * numbers that message strangers (PITFALLS WhatsApp 1).
  */
 import { z } from 'zod';
-import { NetworkError, PlatformApiError } from '../../errors.js';
-import type { Reply } from '../../engine/message.js';
-import type { Logger } from '../../log.js';
-import { KeyedLock } from '../../runtime/keyed-lock.js';
+import { NetworkError, PlatformApiError } from '../../lib/errors.js';
+import type { Reply } from '../../kernel/message.js';
+import type { Logger } from '../../lib/log.js';
+import { KeyedLock } from '../../lib/keyed-lock.js';
 import type { Collection, Store } from '../../store/store.js';
-import type { Channel, ChannelHost } from '../channel.js';
+import type { Channel, ChannelHost } from '../../kernel/channel.js';
 import { chatIdOf, ignoreReason, toInbound, type WaChat, type WaMessage } from './message.js';
 import { removeQrPng, writeQrPng } from './qr.js';
 import { backoffDelay, clearStaleProfileLock, DEFAULT_BACKOFF, type Backoff } from './reconnect.js';

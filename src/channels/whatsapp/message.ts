@@ -7,7 +7,7 @@
  * #3519/#3919/#4001). The user key is the id as given, so it is stable for a person; a phone number is only
  * taken from `@c.us` ids, never guessed from a `@lid`.
  */
-import type { Attachment, InboundMessage } from '../../engine/message.js';
+import type { Attachment, InboundMessage } from '../../kernel/message.js';
 
 /** The part of whatsapp-web.js's `Chat` the adapter uses. */
 export interface WaChat {

@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 // The backoff lives in src/time.ts (shared with the channel supervisor); re-exported for this module's users.
-export { backoffDelay, DEFAULT_BACKOFF, type Backoff } from '../../time.js';
+export { backoffDelay, DEFAULT_BACKOFF, type Backoff } from '../../lib/time.js';
 
 /** The lock files Chromium keeps in a profile directory. */
 export const PROFILE_LOCKS = ['SingletonLock', 'SingletonCookie', 'SingletonSocket'] as const;

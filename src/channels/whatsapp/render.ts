@@ -4,7 +4,7 @@
  * plain runs get their markers fenced, bold runs are wrapped in `*…*`. Links stay as typed (WhatsApp makes
  * them clickable). The numbered menu is already in the text, so `options` need no rendering.
  */
-import type { Inline, Reply } from '../../engine/message.js';
+import type { Inline, Reply } from '../../kernel/message.js';
 
 /**
  * WORD JOINER (U+2060): invisible and not a line-break opportunity. Put on both sides of a marker it stops

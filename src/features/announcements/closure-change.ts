@@ -1,0 +1,84 @@
+/**
+ * Changes of the closure status asked by staff (`/tutup`, `/buka`) or the CLI (`closure set|reopen`). Pure:
+ * (current status, request, office, now) → the new status or the problem. The runtime stores the result with
+ * `bot.closure.set()`, and the next citizen question is answered from it.
+ */
+import type { ClosureStatus, LocalText, OfficeData } from '../../kernel/office.js';
+import { localDate } from '../../lib/time.js';
+
+/** What to close. `services: 'all'` closes every service of the office. */
+export interface CloseRequest {
+  services: 'all' | readonly string[];
+  /** Reopening date YYYY-MM-DD; null = not decided. */
+  until: string | null;
+  /** Said instead of a date ("dievaluasi setelah Galungan"); the same text is used for both languages. */
+  untilNote: string | null;
+  /** Why; replaces the reasons when given, else the current ones are kept. */
+  reason: string | null;
+}
+
+/** The outcome of a change. */
+export type ChangeResult = { ok: true; status: ClosureStatus } | { ok: false; unknown: string[]; known: string[] };
+
+function resolve(office: OfficeData, services: 'all' | readonly string[]): { ids: string[]; unknown: string[] } {
+  const known = office.services.map((s) => s.id);
+  if (services === 'all') return { ids: known, unknown: [] };
+  // Staff may type an id (`field_verification`), an alias (`survei`) or the Indonesian name.
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const raw of services) {
+    const word = raw.trim().toLowerCase();
+    const match = office.services.find(
+      (s) => s.id === word || s.name.id.toLowerCase() === word || s.aliases.some((a) => a.toLowerCase() === word),
+    );
+    if (match) {
+      if (!ids.includes(match.id)) ids.push(match.id);
+    } else unknown.push(raw);
+  }
+  return { ids, unknown };
+}
+
+const both = (text: string): LocalText => ({ id: text, en: text });
+
+/** Close `req.services` face to face (the list replaces the closed list). */
+export function closeServices(current: ClosureStatus, req: CloseRequest, office: OfficeData, now: Date, by: string): ChangeResult {
+  const { ids, unknown } = resolve(office, req.services);
+  if (unknown.length > 0 || ids.length === 0) return { ok: false, unknown, known: office.services.map((s) => s.id) };
+  const wasClosed = current.closedServices.length > 0;
+  return {
+    ok: true,
+    status: {
+      ...current,
+      closedServices: office.services.map((s) => s.id).filter((id) => ids.includes(id)),
+      since: wasClosed && current.since ? current.since : localDate(now, office.timezone),
+      until: req.until,
+      untilNote: req.until ? null : req.untilNote ? both(req.untilNote) : null,
+      reasons: req.reason ? [both(req.reason)] : wasClosed ? current.reasons : [],
+      updatedAt: now.toISOString(),
+      updatedBy: by,
+    },
+  };
+}
+
+/** Reopen `services` (all when 'all'); when nothing stays closed, the status is cleared entirely. */
+export function reopenServices(current: ClosureStatus, services: 'all' | readonly string[], office: OfficeData, now: Date, by: string): ChangeResult {
+  const { ids, unknown } = resolve(office, services);
+  if (unknown.length > 0) return { ok: false, unknown, known: office.services.map((s) => s.id) };
+  const closed = current.closedServices.filter((id) => !ids.includes(id));
+  if (closed.length === 0) {
+    return {
+      ok: true,
+      status: {
+        closedServices: [],
+        since: null,
+        until: null,
+        untilNote: null,
+        reasons: [],
+        staffOnDutyPercent: null,
+        updatedAt: now.toISOString(),
+        updatedBy: by,
+      },
+    };
+  }
+  return { ok: true, status: { ...current, closedServices: closed, updatedAt: now.toISOString(), updatedBy: by } };
+}

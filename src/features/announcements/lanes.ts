@@ -1,0 +1,116 @@
+/**
+ * A lane is one platform's sending path inside one process: its pacing and how one message is sent under the
+ * shared retry policy (`runtime/retry.ts`). A 429 pauses the whole lane for `retry_after`; 401/403 are final
+ * at once; 5xx and network errors back off, then count as failed.
+ */
+import { PlatformApiError } from '../../lib/errors.js';
+import type { Reply } from '../../kernel/message.js';
+import { DEFAULT_RETRY, retryDecision, type RetryPolicy } from '../../lib/retry.js';
+import { sleep } from '../../lib/time.js';
+import { ChatGap, GapPacer, RatePacer } from './pacing.js';
+import type { BroadcastChannel } from './schema.js';
+
+/** How a send ended. */
+export type SendOutcome =
+  | { kind: 'sent' }
+  | { kind: 'unreachable'; code: number }
+  | { kind: 'failed'; code?: number }
+  /** Stopped (shutdown) before a confirmed outcome; `maybeDelivered` when the last try got no answer. */
+  | { kind: 'aborted'; maybeDelivered: boolean };
+
+/** Sends one message to one person (the bot's `sendTo`, routing to the channel by user-key prefix). */
+export type SendFn = (userKey: string, replies: readonly Reply[]) => Promise<void>;
+
+/** Pacing of one platform in one process. */
+export interface Lane {
+  readonly channel: BroadcastChannel;
+  /** Wait until a message to `userKey` may go out. False when aborted. */
+  slot(userKey: string, signal: AbortSignal): Promise<boolean>;
+  /** Hold the whole lane (429). */
+  pause(ms: number): void;
+}
+
+/** Telegram: evenly spaced at `rate`/s overall and 1 s apart per chat. */
+export function telegramLane(rate: number, clock: () => number = Date.now): Lane {
+  const pacer = new RatePacer(rate, clock);
+  const perChat = new ChatGap(1000, clock);
+  return {
+    channel: 'telegram',
+    async slot(userKey, signal) {
+      return (await perChat.take(userKey, signal)) && (await pacer.take(signal));
+    },
+    pause: (ms) => pacer.pause(ms),
+  };
+}
+
+/** WhatsApp: random gaps, one at a time (the daily cap is checked by the caller against the store). */
+export function whatsappLane(minGapMs: number, maxGapMs: number, random: () => number = Math.random): Lane {
+  const pacer = new GapPacer(minGapMs, maxGapMs, random);
+  return {
+    channel: 'whatsapp',
+    slot: (_userKey, signal) => pacer.take(signal),
+    pause: (ms) => pacer.pause(ms),
+  };
+}
+
+/** The retry policy of broadcast sends: a queue can wait out long 429s (up to an hour), unlike a reply. */
+export const BROADCAST_RETRY: RetryPolicy = { ...DEFAULT_RETRY, maxAttempts: 4, maxRetryAfterMs: 3_600_000 };
+
+/** At most this many 429s in a row for one message before it counts as failed. */
+const MAX_RATE_LIMITED = 10;
+
+/**
+ * Send `replies` to `userKey` on `lane`: wait for a slot, send, and retry as the policy says. The caller marks
+ * the delivery `sending` in `beforeFirstTry`, after the slot and before the call (at-most-once).
+ * @throws only what `beforeFirstTry` throws (the store is down: nothing was sent).
+ */
+export async function sendPaced(
+  lane: Lane,
+  send: SendFn,
+  userKey: string,
+  replies: readonly Reply[],
+  signal: AbortSignal,
+  opts: {
+    /** Runs once, after the first slot and before the first try: mark the delivery `sending` here. */
+    beforeFirstTry?: () => Promise<void>;
+    policy?: RetryPolicy;
+    random?: () => number;
+  } = {},
+): Promise<SendOutcome> {
+  const policy = opts.policy ?? BROADCAST_RETRY;
+  let before = opts.beforeFirstTry;
+  let attempt = 1;
+  let limited = 0;
+  let maybeDelivered = false;
+  for (;;) {
+    if (!(await lane.slot(userKey, signal))) return { kind: 'aborted', maybeDelivered };
+    if (before) {
+      await before();
+      before = undefined;
+    }
+    try {
+      await send(userKey, replies);
+      return { kind: 'sent' };
+    } catch (err) {
+      const code = err instanceof PlatformApiError ? err.code : undefined;
+      maybeDelivered = code === undefined;
+      if (code === 403 || (code === 400 && isGoneChat(err))) return { kind: 'unreachable', code };
+      const decision = retryDecision(err, code === 429 ? 1 : attempt, policy, opts.random);
+      if (!decision.retry) return { kind: 'failed', ...(code !== undefined ? { code } : {}) };
+      if (code === 429) {
+        // The platform says the whole bot is sending too fast: hold every sender of this lane.
+        limited += 1;
+        if (limited > MAX_RATE_LIMITED) return { kind: 'failed', code };
+        lane.pause(decision.delayMs);
+        continue;
+      }
+      attempt += 1;
+      if (!(await sleep(decision.delayMs, signal))) return { kind: 'aborted', maybeDelivered };
+    }
+  }
+}
+
+/** Telegram answers 400 "chat not found" for a deleted account or a chat that never existed. */
+function isGoneChat(err: unknown): boolean {
+  return err instanceof PlatformApiError && /chat not found|user is deactivated/i.test(err.description);
+}

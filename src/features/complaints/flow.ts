@@ -1,0 +1,419 @@
+/**
+ * The complaint desk as a dialogue (pure: no I/O, no clock but `k.now`, no platform names).
+ *
+ * Filing (`session.flow.kind = 'complaint'`): description → permit number (optional) → name (optional) →
+ * contact (optional; skipped when the platform gives the phone number) → summary, privacy notice and
+ * confirmation. "ya" asks the runtime to store it (effect `complaint.create`, keyed by the draft id made
+ * when the form started); the runtime gives the ticket number only once it is stored, and clears the form.
+ * `batal`/`cancel` leaves at any step, `lewati`/`skip` skips optional steps, a photo or document is kept as
+ * an attachment, and a clear question from outside the form is answered before the current step is re-asked.
+ *
+ * Status (`kind = 'complaint_status'`): asks for the ticket number when the message had none.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { suggestCategory } from './categories.js';
+import { AttachmentRecord, ComplaintDraft } from './schema.js';
+import { findTicket } from './tickets.js';
+import type { Classification, IntentName, Language } from '../../nlu/types.js';
+import { callCenter } from '../info/answers.js';
+import { menuChoice } from '../info/menu.js';
+import type { Effect } from '../../kernel/effects.js';
+import type { Knowledge } from '../../kernel/knowledge.js';
+import { Translator } from '../../kernel/locale.js';
+import type { InboundMessage, Reply } from '../../kernel/message.js';
+import type { Session } from '../../kernel/session.js';
+
+/** Flow kinds owned by this module. */
+export const COMPLAINT_FLOW = 'complaint';
+export const STATUS_FLOW = 'complaint_status';
+
+/** Steps of the filing form, in order. */
+const STEPS = ['description', 'permit', 'name', 'contact', 'confirm'] as const;
+type StepName = (typeof STEPS)[number];
+
+/** The form's state in `session.flow.data`, validated every time it is read back. */
+export const ComplaintFlowData = z.object({
+  draftId: z.string().min(8),
+  step: z.enum(STEPS),
+  description: z.string().nullable(),
+  permitNumber: z.string().nullable(),
+  name: z.string().nullable(),
+  contact: z.string().nullable(),
+  /** The contact came from the platform (WhatsApp number), not typed. */
+  contactFromPlatform: z.boolean(),
+  attachments: z.array(AttachmentRecord).max(20),
+  language: z.enum(['id', 'en']),
+});
+export type ComplaintFlowData = z.infer<typeof ComplaintFlowData>;
+
+const StatusFlowData = z.object({ attempts: z.number().int().nonnegative() });
+
+/** Everything a flow turn sees. */
+export interface FlowCtx {
+  k: Knowledge;
+  session: Session;
+  message: InboundMessage;
+  /** The trimmed text. */
+  text: string;
+  c: Classification;
+  /** The language picked for this message (used when a form starts). */
+  language: Language;
+}
+
+/** What starting a flow sees (no classification needed). */
+export type StartCtx = Omit<FlowCtx, 'c'>;
+
+/** What a flow turn produced (the same shape as a step handler's result). */
+export interface FlowResult {
+  replies: Reply[];
+  effects?: Effect[];
+  session?: Partial<Session>;
+}
+
+/**
+ * How the step should go on after a flow looked at a message:
+ * - `handled`: the flow answered;
+ * - `detour`: answer the message as usual, then append `after` (the form's current question); the form stays;
+ * - `release`: the flow is over (`session` clears it); answer the message as usual, prefixed by `before`.
+ */
+export type FlowTurn =
+  | { kind: 'handled'; result: FlowResult }
+  | { kind: 'detour'; after: Reply[]; session?: Partial<Session> }
+  | { kind: 'release'; before: Reply[]; session: Partial<Session> };
+
+/** Longest description kept (a chat message is at most 4000 characters in the runtime). */
+const MAX_DESCRIPTION = 3000;
+/** Attachments kept per complaint. */
+const MAX_ATTACHMENTS = 20;
+/** How sure classification must be before a message inside the form is taken as another question. */
+const DETOUR_MIN_SCORE = 0.75;
+
+const CANCEL = /^\s*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|nggak jadi|enggak jadi|ndak jadi)\s*[.!]*\s*$/i;
+const SKIP = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)\s*[.!]*\s*$/i;
+const YES = /^\s*\/?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju)\s*[.!]*\s*$/i;
+const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)\s*[.!]*\s*$/i;
+const QUESTION_START =
+  /^(apa|apakah|kapan|berapa|bagaimana|gimana|gmn|dimana|di mana|kemana|siapa|kenapa|mengapa|bisakah|bolehkah|what|when|where|how|why|who|is|are|can|could|do|does|will)\b/i;
+// Greetings and thanks only: short answers such as "besok saja" are often taken for `help` or `goodbye`.
+const SOCIAL: ReadonlySet<IntentName> = new Set(['greeting', 'thanks', 'goodbye']);
+
+/** Words that only say "I want to complain"; a first message with enough other words is the description. */
+const FILLER = new Set(
+  (
+    'saya aku sy gue gw kami mau ingin pengen pingin hendak akan lapor melapor laporan melaporkan pengaduan aduan ' +
+    'mengadu adukan mengadukan komplain complain keluhan mengeluh protes ajukan mengajukan sampaikan ' +
+    'menyampaikan buat membuat bikin cara caranya bagaimana gimana bisa tolong dong min admin kak pak bu ibu ' +
+    'bapak halo hai mohon ya nih ini di ke untuk yang dan ada dengan soal tentang terkait sebuah satu ' +
+    'i want to file a an the complaint complaints make how do can report lodge submit my please hello hi about'
+  ).split(' '),
+);
+
+/** A first message is taken as the description when it says more than "I want to complain". */
+export function looksLikeDescription(text: string): boolean {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return text.length >= 20 && words.filter((w) => !FILLER.has(w)).length >= 4;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function isQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || QUESTION_START.test(text.trim());
+}
+
+/** A stable id for this form: the same person, turn and time always give the same id (the step stays pure). */
+function draftIdFor(message: InboundMessage, session: Session, now: Date): string {
+  return createHash('sha256')
+    .update(`${message.userKey}\n${session.turns}\n${now.toISOString()}`)
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+function keepAttachments(data: ComplaintFlowData, message: InboundMessage): number {
+  const incoming = (message.attachments ?? []).map((a) =>
+    AttachmentRecord.parse({
+      kind: a.kind,
+      ...(a.fileId ? { fileId: a.fileId } : {}),
+      ...(a.mimeType ? { mimeType: a.mimeType } : {}),
+      ...(a.fileName ? { fileName: a.fileName } : {}),
+    }),
+  );
+  const room = MAX_ATTACHMENTS - data.attachments.length;
+  data.attachments.push(...incoming.slice(0, Math.max(0, room)));
+  return Math.min(incoming.length, Math.max(0, room));
+}
+
+function flowOf(data: ComplaintFlowData, startedAt: string): Partial<Session> {
+  return { flow: { kind: COMPLAINT_FLOW, startedAt, data: { ...data } } };
+}
+
+function retentionDays(k: Knowledge): number {
+  return k.complaintRetentionDays ?? 730;
+}
+
+/** The question of a step (with the summary and privacy notice for the confirmation). */
+function ask(t: Translator, k: Knowledge, data: ComplaintFlowData): Reply[] {
+  switch (data.step) {
+    case 'description':
+      return [t.reply('complaint.ask.description')];
+    case 'permit':
+      return [t.reply('complaint.ask.permit')];
+    case 'name':
+      return [t.reply('complaint.ask.name')];
+    case 'contact':
+      return [t.reply('complaint.ask.contact')];
+    case 'confirm':
+      return [summary(t, data), t.reply('complaint.privacy', { office: k.office.shortName, days: retentionDays(k) }), t.reply('complaint.ask.confirm')];
+  }
+}
+
+function summary(t: Translator, data: ComplaintFlowData): Reply {
+  const none = t.text('complaint.summary.none');
+  return t.reply('complaint.summary', {
+    description: data.description ?? none,
+    permit: data.permitNumber ?? none,
+    name: data.name ?? none,
+    contact: data.contact ?? none,
+    category: t.text(`complaint.category.${suggestCategory(data.description ?? '')}`),
+    attachments: data.attachments.length,
+  });
+}
+
+/** The step after `step` for this message (the contact step is skipped when the platform gave a number). */
+function advance(data: ComplaintFlowData, message: InboundMessage): void {
+  const i = STEPS.indexOf(data.step);
+  let next: StepName = STEPS[i + 1] ?? 'confirm';
+  if (next === 'contact' && message.phone) {
+    data.contact = message.phone;
+    data.contactFromPlatform = true;
+    next = 'confirm';
+  }
+  data.step = next;
+}
+
+const Description = z.string().trim().min(10).max(MAX_DESCRIPTION);
+const PermitNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ./\-_]{2,59}$/)
+  .refine((s) => /\d/.test(s));
+const Name = z
+  .string()
+  .trim()
+  .regex(/^\p{L}[\p{L} .,'-]{1,99}$/u);
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{6,20}$/)
+  .refine((s) => {
+    const digits = s.replace(/\D/g, '').length;
+    return digits >= 8 && digits <= 15;
+  });
+const Contact = z.union([Phone, z.string().trim().pipe(z.email())]);
+
+/** Validate the answer for the current step; returns a re-ask key when it does not fit. */
+function accept(data: ComplaintFlowData, text: string): string | undefined {
+  switch (data.step) {
+    case 'description': {
+      const p = Description.safeParse(text);
+      if (!p.success) return text.length > MAX_DESCRIPTION ? 'complaint.invalid.description.long' : 'complaint.invalid.description';
+      data.description = p.data.replace(/\s+/g, ' ');
+      return undefined;
+    }
+    case 'permit': {
+      const p = PermitNumber.safeParse(text);
+      if (!p.success) return 'complaint.invalid.permit';
+      data.permitNumber = p.data;
+      return undefined;
+    }
+    case 'name': {
+      const p = Name.safeParse(text);
+      if (!p.success) return 'complaint.invalid.name';
+      data.name = p.data.replace(/\s+/g, ' ');
+      return undefined;
+    }
+    case 'contact': {
+      const p = Contact.safeParse(text);
+      if (!p.success) return 'complaint.invalid.contact';
+      data.contact = p.data;
+      return undefined;
+    }
+    case 'confirm':
+      return 'complaint.invalid.confirm';
+  }
+}
+
+/** Start the filing form (intent `complaint.file`). A first message that already says what is wrong is the description. */
+export function startComplaint(ctx: StartCtx): FlowResult {
+  const { k, message, session } = ctx;
+  const t = new Translator(k.locales, ctx.language);
+  const body = ctx.text.replace(/^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?\s*/, '');
+  const data: ComplaintFlowData = {
+    draftId: draftIdFor(message, session, k.now),
+    step: 'description',
+    description: null,
+    permitNumber: null,
+    name: null,
+    contact: null,
+    contactFromPlatform: false,
+    attachments: [],
+    language: ctx.language,
+  };
+  const replies: Reply[] = [];
+  const kept = keepAttachments(data, message);
+  if (looksLikeDescription(body) && !accept(data, body)) {
+    advance(data, message);
+    replies.push(t.reply('complaint.start.noted'));
+  } else {
+    replies.push(t.reply('complaint.start'));
+  }
+  if (kept > 0) replies.push(t.reply('complaint.attachment.received', { count: data.attachments.length }));
+  replies.push(...ask(t, k, data));
+  return { replies, session: flowOf(data, k.now.toISOString()) };
+}
+
+/** The status question (intent `complaint.status`): a lookup when the message names a ticket, else ask for it. */
+export function startStatus(ctx: StartCtx): FlowResult {
+  const ticket = findTicket(ctx.text);
+  if (ticket) return { replies: [], effects: [{ kind: 'complaint.lookup', ticket }] };
+  const t = new Translator(ctx.k.locales, ctx.language);
+  return {
+    replies: [t.reply('complaint.status.ask')],
+    session: { flow: { kind: STATUS_FLOW, startedAt: ctx.k.now.toISOString(), data: { attempts: 0 } } },
+  };
+}
+
+/** Whether `text` is a valid answer to an optional step (a permit number, a name, a contact). */
+function answersStep(step: StepName | 'status', text: string): boolean {
+  if (step === 'permit') return PermitNumber.safeParse(text).success;
+  if (step === 'name') return Name.safeParse(text).success;
+  if (step === 'contact') return Contact.safeParse(text).success;
+  return false;
+}
+
+/** Whether a message inside the form is really another question (answered, then the form resumes). */
+function isDetour(ctx: FlowCtx, step: StepName | 'status'): boolean {
+  const { c, text } = ctx;
+  // A bare menu number is a menu choice, never an answer: nobody's permit number or name is "2".
+  if (step !== 'confirm' && menuChoice(text)) return true;
+  if (c.intent === 'None' || c.intent.startsWith('complaint.') || c.score < DETOUR_MIN_SCORE) return false;
+  if (step === 'confirm') return true;
+  if (SOCIAL.has(c.intent) && wordCount(text) <= 3) return true;
+  // A description may well mention the closure or OSS; only a short question is taken as a detour there.
+  if (step === 'description') return isQuestion(text) && wordCount(text) <= 6;
+  // An optional step: anything confidently about something else ("no telp kantor brp", "formulir siup") is
+  // a detour unless it also reads as a valid answer here, so nobody gets stuck re-asked for a permit number.
+  return isQuestion(text) || !answersStep(step, text);
+}
+
+/**
+ * Continue a form in progress, or undefined when the session's flow is not one of ours.
+ * A flow record that no longer validates is dropped (with an apology) instead of blocking the person.
+ */
+export function continueFlow(ctx: FlowCtx): FlowTurn | undefined {
+  const flow = ctx.session.flow;
+  if (!flow) return undefined;
+  if (flow.kind === COMPLAINT_FLOW) return continueComplaint(ctx, flow.data, flow.startedAt);
+  if (flow.kind === STATUS_FLOW) return continueStatus(ctx, flow.data);
+  return undefined;
+}
+
+function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowTurn {
+  const { k, message, text } = ctx;
+  const parsed = ComplaintFlowData.safeParse(raw);
+  if (!parsed.success) {
+    const t = new Translator(k.locales, ctx.language);
+    return { kind: 'release', before: [t.reply('complaint.flow.lost')], session: { flow: undefined } };
+  }
+  const data = parsed.data;
+  const t = new Translator(k.locales, data.language);
+  if (CANCEL.test(text)) {
+    return { kind: 'handled', result: { replies: [t.reply('complaint.cancelled')], session: { flow: undefined } } };
+  }
+  const replies: Reply[] = [];
+  const hadAttachments = (message.attachments?.length ?? 0) > 0;
+  if (hadAttachments) {
+    const kept = keepAttachments(data, message);
+    replies.push(
+      kept > 0
+        ? t.reply('complaint.attachment.received', { count: data.attachments.length })
+        : t.reply('complaint.attachment.full', { max: MAX_ATTACHMENTS }),
+    );
+  }
+  const done = (more: Reply[]): FlowTurn => ({
+    kind: 'handled',
+    result: { replies: [...replies, ...more], session: flowOf(data, startedAt) },
+  });
+  if (!text) return done(ask(t, k, data));
+
+  if (data.step === 'confirm') {
+    if (YES.test(text)) {
+      const draft = ComplaintDraft.safeParse({
+        draftId: data.draftId,
+        description: data.description,
+        permitNumber: data.permitNumber,
+        name: data.name,
+        contact: data.contact,
+        category: suggestCategory(data.description ?? ''),
+        attachments: data.attachments,
+        language: data.language,
+      });
+      if (!draft.success) {
+        // Only reachable with a hand-edited session: start the questions again rather than store bad data.
+        data.step = 'description';
+        return done([t.reply('complaint.invalid.description'), ...ask(t, k, data)]);
+      }
+      // The form stays at "confirm" until the runtime has stored the complaint (it then clears the form).
+      return { kind: 'handled', result: { replies, effects: [{ kind: 'complaint.create', draft: draft.data }], session: flowOf(data, startedAt) } };
+    }
+    if (EDIT.test(text)) {
+      data.step = 'description';
+      return done([t.reply('complaint.edit'), ...ask(t, k, data)]);
+    }
+  } else if (data.step !== 'description' && SKIP.test(text)) {
+    advance(data, message);
+    return done(ask(t, k, data));
+  }
+
+  if (isDetour(ctx, data.step)) {
+    return { kind: 'detour', after: [...replies, t.reply('complaint.resume'), ...ask(t, k, data)], session: flowOf(data, startedAt) };
+  }
+  if (data.step === 'description' && SKIP.test(text)) {
+    return done([t.reply('complaint.invalid.description.required'), ...ask(t, k, data)]);
+  }
+  const problem = accept(data, text);
+  if (problem) return done([t.reply(problem), ...(data.step === 'confirm' ? [t.reply('complaint.ask.confirm')] : ask(t, k, data))]);
+  advance(data, message);
+  return done(ask(t, k, data));
+}
+
+function continueStatus(ctx: FlowCtx, raw: unknown): FlowTurn {
+  const { k, text } = ctx;
+  const t = new Translator(k.locales, ctx.session.language ?? ctx.language);
+  const ticket = findTicket(text);
+  if (ticket) {
+    return { kind: 'handled', result: { replies: [], effects: [{ kind: 'complaint.lookup', ticket }], session: { flow: undefined } } };
+  }
+  if (CANCEL.test(text)) {
+    return { kind: 'handled', result: { replies: [t.reply('complaint.status.cancelled')], session: { flow: undefined } } };
+  }
+  if (ctx.c.intent !== 'None' && ctx.c.score >= DETOUR_MIN_SCORE) {
+    return { kind: 'release', before: [], session: { flow: undefined } };
+  }
+  const attempts = (StatusFlowData.safeParse(raw).data?.attempts ?? 0) + 1;
+  if (attempts >= 2) {
+    return {
+      kind: 'handled',
+      result: { replies: [t.reply('complaint.status.giveup', { callcenter: callCenter(t, k.office) })], session: { flow: undefined } },
+    };
+  }
+  return {
+    kind: 'handled',
+    result: {
+      replies: [t.reply('complaint.status.invalid')],
+      session: { flow: { kind: STATUS_FLOW, startedAt: k.now.toISOString(), data: { attempts } } },
+    },
+  };
+}

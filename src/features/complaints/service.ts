@@ -1,0 +1,287 @@
+/**
+ * The complaint desk's runtime half: create (idempotent), look up, change status or category, tell the
+ * citizen and the staff, flag overdue complaints, purge past the retention period, forget one citizen.
+ * Personal data (description, name, contact) never goes to the log: only tickets and statuses do.
+ */
+import type { Config } from '../../config.js';
+import type { Locales } from '../../kernel/locale.js';
+import { Translator } from '../../kernel/locale.js';
+import type { Reply } from '../../kernel/message.js';
+import type { OfficeData } from '../../kernel/office.js';
+import type { Logger } from '../../lib/log.js';
+import type { Store } from '../../store/store.js';
+import * as render from './render.js';
+import { ComplaintRepository, type Created } from './repository.js';
+import { CLOSED, type Category, type Complaint, type ComplaintDraft, type Deadline, type Status } from './schema.js';
+import { localDate } from '../../lib/time.js';
+import { addWorkdays, isPast, officeCalendar, type WorkCalendar } from '../../lib/working-days.js';
+
+/** How the service reaches people (the bot). */
+export interface Notifier {
+  sendTo(userKey: string, replies: readonly Reply[]): Promise<void>;
+  notifyStaff(replies: readonly Reply[]): Promise<number>;
+}
+
+/** What the service is built from. */
+export interface ComplaintDeps {
+  store: Store;
+  office: OfficeData;
+  locales: Locales;
+  config: Pick<Config, 'COMPLAINT_RETENTION_DAYS' | 'COMPLAINT_VERIFY_WORKDAYS' | 'COMPLAINT_FOLLOWUP_WORKDAYS'>;
+  log: Logger;
+  notifier: Notifier;
+}
+
+/** A lookup's answer: who is asking decides how much they see. */
+export type Lookup = { kind: 'missing' } | { kind: 'owner'; complaint: Complaint } | { kind: 'other'; complaint: Complaint };
+
+/** Outcome of a change made by staff. */
+export interface Changed {
+  complaint: Complaint;
+  /** Whether the citizen was told (false: stored anyway, `notified:false` kept and retried later). */
+  notified: boolean;
+}
+
+/** Thrown for a staff or CLI request that cannot apply (unknown ticket, forgotten owner …). */
+export class ComplaintNotFound extends Error {
+  constructor(readonly ticket: string) {
+    super(`no complaint ${ticket}`);
+  }
+}
+
+/** Statuses a complaint may move to from each status (closing is final; reopening means a new complaint). */
+const NEXT: Readonly<Record<Status, readonly Status[]>> = {
+  baru: ['diverifikasi', 'diproses', 'selesai', 'ditolak'],
+  diverifikasi: ['diproses', 'selesai', 'ditolak'],
+  diproses: ['selesai', 'ditolak'],
+  selesai: [],
+  ditolak: [],
+};
+
+/** Thrown when a status change is not allowed (e.g. after `selesai`). */
+export class StatusChangeRefused extends Error {
+  constructor(
+    readonly from: Status,
+    readonly to: Status,
+  ) {
+    super(`status ${from} cannot change to ${to}`);
+  }
+}
+
+/** Complaints of one store. */
+export class ComplaintService {
+  readonly repo: ComplaintRepository;
+  readonly calendar: WorkCalendar;
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: ComplaintDeps) {
+    this.repo = new ComplaintRepository(deps.store);
+    this.calendar = officeCalendar(deps.office);
+  }
+
+  /** Rendering context for `language`. */
+  renderer(language: 'id' | 'en'): render.RenderCtx {
+    return { t: new Translator(this.deps.locales, language), timeZone: this.deps.office.timezone };
+  }
+
+  /**
+   * Store the draft as a complaint of `ownerKey` (once per draft id) and announce it to staff in the background.
+   * @throws StoreError (nothing stored under a new ticket is acknowledged; a retry reuses the reserved one)
+   */
+  async create(draft: ComplaintDraft, ownerKey: string, now: Date): Promise<Created> {
+    const today = localDate(now, this.calendar.timeZone);
+    const verifyBy = addWorkdays(today, this.deps.config.COMPLAINT_VERIFY_WORKDAYS, this.calendar);
+    const at = now.toISOString();
+    const result = await this.repo.create(draft.draftId, now, (ticket) => ({
+      ticket,
+      draftId: draft.draftId,
+      ownerKey,
+      language: draft.language,
+      description: draft.description,
+      permitNumber: draft.permitNumber,
+      name: draft.name,
+      contact: draft.contact,
+      category: draft.category,
+      suggestedCategory: draft.category,
+      attachments: draft.attachments,
+      status: 'baru',
+      createdAt: at,
+      updatedAt: at,
+      verifyBy,
+      followUpBy: addWorkdays(verifyBy, this.deps.config.COMPLAINT_FOLLOWUP_WORKDAYS, this.calendar),
+      history: [{ at, by: 'citizen', action: 'created', status: 'baru' }],
+      overdueNotified: [],
+    }));
+    this.deps.log.info({ ticket: result.complaint.ticket, fresh: result.fresh, category: draft.category }, 'complaint stored');
+    if (result.fresh) this.background(this.announce(result.complaint));
+    return result;
+  }
+
+  /** Tell staff about a new complaint (best effort; a staff chat being down must not hold the citizen up). */
+  private async announce(c: Complaint): Promise<void> {
+    const delivered = await this.deps.notifier.notifyStaff(render.staffNew(this.renderer('id'), c));
+    if (delivered === 0) this.deps.log.warn({ ticket: c.ticket }, 'new complaint announced to nobody');
+  }
+
+  private background(p: Promise<unknown>): void {
+    const tracked = p.catch((err: unknown) => this.deps.log.error({ err }, 'complaint background task failed'));
+    this.pending.add(tracked);
+    void tracked.finally(() => this.pending.delete(tracked));
+  }
+
+  /** Resolves once background notifications have settled (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /** Look a ticket up for `requesterKey`. @throws StoreError */
+  async lookup(ticket: string, requesterKey: string): Promise<Lookup> {
+    const complaint = await this.repo.get(ticket);
+    if (!complaint) return { kind: 'missing' };
+    return complaint.ownerKey === requesterKey ? { kind: 'owner', complaint } : { kind: 'other', complaint };
+  }
+
+  /** The complaint, or a ComplaintNotFound. */
+  async require(ticket: string): Promise<Complaint> {
+    const c = await this.repo.get(ticket);
+    if (!c) throw new ComplaintNotFound(ticket);
+    return c;
+  }
+
+  /**
+   * Change the status (a note is the public explanation; required for `ditolak`), record it in the history
+   * and tell the citizen on their channel. The change is stored even when telling fails.
+   * @throws ComplaintNotFound, StatusChangeRefused, StoreError
+   */
+  async updateStatus(ticket: string, status: Status, note: string | undefined, by: string, now: Date): Promise<Changed> {
+    const c = await this.require(ticket);
+    if (!NEXT[c.status].includes(status)) throw new StatusChangeRefused(c.status, status);
+    if (status === 'ditolak' && !note?.trim()) throw new StatusChangeRefused(c.status, status);
+    const at = now.toISOString();
+    const followUpBy =
+      status === 'diverifikasi'
+        ? addWorkdays(localDate(now, this.calendar.timeZone), this.deps.config.COMPLAINT_FOLLOWUP_WORKDAYS, this.calendar)
+        : c.followUpBy;
+    const entry = { at, by, action: 'status' as const, status, note: note?.trim() || null, notified: false };
+    let next: Complaint = { ...c, status, followUpBy, updatedAt: at, history: [...c.history, entry] };
+    await this.repo.put(next);
+    const notified = await this.tell(next, note);
+    if (notified) {
+      next = { ...next, history: next.history.map((h) => (h === entry ? { ...h, notified: true } : h)) };
+      await this.repo.put(next);
+    }
+    this.deps.log.info({ ticket, status, notified }, 'complaint status changed');
+    return { complaint: next, notified };
+  }
+
+  /** Send a status change to the owner; false (logged) when it could not be delivered. */
+  private async tell(c: Complaint, note: string | null | undefined): Promise<boolean> {
+    if (!c.ownerKey) return false;
+    try {
+      await this.deps.notifier.sendTo(c.ownerKey, render.statusChanged(this.renderer(c.language), c, note));
+      return true;
+    } catch (err) {
+      this.deps.log.warn({ err, ticket: c.ticket }, 'citizen not told of a status change (kept notified:false)');
+      return false;
+    }
+  }
+
+  /** Correct the category. @throws ComplaintNotFound, StoreError */
+  async setCategory(ticket: string, category: Category, by: string, now: Date): Promise<Complaint> {
+    const c = await this.require(ticket);
+    const at = now.toISOString();
+    const next: Complaint = { ...c, category, updatedAt: at, history: [...c.history, { at, by, action: 'category', category }] };
+    await this.repo.put(next);
+    return next;
+  }
+
+  /**
+   * Delete the citizen's personal data from one complaint (UU PDP request), keeping an anonymised record:
+   * ticket, category, dates and statuses. Notes are dropped too (they may quote the citizen).
+   * @throws ComplaintNotFound, StoreError
+   */
+  async forget(ticket: string, by: string, now: Date): Promise<Complaint> {
+    const c = await this.require(ticket);
+    const at = now.toISOString();
+    const next: Complaint = {
+      ...c,
+      ownerKey: null,
+      description: null,
+      permitNumber: null,
+      name: null,
+      contact: null,
+      attachments: [],
+      updatedAt: at,
+      anonymisedAt: at,
+      history: [...c.history.map((h) => ({ ...h, note: null })), { at, by, action: 'forgotten' }],
+    };
+    await this.repo.put(next);
+    this.deps.log.info({ ticket }, 'complaint personal data deleted on request');
+    return next;
+  }
+
+  /** The deadline a complaint has missed at `now`, if any (closed complaints are never overdue). */
+  overdue(c: Complaint, now: Date): Deadline | undefined {
+    if (CLOSED.has(c.status)) return undefined;
+    if (c.status === 'baru') return isPast(c.verifyBy, now, this.calendar) ? 'verify' : undefined;
+    return isPast(c.followUpBy, now, this.calendar) ? 'followup' : undefined;
+  }
+
+  /** Open complaints (or only the overdue ones), oldest first. @throws StoreError */
+  async listOpen(now: Date, onlyOverdue = false): Promise<Complaint[]> {
+    const all = await this.repo.list();
+    return all.filter((c) => !CLOSED.has(c.status) && (!onlyOverdue || this.overdue(c, now)));
+  }
+
+  /**
+   * Remove complaints closed longer ago than the retention period (open ones are kept until handled).
+   * @returns the number removed. @throws StoreError
+   */
+  async purge(now: Date): Promise<number> {
+    const cutoff = now.getTime() - this.deps.config.COMPLAINT_RETENTION_DAYS * 86_400_000;
+    let removed = 0;
+    for (const c of await this.repo.list()) {
+      if (CLOSED.has(c.status) && Date.parse(c.updatedAt) < cutoff) {
+        await this.repo.remove(c);
+        removed += 1;
+      }
+    }
+    if (removed > 0) this.deps.log.info({ removed }, 'complaints past the retention period purged');
+    return removed;
+  }
+
+  /**
+   * The periodic check: tell staff once about each newly overdue complaint, and retry telling citizens about
+   * status changes that could not be delivered before. @returns what was done. @throws StoreError
+   */
+  async sweep(now: Date): Promise<{ overdue: number; renotified: number }> {
+    let overdue = 0;
+    let renotified = 0;
+    for (const c of await this.repo.list()) {
+      let current = c;
+      const missed = this.overdue(c, now);
+      if (missed && !c.overdueNotified.includes(missed)) {
+        const delivered = await this.deps.notifier.notifyStaff([
+          this.renderer('id').t.reply('complaint.staff.overdue', {
+            ticket: c.ticket,
+            deadline: this.renderer('id').t.text(`complaint.deadline.${missed}`),
+            line: render.staffLine(this.renderer('id'), c, missed),
+          }),
+        ]);
+        if (delivered > 0) {
+          current = { ...current, overdueNotified: [...current.overdueNotified, missed] };
+          await this.repo.put(current);
+          overdue += 1;
+        }
+      }
+      const undelivered = current.history.filter((h) => h.notified === false);
+      const last = undelivered[undelivered.length - 1];
+      if (last && current.ownerKey && (await this.tell(current, last.note))) {
+        current = { ...current, history: current.history.map((h) => (h.notified === false ? { ...h, notified: true } : h)) };
+        await this.repo.put(current);
+        renotified += 1;
+      }
+    }
+    return { overdue, renotified };
+  }
+}

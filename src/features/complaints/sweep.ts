@@ -1,0 +1,40 @@
+/**
+ * The periodic complaint check of the running service: staff are told once about each complaint past a
+ * deadline, and status changes that could not be delivered to the citizen are retried. A plain interval
+ * timer, unref'd so it never keeps the process alive; a run never overlaps the previous one.
+ */
+import type { Logger } from '../../lib/log.js';
+import type { ComplaintService } from './service.js';
+
+/** Default time between checks. */
+export const SWEEP_INTERVAL_MS = 15 * 60_000;
+
+/** Start the check (first run at once); returns the function that stops it. */
+export function startComplaintSweep(
+  service: ComplaintService,
+  log: Logger,
+  intervalMs = SWEEP_INTERVAL_MS,
+  now: () => Date = () => new Date(),
+): () => void {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const done = await service.sweep(now());
+      if (done.overdue + done.renotified > 0) log.info(done, 'complaint check');
+    } catch (err) {
+      log.error({ err }, 'complaint check failed; retried at the next interval');
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void run(), 0);
+  first.unref();
+  const timer = setInterval(() => void run(), intervalMs);
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
