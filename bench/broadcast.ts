@@ -6,7 +6,7 @@
  */
 import { LocalBroadcastQueue } from '../src/features/announcements/queue-local.js';
 import type { Broadcast } from '../src/features/announcements/schema.js';
-import { workerDeps } from '../src/features/announcements/start.js';
+import { telegramDelivery, telegramModule } from '../src/channels/telegram/module.js';
 import { TelegramChannel } from '../src/channels/telegram/adapter.js';
 import { FakeTelegram } from '../test/support/fake-telegram.js';
 import { makeBot } from '../test/support/app.js';
@@ -34,12 +34,14 @@ async function run(label: string, subscribers: number, rate: number, limit: numb
   const bot = makeBot();
   const channel = new TelegramChannel({ token: fake.token, apiRoot: fake.apiRoot, linkPreview: false, stopGraceMs: 1000 });
   bot.attach(channel);
-  await channel.start(bot);
+  await channel.start(bot.host);
   const now = new Date();
   for (let i = 0; i < subscribers; i++) await bot.subscriptions.set(`telegram:${1_000_000 + i}`, true, 'bench', now);
   let final: Broadcast | undefined;
+  // The Telegram module's own delivery profile at the rate under test (the scaled run goes past the 30/s cap).
+  const channels = [{ name: telegramModule.name, label: telegramModule.label, delivery: telegramDelivery(rate) }];
   const queue = new LocalBroadcastQueue({
-    ...workerDeps(bot, { telegramRate: rate, whatsappMinGapMs: 0, whatsappMaxGapMs: 0, whatsappDailyCap: 1, timeZone: 'Asia/Makassar', progressEveryMs: 3_600_000, pollMs: 50 }),
+    ...bot.app.announcements.workerDeps({ settings: { channels, timeZone: 'Asia/Makassar', progressEveryMs: 3_600_000, pollMs: 50 } }),
     report: async (b, isFinal) => {
       if (isFinal) final = b;
     },

@@ -6,11 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, buildClassifier, loadKnowledgeFiles } from '../src/app.js';
+import { ROOT, buildClassifier, createApp, loadKnowledgeFiles } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/lib/log.js';
 import { loadCorpora } from '../src/nlu/corpus.js';
-import { Bot } from '../src/runtime/bot.js';
 import { createSqliteStore } from '../src/store/store.js';
 import { timeConcurrent, timeEach, type RunStats } from './stats.js';
 
@@ -66,7 +65,7 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     const cachedLoadMs = performance.now() - t0;
 
     const store = createSqliteStore(dir);
-    const bot = new Bot({ config, office, locales, classifier, store, log: silentLogger() });
+    const bot = createApp(config, silentLogger(), { office, locales, classifier, store }).conversation;
     const base = benchUtterances();
     const utterances = Array.from({ length: rounds }, () => base).flat();
     // Warm up the SQLite tables and JIT before timing.

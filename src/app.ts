@@ -1,36 +1,79 @@
 /**
- * Builds the running application from a `Config`: office data, locales, the trained classifier, the store and
- * the bot runtime. Shared by `npm start`, the CLI and the benchmarks, so they all run the same thing.
+ * The composition root: builds the running application from a `Config` once. Office data, locales, the
+ * trained classifier and the store; each feature's runtime from narrow ports; the catalogue of staff
+ * operations; the merged dialogue (tsc proves every intent has a handler); the conversation (the turn) and
+ * the outbox (everything sent outside a turn). Shared by `npm start`, the CLI and the benchmarks, so they all
+ * run the same thing. Nothing below this file imports it.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
-import { loadLocales, type Locales } from './kernel/locale.js';
-import { loadOffice } from './lib/data-file.js';
+import { announcementsDialogue, createAnnouncements, type AnnouncementsRuntime } from './features/announcements/index.js';
+import { complaintsDialogue, createComplaints, type ComplaintsRuntime } from './features/complaints/index.js';
+import { infoDialogue } from './features/info/index.js';
+import type { BoundChannel, ChannelHost } from './kernel/channel.js';
+import type { EffectRunner } from './kernel/effects.js';
+import type { FeaturePorts, FeatureRuntime, IntentHandler } from './kernel/feature.js';
+import { loadLocales, Translator, type Locales } from './kernel/locale.js';
+import type { InboundMessage } from './kernel/message.js';
+import { loadOffice, type OfficeData } from './kernel/office.js';
 import { officeTerms } from './kernel/office-terms.js';
-import type { OfficeData } from './kernel/office.js';
 import type { Logger } from './lib/log.js';
 import { createClassifier, type NluClassifier } from './nlu/classifier.js';
 import { loadCorpora } from './nlu/corpus.js';
-import { Bot } from './runtime/bot.js';
+import type { IntentName } from './nlu/types.js';
+import { Catalogue, chatOperationRunner } from './runtime/catalogue.js';
+import { Conversation, type TurnOutput } from './runtime/conversation.js';
+import { Outbox, type StaffDirectory } from './runtime/outbox.js';
+import { mergeDialogues } from './runtime/step.js';
 import { createStore, type Store } from './store/store.js';
 
 /** The repository root (intents/ and locales/ are found relative to it, whatever the working directory). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Every intent's handler, from the feature that answers it: `satisfies` fails to compile if one is missing. */
+const INTENTS = {
+  ...infoDialogue.intents,
+  ...complaintsDialogue.intents,
+  ...announcementsDialogue.intents,
+} satisfies Record<IntentName, IntentHandler>;
+
+/** The dialogues of every feature, in the order their matchers are tried. */
+const DIALOGUES = [infoDialogue, complaintsDialogue, announcementsDialogue] as const;
+
+/** The host every channel talks to: the turn, the staff allow-list, the unreachable hook, staff alerts. */
+export interface Host extends ChannelHost {
+  /** The whole turn with what drove it (intent, score): the console's `--json` and tests. */
+  turn(message: InboundMessage): Promise<TurnOutput>;
+}
 
 /** The parts of a running application. */
 export interface App {
   config: Config;
   office: OfficeData;
   locales: Locales;
-  classifier: NluClassifier;
+  /** The trained classifier (trained or loaded at first use). */
+  classifier(): NluClassifier;
   store: Store;
-  bot: Bot;
   log: Logger;
+  conversation: Conversation;
+  outbox: Outbox;
+  host: Host;
+  catalogue: Catalogue;
+  /** The complaint desk (tickets, statuses, staff notices). */
+  complaints: ComplaintsRuntime;
+  /** Closure status, subscriptions and broadcasts. */
+  announcements: AnnouncementsRuntime;
+  /** Every feature runtime (start/stop of background jobs, idle). */
+  features: readonly FeatureRuntime[];
+  /** The channel modules this configuration enables. */
+  enabledChannels(): BoundChannel[];
+  /** Resolves once every feature's background work has settled (tests, shutdown). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Load every data file (validated), train or load the model, open the store. */
+/** Load every data file (validated). */
 export function loadKnowledgeFiles(config: Pick<Config, 'officeFile'>): { office: OfficeData; locales: Locales } {
   return { office: loadOffice(config.officeFile), locales: loadLocales(join(ROOT, 'locales')) };
 }
@@ -45,11 +88,109 @@ export function buildClassifier(config: Pick<Config, 'dataDir' | 'NLU_THRESHOLD'
   });
 }
 
+/** The staff allow-list of every channel module (by platform id, never by display name). */
+export function staffDirectory(channels: readonly BoundChannel[]): StaffDirectory {
+  const staff = new Set(channels.flatMap((c) => c.staffKeys));
+  const chats = channels.flatMap((c) => c.staffChatKeys);
+  return {
+    isStaff: (userKey) => staff.has(userKey),
+    noticeKeys: () => (chats.length > 0 ? chats : [...staff]),
+  };
+}
+
+/** What `createApp` may be given instead of building it (tests). */
+export interface AppOverrides {
+  store?: Store;
+  classifier?: NluClassifier;
+  office?: OfficeData;
+  locales?: Locales;
+  now?: () => Date;
+}
+
 /** Build the application. The caller owns `close()`. */
-export function createApp(config: Config, log: Logger, store: Store = createStore({ dataDir: config.dataDir, redisUrl: config.REDIS_URL })): App {
-  const { office, locales } = loadKnowledgeFiles(config);
-  const classifier = buildClassifier(config, office);
-  log.debug({ ms: Math.round(classifier.readyMs), fromCache: classifier.fromCache }, 'classifier ready');
-  const bot = new Bot({ config, office, locales, classifier, store, log });
-  return { config, office, locales, classifier, store, bot, log, close: () => store.close() };
+export function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): App {
+  const files = overrides.office && overrides.locales ? { office: overrides.office, locales: overrides.locales } : loadKnowledgeFiles(config);
+  const { office, locales } = files;
+  const store = overrides.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.REDIS_URL });
+  // Trained (or loaded) at first use: a CLI operation that classifies nothing does not pay for it.
+  let trained = overrides.classifier;
+  const model = (): NluClassifier => {
+    if (!trained) {
+      trained = buildClassifier(config, office);
+      log.debug({ ms: Math.round(trained.readyMs), fromCache: trained.fromCache }, 'classifier ready');
+    }
+    return trained;
+  };
+  const now = overrides.now ?? (() => new Date());
+  const staff = staffDirectory(config.channels);
+  const outbox = new Outbox({ staff, locales, log, now });
+  const ports: FeaturePorts = { store, office, locales, log, outbox, now };
+
+  const complaints = createComplaints(ports, config);
+  const announcements = createAnnouncements(ports, {
+    channels: config.channels.filter((c) => c.capabilities.push),
+    progressEveryMs: config.BROADCAST_PROGRESS_SECONDS * 1000,
+    ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+    // What only the delivery can learn (a 400 "chat not found"); a 403 the channel itself reports.
+    onUnreachable: (key, reason) => outbox.markUnreachable(key, reason),
+  });
+  const features: FeatureRuntime[] = [complaints, announcements];
+  const catalogue = new Catalogue(features.flatMap((f) => f.operations ?? []));
+  const dialogue = mergeDialogues(INTENTS, DIALOGUES, catalogue.chatOperations().map((op) => op.name));
+  const canPush = new Map(config.channels.map((c) => [c.name, c.capabilities.push]));
+
+  const conversation = new Conversation({
+    dialogue,
+    classifier: { classify: (text) => model().classify(text) },
+    store,
+    office,
+    locales,
+    log,
+    closure: (ms) => announcements.closure.current(ms),
+    effects: [...features.map((f) => f.effects ?? {}), chatOperationRunner(catalogue, locales, log)].reduce<Record<string, EffectRunner>>(
+      (all, runners) => ({ ...all, ...runners }),
+      {},
+    ),
+    staff,
+    canPush: (channel) => canPush.get(channel) ?? false,
+    settings: { sessionIdleMs: config.SESSION_TTL_MINUTES * 60_000, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS },
+    now,
+  });
+  // The one unreachable hook: every feature that keeps something about a person hears it once.
+  for (const f of features) if (f.onUnreachable) outbox.onUnreachable((key, reason, at) => f.onUnreachable?.(key, reason, at) ?? Promise.resolve());
+  outbox.onUnreachable((key) => conversation.forget(key));
+
+  const host: Host = {
+    handle: (message) => conversation.handle(message),
+    turn: (message) => conversation.turn(message),
+    isStaff: (userKey) => staff.isStaff(userKey),
+    markUnreachable: (userKey, reason) => outbox.markUnreachable(userKey, reason),
+    alertStaff: (key, vars) => outbox.alertStaff(key, vars),
+    log,
+  };
+  return {
+    config,
+    office,
+    locales,
+    classifier: model,
+    store,
+    log,
+    conversation,
+    outbox,
+    host,
+    catalogue,
+    complaints,
+    announcements,
+    features,
+    enabledChannels: () => config.channels.filter((c) => c.enabled),
+    idle: async () => {
+      await Promise.all(features.map((f) => f.idle?.()));
+    },
+    close: () => store.close(),
+  };
+}
+
+/** A translator for staff replies (Indonesian, the office's working language). */
+export function staffTranslator(app: Pick<App, 'locales'>): Translator {
+  return new Translator(app.locales, 'id');
 }

@@ -7,37 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { CHANNEL_MODULES } from './channels/registry.js';
+import type { BoundChannel } from './kernel/channel.js';
+import { int, optional } from './lib/env.js';
 import { ConfigError } from './lib/errors.js';
 
-const bool = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-    .default(fallback ? 'true' : 'false')
-    .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
-const int = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
-
-/** Comma-separated platform user ids (numbers on Telegram, `62812…@c.us` or `…@lid` on WhatsApp). */
-const idList = z
-  .string()
-  .default('')
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter((x) => x.length > 0),
-  );
-
-const optional = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
-
-/** Telegram bot tokens look like `123456789:AA…` (digits, colon, 30+ url-safe characters). */
-const TELEGRAM_TOKEN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
-
-const EnvSchema = z.object({
+/** The variables of the core (each channel module brings its own). */
+const BaseEnv = {
   /** Unset: `info` for the service, `error` for the console chat and the CLI (their terminal is the chat). */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -46,53 +22,34 @@ const EnvSchema = z.object({
   SESSION_TTL_MINUTES: int(30, 1, 60 * 24 * 30),
   NLU_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
 
-  TELEGRAM_BOT_TOKEN: optional.pipe(z.string().regex(TELEGRAM_TOKEN).optional()),
-  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
-  TELEGRAM_WEBHOOK_URL: optional.pipe(z.url({ protocol: /^https$/ }).optional()),
-  TELEGRAM_WEBHOOK_SECRET: optional.pipe(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/).optional()),
-  TELEGRAM_WEBHOOK_PORT: int(8443, 1, 65535),
-  TELEGRAM_LINK_PREVIEW: bool(false),
-  STAFF_TELEGRAM_IDS: idList.pipe(z.array(z.string().regex(/^-?\d+$/))),
-  STAFF_TELEGRAM_CHAT_ID: optional.pipe(z.string().regex(/^-?\d+$/).optional()),
-
-  WHATSAPP_ENABLED: bool(false),
-  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
-  WHATSAPP_SESSION_DIR: optional,
-  WHATSAPP_TYPING_MS: int(1500, 0, 10000),
-  STAFF_WHATSAPP_IDS: idList.pipe(z.array(z.string().regex(/^\d+@(c\.us|lid)$|^\d+$/))),
-
   COMPLAINT_RETENTION_DAYS: int(730, 1, 3650),
   COMPLAINT_VERIFY_WORKDAYS: int(3, 1, 60),
   COMPLAINT_FOLLOWUP_WORKDAYS: int(5, 1, 60),
 
-  BROADCAST_TELEGRAM_RATE: int(25, 1, 30),
   /** Progress of a running broadcast is sent to its author at most this often. */
   BROADCAST_PROGRESS_SECONDS: int(30, 1, 3600),
-  WHATSAPP_DAILY_CAP: int(200, 1, 10000),
-  WHATSAPP_MIN_GAP_MS: int(4000, 0, 600000),
-  WHATSAPP_MAX_GAP_MS: int(12000, 0, 600000),
-});
-
-/** What each variable expects, in words, for error messages (never echo the value: it may be a secret). */
-const EXPECTED: Record<string, string> = {
-  REDIS_URL: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
-  TELEGRAM_BOT_TOKEN: 'a token from @BotFather like 123456789:AAE… (digits, a colon, 30+ letters)',
-  TELEGRAM_API_ROOT: 'an http(s) URL of the Bot API server, e.g. https://api.telegram.org',
-  TELEGRAM_WEBHOOK_URL: 'a public https:// URL where Telegram can reach the webhook',
-  TELEGRAM_WEBHOOK_SECRET: '16–256 characters of A-Z a-z 0-9 _ -',
-  STAFF_TELEGRAM_IDS: 'comma-separated numeric Telegram user ids, e.g. 12345678,87654321',
-  STAFF_TELEGRAM_CHAT_ID: 'a numeric Telegram chat id (groups are negative), e.g. -1001234567890',
-  STAFF_WHATSAPP_IDS: 'comma-separated WhatsApp ids, e.g. 6281234567890@c.us or 1234567890@lid',
-  WHATSAPP_ENABLED: 'true or false',
-  BROADCAST_TELEGRAM_RATE: 'messages per second, 1–30 (Telegram allows about 30 overall)',
-  BROADCAST_PROGRESS_SECONDS: 'seconds between progress messages of a broadcast, 1–3600',
-  WHATSAPP_TYPING_MS: 'the longest "typing…" pause before a WhatsApp reply in ms, 0–10000 (0 = none)',
-  TELEGRAM_LINK_PREVIEW: 'true or false',
 };
 
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** Every channel module's variables, as one shape. */
+type ChannelShape = UnionToIntersection<(typeof CHANNEL_MODULES)[number]['env']>;
+// The fold cannot be typed by reduce itself; ChannelShape above is what it builds, module by module.
+const CHANNEL_ENV = CHANNEL_MODULES.reduce<z.ZodRawShape>((shape, m) => ({ ...shape, ...m.env }), {}) as ChannelShape;
+
+const EnvSchema = z.object({ ...BaseEnv, ...CHANNEL_ENV });
+
+/** What each variable expects, in words, for error messages (never echo the value: it may be a secret). */
+const EXPECTED: Readonly<Record<string, string>> = Object.assign(
+  {
+    REDIS_URL: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+    BROADCAST_PROGRESS_SECONDS: 'seconds between progress messages of a broadcast, 1–3600',
+  },
+  ...CHANNEL_MODULES.map((m) => m.envHelp),
+);
+
 /** Whether any chat platform is configured (else `npm start` runs the console chat). */
-export function hasChannels(c: Pick<Config, 'TELEGRAM_BOT_TOKEN' | 'WHATSAPP_ENABLED'>): boolean {
-  return Boolean(c.TELEGRAM_BOT_TOKEN) || c.WHATSAPP_ENABLED;
+export function hasChannels(c: Pick<Config, 'channels'>): boolean {
+  return c.channels.some((ch) => ch.enabled);
 }
 
 /** The typed configuration of one process. */
@@ -101,6 +58,8 @@ export type Config = Readonly<z.infer<typeof EnvSchema>> & {
   readonly dataDir: string;
   /** Absolute path of the office data file. */
   readonly officeFile: string;
+  /** Every channel module, bound to its settings (enabled or not). */
+  readonly channels: readonly BoundChannel[];
 };
 
 /**
@@ -123,15 +82,15 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     throw new ConfigError(issues);
   }
   const c = result.data;
-  if (c.WHATSAPP_MIN_GAP_MS > c.WHATSAPP_MAX_GAP_MS) {
-    throw new ConfigError([{ variable: 'WHATSAPP_MIN_GAP_MS', expected: 'not more than WHATSAPP_MAX_GAP_MS' }]);
+  const channels: BoundChannel[] = [];
+  const problems = [];
+  for (const m of CHANNEL_MODULES) {
+    const bound = m.bind(present);
+    if (bound.ok) channels.push(bound.channel);
+    else problems.push(...bound.issues);
   }
-  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
-    throw new ConfigError([
-      { variable: 'TELEGRAM_WEBHOOK_SECRET', expected: 'required when TELEGRAM_WEBHOOK_URL is set' },
-    ]);
-  }
-  return Object.freeze({ ...c, dataDir: resolve(cwd, c.DATA_DIR), officeFile: resolve(cwd, c.OFFICE_FILE) });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({ ...c, dataDir: resolve(cwd, c.DATA_DIR), officeFile: resolve(cwd, c.OFFICE_FILE), channels });
 }
 
 /** Read `.env` (if any) under the real environment: variables already set win, as with dotenv. */

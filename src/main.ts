@@ -4,24 +4,25 @@
  * When any channel is configured the console is not started, and the end of stdin does not stop the service.
  */
 import type { App } from './app.js';
+import { runConsole } from './channels/console/adapter.js';
 import type { Channel } from './kernel/channel.js';
-import { runConsole } from './channels/console/console.js';
-import { configuredChannels } from './channels/registry.js';
-import { startComplaintSweep } from './features/complaints/sweep.js';
-import { createBroadcastWorker } from './features/announcements/start.js';
+import { Translator } from './kernel/locale.js';
 import { fail, withApp } from './cli/run.js';
 import { superviseChannels } from './runtime/supervise.js';
 
-async function serve(app: App, channels: Channel[]): Promise<number> {
+async function serve(app: App): Promise<number> {
+  const staffCommands = app.catalogue.chatHelp(new Translator(app.locales, 'id'));
+  const channels: Channel[] = [];
+  for (const bound of app.enabledChannels()) {
+    channels.push(await bound.create({ dataDir: app.config.dataDir, staffCommands, store: app.store, log: app.log }));
+  }
   // One platform failing (WhatsApp's browser, Telegram's network) must not take the others down: passing
   // failures are retried in the background, final ones (a revoked token) are given up and logged.
-  const supervision = superviseChannels(app.bot, channels, app.log);
+  const supervision = superviseChannels(app.host, app.outbox, channels, app.log);
   await supervision.settled;
-  if (channels.every((c) => !app.bot.hasChannel(c.name))) return 1;
-  const stopComplaintSweep = startComplaintSweep(app.bot.complaints, app.log);
-  // Announcements are delivered only once the channels they go out on are running.
-  const broadcasts = await createBroadcastWorker(app.config, app.bot);
-  await broadcasts.start();
+  if (channels.every((c) => !app.outbox.canSend(c.name))) return 1;
+  // Background jobs (complaint checks, announcement delivery) start once the channels they send on run.
+  for (const f of app.features) await f.start?.();
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       app.log.info({ signal }, 'stopping');
@@ -30,16 +31,14 @@ async function serve(app: App, channels: Channel[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  stopComplaintSweep();
-  await broadcasts.stop();
+  for (const f of app.features) await f.stop?.();
   await supervision.stop();
   return 0;
 }
 
 async function start(app: App): Promise<number> {
-  const channels = await configuredChannels(app);
-  if (channels.length > 0) return serve(app, channels);
-  await runConsole(app.bot, {
+  if (app.enabledChannels().length > 0) return serve(app);
+  await runConsole(app.host, {
     input: process.stdin,
     output: process.stdout,
     user: 'local',

@@ -1,20 +1,20 @@
 /**
- * The chat platforms this configuration enables. With none, `npm start` runs the console instead.
+ * The registry of channel modules: one line per platform. Configuration, start-up, the staff directory,
+ * broadcast lanes, audience counts and the `ke <channel>` grammar all loop over this list; nothing else in
+ * the core names a platform. To add a channel: a folder with the same file set as the others, one line here.
  */
-import type { App } from '../app.js';
-import type { Channel } from '../kernel/channel.js';
+import type { ChannelModule } from '../kernel/channel.js';
+import { consoleModule } from './console/module.js';
+import { telegramModule } from './telegram/module.js';
+import { whatsappModule } from './whatsapp/module.js';
 
-/** Channels enabled by the configuration (Telegram by token, WhatsApp by WHATSAPP_ENABLED). */
-export async function configuredChannels(app: App): Promise<Channel[]> {
-  const channels: Channel[] = [];
-  if (app.config.TELEGRAM_BOT_TOKEN) {
-    const { TelegramChannel, telegramOptions } = await import('./telegram/adapter.js');
-    channels.push(new TelegramChannel(telegramOptions(app.config, app.store)));
-  }
-  if (app.config.WHATSAPP_ENABLED) {
-    // Loaded only when enabled: whatsapp-web.js pulls in puppeteer.
-    const { createWhatsAppChannel } = await import('./whatsapp/create.js');
-    channels.push(createWhatsAppChannel(app));
-  }
-  return channels;
+/** Every channel module, in the order their names are shown. */
+export const CHANNEL_MODULES = [telegramModule, whatsappModule, consoleModule] as const;
+
+/** A module of the registry, with its environment type erased (the configuration holds every module's variables). */
+export type AnyChannelModule = (typeof CHANNEL_MODULES)[number];
+
+/** The module named `name`. */
+export function channelModule(name: string): ChannelModule | undefined {
+  return (CHANNEL_MODULES as readonly ChannelModule[]).find((m) => m.name === name);
 }

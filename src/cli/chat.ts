@@ -1,18 +1,17 @@
-import { parseArgs } from 'node:util';
 import type { App } from '../app.js';
-import { runConsole } from '../channels/console/console.js';
+import { runConsole } from '../channels/console/adapter.js';
+import { parseCliArgs } from './args.js';
 
 /** `bot chat [--user ID] [--json]`: the console channel. */
 export async function chatCommand(app: App, argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { user: { type: 'string', default: 'local' }, json: { type: 'boolean', default: false } },
-  });
-  await runConsole(app.bot, {
+  const parsed = parseCliArgs(argv, { user: { type: 'string', default: 'local' }, json: { type: 'boolean', default: false } }, 'chat [--user ID] [--json]');
+  if (!parsed.ok) return parsed.exitCode;
+  const { values } = parsed;
+  await runConsole(app.host, {
     input: process.stdin,
     output: process.stdout,
-    user: values.user,
-    json: values.json,
+    user: String(values.user ?? 'local'),
+    json: values.json === true,
     interactive: Boolean(process.stdin.isTTY),
   });
   return 0;

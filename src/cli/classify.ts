@@ -5,7 +5,7 @@ import type { App } from '../app.js';
 export async function classifyCommand(app: App): Promise<number> {
   const rl = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
   for await (const line of rl) {
-    const c = app.classifier.classify(line);
+    const c = app.classifier().classify(line);
     process.stdout.write(`${JSON.stringify({ text: line, intent: c.intent, score: Number(c.score.toFixed(4)) })}\n`);
   }
   return 0;

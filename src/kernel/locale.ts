@@ -4,11 +4,10 @@
  * `*bold*` spans (from the template only, never from values). Both files are checked at start: the same keys,
  * the same placeholders per key.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DataFileError } from '../lib/errors.js';
-import { describeIssues } from '../lib/data-file.js';
+import { readDataFile } from '../lib/data-file.js';
 import type { Language } from '../nlu/types.js';
 import type { Inline, Reply } from './message.js';
 
@@ -52,16 +51,9 @@ function slots(pieces: Piece[]): string {
 }
 
 function readLocale(file: string): Map<string, Piece[]> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new DataFileError(file, [err instanceof Error ? err.message : String(err)]);
-  }
-  const parsed = LocaleFile.safeParse(raw);
-  if (!parsed.success) throw new DataFileError(file, describeIssues(parsed.error));
+  const data = readDataFile(file, LocaleFile);
   const map = new Map<string, Piece[]>();
-  for (const [key, template] of Object.entries(parsed.data)) {
+  for (const [key, template] of Object.entries(data)) {
     if ((template.match(/\*/g)?.length ?? 0) % 2 !== 0) {
       throw new DataFileError(file, [`${key}: unbalanced * (bold markers come in pairs)`]);
     }

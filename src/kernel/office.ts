@@ -3,6 +3,7 @@
  * `loadOffice()` validates it at start and names the path of any bad field.
  */
 import { z } from 'zod';
+import { readDataFile } from '../lib/data-file.js';
 
 /** A text in both reply languages. Both are required so an English-speaking citizen never gets a gap. */
 export const LocalText = z.object({ id: z.string().min(1), en: z.string().min(1) }).strict();
@@ -110,3 +111,11 @@ export const OfficeData = z
     });
   });
 export type OfficeData = z.infer<typeof OfficeData>;
+
+/**
+ * Read and validate an office data file.
+ * @throws DataFileError with the file and the path of every bad field.
+ */
+export function loadOffice(file: string): OfficeData {
+  return readDataFile(file, OfficeData);
+}

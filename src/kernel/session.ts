@@ -4,8 +4,13 @@
  */
 import { z } from 'zod';
 
+/** The shape version of sessions written now; older records are migrated when read (grammY's enhanceStorage). */
+export const SESSION_VERSION = 2;
+
 /** The state of one person's conversation. */
-export const Session = z.object({
+const SessionShape = z.object({
+  /** The shape version this record was written in. */
+  v: z.literal(SESSION_VERSION),
   /** Reply language, from the last message that said something clear. */
   language: z.enum(['id', 'en']).optional(),
   /** Messages handled for this person, across the whole conversation. */
@@ -21,9 +26,21 @@ export const Session = z.object({
     .object({ kind: z.string(), startedAt: z.string(), data: z.record(z.string(), z.unknown()) })
     .optional(),
 });
-export type Session = z.infer<typeof Session>;
+export type Session = z.infer<typeof SessionShape>;
+
+/** Version 1 (before versions were written): the same fields without `v`. */
+const SessionV1 = SessionShape.omit({ v: true });
+
+/**
+ * A stored session of any known version, migrated to the current shape on read: a change of shape never
+ * drops a person's open form. Add the next version's migration here when `SESSION_VERSION` goes up.
+ */
+export const Session: z.ZodType<Session> = z.union([
+  SessionShape,
+  SessionV1.transform((old): Session => ({ ...old, v: SESSION_VERSION })),
+]);
 
 /** A fresh session at `now`. */
 export function newSession(now: Date): Session {
-  return { turns: 0, noneStreak: 0, subscribeOffered: false, touchedAt: now.toISOString() };
+  return { v: SESSION_VERSION, turns: 0, noneStreak: 0, subscribeOffered: false, touchedAt: now.toISOString() };
 }

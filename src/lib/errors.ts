@@ -42,17 +42,47 @@ export class DataFileError extends LayananError {
   }
 }
 
+/** Why the store failed: it could not be reached or written, or a record read back is not of its shape. */
+export type StoreErrorKind = 'unavailable' | 'invalid-record';
+
 /** The key-value store could not be read or written. The turn is abandoned and nothing is acknowledged. */
 export class StoreError extends LayananError {
   constructor(
     readonly operation: string,
     cause: unknown,
+    readonly kind: StoreErrorKind = 'unavailable',
   ) {
     super(
       `Store ${operation} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-      'check that DATA_DIR is writable (SQLite) or that REDIS_URL is reachable',
+      kind === 'invalid-record'
+        ? 'the stored record has an old or broken shape: it is replaced or migrated when read by its owner'
+        : 'check that DATA_DIR is writable (SQLite) or that REDIS_URL is reachable',
       { cause },
     );
+  }
+}
+
+/** A message had to go to a channel that does not run in this process (not configured, or it failed to start). */
+export class ChannelUnavailable extends LayananError {
+  constructor(readonly channel: string) {
+    super(`no running channel "${channel}"`, 'enable the channel in the configuration, or wait until it has started');
+  }
+}
+
+/** A staff request names a record that does not exist (a ticket, a consultation). */
+export class NotFoundError extends LayananError {
+  constructor(
+    readonly what: string,
+    readonly id: string,
+  ) {
+    super(`no ${what} ${id}`, `check the ${what} number`);
+  }
+}
+
+/** A requested change is not allowed from the record's current state. */
+export class ChangeRefused extends LayananError {
+  constructor(message: string, hint: string) {
+    super(message, hint);
   }
 }
 

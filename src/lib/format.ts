@@ -1,5 +1,5 @@
 /** Formatting of dates and lists for replies, in the office's time zone. Formatters are built once. */
-import type { Language } from '../nlu/types.js';
+import type { Language } from './language.js';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 

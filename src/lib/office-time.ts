@@ -1,5 +1,5 @@
 /** Times staff type (`2026-12-01T08:00`, meant in the office's time zone) and how they are shown back. */
-import type { Language } from '../nlu/types.js';
+import type { Language } from './language.js';
 
 function offsetMs(at: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createClassifier, DEFAULT_THRESHOLD, type NluClassifier } from './classifier.js';
 import { officeTerms } from '../kernel/office-terms.js';
-import { loadOffice } from '../lib/data-file.js';
+import { loadOffice } from '../kernel/office.js';
 import { loadCorpora } from './corpus.js';
 import { chooseThreshold, evaluate, formatReport, formatSweep, heldoutSchema, sweepThresholds, type RawPrediction } from './eval.js';
 

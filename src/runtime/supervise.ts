@@ -3,11 +3,11 @@
  * passing reason (network, 5xx, 429) is retried with backoff in the background while the rest of the bot
  * serves; one that fails for a final reason (401 bad token, 404 wrong API root) is given up and detached.
  */
-import type { Channel } from '../kernel/channel.js';
+import type { Channel, ChannelHost } from '../kernel/channel.js';
 import { PlatformApiError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { backoffDelay, DEFAULT_BACKOFF, type Backoff } from '../lib/time.js';
-import type { Bot } from './bot.js';
+import type { Outbox } from './outbox.js';
 
 /** Whether a start failure is final (retrying cannot help without a config change). */
 export function isFinalStartError(err: unknown): boolean {
@@ -25,14 +25,20 @@ export interface Supervision {
 }
 
 /** Attach and start `channels`, retrying passing failures with backoff. */
-export function superviseChannels(bot: Bot, channels: readonly Channel[], log: Logger, backoff: Backoff = DEFAULT_BACKOFF): Supervision {
+export function superviseChannels(
+  host: ChannelHost,
+  outbox: Pick<Outbox, 'attach' | 'detach'>,
+  channels: readonly Channel[],
+  log: Logger,
+  backoff: Backoff = DEFAULT_BACKOFF,
+): Supervision {
   const started = new Set<Channel>();
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
 
   const attempt = (channel: Channel, failures: number, done: () => void): void => {
-    bot.attach(channel);
-    channel.start(bot).then(
+    outbox.attach(channel);
+    channel.start(host).then(
       () => {
         if (stopped) {
           void channel.stop();
@@ -45,7 +51,7 @@ export function superviseChannels(bot: Bot, channels: readonly Channel[], log: L
       (err: unknown) => {
         if (stopped) return done();
         if (isFinalStartError(err)) {
-          bot.detach(channel.name);
+          outbox.detach(channel.name);
           log.error({ err, channel: channel.name }, 'channel cannot start: fix its configuration; the others keep running');
           return done();
         }

@@ -59,7 +59,7 @@ function wrap<T>(name: string, source: KeyvSource, schema: z.ZodType<T>): Collec
   const check = (key: string, raw: unknown): T => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      throw new StoreError(`read ${name}/${key}`, new Error(`invalid record: ${parsed.error.issues[0]?.message}`));
+      throw new StoreError(`read ${name}/${key}`, new Error(`invalid record: ${parsed.error.issues[0]?.message}`), 'invalid-record');
     }
     return parsed.data;
   };

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BullBroadcastQueue } from '../../src/features/announcements/queue-bullmq.js';
 import type { Broadcast } from '../../src/features/announcements/schema.js';
-import { workerDeps } from '../../src/features/announcements/start.js';
 import type { DeliverySettings } from '../../src/features/announcements/worker.js';
 import { createRedisStore } from '../../src/store/store.js';
 import { makeBot } from '../support/app.js';
 import { startChannel, startFake, stopAll } from '../telegram/harness.js';
 import { achievedRate, maxInWindow, perChat, subscribeTelegram } from './helpers.js';
+import { testChannels, testDelivery } from './support.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 const cleanup: (() => Promise<void>)[] = [];
@@ -16,15 +16,7 @@ afterEach(async () => {
   await stopAll();
 });
 
-const settings: DeliverySettings = {
-  telegramRate: 100,
-  whatsappMinGapMs: 0,
-  whatsappMaxGapMs: 0,
-  whatsappDailyCap: 100,
-  timeZone: 'Asia/Makassar',
-  progressEveryMs: 60_000,
-  pollMs: 100,
-};
+const settings: DeliverySettings = testDelivery(testChannels({ rate: 100, minGapMs: 0, maxGapMs: 0, dailyCap: 100 }), { pollMs: 100 });
 
 /**
  * Two service instances on one Redis (shared store and BullMQ queue), each with its own Telegram channel, one
@@ -50,7 +42,7 @@ describe.skipIf(!REDIS_URL)(`BullMQ delivery, two instances on one Redis${REDIS_
     const sentBy = [0, 0];
     const finals: Broadcast[] = [];
     const queues = instances.map((bot, i) => {
-      const deps = workerDeps(bot, settings);
+      const deps = bot.app.announcements.workerDeps({ settings });
       const q = new BullBroadcastQueue(
         {
           ...deps,

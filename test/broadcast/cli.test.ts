@@ -59,13 +59,14 @@ describe('broadcast and closure CLI (same SQLite store as the service)', () => {
     const repo = new BroadcastRepository(store);
     expect(await repo.list()).toEqual([]);
 
-    const sent = await bot('broadcast', 'send', '--text', 'Pelayanan dibuka kembali.', '--channel', 'telegram', '--at', '2030-01-01T08:00', '--yes');
+    // `--by NAME` names the CLI user: the staff key `cli:NAME` is the author and who cancels.
+    const sent = await bot('broadcast', 'send', '--text', 'Pelayanan dibuka kembali.', '--channel', 'telegram', '--at', '2030-01-01T08:00', '--yes', '--by', 'ayu');
     expect(sent.out).toContain('2 penerima');
     const [b] = await repo.list();
-    expect(b).toMatchObject({ status: 'queued', channels: ['telegram'], scheduledAt: '2030-01-01T00:00:00.000Z', createdBy: 'cli' });
+    expect(b).toMatchObject({ status: 'queued', channels: ['telegram'], scheduledAt: '2030-01-01T00:00:00.000Z', createdBy: 'cli:ayu' });
     expect((await bot('broadcast', 'status')).out).toContain(`Siaran ${b?.id} (menunggu`);
-    expect((await bot('broadcast', 'cancel')).out).toContain('dihentikan');
-    expect(await repo.cancelRequest(b?.id ?? '')).toMatchObject({ by: 'cli' });
+    expect((await bot('broadcast', 'cancel', '--by', 'ayu')).out).toContain('dihentikan');
+    expect(await repo.cancelRequest(b?.id ?? '')).toMatchObject({ by: 'cli:ayu' });
     await store.close();
   }, 60_000);
 });

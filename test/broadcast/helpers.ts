@@ -1,5 +1,5 @@
 /** Shared checks of the broadcast tests: subscriber seeding and what the fake Telegram server recorded. */
-import type { Bot } from '../../src/runtime/bot.js';
+import type { TestBot as Bot } from '../support/app.js';
 import type { ApiCall } from '../support/fake-telegram.js';
 
 /** Subscribe `n` Telegram chats `first…first+n-1`; returns their chat ids. */

@@ -1,44 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { sendPaced, telegramLane, type Lane } from '../../src/features/announcements/lanes.js';
+import type { AnnouncementsRuntime } from '../../src/features/announcements/index.js';
+import { buildLane, sendPaced, type Lane } from '../../src/features/announcements/lanes.js';
 import { LocalBroadcastQueue } from '../../src/features/announcements/queue-local.js';
 import type { Broadcast } from '../../src/features/announcements/schema.js';
-import { workerDeps } from '../../src/features/announcements/start.js';
-import type { DeliverySettings } from '../../src/features/announcements/worker.js';
-import type { Channel } from '../../src/kernel/channel.js';
 import { PlatformApiError } from '../../src/lib/errors.js';
-import { plain, replyText, type Reply } from '../../src/kernel/message.js';
-import type { Bot } from '../../src/runtime/bot.js';
-import { makeBot } from '../support/app.js';
+import { plain } from '../../src/kernel/message.js';
+import { memoryChannel, testAnnouncements, testChannels, testDelivery } from './support.js';
 
-/** A channel that records what it was asked to send; `fail(userKey)` may throw a platform error. */
-function memoryChannel(name: string, fail: (userKey: string) => Error | undefined = () => undefined): Channel & { sent: { to: string; text: string; at: number }[] } {
-  const sent: { to: string; text: string; at: number }[] = [];
-  return {
-    name,
-    sent,
-    start: async () => undefined,
-    stop: async () => undefined,
-    send: async (userKey: string, replies: readonly Reply[]) => {
-      await new Promise((r) => setTimeout(r, 1));
-      const err = fail(userKey);
-      if (err) throw err;
-      sent.push({ to: userKey, text: replies.map(replyText).join('\n'), at: Date.now() });
-    },
-  };
-}
+const settings = (over: { rate?: number; dailyCap?: number } = {}) => testDelivery(testChannels({ rate: over.rate ?? 200, minGapMs: 1, maxGapMs: 5, dailyCap: over.dailyCap ?? 1000 }));
 
-const settings = (over: Partial<DeliverySettings> = {}): DeliverySettings => ({
-  telegramRate: 200,
-  whatsappMinGapMs: 1,
-  whatsappMaxGapMs: 5,
-  whatsappDailyCap: 1000,
-  timeZone: 'Asia/Makassar',
-  progressEveryMs: 60_000,
-  pollMs: 20,
-  ...over,
-});
-
-async function subscribe(bot: Bot, keys: string[]): Promise<void> {
+async function subscribe(bot: AnnouncementsRuntime, keys: string[]): Promise<void> {
   for (const k of keys) await bot.subscriptions.set(k, true, 'test', new Date());
 }
 
@@ -57,7 +28,7 @@ function finalOf(reports: { b: Broadcast; final: boolean }[]): Promise<Broadcast
 
 describe('sending one message under the retry policy', () => {
   const lane = (): Lane & { paused: number[] } => {
-    const inner = telegramLane(1000);
+    const inner = buildLane({ name: 'telegram', delivery: { ratePerSecond: 1000, perChatGapMs: 1000 } });
     const paused: number[] = [];
     return { channel: 'telegram', slot: inner.slot, pause: (ms) => { paused.push(ms); inner.pause(ms); }, paused };
   };
@@ -92,15 +63,15 @@ describe('sending one message under the retry policy', () => {
 
 describe('in-process queue', () => {
   it('delivers to both channels, counts failures, unsubscribes the unreachable', async () => {
-    const bot = makeBot();
+    const { ann: bot, outbox } = testAnnouncements({ channels: testChannels() });
     const tg = memoryChannel('telegram', (k) => (k === 'telegram:3' ? new PlatformApiError('telegram', 'sendMessage', 403, 'Forbidden: bot was blocked by the user') : k === 'telegram:4' ? new PlatformApiError('telegram', 'sendMessage', 400, 'Bad Request: chat not found') : undefined));
     const wa = memoryChannel('whatsapp');
-    bot.attach(tg);
-    bot.attach(wa);
+    outbox.attach(tg);
+    outbox.attach(wa);
     await subscribe(bot, ['telegram:1', 'telegram:2', 'telegram:3', 'telegram:4', 'whatsapp:62811@c.us', 'whatsapp:62812@c.us', 'console:x']);
     await bot.subscriptions.set('telegram:2', false, 'chat', new Date());
     const reports: { b: Broadcast; final: boolean }[] = [];
-    const q = new LocalBroadcastQueue({ ...workerDeps(bot, settings()), report: async (b, final) => { reports.push({ b, final }); } });
+    const q = new LocalBroadcastQueue(bot.workerDeps({ settings: settings(), report: async (b, final) => { reports.push({ b, final }); } }));
     await bot.broadcasts.queue({ text: 'Pelayanan dibuka kembali.', channels: ['telegram', 'whatsapp'], createdBy: 'cli', scheduledAt: null }, new Date());
     await q.start();
     const final = await finalOf(reports);
@@ -117,36 +88,36 @@ describe('in-process queue', () => {
 
   it('WhatsApp stops at the daily cap (counted in the store) and goes on the next day', async () => {
     let now = new Date('2026-12-01T10:00:00+08:00');
-    const bot = makeBot();
+    const { ann: bot, outbox } = testAnnouncements();
     const wa = memoryChannel('whatsapp');
-    bot.attach(wa);
+    outbox.attach(wa);
     await subscribe(bot, Array.from({ length: 5 }, (_, i) => `whatsapp:6281${i}@c.us`));
     const reports: { b: Broadcast; final: boolean }[] = [];
-    const q = new LocalBroadcastQueue({ ...workerDeps(bot, settings({ whatsappDailyCap: 3 })), now: () => now, report: async (b, final) => { reports.push({ b, final }); } });
+    const q = new LocalBroadcastQueue(bot.workerDeps({ settings: settings({ dailyCap: 3 }), now: () => now, report: async (b, final) => { reports.push({ b, final }); } }));
     await bot.broadcasts.queue({ text: 'Info', channels: ['whatsapp'], createdBy: 'cli', scheduledAt: null }, now);
     await q.start();
     const deadline = Date.now() + 5000;
     while (wa.sent.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 200));
     expect(wa.sent).toHaveLength(3);
-    expect(await bot.broadcasts.repo.sentOn('2026-12-01')).toBe(3);
+    expect(await bot.broadcasts.repo.sentOn('whatsapp', '2026-12-01')).toBe(3);
     now = new Date('2026-12-02T07:00:00+08:00');
     const final = await finalOf(reports);
     await q.stop();
     expect(wa.sent).toHaveLength(5);
     expect(new Set(wa.sent.map((s) => s.to)).size).toBe(5);
-    expect(await bot.broadcasts.repo.sentOn('2026-12-02')).toBe(2);
+    expect(await bot.broadcasts.repo.sentOn('whatsapp', '2026-12-02')).toBe(2);
     expect(final.counts.whatsapp).toMatchObject({ total: 5, sent: 5 });
   });
 
   it('a scheduled broadcast waits for its time; a cancelled one stops, the rest counted as not sent', async () => {
     let now = new Date('2026-12-01T07:00:00+08:00');
-    const bot = makeBot();
+    const { ann: bot, outbox } = testAnnouncements();
     const tg = memoryChannel('telegram');
-    bot.attach(tg);
+    outbox.attach(tg);
     await subscribe(bot, Array.from({ length: 60 }, (_, i) => `telegram:${500 + i}`));
     const reports: { b: Broadcast; final: boolean }[] = [];
-    const q = new LocalBroadcastQueue({ ...workerDeps(bot, settings({ telegramRate: 20 })), now: () => now, report: async (b, final) => { reports.push({ b, final }); } });
+    const q = new LocalBroadcastQueue(bot.workerDeps({ settings: settings({ rate: 20 }), now: () => now, report: async (b, final) => { reports.push({ b, final }); } }));
     const b = await bot.broadcasts.queue({ text: 'Jadwal', channels: ['telegram'], createdBy: 'cli', scheduledAt: new Date('2026-12-01T08:00:00+08:00') }, now);
     await q.start();
     await new Promise((r) => setTimeout(r, 200));

@@ -1,23 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalBroadcastQueue } from '../../src/features/announcements/queue-local.js';
-import { workerDeps } from '../../src/features/announcements/start.js';
 import type { Broadcast } from '../../src/features/announcements/schema.js';
 import type { DeliverySettings } from '../../src/features/announcements/worker.js';
 import { makeBot, say } from '../support/app.js';
 import { startChannel, startFake, stopAll } from '../telegram/harness.js';
 import { achievedRate, maxInWindow, perChat, subscribeTelegram } from './helpers.js';
+import { testChannels, testDelivery } from './support.js';
 
 afterEach(stopAll);
 
-const settings = (rate: number): DeliverySettings => ({
-  telegramRate: rate,
-  whatsappMinGapMs: 0,
-  whatsappMaxGapMs: 0,
-  whatsappDailyCap: 100,
-  timeZone: 'Asia/Makassar',
-  progressEveryMs: 2000,
-  pollMs: 50,
-});
+const settings = (rate: number): DeliverySettings =>
+  testDelivery(testChannels({ rate, minGapMs: 0, maxGapMs: 0, dailyCap: 100 }), { progressEveryMs: 2000, pollMs: 50 });
 
 /**
  * The full path: staff command → queue → worker → real Telegram channel (telegraf) → fake Bot API that
@@ -40,7 +33,7 @@ describe(`broadcast to ${SUBSCRIBERS} Telegram subscribers (limits ×4: fake ${L
     await startChannel(fake, bot);
     const chats = await subscribeTelegram(bot, SUBSCRIBERS);
     const reports: { b: Broadcast; final: boolean }[] = [];
-    const deps = workerDeps(bot, settings(RATE));
+    const deps = bot.app.announcements.workerDeps({ settings: settings(RATE) });
     const worker = new LocalBroadcastQueue({ ...deps, report: async (b, final) => { reports.push({ b, final }); await deps.report(b, final); } });
 
     const preview = (await say(bot, 'telegram:42', '/umumkan Pelayanan tatap muka dibuka kembali mulai Senin 7 Desember 2026.')).join('\n');

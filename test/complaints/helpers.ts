@@ -1,7 +1,7 @@
 /** Complaint test helpers: a recording channel, a movable clock, a whole filing conversation. */
 import type { Channel } from '../../src/kernel/channel.js';
 import { replyText, type Reply } from '../../src/kernel/message.js';
-import type { Bot } from '../../src/runtime/bot.js';
+import type { TestBot as Bot } from '../support/app.js';
 import { say } from '../support/app.js';
 
 /** A channel that records what it is asked to send (and can be told to fail). */

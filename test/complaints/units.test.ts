@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadOffice } from '../../src/lib/data-file.js';
+import { loadOffice } from '../../src/kernel/office.js';
 import { parseCategoryFile, suggestCategory } from '../../src/features/complaints/categories.js';
 import { csvCell, toCsv } from '../../src/features/complaints/export.js';
 import type { Complaint } from '../../src/features/complaints/schema.js';
 import { ALPHABET, findTicket, isBareTicket, newTicket } from '../../src/features/complaints/tickets.js';
 import { addWorkdays, isPast, isWorkday, officeCalendar } from '../../src/lib/working-days.js';
 import { DataFileError } from '../../src/lib/errors.js';
-import { parseStaffCommand } from '../../src/runtime/staff.js';
+import { makeBot } from '../support/app.js';
 import { testConfig } from '../support/app.js';
 
 const cal = officeCalendar(loadOffice(testConfig().officeFile));
@@ -68,6 +68,14 @@ describe('categories (keywords from categories.json)', () => {
     expect(() => parseCategoryFile({ categories: [{ id: 'cuaca', keywords: ['hujan'] }] })).toThrow(/categories\.0\.id/);
   });
 });
+
+/** A chat command through its operation's own parser and schema, as the chat front-end runs it. */
+function parseStaffCommand(name: string, args: string): { ok: true; command: Record<string, unknown> } | { ok: false; problem: string } | undefined {
+  const op = makeBot().app.catalogue.get(name);
+  if (!op) return undefined;
+  const checked = op.validate(op.parseChat(args), new Date('2026-12-01T02:00:00Z'));
+  return checked.ok ? { ok: true, command: { name, ...(checked.input as Record<string, unknown>) } } : checked;
+}
 
 describe('staff command parsing', () => {
   it('accepts lower-case tickets and names the problem otherwise', () => {

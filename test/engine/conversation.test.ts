@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/runtime/bot.js';
+import type { TestBot as Bot } from '../support/app.js';
 import { makeBot, say } from '../support/app.js';
 
 /**
@@ -21,7 +21,7 @@ describe('citizen conversation (Indonesian)', () => {
   });
 
   it('answers which services are closed, since when, until when and what works online', async () => {
-    const replies = await say(bot, 'console:b', 'kantor tutup ga?');
+    const replies = await say(bot, 'telegram:8001', 'kantor tutup ga?');
     const all = replies.join('\n');
     expect(all).toContain('ditiadakan sementara');
     expect(all).toContain('14 September 2020');
@@ -30,8 +30,12 @@ describe('citizen conversation (Indonesian)', () => {
     expect(all).toContain('http://dpmptsp.tabanankab.go.id/formulir-pendaftaran-izin');
     // Subscribing is offered after the first closure answer, and only once.
     expect(all).toContain('langganan');
-    const again = (await say(bot, 'console:b', 'masih tutup kah kantornya')).join('\n');
+    const again = (await say(bot, 'telegram:8001', 'masih tutup kah kantornya')).join('\n');
     expect(again).not.toContain('Ingin mendapat pengumuman');
+    // The console cannot send announcements: it never offers them.
+    const onConsole = (await say(bot, 'console:b', 'kantor tutup ga?')).join('\n');
+    expect(onConsole).toContain('ditiadakan sementara');
+    expect(onConsole).not.toContain('Ingin mendapat pengumuman');
   });
 
   it('explains why and says the share of staff on duty', async () => {
@@ -80,10 +84,10 @@ describe('citizen conversation (Indonesian)', () => {
   });
 
   it('subscribes and unsubscribes with STOP, recorded in the store', async () => {
-    expect((await say(bot, 'console:i', '/langganan')).join('\n')).toContain('sudah berlangganan');
-    expect((await bot.subscriptions.get('console:i'))?.subscribed).toBe(true);
-    expect((await say(bot, 'console:i', 'STOP')).join('\n')).toContain('tidak akan menerima pengumuman');
-    const sub = await bot.subscriptions.get('console:i');
+    expect((await say(bot, 'telegram:8002', '/langganan')).join('\n')).toContain('sudah berlangganan');
+    expect((await bot.subscriptions.get('telegram:8002'))?.subscribed).toBe(true);
+    expect((await say(bot, 'telegram:8002', 'STOP')).join('\n')).toContain('tidak akan menerima pengumuman');
+    const sub = await bot.subscriptions.get('telegram:8002');
     expect(sub?.subscribed).toBe(false);
     expect(sub?.changes.map((c) => c.subscribed)).toEqual([true, false]);
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/app.js';
 import { loadLocales } from '../../src/kernel/locale.js';
 import { DataFileError } from '../../src/lib/errors.js';
-import { loadOffice } from '../../src/lib/data-file.js';
+import { loadOffice } from '../../src/kernel/office.js';
 
 const tabanan = join(ROOT, 'offices/tabanan.json');
 

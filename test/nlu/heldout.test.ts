@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadOffice } from '../../src/lib/data-file.js';
+import { loadOffice } from '../../src/kernel/office.js';
 import { officeTerms } from '../../src/kernel/office-terms.js';
 import { createClassifier, DEFAULT_THRESHOLD } from '../../src/nlu/classifier.js';
 import { loadCorpora } from '../../src/nlu/corpus.js';

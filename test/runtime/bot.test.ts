@@ -22,22 +22,33 @@ describe('runtime: sessions through the store', () => {
     const inner = createMemoryStore();
     const plan = { down: false };
     const bot = makeBot({ store: faultyStore(inner, plan) });
-    await say(bot, 'console:s', 'halo');
+    await say(bot, 'telegram:7001', 'halo');
     plan.down = true;
-    const out = await bot.turn({ userKey: 'console:s', text: '/langganan' });
+    const out = await bot.turn({ userKey: 'telegram:7001', text: '/langganan' });
     expect(out.error).toBeDefined();
     expect(out.replies.map(replyText).join('\n')).toContain('sistem kami sedang gangguan');
     expect(out.replies.map(replyText).join('\n')).not.toContain('sudah berlangganan');
     plan.down = false;
-    expect((await bot.sessions.get('console:s'))?.turns).toBe(1);
-    expect(await bot.subscriptions.get('console:s')).toBeUndefined();
+    expect((await bot.sessions.get('telegram:7001'))?.turns).toBe(1);
+    expect(await bot.subscriptions.get('telegram:7001')).toBeUndefined();
   });
 
   it('a failing write of the session does not acknowledge the subscription it follows', async () => {
     const plan = { down: false, fail: (op: string, name: string) => op === 'set' && name === 'sessions' };
     const bot = makeBot({ store: faultyStore(createMemoryStore(), plan) });
-    const replies = await say(bot, 'console:t', 'saya mau langganan info');
+    const replies = await say(bot, 'telegram:7002', 'saya mau langganan info');
     expect(replies.join('\n')).toContain('gangguan');
+    expect(replies.join('\n')).not.toContain('berlangganan');
+    plan.fail = () => false;
+    // The subscription is written only after the session: a failed session write leaves it unwritten.
+    expect(await bot.subscriptions.get('telegram:7002')).toBeUndefined();
+  });
+
+  it('the console cannot push, so it never confirms a subscription', async () => {
+    const bot = makeBot();
+    const replies = (await say(bot, 'console:u', '/langganan')).join('\n');
+    expect(replies).not.toContain('sudah berlangganan');
+    expect(await bot.subscriptions.get('console:u')).toBeUndefined();
   });
 
   it('an idle session is reset and an open form is said to have expired', async () => {

@@ -31,7 +31,7 @@ describe('channel supervision', () => {
     const bot = makeBot();
     const telegram = flaky('telegram', [new PlatformApiError('telegram', 'getMe', 401, 'Unauthorized')]);
     const whatsapp = flaky('whatsapp', []);
-    const s = superviseChannels(bot, [telegram, whatsapp], silentLogger(), FAST);
+    const s = superviseChannels(bot.host, bot.app.outbox, [telegram, whatsapp], silentLogger(), FAST);
     await s.settled;
     expect(bot.hasChannel('telegram')).toBe(false);
     expect(bot.hasChannel('whatsapp')).toBe(true);
@@ -46,7 +46,7 @@ describe('channel supervision', () => {
       new NetworkError('telegram', 'getMe', new Error('ECONNRESET')),
       new NetworkError('telegram', 'getMe', new Error('ETIMEDOUT')),
     ]);
-    const s = superviseChannels(bot, [telegram], silentLogger(), FAST);
+    const s = superviseChannels(bot.host, bot.app.outbox, [telegram], silentLogger(), FAST);
     await s.settled;
     expect(s.running()).toEqual([]);
     await new Promise((r) => setTimeout(r, 100));
@@ -58,7 +58,7 @@ describe('channel supervision', () => {
   it('stop ends the retries', async () => {
     const bot = makeBot();
     const down = flaky('telegram', Array.from({ length: 100 }, () => new NetworkError('telegram', 'getMe', 'down')));
-    const s = superviseChannels(bot, [down], silentLogger(), FAST);
+    const s = superviseChannels(bot.host, bot.app.outbox, [down], silentLogger(), FAST);
     await s.settled;
     await s.stop();
     const starts = down.starts;

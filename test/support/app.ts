@@ -1,16 +1,16 @@
 /**
  * Test fixtures: the real office data, locales and trained classifier (trained once per worker, model cached
- * in the OS temp dir), with an in-memory store unless a test passes another one.
+ * in the OS temp dir), with an in-memory store unless a test passes another one. `makeBot` builds the real
+ * composition root (`createApp`) and names its parts the way tests use them.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildClassifier, loadKnowledgeFiles } from '../../src/app.js';
+import { buildClassifier, createApp, loadKnowledgeFiles, type App } from '../../src/app.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import type { InboundMessage } from '../../src/kernel/message.js';
 import { replyText } from '../../src/kernel/message.js';
 import { silentLogger } from '../../src/lib/log.js';
 import type { NluClassifier } from '../../src/nlu/classifier.js';
-import { Bot } from '../../src/runtime/bot.js';
 import { createMemoryStore, type Store } from '../../src/store/store.js';
 
 let classifier: NluClassifier | undefined;
@@ -33,23 +33,61 @@ export interface MakeBotOptions {
   now?: () => Date;
 }
 
+/** The application as tests use it: the composition root, with its parts at hand. */
+export interface TestBot {
+  app: App;
+  turn: App['conversation']['turn'];
+  handle: App['host']['handle'];
+  isStaff: App['host']['isStaff'];
+  markUnreachable: App['host']['markUnreachable'];
+  alertStaff: App['host']['alertStaff'];
+  attach: App['outbox']['attach'];
+  sendTo: App['outbox']['sendTo'];
+  hasChannel: App['outbox']['canSend'];
+  complaints: App['complaints']['service'];
+  subscriptions: App['announcements']['subscriptions'];
+  closure: App['announcements']['closure'];
+  broadcasts: App['announcements']['broadcasts'];
+  sessions: App['conversation']['sessions'];
+  host: App['host'];
+  log: App['log'];
+  store: Store;
+}
+
 /** A bot over the real knowledge files and classifier. */
-export function makeBot(opts: MakeBotOptions = {}): Bot {
+export function makeBot(opts: MakeBotOptions = {}): TestBot {
   const config = testConfig(opts.env);
   const { office, locales } = loadKnowledgeFiles(config);
-  return new Bot({
-    config,
+  const app = createApp(config, silentLogger(), {
     office,
     locales,
     classifier: testClassifier(),
     store: opts.store ?? createMemoryStore(),
-    log: silentLogger(),
     ...(opts.now ? { now: opts.now } : {}),
   });
+  return {
+    app,
+    turn: (m) => app.conversation.turn(m),
+    handle: (m) => app.host.handle(m),
+    isStaff: (k) => app.host.isStaff(k),
+    markUnreachable: (k, r) => app.host.markUnreachable(k, r),
+    alertStaff: (k, v) => app.host.alertStaff(k, v),
+    attach: (c) => app.outbox.attach(c),
+    sendTo: (k, r, o) => app.outbox.sendTo(k, r, o),
+    hasChannel: (n) => app.outbox.canSend(n),
+    complaints: app.complaints.service,
+    subscriptions: app.announcements.subscriptions,
+    closure: app.announcements.closure,
+    broadcasts: app.announcements.broadcasts,
+    sessions: app.conversation.sessions,
+    host: app.host,
+    log: app.log,
+    store: app.store,
+  };
 }
 
 /** Send one text as `userKey` and get the reply texts. */
-export async function say(bot: Bot, userKey: string, text: string, extra: Partial<InboundMessage> = {}): Promise<string[]> {
+export async function say(bot: Pick<TestBot, 'turn'>, userKey: string, text: string, extra: Partial<InboundMessage> = {}): Promise<string[]> {
   const out = await bot.turn({ userKey, text, ...extra });
   return out.replies.map(replyText);
 }

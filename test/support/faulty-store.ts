@@ -3,6 +3,7 @@
  * `failures.fail(op, collection)` decides per call; flip `down` to fail everything.
  */
 import type { z } from 'zod';
+import { StoreError } from '../../src/lib/errors.js';
 import type { Collection, Store } from '../../src/store/store.js';
 
 /** Which calls fail. */
@@ -15,7 +16,8 @@ export interface FaultPlan {
 /** Wrap `inner` so calls throw (like a locked SQLite file or an unreachable Redis) when the plan says so. */
 export function faultyStore(inner: Store, plan: FaultPlan): Store {
   const check = (op: 'get' | 'set' | 'delete' | 'entries', name: string) => {
-    if (plan.down || plan.fail?.(op, name)) throw new Error(`SQLITE_BUSY: database is locked (${op} ${name})`);
+    // As the real stores do: every backend failure reaches callers as a StoreError.
+    if (plan.down || plan.fail?.(op, name)) throw new StoreError(`${op} ${name}`, new Error(`SQLITE_BUSY: database is locked (${op} ${name})`));
   };
   return {
     kind: inner.kind,

@@ -5,7 +5,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createApp, ROOT } from '../../src/app.js';
-import { configuredChannels } from '../../src/channels/registry.js';
 import { telegramOptions } from '../../src/channels/telegram/adapter.js';
 import { ConfigError } from '../../src/lib/errors.js';
 import { silentLogger } from '../../src/lib/log.js';
@@ -43,8 +42,8 @@ describe('Telegram configuration', () => {
   });
 
   it('a valid token enables the Telegram channel; a webhook URL switches it to webhook mode', async () => {
-    const app = createApp(testConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN }), silentLogger(), createMemoryStore());
-    const channels = await configuredChannels(app);
+    const app = createApp(testConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN }), silentLogger(), { store: createMemoryStore() });
+    const channels = app.enabledChannels();
     expect(channels.map((c) => c.name)).toEqual(['telegram']);
     expect(telegramOptions(app.config).webhook).toBeUndefined();
 

@@ -6,7 +6,8 @@ import type { ChannelHost } from '../../src/kernel/channel.js';
 import { TelegramChannel, type TelegramChannelOptions } from '../../src/channels/telegram/adapter.js';
 import type { InboundMessage, Reply } from '../../src/kernel/message.js';
 import { silentLogger } from '../../src/lib/log.js';
-import type { Bot } from '../../src/runtime/bot.js';
+import type { TestBot as Bot } from '../support/app.js';
+import { Translator } from '../../src/kernel/locale.js';
 import { FakeTelegram, type FakeTelegramOptions } from '../support/fake-telegram.js';
 
 const running: { stop(): Promise<void> }[] = [];
@@ -37,8 +38,14 @@ export function channelOptions(fake: FakeTelegram, extra: Partial<TelegramChanne
 }
 
 /** Start a channel for `host` (attached to it when it is a Bot). */
-export async function startChannel(fake: FakeTelegram, host: ChannelHost & { attach?: Bot['attach'] }, extra: Partial<TelegramChannelOptions> = {}): Promise<TelegramChannel> {
-  const channel = new TelegramChannel(channelOptions(fake, extra));
+export async function startChannel(
+  fake: FakeTelegram,
+  host: ChannelHost & { attach?: Bot['attach']; app?: Bot['app'] },
+  extra: Partial<TelegramChannelOptions> = {},
+): Promise<TelegramChannel> {
+  // A real bot's staff commands come from its catalogue, as `npm start` passes them.
+  const staffCommands = host.app ? host.app.catalogue.chatHelp(new Translator(host.app.locales, 'id')) : undefined;
+  const channel = new TelegramChannel(channelOptions(fake, { ...(staffCommands ? { staffCommands } : {}), ...extra }));
   host.attach?.(channel);
   await channel.start(host);
   running.push({ stop: () => channel.stop() });

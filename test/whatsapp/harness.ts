@@ -8,7 +8,7 @@ import { ROOT } from '../../src/app.js';
 import { loadLocales, Translator } from '../../src/kernel/locale.js';
 import type { InboundMessage } from '../../src/kernel/message.js';
 import { silentLogger } from '../../src/lib/log.js';
-import type { Bot } from '../../src/runtime/bot.js';
+import type { TestBot as Bot } from '../support/app.js';
 import { createMemoryStore, type Store } from '../../src/store/store.js';
 import { makeBot } from '../support/app.js';
 import { FakeWhatsApp, until } from '../support/fake-whatsapp.js';

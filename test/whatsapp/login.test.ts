@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { whatsappLogin } from '../../src/cli/whatsapp.js';
+import { whatsappLogin } from '../../src/channels/whatsapp/login.js';
 import { FakeWhatsAppClient, until } from '../support/fake-whatsapp.js';
 
 function setup(client: FakeWhatsAppClient) {

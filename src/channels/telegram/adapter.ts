@@ -11,7 +11,7 @@
  */
 import type { Server } from 'node:http';
 import { Telegraf } from 'telegraf';
-import type { Config } from '../../config.js';
+import type { TelegramConfig } from './config.js';
 import type { InboundMessage, Reply } from '../../kernel/message.js';
 import { PlatformApiError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
@@ -45,6 +45,8 @@ export interface TelegramChannelOptions {
   webhook?: WebhookOptions;
   /** Chats that get the staff commands in their "/" menu (staff ids and the staff group). */
   staffChatIds?: readonly string[];
+  /** The staff commands shown there (from the catalogue of staff operations). */
+  staffCommands?: readonly { name: string; help: string }[];
   /** Seen update ids across restarts (webhook redeliveries). */
   dedupeStore?: Collection<SeenUpdate>;
   retry?: Partial<RetryPolicy>;
@@ -55,11 +57,11 @@ export interface TelegramChannelOptions {
 }
 
 /** The options a configuration gives (webhook mode when TELEGRAM_WEBHOOK_URL is set). */
-export function telegramOptions(config: Config, store?: Store): TelegramChannelOptions {
+export function telegramOptions(config: TelegramConfig, store?: Store): TelegramChannelOptions {
   if (!config.TELEGRAM_BOT_TOKEN) throw new Error('TELEGRAM_BOT_TOKEN is not set');
   const webhook =
     config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
-      ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT }
+      ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT, host: config.TELEGRAM_WEBHOOK_HOST }
       : undefined;
   return {
     token: config.TELEGRAM_BOT_TOKEN,
@@ -173,7 +175,7 @@ export class TelegramChannel implements Channel {
     } catch (err) {
       this.log?.warn({ err }, 'telegram command list not registered');
     }
-    const staff = [...CITIZEN_COMMAND_LIST, ...staffCommandList()];
+    const staff = [...CITIZEN_COMMAND_LIST, ...staffCommandList(this.opts.staffCommands ?? [])];
     for (const chatId of this.opts.staffChatIds ?? []) {
       try {
         await this.call('setMyCommands', () => this.bot.telegram.setMyCommands(staff, { scope: { type: 'chat', chat_id: Number(chatId) } }));

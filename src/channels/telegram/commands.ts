@@ -1,9 +1,8 @@
 /**
  * The command list Telegram shows in the "/" menu (setMyCommands), in Indonesian. Citizens see the default
- * list; each staff id (and the staff group) sees the staff commands as well. The commands themselves are
- * parsed by the engine (`engine/commands.ts`, `engine/staff.ts`), so the list here is only what is shown.
+ * list; each staff id (and the staff group) sees the staff commands as well, derived from the catalogue of
+ * staff operations. The commands themselves are parsed by the features, so the list here is only what is shown.
  */
-import { STAFF_COMMANDS } from '../../runtime/staff.js';
 
 /** One entry of the "/" menu. */
 export interface BotCommand {
@@ -26,14 +25,12 @@ export const CITIZEN_COMMAND_LIST: readonly BotCommand[] = [
   { command: 'berhenti', description: 'Berhenti langganan pengumuman' },
 ];
 
-/** Descriptions of staff commands known here; a command added later gets a generic one. */
-const STAFF_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  staf: 'Daftar perintah petugas',
-};
+/** Telegram's limit on a command description. */
+const MAX_DESCRIPTION = 256;
 
-/** Staff commands (every name in the engine's table), for the staff's own "/" menu. */
-export function staffCommandList(): BotCommand[] {
-  return Object.keys(STAFF_COMMANDS)
-    .filter((name) => /^[a-z0-9_]{1,32}$/.test(name))
-    .map((name) => ({ command: name, description: STAFF_DESCRIPTIONS[name] ?? `Perintah petugas /${name}` }));
+/** Staff commands from the catalogue (name and help line), for the staff's own "/" menu. */
+export function staffCommandList(commands: readonly { name: string; help: string }[]): BotCommand[] {
+  return commands
+    .filter((c) => /^[a-z0-9_]{1,32}$/.test(c.name))
+    .map((c) => ({ command: c.name, description: (c.help || `Perintah petugas /${c.name}`).slice(0, MAX_DESCRIPTION) }));
 }

@@ -170,6 +170,7 @@ export class WhatsAppChannel implements Channel {
     const chatId = chatIdOf(userKey);
     if (!chatId) throw new PlatformApiError('whatsapp', 'sendMessage', 400, 'not a WhatsApp user key');
     if (!(await this.contacts.get(userKey))) {
+      await this.unreachable(userKey, 'never wrote first');
       throw new PlatformApiError(
         'whatsapp',
         'sendMessage',
@@ -193,10 +194,20 @@ export class WhatsAppChannel implements Channel {
         }
         // whatsapp-web.js resolves with nothing when WhatsApp Web has no chat for the id.
         if (sent === undefined || sent === null) {
+          await this.unreachable(userKey, 'no chat');
           throw new PlatformApiError('whatsapp', 'sendMessage', 404, 'WhatsApp has no chat with this person');
         }
       }
     });
+  }
+
+  /** Report a person WhatsApp cannot reach, once, through the host's one unreachable hook. Never throws. */
+  private async unreachable(userKey: string, reason: string): Promise<void> {
+    try {
+      await this.host?.markUnreachable(userKey, reason);
+    } catch (err) {
+      this.log.error({ err, user: userKey }, 'could not mark a WhatsApp user unreachable');
+    }
   }
 
   // ── connection ────────────────────────────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import wweb from 'whatsapp-web.js';
 import type { ClientOptions } from 'whatsapp-web.js';
-import type { Config } from '../../config.js';
+import type { WhatsAppConfig } from './config.js';
 import type { WaClient } from './adapter.js';
 import { whatsappDataPath } from './paths.js';
 
@@ -41,7 +41,7 @@ export function runningAsRoot(): boolean {
 
 /** The options of the real `Client`. LocalAuth sets the profile folder itself: never pass `userDataDir`. */
 export function clientOptions(
-  config: Pick<Config, 'dataDir' | 'WHATSAPP_SESSION_DIR' | 'CHROMIUM_PATH'>,
+  config: { dataDir: string } & Pick<WhatsAppConfig, 'WHATSAPP_SESSION_DIR' | 'CHROMIUM_PATH'>,
   isRoot: boolean = runningAsRoot(),
 ): ClientOptions {
   const dataPath = whatsappDataPath(config);
@@ -59,7 +59,7 @@ export function clientOptions(
 
 /** A factory of real clients for the adapter: a NEW `Client` for every (re)connection. */
 export function realClientFactory(
-  config: Pick<Config, 'dataDir' | 'WHATSAPP_SESSION_DIR' | 'CHROMIUM_PATH'>,
+  config: { dataDir: string } & Pick<WhatsAppConfig, 'WHATSAPP_SESSION_DIR' | 'CHROMIUM_PATH'>,
 ): () => WaClient {
   return () => new wweb.Client(clientOptions(config));
 }

@@ -6,6 +6,9 @@
  */
 import type { Inline, Reply } from '../../kernel/message.js';
 
+/** WhatsApp's longest text message (UTF-16 units). */
+export const WHATSAPP_TEXT_LIMIT = 65_536;
+
 /**
  * WORD JOINER (U+2060): invisible and not a line-break opportunity. Put on both sides of a marker it stops
  * WhatsApp pairing the marker whichever way WhatsApp classes the joiner: as a letter the marker sits inside

@@ -1,9 +1,9 @@
 /**
- * The announcement of the current closure status (`/umumkan_status`, `closure … --announce`), from the locale
+ * The announcement of the current closure status (`/umumkan_status`, `closure show`), from the locale
  * templates `announce.closed` / `announce.open` in Indonesian then English (subscribers have either language
  * and a broadcast is one text).
  */
-import { closedServicesOf, closureSince, closureUntil } from '../info/answers.js';
+import { closedServicesOf, closureSince, closureUntil } from '../../kernel/office-text.js';
 import { bullets } from '../../lib/format.js';
 import { Translator, type Locales } from '../../kernel/locale.js';
 import { replyText } from '../../kernel/message.js';

@@ -1,7 +1,9 @@
 /**
  * Changes of the closure status asked by staff (`/tutup`, `/buka`) or the CLI (`closure set|reopen`). Pure:
  * (current status, request, office, now) → the new status or the problem. The runtime stores the result with
- * `bot.closure.set()`, and the next citizen question is answered from it.
+ * `ClosureState.set()`, and the next citizen question is answered from it. The input was checked by the
+ * operation's schema (known services, a real date not in the past); what needs the current status (a
+ * reopening date before the closure's start) is checked here.
  */
 import type { ClosureStatus, LocalText, OfficeData } from '../../kernel/office.js';
 import { localDate } from '../../lib/time.js';
@@ -18,9 +20,13 @@ export interface CloseRequest {
 }
 
 /** The outcome of a change. */
-export type ChangeResult = { ok: true; status: ClosureStatus } | { ok: false; unknown: string[]; known: string[] };
+export type ChangeResult =
+  | { ok: true; status: ClosureStatus }
+  | { ok: false; unknown: string[]; known: string[] }
+  | { ok: false; beforeSince: { until: string; since: string } };
 
-function resolve(office: OfficeData, services: 'all' | readonly string[]): { ids: string[]; unknown: string[] } {
+/** Service ids, names or aliases staff typed → ids; what matches nothing is `unknown`. */
+export function resolveServices(office: OfficeData, services: 'all' | readonly string[]): { ids: string[]; unknown: string[] } {
   const known = office.services.map((s) => s.id);
   if (services === 'all') return { ids: known, unknown: [] };
   // Staff may type an id (`field_verification`), an alias (`survei`) or the Indonesian name.
@@ -42,15 +48,18 @@ const both = (text: string): LocalText => ({ id: text, en: text });
 
 /** Close `req.services` face to face (the list replaces the closed list). */
 export function closeServices(current: ClosureStatus, req: CloseRequest, office: OfficeData, now: Date, by: string): ChangeResult {
-  const { ids, unknown } = resolve(office, req.services);
+  const { ids, unknown } = resolveServices(office, req.services);
   if (unknown.length > 0 || ids.length === 0) return { ok: false, unknown, known: office.services.map((s) => s.id) };
   const wasClosed = current.closedServices.length > 0;
+  const since = wasClosed && current.since ? current.since : localDate(now, office.timezone);
+  // "since 2 December 2026, until 1 January 2020" must never be told.
+  if (req.until && req.until < since) return { ok: false, beforeSince: { until: req.until, since } };
   return {
     ok: true,
     status: {
       ...current,
       closedServices: office.services.map((s) => s.id).filter((id) => ids.includes(id)),
-      since: wasClosed && current.since ? current.since : localDate(now, office.timezone),
+      since,
       until: req.until,
       untilNote: req.until ? null : req.untilNote ? both(req.untilNote) : null,
       reasons: req.reason ? [both(req.reason)] : wasClosed ? current.reasons : [],
@@ -62,7 +71,7 @@ export function closeServices(current: ClosureStatus, req: CloseRequest, office:
 
 /** Reopen `services` (all when 'all'); when nothing stays closed, the status is cleared entirely. */
 export function reopenServices(current: ClosureStatus, services: 'all' | readonly string[], office: OfficeData, now: Date, by: string): ChangeResult {
-  const { ids, unknown } = resolve(office, services);
+  const { ids, unknown } = resolveServices(office, services);
   if (unknown.length > 0) return { ok: false, unknown, known: office.services.map((s) => s.id) };
   const closed = current.closedServices.filter((id) => !ids.includes(id));
   if (closed.length === 0) {

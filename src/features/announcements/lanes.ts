@@ -1,14 +1,15 @@
 /**
- * A lane is one platform's sending path inside one process: its pacing and how one message is sent under the
- * shared retry policy (`runtime/retry.ts`). A 429 pauses the whole lane for `retry_after`; 401/403 are final
+ * A lane is one channel's sending path inside one process: its pacing and how one message is sent under the
+ * shared retry policy (`lib/retry.ts`). A 429 pauses the whole lane for `retry_after`; 401/403 are final
  * at once; 5xx and network errors back off, then count as failed.
  */
 import { PlatformApiError } from '../../lib/errors.js';
 import type { Reply } from '../../kernel/message.js';
 import { DEFAULT_RETRY, retryDecision, type RetryPolicy } from '../../lib/retry.js';
 import { sleep } from '../../lib/time.js';
+import type { DeliveryProfile } from '../../kernel/channel.js';
+import type { PushChannel } from './channels.js';
 import { ChatGap, GapPacer, RatePacer } from './pacing.js';
-import type { BroadcastChannel } from './schema.js';
 
 /** How a send ended. */
 export type SendOutcome =
@@ -18,38 +19,56 @@ export type SendOutcome =
   /** Stopped (shutdown) before a confirmed outcome; `maybeDelivered` when the last try got no answer. */
   | { kind: 'aborted'; maybeDelivered: boolean };
 
-/** Sends one message to one person (the bot's `sendTo`, routing to the channel by user-key prefix). */
+/** Sends one message to one person (the outbox's `sendTo`, routing to the channel by user-key prefix). */
 export type SendFn = (userKey: string, replies: readonly Reply[]) => Promise<void>;
 
-/** Pacing of one platform in one process. */
+/** Pacing of one channel in one process. */
 export interface Lane {
-  readonly channel: BroadcastChannel;
+  /** The channel's name. */
+  readonly channel: string;
   /** Wait until a message to `userKey` may go out. False when aborted. */
   slot(userKey: string, signal: AbortSignal): Promise<boolean>;
   /** Hold the whole lane (429). */
   pause(ms: number): void;
 }
 
-/** Telegram: evenly spaced at `rate`/s overall and 1 s apart per chat. */
-export function telegramLane(rate: number, clock: () => number = Date.now): Lane {
-  const pacer = new RatePacer(rate, clock);
-  const perChat = new ChatGap(1000, clock);
-  return {
-    channel: 'telegram',
-    async slot(userKey, signal) {
-      return (await perChat.take(userKey, signal)) && (await pacer.take(signal));
-    },
-    pause: (ms) => pacer.pause(ms),
-  };
+/** How many sends of a channel may be in flight at once: one when gaps are random, else the profile's. */
+export function laneConcurrency(profile: DeliveryProfile): number {
+  if (profile.randomGapMs) return 1;
+  return Math.max(1, Math.floor(profile.concurrency ?? 1));
 }
 
-/** WhatsApp: random gaps, one at a time (the daily cap is checked by the caller against the store). */
-export function whatsappLane(minGapMs: number, maxGapMs: number, random: () => number = Math.random): Lane {
-  const pacer = new GapPacer(minGapMs, maxGapMs, random);
+/**
+ * The lane of one channel, from its delivery profile: `ratePerSecond` spaces sends evenly (a 429 pauses
+ * them), `perChatGapMs` keeps that much between two messages to one chat, `randomGapMs` waits a random gap
+ * between any two sends. A profile with none of them sends as fast as the channel answers. The daily cap is
+ * not the lane's: the worker counts it in the store.
+ */
+export function buildLane(
+  channel: Pick<PushChannel, 'name' | 'delivery'>,
+  opts: { random?: () => number; clock?: () => number } = {},
+): Lane {
+  const clock = opts.clock ?? Date.now;
+  const p = channel.delivery;
+  const rate = p.ratePerSecond !== undefined && p.ratePerSecond > 0 ? new RatePacer(p.ratePerSecond, clock) : undefined;
+  const perChat = p.perChatGapMs !== undefined && p.perChatGapMs > 0 ? new ChatGap(p.perChatGapMs, clock) : undefined;
+  const gap = p.randomGapMs ? new GapPacer(p.randomGapMs.min, p.randomGapMs.max, opts.random, clock) : undefined;
+  // Without a pacer a 429 still has to hold every sender of the lane.
+  let pausedUntil = 0;
   return {
-    channel: 'whatsapp',
-    slot: (_userKey, signal) => pacer.take(signal),
-    pause: (ms) => pacer.pause(ms),
+    channel: channel.name,
+    async slot(userKey, signal) {
+      if (!rate && !gap && !(await sleep(pausedUntil - clock(), signal))) return false;
+      if (perChat && !(await perChat.take(userKey, signal))) return false;
+      if (rate && !(await rate.take(signal))) return false;
+      if (gap && !(await gap.take(signal))) return false;
+      return true;
+    },
+    pause(ms) {
+      rate?.pause(ms);
+      gap?.pause(ms);
+      pausedUntil = Math.max(pausedUntil, clock() + ms);
+    },
   };
 }
 
@@ -98,7 +117,7 @@ export async function sendPaced(
       const decision = retryDecision(err, code === 429 ? 1 : attempt, policy, opts.random);
       if (!decision.retry) return { kind: 'failed', ...(code !== undefined ? { code } : {}) };
       if (code === 429) {
-        // The platform says the whole bot is sending too fast: hold every sender of this lane.
+        // The channel says the whole bot is sending too fast: hold every sender of this lane.
         limited += 1;
         if (limited > MAX_RATE_LIMITED) return { kind: 'failed', code };
         lane.pause(decision.delayMs);
@@ -110,7 +129,7 @@ export async function sendPaced(
   }
 }
 
-/** Telegram answers 400 "chat not found" for a deleted account or a chat that never existed. */
+/** Some platforms answer 400 "chat not found" for a deleted account or a chat that never existed. */
 function isGoneChat(err: unknown): boolean {
   return err instanceof PlatformApiError && /chat not found|user is deactivated/i.test(err.description);
 }

@@ -1,7 +1,8 @@
 /**
  * The delivery queue on Redis (REDIS_URL), with BullMQ: one job per (broadcast, recipient) with the
  * deterministic id `broadcastId:userKey`, so a broadcast enqueued twice (two instances, a restart) is queued
- * once. BullMQ's worker limiter is kept in Redis, so every instance together stays under the rate.
+ * once. One queue and worker per channel, paced by its delivery profile: BullMQ's worker limiter (from the
+ * profile's rate, or its least random gap) is kept in Redis, so every instance together stays under it.
  *
  * BullMQ is at-least-once (a stalled job runs again): each recipient is claimed in Redis with `SET NX` before
  * the send, so a job that runs again finds the claim and never sends twice; a claim left at `sending` (the
@@ -11,11 +12,14 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { setMaxListeners } from 'node:events';
+import type { DeliveryProfile } from '../../kernel/channel.js';
+import { channelOf, parseUserKey } from '../../kernel/user-key.js';
 import { localDate, sleep } from '../../lib/time.js';
 import { ChatGap, GapPacer, msUntilNextDay } from './pacing.js';
-import { sendPaced, type Lane } from './lanes.js';
-import { BROADCAST_CHANNELS, channelOf, zeroCounts, type Broadcast, type BroadcastChannel, type Counts, type DeliveryState } from './schema.js';
-import { broadcastReplies, snapshotRecipients, type BroadcastWorker, type WorkerDeps } from './worker.js';
+import { laneConcurrency, sendPaced, type Lane } from './lanes.js';
+import { zeroCounts, type Broadcast, type Counts, type DeliveryState } from './schema.js';
+import { beginBroadcast, finalRecord, pollLoop, scheduleOnce } from './scheduler.js';
+import { broadcastReplies, channelSettings, reportUnreachable, type BroadcastWorker, type WorkerDeps } from './worker.js';
 
 /** Options of {@link BullBroadcastQueue}. */
 export interface BullOptions {
@@ -35,9 +39,12 @@ const CLAIM_TTL_S = 30 * 24 * 3600;
 
 /** The job id of one recipient of one broadcast (BullMQ refuses other colon counts than two). */
 export function jobId(broadcastId: string, userKey: string): string {
-  const i = userKey.indexOf(':');
-  return `${broadcastId}:${userKey.slice(0, i)}:${userKey.slice(i + 1).replace(/:/g, '_')}`;
+  const key = parseUserKey(userKey) ?? { channel: 'x', id: userKey };
+  return `${broadcastId}:${key.channel}:${key.id.replace(/:/g, '_')}`;
 }
+
+/** The BullMQ queue of a channel. */
+const queueName = (channel: string): string => `broadcast-${channel}`;
 
 function connectionOptions(url: string): { url: string; maxRetriesPerRequest: null } {
   // BullMQ workers block on Redis; ioredis must not give up on their commands.
@@ -48,20 +55,28 @@ function connectionOptions(url: string): { url: string; maxRetriesPerRequest: nu
  * BullMQ's limiter counts jobs per fixed window, shared by every instance. Windows of about 50 ms keep a burst
  * at a window edge small: any sliding second holds at most rate + rate/20 (25/s → 1 job per 40 ms).
  */
-export function telegramLimiter(rate: number): { max: number; duration: number } {
+export function rateLimiter(rate: number): { max: number; duration: number } {
   const max = Math.max(1, Math.floor(rate / 20));
   return { max, duration: Math.ceil((1000 * max) / rate) };
 }
 
+/** The worker limiter of a delivery profile: from its rate, else one job per least random gap, else none. */
+export function limiterOf(profile: DeliveryProfile): { max: number; duration: number } | undefined {
+  if (profile.ratePerSecond !== undefined && profile.ratePerSecond > 0) return rateLimiter(profile.ratePerSecond);
+  if (profile.randomGapMs) return { max: 1, duration: Math.max(1, profile.randomGapMs.min) };
+  return undefined;
+}
+
 /** BullMQ delivery for several instances on one Redis. */
 export class BullBroadcastQueue implements BroadcastWorker {
-  private readonly queues: Record<BroadcastChannel, Queue<JobData>>;
+  private readonly queues = new Map<string, Queue<JobData>>();
   private readonly workers: Worker<JobData>[] = [];
   private readonly stopping = new AbortController();
   private readonly prefix: string;
   private readonly now: () => Date;
-  private readonly perChat = new ChatGap(1000);
-  private readonly waGap: GapPacer;
+  /** Per channel: the gap between two messages to one chat, and the random gap between sends, in this process. */
+  private readonly perChat = new Map<string, ChatGap>();
+  private readonly gaps = new Map<string, GapPacer>();
   private readonly cache = new Map<string, { b: Broadcast; cancelled: boolean; at: number }>();
   private loop: Promise<void> | undefined;
 
@@ -71,14 +86,15 @@ export class BullBroadcastQueue implements BroadcastWorker {
   ) {
     this.prefix = opts.prefix ?? 'layanan-bq';
     this.now = deps.now ?? (() => new Date());
-    this.waGap = new GapPacer(deps.settings.whatsappMinGapMs, deps.settings.whatsappMaxGapMs, deps.random);
     setMaxListeners(0, this.stopping.signal);
     const connection = connectionOptions(opts.redisUrl);
-    this.queues = {
-      telegram: new Queue<JobData>('broadcast-telegram', { connection, prefix: this.prefix }),
-      whatsapp: new Queue<JobData>('broadcast-whatsapp', { connection, prefix: this.prefix }),
-    };
-    for (const q of Object.values(this.queues)) q.on('error', (err) => deps.log.warn({ err }, 'broadcast queue connection error'));
+    for (const { name, delivery } of deps.settings.channels) {
+      const q = new Queue<JobData>(queueName(name), { connection, prefix: this.prefix });
+      q.on('error', (err) => deps.log.warn({ err, channel: name }, 'broadcast queue connection error'));
+      this.queues.set(name, q);
+      if (delivery.perChatGapMs) this.perChat.set(name, new ChatGap(delivery.perChatGapMs));
+      if (delivery.randomGapMs) this.gaps.set(name, new GapPacer(delivery.randomGapMs.min, delivery.randomGapMs.max, deps.random));
+    }
     this.redisUrl = opts.redisUrl;
     // Claims and counts go through a client of our own (BullMQ's clients are busy blocking on jobs).
     this.redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 3 });
@@ -97,35 +113,21 @@ export class BullBroadcastQueue implements BroadcastWorker {
     if (this.loop) return;
     const s = this.deps.settings;
     const connection = connectionOptions(this.redisUrl);
-    // Only instances running a channel deliver on it (WhatsApp runs on the one instance holding its session).
-    if (this.deps.canSend('telegram')) {
+    // Only instances running a channel deliver on it (a channel may run on the one instance holding its session).
+    for (const { name, delivery } of s.channels) {
+      if (!this.deps.canSend(name)) continue;
+      const limiter = limiterOf(delivery);
       this.workers.push(
-        new Worker<JobData>('broadcast-telegram', (job) => this.process('telegram', job), {
+        new Worker<JobData>(queueName(name), (job) => this.process(name, job), {
           connection,
           prefix: this.prefix,
-          concurrency: s.telegramConcurrency ?? Math.max(4, Math.ceil(s.telegramRate / 5)),
-          limiter: telegramLimiter(s.telegramRate),
-        }),
-      );
-    }
-    if (this.deps.canSend('whatsapp')) {
-      this.workers.push(
-        new Worker<JobData>('broadcast-whatsapp', (job) => this.process('whatsapp', job), {
-          connection,
-          prefix: this.prefix,
-          concurrency: 1,
-          limiter: { max: 1, duration: Math.max(1, s.whatsappMinGapMs) },
+          concurrency: laneConcurrency(delivery),
+          ...(limiter ? { limiter } : {}),
         }),
       );
     }
     for (const w of this.workers) w.on('error', (err) => this.deps.log.warn({ err }, 'broadcast worker error'));
-    const signal = this.stopping.signal;
-    this.loop = (async () => {
-      while (!signal.aborted) {
-        await this.tick().catch((err: unknown) => this.deps.log.error({ err }, 'broadcast queue tick failed'));
-        await sleep(s.pollMs, signal);
-      }
-    })();
+    this.loop = pollLoop(() => this.tick(), s.pollMs, this.stopping.signal, this.deps.log);
   }
 
   /** @inheritdoc */
@@ -134,13 +136,13 @@ export class BullBroadcastQueue implements BroadcastWorker {
     await this.loop;
     // close() lets the jobs in flight finish (their outcome is recorded) and takes no new ones.
     await Promise.allSettled(this.workers.map((w) => w.close()));
-    await Promise.allSettled(Object.values(this.queues).map((q) => q.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     await this.redis.quit().catch(() => undefined);
   }
 
   /** Remove every job and claim under this prefix (tests). */
   async obliterate(): Promise<void> {
-    for (const q of Object.values(this.queues)) await q.obliterate({ force: true });
+    for (const q of this.queues.values()) await q.obliterate({ force: true });
     const client = this.redis;
     const keys = await client.keys(`${this.prefix}:bc:*`);
     if (keys.length > 0) await client.del(...keys);
@@ -149,33 +151,25 @@ export class BullBroadcastQueue implements BroadcastWorker {
   /** @inheritdoc */
   async tick(): Promise<void> {
     if (this.stopping.signal.aborted) return;
-    const { repo } = this.deps;
     const client = this.redis;
-    for (const b of await repo.list()) {
-      if (b.status === 'queued') {
-        const cancel = await repo.cancelRequest(b.id);
-        if (cancel) {
-          await repo.save({ ...b, status: 'cancelled', finishedAt: this.now().toISOString(), cancelledBy: cancel.by });
-        } else if (!b.scheduledAt || Date.parse(b.scheduledAt) <= this.now().getTime()) {
-          // One instance starts it; the others see it running next time.
-          if ((await client.set(this.key('start', b.id), '1', 'EX', CLAIM_TTL_S, 'NX')) === 'OK') await this.begin(b);
-        }
-      } else if (b.status === 'running') {
-        await this.follow(b);
-      }
-    }
+    await scheduleOnce(this.deps.repo, this.now, {
+      // One instance starts it; the others see it running next time.
+      due: async (b) => {
+        if ((await client.set(this.key('start', b.id), '1', 'EX', CLAIM_TTL_S, 'NX')) === 'OK') await this.begin(b);
+      },
+      running: (b) => this.follow(b),
+    });
   }
 
   /** Snapshot recipients, set the totals, enqueue one job per recipient. */
   private async begin(b: Broadcast): Promise<void> {
-    const { userKeys, counts } = await snapshotRecipients(this.deps, b);
-    const client = this.redis;
-    await this.deps.repo.setRecipients(b.id, userKeys);
-    const totals: Record<string, number> = { total: userKeys.length };
-    for (const [channel, c] of Object.entries(counts)) totals[`${channel}:total`] = c.total;
-    await client.hset(this.key('counts', b.id), totals);
-    await this.deps.repo.save({ ...b, status: 'running', startedAt: this.now().toISOString(), counts });
-    for (const channel of BROADCAST_CHANNELS) {
+    // The tallies exist before the record says `running`: another instance follows it from them.
+    const { userKeys } = await beginBroadcast(this.deps, b, this.now(), async ({ userKeys: keys, counts }) => {
+      const totals: Record<string, number> = { total: keys.length };
+      for (const [channel, c] of Object.entries(counts)) totals[`${channel}:total`] = c.total;
+      await this.redis.hset(this.key('counts', b.id), totals);
+    });
+    for (const [channel, queue] of this.queues) {
       const jobs = userKeys
         .filter((k) => channelOf(k) === channel)
         .map((userKey) => ({
@@ -183,7 +177,7 @@ export class BullBroadcastQueue implements BroadcastWorker {
           data: { broadcastId: b.id, userKey },
           opts: { jobId: jobId(b.id, userKey), removeOnComplete: true, removeOnFail: true, attempts: 1 },
         }));
-      for (let i = 0; i < jobs.length; i += 500) await this.queues[channel].addBulk(jobs.slice(i, i + 500));
+      for (let i = 0; i < jobs.length; i += 500) await queue.addBulk(jobs.slice(i, i + 500));
     }
     this.deps.log.info({ broadcast: b.id, recipients: userKeys.length }, 'broadcast enqueued');
     if (userKeys.length === 0) await this.finish(b.id);
@@ -217,8 +211,9 @@ export class BullBroadcastQueue implements BroadcastWorker {
     const recipients = (await this.deps.repo.getRecipients(id))?.userKeys ?? [];
     for (const userKey of recipients) {
       const channel = channelOf(userKey);
-      if (!channel) continue;
-      if ((await this.queues[channel].remove(jobId(id, userKey))) === 1) await this.settle(id, userKey, channel, 'skipped', true);
+      const queue = channel ? this.queues.get(channel) : undefined;
+      if (!channel || !queue) continue;
+      if ((await queue.remove(jobId(id, userKey))) === 1) await this.settle(id, userKey, channel, 'skipped', true);
     }
   }
 
@@ -226,7 +221,8 @@ export class BullBroadcastQueue implements BroadcastWorker {
     const client = this.redis;
     const raw = await client.hgetall(this.key('counts', id));
     const out: Broadcast['counts'] = {};
-    for (const channel of BROADCAST_CHANNELS) {
+    const channels = new Set(Object.keys(raw).flatMap((k) => (k.endsWith(':total') ? [k.slice(0, -':total'.length)] : [])));
+    for (const channel of [...channels].sort()) {
       if (raw[`${channel}:total`] === undefined) continue;
       const c: Counts = zeroCounts(Number(raw[`${channel}:total`]));
       for (const s of FINAL_STATES) c[s] = Number(raw[`${channel}:${s}`] ?? 0);
@@ -246,7 +242,7 @@ export class BullBroadcastQueue implements BroadcastWorker {
   }
 
   /** One job: one recipient. */
-  private async process(channel: BroadcastChannel, job: Job<JobData>): Promise<void> {
+  private async process(channel: string, job: Job<JobData>): Promise<void> {
     const { broadcastId: id, userKey } = job.data;
     const client = this.redis;
     const found = await this.broadcast(id);
@@ -255,20 +251,22 @@ export class BullBroadcastQueue implements BroadcastWorker {
       if ((await client.set(claimKey, 'skipped', 'EX', CLAIM_TTL_S, 'NX')) === 'OK') await this.settle(id, userKey, channel, 'skipped', false);
       return;
     }
-    if (channel === 'whatsapp') {
+    const profile = channelSettings(this.deps.settings, channel)?.delivery ?? {};
+    const queue = this.queues.get(channel);
+    if (profile.dailyCap !== undefined) {
       const s = this.deps.settings;
       const day = localDate(this.now(), s.timeZone);
-      const dayKeyName = this.key('wa-day', day);
-      if ((await client.incr(dayKeyName)) > s.whatsappDailyCap) {
+      const dayKeyName = this.key('day', channel, day);
+      if ((await client.incr(dayKeyName)) > profile.dailyCap) {
         await client.decr(dayKeyName);
         const wait = msUntilNextDay(this.now(), s.timeZone) + 1000;
-        this.deps.log.info({ waitMs: wait }, 'WhatsApp daily cap reached; the rest goes out tomorrow');
-        await this.queues.whatsapp.rateLimit(wait);
+        this.deps.log.info({ channel, waitMs: wait }, 'daily cap reached; the rest goes out tomorrow');
+        await queue?.rateLimit(wait);
         throw Worker.RateLimitError();
       }
       await client.expire(dayKeyName, 3 * 24 * 3600);
-      await this.waGap.take(this.stopping.signal);
     }
+    await this.gaps.get(channel)?.take(this.stopping.signal);
     // Claim before sending: a job that runs again (stalled, restarted) finds the claim and never resends.
     if ((await client.set(claimKey, 'sending', 'EX', CLAIM_TTL_S, 'NX')) !== 'OK') {
       const state = await client.get(claimKey);
@@ -278,16 +276,17 @@ export class BullBroadcastQueue implements BroadcastWorker {
       return;
     }
     let pausedUntil = 0;
+    const perChat = this.perChat.get(channel);
     const lane: Lane = {
       channel,
       slot: async (key, signal) => {
         const wait = pausedUntil - Date.now();
-        return (await sleep(wait, signal)) && (channel !== 'telegram' || (await this.perChat.take(key, signal)));
+        return (await sleep(wait, signal)) && (!perChat || (await perChat.take(key, signal)));
       },
       pause: (ms) => {
         pausedUntil = Date.now() + ms;
         // A 429 holds the whole queue, on every instance.
-        void this.queues[channel].rateLimit(ms).catch(() => undefined);
+        void queue?.rateLimit(ms).catch(() => undefined);
       },
     };
     const outcome = await sendPaced(lane, this.deps.send, userKey, broadcastReplies(found.b), this.stopping.signal, {
@@ -297,13 +296,13 @@ export class BullBroadcastQueue implements BroadcastWorker {
       if (!outcome.maybeDelivered) await client.del(claimKey);
       throw new Error('stopping: the job goes back to the queue');
     }
-    if (outcome.kind === 'unreachable') await this.deps.markUnreachable(userKey, `broadcast ${outcome.code}`).catch(() => undefined);
+    if (outcome.kind === 'unreachable') await reportUnreachable(this.deps, userKey, outcome.code);
     await client.set(claimKey, outcome.kind, 'EX', CLAIM_TTL_S);
     await this.settle(id, userKey, channel, outcome.kind, true);
   }
 
   /** Count one settled recipient; the instance that settles the last one finishes the broadcast. */
-  private async settle(id: string, userKey: string, channel: BroadcastChannel, state: Final, record: boolean): Promise<void> {
+  private async settle(id: string, userKey: string, channel: string, state: Final, record: boolean): Promise<void> {
     const client = this.redis;
     if (record) await this.deps.repo.mark(id, userKey, state, this.now());
     const [, settledRes, totalRes] = (await client
@@ -329,14 +328,7 @@ export class BullBroadcastQueue implements BroadcastWorker {
   private async writeFinal(id: string): Promise<Broadcast | undefined> {
     const b = await this.deps.repo.get(id);
     if (!b) return undefined;
-    const cancel = await this.deps.repo.cancelRequest(id);
-    const final: Broadcast = {
-      ...b,
-      counts: await this.readCounts(id),
-      status: cancel ? 'cancelled' : 'done',
-      finishedAt: this.now().toISOString(),
-      cancelledBy: cancel?.by ?? null,
-    };
+    const final = await finalRecord(this.deps.repo, b, await this.readCounts(id), this.now());
     await this.deps.repo.save(final);
     return final;
   }

@@ -2,24 +2,22 @@
  * The embedded delivery queue: runs in the service's process, with every recipient's state in the keyv store
  * (SQLite by default). Per recipient: pending (no record) → `sending` (written before the send) → `sent` /
  * `failed` / `unreachable`. After a crash, a `sending` record without confirmation counts as `uncertain` and
- * is NOT sent again (at-most-once); everything still pending is resumed.
+ * is NOT sent again (at-most-once); everything still pending is resumed. One lane per channel, built from
+ * its delivery profile; a channel with a daily cap is counted in the store per office day.
  */
 import { setMaxListeners } from 'node:events';
+import { channelOf } from '../../kernel/user-key.js';
 import { localDate, sleep } from '../../lib/time.js';
+import { buildLane, laneConcurrency, sendPaced, type Lane } from './lanes.js';
 import { msUntilNextDay } from './pacing.js';
-import { sendPaced, telegramLane, whatsappLane, type Lane } from './lanes.js';
-import { settled, zeroCounts, channelOf, type Broadcast, type BroadcastChannel, type Counts } from './schema.js';
-import { broadcastReplies, snapshotRecipients, stateOf, tally, type BroadcastWorker, type WorkerDeps } from './worker.js';
-
-/** Telegram senders in flight at once: enough to keep the rate with ~200 ms per call. */
-function telegramConcurrency(rate: number): number {
-  return Math.max(4, Math.ceil(rate / 5));
-}
+import { settled, zeroCounts, type Broadcast, type Counts } from './schema.js';
+import { beginBroadcast, finalRecord, pollLoop, scheduleOnce } from './scheduler.js';
+import { broadcastReplies, channelSettings, reportUnreachable, stateOf, tally, type BroadcastWorker, type WorkerDeps } from './worker.js';
 
 /** One broadcast being delivered by this process. */
 interface Run {
   b: Broadcast;
-  counts: Partial<Record<BroadcastChannel, Counts>>;
+  counts: Record<string, Counts>;
   cancelled: boolean;
   done: Promise<void>;
 }
@@ -28,7 +26,7 @@ interface Run {
 export class LocalBroadcastQueue implements BroadcastWorker {
   private readonly runs = new Map<string, Run>();
   private readonly stopping = new AbortController();
-  private readonly lanes: Record<BroadcastChannel, Lane>;
+  private readonly lanes = new Map<string, Lane>();
   private loop: Promise<void> | undefined;
   private readonly now: () => Date;
 
@@ -36,23 +34,15 @@ export class LocalBroadcastQueue implements BroadcastWorker {
     this.now = deps.now ?? (() => new Date());
     // Every sender waits on this signal; dozens of listeners are expected.
     setMaxListeners(0, this.stopping.signal);
-    const s = deps.settings;
-    this.lanes = {
-      telegram: telegramLane(s.telegramRate),
-      whatsapp: whatsappLane(s.whatsappMinGapMs, s.whatsappMaxGapMs, deps.random),
-    };
+    for (const channel of deps.settings.channels) {
+      this.lanes.set(channel.name, buildLane(channel, deps.random ? { random: deps.random } : {}));
+    }
   }
 
   /** @inheritdoc */
   async start(): Promise<void> {
     if (this.loop) return;
-    const signal = this.stopping.signal;
-    this.loop = (async () => {
-      while (!signal.aborted) {
-        await this.tick().catch((err: unknown) => this.deps.log.error({ err }, 'broadcast queue tick failed'));
-        await sleep(this.deps.settings.pollMs, signal);
-      }
-    })();
+    this.loop = pollLoop(() => this.tick(), this.deps.settings.pollMs, this.stopping.signal, this.deps.log);
   }
 
   /** @inheritdoc */
@@ -71,33 +61,18 @@ export class LocalBroadcastQueue implements BroadcastWorker {
   async tick(): Promise<void> {
     if (this.stopping.signal.aborted) return;
     const { repo } = this.deps;
-    for (const b of await repo.list()) {
-      const run = this.runs.get(b.id);
-      if (run) {
-        if (!run.cancelled && (await repo.cancelRequest(b.id))) run.cancelled = true;
-        continue;
-      }
-      if (b.status === 'queued') {
-        const cancel = await repo.cancelRequest(b.id);
-        if (cancel) {
-          await repo.save({ ...b, status: 'cancelled', finishedAt: this.now().toISOString(), cancelledBy: cancel.by });
-        } else if (!b.scheduledAt || Date.parse(b.scheduledAt) <= this.now().getTime()) {
-          await this.begin(b);
-        }
-      } else if (b.status === 'running') {
-        this.resume(b);
-      }
-    }
-  }
-
-  /** Snapshot the recipients, then deliver. */
-  private async begin(b: Broadcast): Promise<void> {
-    const { userKeys, counts } = await snapshotRecipients(this.deps, b);
-    await this.deps.repo.setRecipients(b.id, userKeys);
-    const running: Broadcast = { ...b, status: 'running', startedAt: this.now().toISOString(), counts };
-    await this.deps.repo.save(running);
-    this.deps.log.info({ broadcast: b.id, recipients: userKeys.length }, 'broadcast started');
-    this.resume(running);
+    await scheduleOnce(repo, this.now, {
+      due: async (b) => {
+        if (this.runs.has(b.id)) return;
+        const { running } = await beginBroadcast(this.deps, b, this.now());
+        this.resume(running);
+      },
+      running: async (b) => {
+        const run = this.runs.get(b.id);
+        if (!run) this.resume(b);
+        else if (!run.cancelled && (await repo.cancelRequest(b.id))) run.cancelled = true;
+      },
+    });
   }
 
   private resume(b: Broadcast): void {
@@ -113,10 +88,10 @@ export class LocalBroadcastQueue implements BroadcastWorker {
     const { repo, log } = this.deps;
     const id = run.b.id;
     const recipients = (await repo.getRecipients(id))?.userKeys ?? [];
-    const pending: Partial<Record<BroadcastChannel, string[]>> = {};
-    for (const channel of Object.keys(run.b.counts) as BroadcastChannel[]) {
+    const pending = new Map<string, string[]>();
+    for (const channel of Object.keys(run.b.counts)) {
       run.counts[channel] = zeroCounts();
-      pending[channel] = [];
+      pending.set(channel, []);
     }
     for (const userKey of recipients) {
       const channel = channelOf(userKey);
@@ -124,7 +99,7 @@ export class LocalBroadcastQueue implements BroadcastWorker {
       if (!channel || !counts) continue;
       counts.total += 1;
       const d = await repo.delivery(id, userKey);
-      if (!d) pending[channel]?.push(userKey);
+      if (!d) pending.get(channel)?.push(userKey);
       else if (d.state === 'sending') {
         // Started before a crash, never confirmed: it may have arrived. Never send twice; report it.
         await repo.mark(id, userKey, 'uncertain', this.now());
@@ -136,15 +111,7 @@ export class LocalBroadcastQueue implements BroadcastWorker {
     const flush = async (final: boolean): Promise<Broadcast> => {
       const current = (await repo.get(id)) ?? run.b;
       const counts: Broadcast['counts'] = { ...run.counts };
-      const next: Broadcast = final
-        ? {
-            ...current,
-            counts,
-            status: run.cancelled ? 'cancelled' : 'done',
-            finishedAt: this.now().toISOString(),
-            cancelledBy: run.cancelled ? ((await repo.cancelRequest(id))?.by ?? null) : null,
-          }
-        : { ...current, counts };
+      const next = final ? await finalRecord(repo, current, counts, this.now()) : { ...current, counts };
       await repo.save(next);
       return next;
     };
@@ -170,15 +137,12 @@ export class LocalBroadcastQueue implements BroadcastWorker {
 
     try {
       const work: Promise<void>[] = [];
-      const tg = pending.telegram;
-      if (tg && tg.length > 0) {
-        const queue = { items: tg, next: 0 };
-        for (let i = 0; i < (this.deps.settings.telegramConcurrency ?? telegramConcurrency(this.deps.settings.telegramRate)); i++) {
-          work.push(this.drain(run, 'telegram', queue));
-        }
+      for (const [channel, items] of pending) {
+        const settings = channelSettings(this.deps.settings, channel);
+        if (items.length === 0 || !settings) continue;
+        const queue = { items, next: 0 };
+        for (let i = 0; i < laneConcurrency(settings.delivery); i++) work.push(this.drain(run, channel, queue));
       }
-      const wa = pending.whatsapp;
-      if (wa && wa.length > 0) work.push(this.drain(run, 'whatsapp', { items: wa, next: 0 }));
       await Promise.all(work);
     } finally {
       clearInterval(ticker);
@@ -194,11 +158,13 @@ export class LocalBroadcastQueue implements BroadcastWorker {
   }
 
   /** One sender: takes the next pending recipient of `channel` until none is left. */
-  private async drain(run: Run, channel: BroadcastChannel, queue: { items: string[]; next: number }): Promise<void> {
+  private async drain(run: Run, channel: string, queue: { items: string[]; next: number }): Promise<void> {
     const { repo } = this.deps;
     const signal = this.stopping.signal;
     const counts = run.counts[channel];
-    if (!counts) return;
+    const lane = this.lanes.get(channel);
+    const cap = channelSettings(this.deps.settings, channel)?.delivery.dailyCap;
+    if (!counts || !lane) return;
     const replies = broadcastReplies(run.b);
     while (queue.next < queue.items.length && !signal.aborted) {
       const userKey = queue.items[queue.next++];
@@ -208,11 +174,11 @@ export class LocalBroadcastQueue implements BroadcastWorker {
         tally(counts, 'skipped');
         continue;
       }
-      if (channel === 'whatsapp' && !(await this.underDailyCap(run, signal))) break;
-      const outcome = await sendPaced(this.lanes[channel], this.deps.send, userKey, replies, signal, {
+      if (cap !== undefined && !(await this.underDailyCap(run, channel, cap, signal))) break;
+      const outcome = await sendPaced(lane, this.deps.send, userKey, replies, signal, {
         beforeFirstTry: async () => {
           await repo.mark(run.b.id, userKey, 'sending', this.now());
-          if (channel === 'whatsapp') await repo.countSent(localDate(this.now(), this.deps.settings.timeZone));
+          if (cap !== undefined) await repo.countSent(channel, localDate(this.now(), this.deps.settings.timeZone));
         },
         ...(this.deps.random ? { random: this.deps.random } : {}),
       });
@@ -221,23 +187,21 @@ export class LocalBroadcastQueue implements BroadcastWorker {
         if (outcome.kind === 'aborted' && !outcome.maybeDelivered) await repo.unmark(run.b.id, userKey);
         break;
       }
-      if (outcome.kind === 'unreachable') {
-        await this.deps.markUnreachable(userKey, `broadcast ${outcome.code}`).catch(() => undefined);
-      }
+      if (outcome.kind === 'unreachable') await reportUnreachable(this.deps, userKey, outcome.code);
       await repo.mark(run.b.id, userKey, state, this.now(), 'code' in outcome ? outcome.code : undefined);
       tally(counts, state);
     }
   }
 
-  /** Wait (abortably) until today's WhatsApp count is under the cap, or the run is cancelled. False when stopping. */
-  private async underDailyCap(run: Run, signal: AbortSignal): Promise<boolean> {
+  /** Wait (abortably) until today's count of `channel` is under its cap, or the run is cancelled. False when stopping. */
+  private async underDailyCap(run: Run, channel: string, cap: number, signal: AbortSignal): Promise<boolean> {
     const { settings, repo, log } = this.deps;
     for (;;) {
       if (run.cancelled) return true;
       const now = this.now();
-      if ((await repo.sentOn(localDate(now, settings.timeZone))) < settings.whatsappDailyCap) return true;
+      if ((await repo.sentOn(channel, localDate(now, settings.timeZone))) < cap) return true;
       const wait = msUntilNextDay(now, settings.timeZone) + 1000;
-      log.info({ waitMs: wait }, 'WhatsApp daily cap reached; the rest goes out tomorrow');
+      log.info({ channel, waitMs: wait }, 'daily cap reached; the rest goes out tomorrow');
       // Re-checked every poll: a cancellation or a change of day is seen quickly.
       if (!(await sleep(Math.min(wait, settings.pollMs), signal))) return false;
     }

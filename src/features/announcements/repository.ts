@@ -18,7 +18,7 @@ export function newBroadcastId(now: Date): string {
   return `${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
 }
 
-/** Records of broadcasts, their recipients, per-recipient deliveries, drafts and the WhatsApp daily counter. */
+/** Records of broadcasts, their recipients, per-recipient deliveries, drafts and the daily counters per channel. */
 export class BroadcastRepository {
   private readonly broadcasts: Collection<Broadcast>;
   private readonly recipients: Collection<Recipients>;
@@ -104,15 +104,15 @@ export class BroadcastRepository {
     return this.drafts.delete(staffKey);
   }
 
-  /** WhatsApp broadcast messages sent on `day` (YYYY-MM-DD in the office's time zone). */
-  async sentOn(day: string): Promise<number> {
-    return (await this.daily.get(`whatsapp|${day}`)) ?? 0;
+  /** Broadcast messages sent on `channel` on `day` (YYYY-MM-DD in the office's time zone): its daily cap. */
+  async sentOn(channel: string, day: string): Promise<number> {
+    return (await this.daily.get(`${channel}|${day}`)) ?? 0;
   }
 
-  /** Count one more WhatsApp message on `day` (kept 3 days). */
-  async countSent(day: string, n = 1): Promise<number> {
-    const next = (await this.sentOn(day)) + n;
-    await this.daily.set(`whatsapp|${day}`, next, 3 * 24 * 3_600_000);
+  /** Count `n` more messages on `channel` on `day` (kept 3 days). */
+  async countSent(channel: string, day: string, n = 1): Promise<number> {
+    const next = (await this.sentOn(channel, day)) + n;
+    await this.daily.set(`${channel}|${day}`, next, 3 * 24 * 3_600_000);
     return next;
   }
 }

@@ -5,12 +5,15 @@
  */
 import { z } from 'zod';
 
-/** Channels a broadcast can go out on. */
-export const BroadcastChannel = z.enum(['telegram', 'whatsapp']);
-export type BroadcastChannel = z.infer<typeof BroadcastChannel>;
-export const BROADCAST_CHANNELS: readonly BroadcastChannel[] = BroadcastChannel.options;
+/**
+ * The name of a channel a broadcast goes out on: a channel module's name, the user-key namespace. Which names
+ * exist is the registry's business (the staff operations check them against it); a stored record only needs
+ * the shape.
+ */
+export const ChannelName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a channel name');
+export type ChannelName = z.infer<typeof ChannelName>;
 
-/** Longest broadcast text: one Telegram message (4096) and one WhatsApp bubble, with room to spare. */
+/** Longest broadcast text: one message on every channel (the shortest limit is ~4096), with room to spare. */
 export const MAX_BROADCAST_TEXT = 3500;
 
 /** Lifecycle of a broadcast. `queued` waits for the worker (at `scheduledAt` when set). */
@@ -22,7 +25,7 @@ export const Counts = z.object({
   total: z.number().int().nonnegative(),
   sent: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
-  /** Recipients who blocked the bot (Telegram 403) or cannot be reached; they are unsubscribed. */
+  /** Recipients who blocked the bot (a 403) or cannot be reached; they are unsubscribed. */
   unreachable: z.number().int().nonnegative(),
   uncertain: z.number().int().nonnegative(),
   /** Not sent because the broadcast was cancelled first. */
@@ -44,8 +47,8 @@ export function settled(c: Counts): number {
 export const Broadcast = z.object({
   id: z.string().regex(/^[a-z0-9-]{4,40}$/),
   text: z.string().min(1).max(MAX_BROADCAST_TEXT),
-  channels: z.array(BroadcastChannel).min(1),
-  /** User key of the staff member (`telegram:123`) or `cli` — who gets progress and the final report. */
+  channels: z.array(ChannelName).min(1),
+  /** The staff key of the author (a chat user key, `cli:ayu`, `console:ayu`): who gets progress and the report. */
   createdBy: z.string(),
   createdAt: z.iso.datetime({ offset: true }),
   /** Not sent before this time; null = as soon as possible. */
@@ -54,7 +57,7 @@ export const Broadcast = z.object({
   startedAt: z.iso.datetime({ offset: true }).nullable(),
   finishedAt: z.iso.datetime({ offset: true }).nullable(),
   /** Counts per channel, refreshed while it runs (every second at most) and final at the end. */
-  counts: z.partialRecord(BroadcastChannel, Counts),
+  counts: z.record(ChannelName, Counts),
   cancelledBy: z.string().nullable(),
 });
 export type Broadcast = z.infer<typeof Broadcast>;
@@ -79,14 +82,8 @@ export type Delivery = z.infer<typeof Delivery>;
 /** A staff member's unsent draft (kept until `/kirim` or `/batal`, at most a day). */
 export const Draft = z.object({
   text: z.string().min(1).max(MAX_BROADCAST_TEXT),
-  channels: z.array(BroadcastChannel).min(1),
+  channels: z.array(ChannelName).min(1),
   scheduledAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.string(),
 });
 export type Draft = z.infer<typeof Draft>;
-
-/** The channel of a user key (`telegram:1` → `telegram`), or undefined for others (console …). */
-export function channelOf(userKey: string): BroadcastChannel | undefined {
-  const parsed = BroadcastChannel.safeParse(userKey.slice(0, userKey.indexOf(':')));
-  return parsed.success ? parsed.data : undefined;
-}

@@ -3,14 +3,16 @@
  * its progress. Nothing here sends: the delivery worker of the running service picks queued broadcasts from
  * the store (the same store the CLI writes to).
  */
+import { channelOf } from '../../kernel/user-key.js';
 import type { Subscriptions } from './state.js';
 import { newBroadcastId, type BroadcastRepository } from './repository.js';
-import { BROADCAST_CHANNELS, channelOf, zeroCounts, type Broadcast, type BroadcastChannel } from './schema.js';
+import { zeroCounts, type Broadcast } from './schema.js';
 
 /** What to queue. */
 export interface NewBroadcast {
   text: string;
-  channels: readonly BroadcastChannel[];
+  /** Channel names (checked against the registry by the staff operations). */
+  channels: readonly string[];
   createdBy: string;
   scheduledAt: Date | null;
 }
@@ -22,12 +24,13 @@ export class BroadcastService {
     private readonly subscriptions: Subscriptions,
   ) {}
 
-  /** Active subscribers per channel (the preview's recipient numbers). */
-  async audience(channels: readonly BroadcastChannel[] = BROADCAST_CHANNELS): Promise<Record<BroadcastChannel, number>> {
-    const counts: Record<BroadcastChannel, number> = { telegram: 0, whatsapp: 0 };
+  /** Active subscribers per channel name, for each of `channels` (the preview's recipient numbers). */
+  async audience(channels: readonly string[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = Object.fromEntries(channels.map((c) => [c, 0]));
     for await (const userKey of this.subscriptions.active()) {
       const channel = channelOf(userKey);
-      if (channel && channels.includes(channel)) counts[channel] += 1;
+      const n = channel === undefined ? undefined : counts[channel];
+      if (channel !== undefined && n !== undefined) counts[channel] = n + 1;
     }
     return counts;
   }

@@ -71,6 +71,13 @@ export class ClosureState {
     return value;
   }
 
+  /** The stored status, read past the cache (staff changes start from it). */
+  async read(): Promise<ClosureStatus> {
+    const value = (await this.col.get(CLOSURE_KEY)) ?? this.office.closure;
+    this.cached = { value, at: Date.now() };
+    return value;
+  }
+
   /** Replace the status (staff command, CLI). */
   async set(value: ClosureStatus): Promise<void> {
     const parsed = ClosureStatus.parse(value);

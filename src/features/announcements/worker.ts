@@ -1,26 +1,23 @@
 /**
  * What every delivery worker (in-process or BullMQ) shares: its dependencies, the recipients snapshot taken
- * when a broadcast starts, and the outcome bookkeeping of one recipient.
+ * when a broadcast starts, and the outcome bookkeeping of one recipient. The rules of when a broadcast
+ * starts, resumes or is cancelled are in `scheduler.ts`, written once for both backends.
  */
 import type { Reply } from '../../kernel/message.js';
 import { plain } from '../../kernel/message.js';
+import { channelOf } from '../../kernel/user-key.js';
 import type { Logger } from '../../lib/log.js';
-import type { Subscriptions } from './state.js';
+import type { PushChannel } from './channels.js';
 import type { SendFn, SendOutcome } from './lanes.js';
 import type { BroadcastRepository } from './repository.js';
-import { channelOf, zeroCounts, type Broadcast, type BroadcastChannel, type Counts, type DeliveryState } from './schema.js';
+import { zeroCounts, type Broadcast, type Counts, type DeliveryState } from './schema.js';
+import type { Subscriptions } from './state.js';
 
-/** Limits and rhythms of delivery (from the configuration). */
+/** Limits and rhythms of delivery (from the channel registry and the configuration). */
 export interface DeliverySettings {
-  /** Telegram messages per second overall (BROADCAST_TELEGRAM_RATE). */
-  telegramRate: number;
-  /** Telegram sends in flight at once (default: rate / 5, at least 4). */
-  telegramConcurrency?: number;
-  whatsappMinGapMs: number;
-  whatsappMaxGapMs: number;
-  /** WhatsApp broadcast messages per office day (WHATSAPP_DAILY_CAP). */
-  whatsappDailyCap: number;
-  /** The office's time zone: the WhatsApp day starts at its midnight. */
+  /** The channels that can push, each with its delivery profile (lanes are built from it). */
+  channels: readonly PushChannel[];
+  /** The office's time zone: a daily cap's day starts at its midnight. */
   timeZone: string;
   /** Progress to the author at most this often (BROADCAST_PROGRESS_SECONDS). */
   progressEveryMs: number;
@@ -32,12 +29,16 @@ export interface DeliverySettings {
 export interface WorkerDeps {
   repo: BroadcastRepository;
   subscriptions: Subscriptions;
-  /** Send to one person on the channel of their user key (`bot.sendTo`). */
+  /** Send to one person on the channel of their user key (the outbox's `sendTo`, without the channel's retry). */
   send: SendFn;
-  /** The platform says this person cannot be reached: unsubscribe them (`bot.markUnreachable`). */
-  markUnreachable(userKey: string, reason: string): Promise<void>;
-  /** Whether `channel` runs in this process; only its recipients are delivered here. */
-  canSend(channel: BroadcastChannel): boolean;
+  /**
+   * A send said this person cannot be reached, and the channel did not report it itself (a 400 "chat not
+   * found"; a 403 the channel reports): the composition root wires it to the outbox's one unreachable hook,
+   * which unsubscribes them. Absent: only the delivery is marked.
+   */
+  onUnreachable?(userKey: string, reason: string): Promise<void>;
+  /** Whether channel `name` runs in this process; only its recipients are delivered here. */
+  canSend(name: string): boolean;
   /** Tell the author how it goes (`final` once at the end). Best effort: must not throw. */
   report(b: Broadcast, final: boolean): Promise<void>;
   settings: DeliverySettings;
@@ -53,6 +54,8 @@ export interface BroadcastWorker {
   stop(): Promise<void>;
   /** One look at the store: start due broadcasts, resume interrupted ones, apply cancellations. */
   tick(): Promise<void>;
+  /** Resolves when nothing this process delivers is in flight (tests, shutdown). */
+  idle?(): Promise<void>;
 }
 
 /** The message every recipient gets. */
@@ -60,12 +63,17 @@ export function broadcastReplies(b: Broadcast): Reply[] {
   return [plain(b.text)];
 }
 
+/** The registered channel `name`, if it is one. */
+export function channelSettings(settings: DeliverySettings, name: string): PushChannel | undefined {
+  return settings.channels.find((c) => c.name === name);
+}
+
 /** The subscribers of `b`'s channels that can be reached from this process, in a stable order. */
 export async function snapshotRecipients(deps: WorkerDeps, b: Broadcast): Promise<{ userKeys: string[]; counts: Broadcast['counts'] }> {
   const userKeys: string[] = [];
   const counts: Broadcast['counts'] = {};
   for (const channel of b.channels) {
-    if (deps.canSend(channel)) counts[channel] = zeroCounts();
+    if (channelSettings(deps.settings, channel) && deps.canSend(channel)) counts[channel] = zeroCounts();
     else deps.log.warn({ broadcast: b.id, channel }, 'channel not running here: its subscribers are left out');
   }
   for await (const userKey of deps.subscriptions.active()) {
@@ -96,4 +104,18 @@ export function stateOf(outcome: SendOutcome): Exclude<DeliveryState, 'sending'>
 /** Add one final state to a tally. */
 export function tally(c: Counts, state: Exclude<DeliveryState, 'sending'>): void {
   c[state] += 1;
+}
+
+/**
+ * Tell the one unreachable hook, never failing the delivery for it. A 403 is not told: the channel reports it
+ * itself (its `send` tells the host before throwing), and one event is told once. What only the worker knows
+ * is final (a 400 "chat not found") is told here.
+ */
+export async function reportUnreachable(deps: WorkerDeps, userKey: string, code: number): Promise<void> {
+  if (code === 403) return;
+  try {
+    await deps.onUnreachable?.(userKey, `broadcast ${code}`);
+  } catch (err) {
+    deps.log.warn({ err }, 'unreachable hook failed');
+  }
 }

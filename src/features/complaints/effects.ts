@@ -2,8 +2,7 @@
  * The runtime side of the complaint effects: store a filed complaint and give its ticket, or look a ticket
  * up. Called by the bot before the turn's replies are sent.
  */
-import { callCenter } from '../info/answers.js';
-import type { ComplaintCreateEffect, ComplaintLookupEffect } from '../../kernel/effects.js';
+import { callCenter } from '../../kernel/office-text.js';
 import type { Reply } from '../../kernel/message.js';
 import type { Session } from '../../kernel/session.js';
 import type { OfficeData } from '../../kernel/office.js';
@@ -11,6 +10,18 @@ import type { Logger } from '../../lib/log.js';
 import type { Language } from '../../nlu/types.js';
 import * as render from './render.js';
 import { ComplaintDraft } from './schema.js';
+
+/** Store a complaint (idempotent by `draft.draftId`); the runtime gives the ticket number once it is stored. */
+export interface ComplaintCreateEffect {
+  readonly kind: 'complaint.create';
+  readonly draft: ComplaintDraft;
+}
+
+/** Look a ticket up; the owner sees the details, anyone else only that it exists and its status. */
+export interface ComplaintLookupEffect {
+  readonly kind: 'complaint.lookup';
+  readonly ticket: string;
+}
 import type { ComplaintService } from './service.js';
 
 /** What running a complaint effect needs. */

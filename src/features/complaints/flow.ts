@@ -13,12 +13,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { suggestCategory } from './categories.js';
-import { AttachmentRecord, ComplaintDraft } from './schema.js';
+import { AttachmentRecord, ComplaintDraft, MAX_DESCRIPTION } from './schema.js';
 import { findTicket } from './tickets.js';
 import type { Classification, IntentName, Language } from '../../nlu/types.js';
-import { callCenter } from '../info/answers.js';
-import { menuChoice } from '../info/menu.js';
+import { callCenter } from '../../kernel/office-text.js';
 import type { Effect } from '../../kernel/effects.js';
+import type { ComplaintCreateEffect, ComplaintLookupEffect } from './effects.js';
 import type { Knowledge } from '../../kernel/knowledge.js';
 import { Translator } from '../../kernel/locale.js';
 import type { InboundMessage, Reply } from '../../kernel/message.js';
@@ -49,6 +49,9 @@ export type ComplaintFlowData = z.infer<typeof ComplaintFlowData>;
 
 const StatusFlowData = z.object({ attempts: z.number().int().nonnegative() });
 
+const lookup = (ticket: string): ComplaintLookupEffect => ({ kind: 'complaint.lookup', ticket });
+const create = (draft: ComplaintDraft): ComplaintCreateEffect => ({ kind: 'complaint.create', draft });
+
 /** Everything a flow turn sees. */
 export interface FlowCtx {
   k: Knowledge;
@@ -59,10 +62,12 @@ export interface FlowCtx {
   c: Classification;
   /** The language picked for this message (used when a form starts). */
   language: Language;
+  /** The intent a bare menu number picks (the dispatcher knows the menu). */
+  menuPick: IntentName | undefined;
 }
 
 /** What starting a flow sees (no classification needed). */
-export type StartCtx = Omit<FlowCtx, 'c'>;
+export type StartCtx = Omit<FlowCtx, 'c' | 'menuPick'>;
 
 /** What a flow turn produced (the same shape as a step handler's result). */
 export interface FlowResult {
@@ -82,8 +87,6 @@ export type FlowTurn =
   | { kind: 'detour'; after: Reply[]; session?: Partial<Session> }
   | { kind: 'release'; before: Reply[]; session: Partial<Session> };
 
-/** Longest description kept (a chat message is at most 4000 characters in the runtime). */
-const MAX_DESCRIPTION = 3000;
 /** Attachments kept per complaint. */
 const MAX_ATTACHMENTS = 20;
 /** How sure classification must be before a message inside the form is taken as another question. */
@@ -277,7 +280,7 @@ export function startComplaint(ctx: StartCtx): FlowResult {
 /** The status question (intent `complaint.status`): a lookup when the message names a ticket, else ask for it. */
 export function startStatus(ctx: StartCtx): FlowResult {
   const ticket = findTicket(ctx.text);
-  if (ticket) return { replies: [], effects: [{ kind: 'complaint.lookup', ticket }] };
+  if (ticket) return { replies: [], effects: [lookup(ticket)] };
   const t = new Translator(ctx.k.locales, ctx.language);
   return {
     replies: [t.reply('complaint.status.ask')],
@@ -297,7 +300,7 @@ function answersStep(step: StepName | 'status', text: string): boolean {
 function isDetour(ctx: FlowCtx, step: StepName | 'status'): boolean {
   const { c, text } = ctx;
   // A bare menu number is a menu choice, never an answer: nobody's permit number or name is "2".
-  if (step !== 'confirm' && menuChoice(text)) return true;
+  if (step !== 'confirm' && ctx.menuPick) return true;
   if (c.intent === 'None' || c.intent.startsWith('complaint.') || c.score < DETOUR_MIN_SCORE) return false;
   if (step === 'confirm') return true;
   if (SOCIAL.has(c.intent) && wordCount(text) <= 3) return true;
@@ -366,7 +369,7 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
         return done([t.reply('complaint.invalid.description'), ...ask(t, k, data)]);
       }
       // The form stays at "confirm" until the runtime has stored the complaint (it then clears the form).
-      return { kind: 'handled', result: { replies, effects: [{ kind: 'complaint.create', draft: draft.data }], session: flowOf(data, startedAt) } };
+      return { kind: 'handled', result: { replies, effects: [create(draft.data)], session: flowOf(data, startedAt) } };
     }
     if (EDIT.test(text)) {
       data.step = 'description';
@@ -394,7 +397,7 @@ function continueStatus(ctx: FlowCtx, raw: unknown): FlowTurn {
   const t = new Translator(k.locales, ctx.session.language ?? ctx.language);
   const ticket = findTicket(text);
   if (ticket) {
-    return { kind: 'handled', result: { replies: [], effects: [{ kind: 'complaint.lookup', ticket }], session: { flow: undefined } } };
+    return { kind: 'handled', result: { replies: [], effects: [lookup(ticket)], session: { flow: undefined } } };
   }
   if (CANCEL.test(text)) {
     return { kind: 'handled', result: { replies: [t.reply('complaint.status.cancelled')], session: { flow: undefined } } };

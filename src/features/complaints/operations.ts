@@ -1,55 +1,244 @@
 /**
- * Staff commands of the complaint desk, added to the `StaffCommand` union in `staff.ts`. Pure: parsing only;
- * `runtime/staff-commands.ts` runs them through `src/complaints/`.
- *   /aduan [terbuka|terlambat]                        open (default) or overdue complaints
- *   /aduan_lihat ADU-XXXXXX                           one complaint in full
- *   /aduan_status ADU-XXXXXX <status> [catatan]       change the status (a note is required for ditolak)
- *   /aduan_kategori ADU-XXXXXX <kategori>             correct the category
- *   /aduan_hapus_data ADU-XXXXXX                      delete the citizen's personal data on request
+ * Staff operations of the complaint desk, each declared once; chat commands, the CLI (`complaints …`) and the
+ * web console are derived from these. Replies are in Indonesian for staff, whatever language the command
+ * came in (the office's working language).
+ *   /aduan [terbuka|terlambat]                   complaints list [--open|--overdue]
+ *   /aduan_lihat ADU-XXXXXX                      complaints show ID
+ *   /aduan_status ADU-XXXXXX <status> [catatan]  complaints update ID --status S [--note N] [--by NAME]
+ *   /aduan_kategori ADU-XXXXXX <kategori>        complaints category ID --category C
+ *   /aduan_catatan ADU-XXXXXX <catatan>          complaints note ID --note N
+ *   /aduan_hapus_data ADU-XXXXXX                 complaints forget ID
+ *                                                complaints export --format csv|jsonl [--out FILE]
+ *                                                complaints purge
  */
+import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { defineOperation, splitArgs, type Operation, type OperationResult } from '../../kernel/operation.js';
+import { replyText } from '../../kernel/message.js';
+import { toCsv, toJsonl } from './export.js';
+import * as render from './render.js';
 import { Category, Status, Ticket } from './schema.js';
+import { ComplaintNotFound, StatusChangeRefused, type ComplaintService } from './service.js';
 import { findTicket } from './tickets.js';
 
 const Note = z.string().trim().max(1000, 'at most 1000 characters');
 
-/** The variants, spread into `StaffCommand`. */
-export const COMPLAINT_COMMANDS = [
-  z.object({ name: z.literal('aduan'), filter: z.enum(['terbuka', 'terlambat']) }),
-  z.object({ name: z.literal('aduan_lihat'), ticket: Ticket }),
-  z
-    .object({ name: z.literal('aduan_status'), ticket: Ticket, status: Status, note: Note.nullable() })
-    .refine((c) => c.status !== 'ditolak' || (c.note ?? '').length > 0, {
-      message: 'ditolak needs a reason: /aduan_status ADU-XXXXXX ditolak <alasan>',
-      path: ['note'],
-    }),
-  z.object({ name: z.literal('aduan_kategori'), ticket: Ticket, category: Category }),
-  z.object({ name: z.literal('aduan_hapus_data'), ticket: Ticket }),
-] as const;
+/** Longest list sent in one chat message (the rest is counted; the CLI lists everything). */
+const MAX_LIST = 40;
 
 /** The first word as a ticket (`adu-7k3m9q` accepted), or the raw word so the schema names the problem. */
 function ticketArg(word: string | undefined): string {
   return (word && findTicket(word)) ?? word ?? '';
 }
 
-function words(args: string): string[] {
-  return args.trim().split(/\s+/).filter(Boolean);
+/** A ticket given on the CLI, read like one typed in chat. */
+const cliTicket = (p: Readonly<Record<string, string | undefined>>): string => ticketArg(p.ticket);
+
+/** Turn the service's refusals into the staff member's reply; anything else is a real failure. */
+async function guarded(service: ComplaintService, body: () => Promise<OperationResult>): Promise<OperationResult> {
+  const { t } = service.renderer('id');
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof ComplaintNotFound) {
+      return { replies: [t.reply('complaint.staff.missing', { ticket: err.ticket })], exitCode: 1 };
+    }
+    if (err instanceof StatusChangeRefused) {
+      return { replies: [t.reply('complaint.staff.status.refused', { from: err.from, to: err.to })], exitCode: 1 };
+    }
+    throw err;
+  }
 }
 
-/** Argument parsers of the complaint commands. */
-export const COMPLAINT_ARG_PARSERS: Readonly<Record<string, (args: string) => Record<string, unknown>>> = {
-  aduan: (args) => {
-    const w = (words(args)[0] ?? 'terbuka').toLowerCase();
-    return { filter: w === 'open' ? 'terbuka' : w === 'overdue' || w === 'telat' ? 'terlambat' : w };
-  },
-  aduan_lihat: (args) => ({ ticket: ticketArg(words(args)[0]) }),
-  aduan_status: (args) => {
-    const [ticket, status, ...rest] = words(args);
-    return { ticket: ticketArg(ticket), status: (status ?? '').toLowerCase(), note: rest.join(' ') || null };
-  },
-  aduan_kategori: (args) => {
-    const [ticket, category] = words(args);
-    return { ticket: ticketArg(ticket), category: (category ?? '').toLowerCase() };
-  },
-  aduan_hapus_data: (args) => ({ ticket: ticketArg(words(args)[0]) }),
-};
+/** The complaint desk's operations over `service`. */
+export function complaintOperations(service: ComplaintService, retentionDays: number): Operation[] {
+  const r = () => service.renderer('id');
+  return [
+    defineOperation({
+      name: 'aduan',
+      role: 'viewer',
+      mutates: false,
+      input: z.object({ filter: z.enum(['terbuka', 'terlambat', 'semua']) }),
+      parseChat: (args) => {
+        const w = (splitArgs(args)[0] ?? 'terbuka').toLowerCase();
+        return { filter: w === 'open' ? 'terbuka' : w === 'overdue' || w === 'telat' ? 'terlambat' : w };
+      },
+      cli: {
+        group: 'complaints',
+        command: 'list',
+        options: {
+          open: { type: 'boolean', help: 'only open complaints' },
+          overdue: { type: 'boolean', help: 'only overdue complaints' },
+        },
+        toInput: (_p, o) => ({ filter: o.overdue ? 'terlambat' : o.open ? 'terbuka' : 'semua' }),
+      },
+      run: async ({ filter }, ctx) => {
+        const list = filter === 'semua' ? await service.repo.list() : await service.listOpen(ctx.now, filter === 'terlambat');
+        const lines = list.map((c) => render.staffLine(r(), c, service.overdue(c, ctx.now)));
+        const { t } = r();
+        const shown = lines.slice(0, MAX_LIST);
+        if (list.length > MAX_LIST) shown.push(t.text('complaint.staff.list.more', { count: list.length - MAX_LIST }));
+        const replies =
+          list.length === 0
+            ? [t.reply(filter === 'terlambat' ? 'complaint.staff.list.none.overdue' : 'complaint.staff.list.none')]
+            : [t.reply('complaint.staff.list', { count: list.length, lines: shown.join('\n') })];
+        return { replies, text: lines.map((l) => `${l}\n`).join(''), notice: `${list.length} complaint(s)`, json: list };
+      },
+    }),
+    defineOperation({
+      name: 'aduan_lihat',
+      role: 'viewer',
+      mutates: false,
+      input: z.object({ ticket: Ticket }),
+      parseChat: (args) => ({ ticket: ticketArg(splitArgs(args)[0]) }),
+      cli: { group: 'complaints', command: 'show', positionals: ['ticket'], toInput: (p) => ({ ticket: cliTicket(p) }) },
+      run: ({ ticket }, ctx) =>
+        guarded(service, async () => {
+          const c = await service.require(ticket);
+          const replies = render.staffDetail(r(), c, service.overdue(c, ctx.now));
+          return { replies, text: `${replies.map(replyText).join('\n')}\n`, json: c };
+        }),
+    }),
+    defineOperation({
+      name: 'aduan_status',
+      role: 'operator',
+      mutates: true,
+      input: z
+        .object({ ticket: Ticket, status: Status, note: Note.nullable() })
+        .refine((c) => c.status !== 'ditolak' || (c.note ?? '').length > 0, {
+          message: 'ditolak needs a reason: /aduan_status ADU-XXXXXX ditolak <alasan>',
+          path: ['note'],
+        }),
+      parseChat: (args) => {
+        const [ticket, status, ...rest] = splitArgs(args);
+        return { ticket: ticketArg(ticket), status: (status ?? '').toLowerCase(), note: rest.join(' ') || null };
+      },
+      cli: {
+        group: 'complaints',
+        command: 'update',
+        positionals: ['ticket'],
+        options: {
+          status: { type: 'string', value: 'S', help: `new status: ${Status.options.join('|')}` },
+          note: { type: 'string', value: 'N', help: 'note sent to the citizen (required for ditolak)' },
+        },
+        toInput: (p, o) => ({ ticket: cliTicket(p), status: o.status, note: o.note ?? null }),
+      },
+      run: ({ ticket, status, note }, ctx) =>
+        guarded(service, async () => {
+          const { complaint, notified } = await service.updateStatus(ticket, status, note ?? undefined, ctx.staffKey, ctx.now);
+          const { t } = r();
+          return {
+            replies: [
+              t.reply(notified ? 'complaint.staff.status.done' : 'complaint.staff.status.unnotified', {
+                ticket: complaint.ticket,
+                status: render.statusLabel(t, complaint.status),
+              }),
+            ],
+            text: `${complaint.ticket} ${complaint.status}${notified ? ' (citizen told)' : ' (citizen not told yet: the running service retries)'}\n`,
+            json: { ticket: complaint.ticket, status: complaint.status, notified },
+          };
+        }),
+    }),
+    defineOperation({
+      name: 'aduan_kategori',
+      role: 'operator',
+      mutates: true,
+      input: z.object({ ticket: Ticket, category: Category }),
+      parseChat: (args) => {
+        const [ticket, category] = splitArgs(args);
+        return { ticket: ticketArg(ticket), category: (category ?? '').toLowerCase() };
+      },
+      cli: {
+        group: 'complaints',
+        command: 'category',
+        positionals: ['ticket'],
+        options: { category: { type: 'string', value: 'C', help: `category: ${Category.options.join('|')}` } },
+        toInput: (p, o) => ({ ticket: cliTicket(p), category: o.category }),
+      },
+      run: ({ ticket, category }, ctx) =>
+        guarded(service, async () => {
+          const c = await service.setCategory(ticket, category, ctx.staffKey, ctx.now);
+          const { t } = r();
+          return {
+            replies: [t.reply('complaint.staff.category.done', { ticket: c.ticket, category: render.categoryLabel(t, c.category) })],
+            json: { ticket: c.ticket, category: c.category },
+          };
+        }),
+    }),
+    defineOperation({
+      name: 'aduan_catatan',
+      role: 'operator',
+      mutates: true,
+      input: z.object({ ticket: Ticket, note: Note.min(1, 'write the note') }),
+      parseChat: (args) => {
+        const [ticket, ...rest] = splitArgs(args);
+        return { ticket: ticketArg(ticket), note: rest.join(' ') };
+      },
+      cli: {
+        group: 'complaints',
+        command: 'note',
+        positionals: ['ticket'],
+        options: { note: { type: 'string', value: 'N', help: 'internal note (staff only, never sent to the citizen)' } },
+        toInput: (p, o) => ({ ticket: cliTicket(p), note: o.note ?? '' }),
+      },
+      run: ({ ticket, note }, ctx) =>
+        guarded(service, async () => {
+          const c = await service.addNote(ticket, note, ctx.staffKey, ctx.now);
+          return { replies: [r().t.reply('complaint.staff.note.done', { ticket: c.ticket })], json: { ticket: c.ticket } };
+        }),
+    }),
+    defineOperation({
+      name: 'aduan_hapus_data',
+      role: 'operator',
+      mutates: true,
+      input: z.object({ ticket: Ticket }),
+      parseChat: (args) => ({ ticket: ticketArg(splitArgs(args)[0]) }),
+      cli: { group: 'complaints', command: 'forget', positionals: ['ticket'], toInput: (p) => ({ ticket: cliTicket(p) }) },
+      run: ({ ticket }, ctx) =>
+        guarded(service, async () => {
+          const c = await service.forget(ticket, ctx.staffKey, ctx.now);
+          return {
+            replies: [r().t.reply('complaint.staff.forgotten', { ticket: c.ticket })],
+            text: `${c.ticket}: personal data deleted; anonymous record kept\n`,
+          };
+        }),
+    }),
+    defineOperation({
+      name: 'aduan_ekspor',
+      role: 'admin',
+      mutates: false,
+      chat: false,
+      input: z.object({ format: z.enum(['csv', 'jsonl']), out: z.string().min(1).nullable() }),
+      cli: {
+        group: 'complaints',
+        command: 'export',
+        options: {
+          format: { type: 'string', value: 'csv|jsonl', help: 'csv (opens in a spreadsheet) or jsonl; default csv' },
+          out: { type: 'string', value: 'FILE', help: 'write to FILE instead of stdout' },
+        },
+        toInput: (_p, o) => ({ format: o.format ?? 'csv', out: o.out ?? null }),
+      },
+      run: async ({ format, out }, ctx) => {
+        const all = await service.repo.list();
+        const text = format === 'csv' ? toCsv(all, (c) => service.overdue(c, ctx.now)) : toJsonl(all);
+        if (out) {
+          writeFileSync(out, text, 'utf8');
+          return { replies: [], notice: `${all.length} complaint(s) written to ${out}` };
+        }
+        return { replies: [], text };
+      },
+    }),
+    defineOperation({
+      name: 'aduan_purge',
+      role: 'admin',
+      mutates: true,
+      chat: false,
+      input: z.object({}),
+      cli: { group: 'complaints', command: 'purge' },
+      run: async (_input, ctx) => {
+        const removed = await service.purge(ctx.now);
+        return { replies: [], text: `${removed} complaint(s) removed (closed more than ${retentionDays} days ago)\n`, json: { removed } };
+      },
+    }),
+  ];
+}

@@ -22,6 +22,9 @@ export const CATEGORIES = ['lambat', 'perilaku', 'pungli', 'sistem', 'informasi'
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
+/** Longest complaint description, the same in the form, the stored draft and the record. */
+export const MAX_DESCRIPTION = 3000;
+
 /** A file the citizen sent during the form, kept by its platform file id (never downloaded here). */
 export const AttachmentRecord = z.object({
   kind: z.string().min(1).max(20),
@@ -35,7 +38,7 @@ export type AttachmentRecord = z.infer<typeof AttachmentRecord>;
 export const ComplaintDraft = z.object({
   /** Generated when the form starts; the create effect is keyed by it, so "ya" twice stores one complaint. */
   draftId: z.string().min(8).max(64),
-  description: z.string().min(10).max(2000),
+  description: z.string().min(10).max(MAX_DESCRIPTION),
   permitNumber: z.string().max(60).nullable(),
   name: z.string().max(100).nullable(),
   contact: z.string().max(100).nullable(),
@@ -50,10 +53,13 @@ export const HistoryEntry = z.object({
   at: z.string(),
   /** A staff user key (`telegram:123`), `cli:<name>`, `citizen` or `system`. */
   by: z.string(),
-  action: z.enum(['created', 'status', 'category', 'forgotten']),
+  action: z.enum(['created', 'status', 'category', 'note', 'forgotten']),
   status: Status.optional(),
   category: Category.optional(),
-  /** Public note (status changes are told to the citizen with it); cleared when personal data is forgotten. */
+  /**
+   * A status change's public note (told to the citizen with it), or an internal staff note (`action: note`,
+   * never sent to the citizen); cleared when personal data is forgotten.
+   */
   note: z.string().max(1000).nullable().optional(),
   /** false when telling the citizen failed (retried by the periodic check); absent when nothing is to be told. */
   notified: z.boolean().optional(),

@@ -3,11 +3,11 @@
  * citizen and the staff, flag overdue complaints, purge past the retention period, forget one citizen.
  * Personal data (description, name, contact) never goes to the log: only tickets and statuses do.
  */
-import type { Config } from '../../config.js';
 import type { Locales } from '../../kernel/locale.js';
 import { Translator } from '../../kernel/locale.js';
 import type { Reply } from '../../kernel/message.js';
 import type { OfficeData } from '../../kernel/office.js';
+import { ChangeRefused, NotFoundError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
 import type { Store } from '../../store/store.js';
 import * as render from './render.js';
@@ -22,12 +22,22 @@ export interface Notifier {
   notifyStaff(replies: readonly Reply[]): Promise<number>;
 }
 
+/** The complaint desk's settings (from the environment). */
+export interface ComplaintSettings {
+  /** Days a closed complaint is kept before `purge` removes it. */
+  COMPLAINT_RETENTION_DAYS: number;
+  /** Working days from filing to verification. */
+  COMPLAINT_VERIFY_WORKDAYS: number;
+  /** Working days from verification to follow-up. */
+  COMPLAINT_FOLLOWUP_WORKDAYS: number;
+}
+
 /** What the service is built from. */
 export interface ComplaintDeps {
   store: Store;
   office: OfficeData;
   locales: Locales;
-  config: Pick<Config, 'COMPLAINT_RETENTION_DAYS' | 'COMPLAINT_VERIFY_WORKDAYS' | 'COMPLAINT_FOLLOWUP_WORKDAYS'>;
+  config: ComplaintSettings;
   log: Logger;
   notifier: Notifier;
 }
@@ -43,9 +53,9 @@ export interface Changed {
 }
 
 /** Thrown for a staff or CLI request that cannot apply (unknown ticket, forgotten owner …). */
-export class ComplaintNotFound extends Error {
+export class ComplaintNotFound extends NotFoundError {
   constructor(readonly ticket: string) {
-    super(`no complaint ${ticket}`);
+    super('complaint', ticket);
   }
 }
 
@@ -59,12 +69,12 @@ const NEXT: Readonly<Record<Status, readonly Status[]>> = {
 };
 
 /** Thrown when a status change is not allowed (e.g. after `selesai`). */
-export class StatusChangeRefused extends Error {
+export class StatusChangeRefused extends ChangeRefused {
   constructor(
     readonly from: Status,
     readonly to: Status,
   ) {
-    super(`status ${from} cannot change to ${to}`);
+    super(`status ${from} cannot change to ${to}`, 'selesai and ditolak are final; ditolak needs a reason');
   }
 }
 
@@ -184,6 +194,19 @@ export class ComplaintService {
       this.deps.log.warn({ err, ticket: c.ticket }, 'citizen not told of a status change (kept notified:false)');
       return false;
     }
+  }
+
+  /**
+   * Keep an internal staff note on a complaint: in its history and staff views, never sent to the citizen,
+   * no status change. @throws ComplaintNotFound, StoreError
+   */
+  async addNote(ticket: string, note: string, by: string, now: Date): Promise<Complaint> {
+    const c = await this.require(ticket);
+    const at = now.toISOString();
+    const next: Complaint = { ...c, updatedAt: at, history: [...c.history, { at, by, action: 'note', note }] };
+    await this.repo.put(next);
+    this.deps.log.info({ ticket }, 'staff note added to complaint');
+    return next;
   }
 
   /** Correct the category. @throws ComplaintNotFound, StoreError */

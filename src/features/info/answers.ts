@@ -2,42 +2,17 @@
  * Answers to information questions, built from the office data and the *current* closure status, never from
  * text written into code. Each function is pure: (translator, knowledge, normalised text) → replies.
  */
-import type { ClosureStatus, OfficeData, Service } from '../../kernel/office.js';
+import type { Service } from '../../kernel/office.js';
 import type { Language } from '../../nlu/types.js';
-import { bullets, formatDate, joinList } from '../../lib/format.js';
+import { bullets, joinList } from '../../lib/format.js';
 import type { Knowledge } from '../../kernel/knowledge.js';
 import type { Translator } from '../../kernel/locale.js';
 import type { Reply } from '../../kernel/message.js';
+import { callCenter, closedServicesOf, closureSince, closureUntil, servicesMentioned } from '../../kernel/office-text.js';
 
 type Answer = (t: Translator, k: Knowledge, normalised: string) => Reply[];
 
 const lang = (t: Translator): Language => t.language;
-
-/** Services named in the text through their aliases or names. */
-export function servicesMentioned(k: Knowledge, normalised: string): Service[] {
-  const padded = ` ${normalised} `;
-  return k.office.services.filter((s) =>
-    [...s.aliases, s.name.id.toLowerCase()].some((a) => padded.includes(` ${a.toLowerCase()} `)),
-  );
-}
-
-/** The services of `office` that `status` closes face to face, in the office file's order. */
-export function closedServicesOf(status: ClosureStatus, office: OfficeData): Service[] {
-  const closed = new Set(status.closedServices);
-  return office.services.filter((s) => closed.has(s.id));
-}
-
-/** "until 1 October 2020" or "not decided yet; reviewed after …" (also used by announcements and staff replies). */
-export function closureUntil(t: Translator, status: ClosureStatus, office: OfficeData): string {
-  if (status.until) return t.text('closure.until.date', { date: formatDate(status.until, lang(t), office.timezone) });
-  if (status.untilNote) return status.untilNote[lang(t)];
-  return t.text('closure.until.unknown');
-}
-
-/** " since 14 September 2020", or nothing when the start is not known. */
-export function closureSince(t: Translator, status: ClosureStatus, office: OfficeData): string {
-  return status.since ? t.text('closure.since', { date: formatDate(status.since, lang(t), office.timezone) }) : '';
-}
 
 const closedServices = (k: Knowledge): Service[] => closedServicesOf(k.closure, k.office);
 const untilText = (t: Translator, k: Knowledge): string => closureUntil(t, k.closure, k.office);
@@ -49,19 +24,6 @@ function onlineLines(t: Translator, services: readonly Service[]): string {
       s.online ? [`${s.name[lang(t)]}: ${s.online.how[lang(t)]}${s.online.url ? ` (${s.online.url})` : ''}`] : [],
     ),
   );
-}
-
-function callCenterText(t: Translator, k: { office: Pick<Knowledge['office'], 'callCenter'> }): string {
-  const cc = k.office.callCenter;
-  const where = joinList(
-    cc.announcedOn.map((a) => (a.url ? `${a.name} (${a.url})` : a.name)),
-    lang(t),
-  );
-  if (cc.phone || cc.whatsapp) {
-    const numbers = [cc.phone, cc.whatsapp ? `WhatsApp ${cc.whatsapp}` : undefined].filter((x) => x !== undefined);
-    return t.text('contact.callcenter.number', { numbers: numbers.join(' / '), where });
-  }
-  return t.text('contact.callcenter.announced', { where });
 }
 
 /** Is the office / a service closed face to face? Says so plainly when nothing is closed. */
@@ -97,7 +59,7 @@ export const closureStatus: Answer = (t, k, normalised) => {
 /** Until when, when does it reopen. */
 export const closureDuration: Answer = (t, k) => {
   if (k.closure.closedServices.length === 0) return [t.reply('closure.none', { office: k.office.shortName })];
-  return [t.reply('closure.duration', { since: sinceText(t, k), until: untilText(t, k), callcenter: callCenterText(t, k) })];
+  return [t.reply('closure.duration', { since: sinceText(t, k), until: untilText(t, k), callcenter: callCenter(t, k.office) })];
 };
 
 /** Why is it closed. */
@@ -150,7 +112,7 @@ export const ossRegistration: Answer = (t, k) => [
 
 /** Field verification (site surveys). */
 export const fieldVerification: Answer = (t, k) => [
-  t.reply('field.info', { state: serviceState(t, k, 'field_verification'), callcenter: callCenterText(t, k) }),
+  t.reply('field.info', { state: serviceState(t, k, 'field_verification'), callcenter: callCenter(t, k.office) }),
 ];
 
 /** Consultation and questions about requirements. */
@@ -158,7 +120,7 @@ export const consultation: Answer = (t, k) => [
   t.reply('consultation.info', {
     state: serviceState(t, k, 'consultation'),
     url: k.office.formsPage,
-    callcenter: callCenterText(t, k),
+    callcenter: callCenter(t, k.office),
   }),
 ];
 
@@ -166,7 +128,7 @@ export const consultation: Answer = (t, k) => [
 export const contactInfo: Answer = (t, k) => [
   t.reply('contact.info', {
     office: k.office.name,
-    callcenter: callCenterText(t, k),
+    callcenter: callCenter(t, k.office),
     address: k.office.address,
     website: k.office.website,
     email: k.office.email ?? '-',
@@ -191,7 +153,3 @@ export const officeHours: Answer = (t, k) => {
   ];
 };
 
-/** Call center line, for fallbacks and errors. */
-export function callCenter(t: Translator, office: Pick<Knowledge['office'], 'callCenter'>): string {
-  return callCenterText(t, { office });
-}

@@ -1,27 +1,21 @@
 /**
- * `npm run -s bot -- whatsapp login`: pair the office's WhatsApp number with the bot. Shows the QR code in
+ * `npm run -s bot -- whatsapp login` (a command of this channel module): pair the office's WhatsApp number with the bot. Shows the QR code in
  * the terminal and writes it as `<DATA_DIR>/whatsapp-qr.png`; scan it from WhatsApp → Linked devices. The
  * session is kept by LocalAuth under `<DATA_DIR>/whatsapp`, so the bot starts paired afterwards.
  * Run it while the bot is stopped (both would use the same browser profile); a running bot writes the same
  * PNG itself when it needs pairing.
  */
-import type { Writable } from 'node:stream';
-import type { WaClient } from '../channels/whatsapp/adapter.js';
-import { profileDir, qrImagePath, whatsappDataPath } from '../channels/whatsapp/paths.js';
-import { qrTerminal, removeQrPng, writeQrPng } from '../channels/whatsapp/qr.js';
-import { clearStaleProfileLock } from '../channels/whatsapp/reconnect.js';
-import { loadConfig, type Config } from '../config.js';
-import { fail } from './run.js';
-
-const USAGE = `usage: npm run -s bot -- whatsapp login
-  login   show the pairing QR code (terminal + <DATA_DIR>/whatsapp-qr.png) and wait until paired
-`;
+import type { WaClient } from './adapter.js';
+import type { WhatsAppConfig } from './config.js';
+import { profileDir, qrImagePath, whatsappDataPath } from './paths.js';
+import { qrTerminal, removeQrPng, writeQrPng } from './qr.js';
+import { clearStaleProfileLock } from './reconnect.js';
 
 /** What `whatsapp login` needs; tests pass a fake client. */
 export interface LoginDeps {
-  config: Pick<Config, 'dataDir' | 'WHATSAPP_SESSION_DIR' | 'CHROMIUM_PATH'>;
+  config: { dataDir: string } & Pick<WhatsAppConfig, 'WHATSAPP_SESSION_DIR' | 'CHROMIUM_PATH'>;
   createClient: () => WaClient;
-  out: Writable;
+  out: NodeJS.WritableStream;
   /** Give up after this long without pairing (ms). Default 5 minutes. */
   timeoutMs?: number;
   /** Pause after `ready` so the browser writes the session to disk before closing (ms). Default 5 s. */
@@ -97,22 +91,4 @@ export async function whatsappLogin(deps: LoginDeps): Promise<number> {
   }
   await client.destroy().catch(() => undefined);
   return code;
-}
-
-/** `whatsapp <subcommand>`. */
-export async function whatsappCommand(argv: readonly string[], out: Writable = process.stdout): Promise<number> {
-  const [sub] = argv;
-  if (sub !== 'login') {
-    (sub === undefined || sub === 'help' ? out : process.stderr).write(USAGE);
-    return sub === undefined || sub === 'help' ? 0 : 2;
-  }
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    return fail(err);
-  }
-  // Loaded here only: whatsapp-web.js pulls in puppeteer.
-  const { realClientFactory } = await import('../channels/whatsapp/client-options.js');
-  return whatsappLogin({ config, createClient: realClientFactory(config), out });
 }

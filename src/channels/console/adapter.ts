@@ -7,11 +7,14 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { replyText, type InboundMessage, type Reply } from '../../kernel/message.js';
-import type { TurnOutput } from '../../runtime/bot.js';
+import { userKey as userKeyOf } from '../../kernel/user-key.js';
 
-/** What the console needs of the runtime. */
+/** This channel's user-key namespace (the module's name). */
+const CONSOLE = 'console';
+
+/** What the console needs of the runtime: the turn with what drove it (for `--json`). */
 export interface ConsoleHost {
-  turn(message: InboundMessage): Promise<TurnOutput>;
+  turn(message: InboundMessage): Promise<{ replies: Reply[]; result?: { intent: string; score: number } }>;
 }
 
 /** Options of {@link runConsole}. */
@@ -34,7 +37,7 @@ function render(replies: readonly Reply[]): string {
 export async function runConsole(host: ConsoleHost, opts: ConsoleOptions): Promise<void> {
   const rl = createInterface({ input: opts.input, terminal: false, crlfDelay: Infinity });
   const write = (s: string) => opts.output.write(s);
-  const userKey = `console:${opts.user}`;
+  const userKey = userKeyOf(CONSOLE, opts.user);
   if (opts.interactive && !opts.json) write('Ketik pesan Anda (Ctrl+D untuk keluar).\n> ');
   // for-await handles lines strictly in order: a person's turns never overlap.
   for await (const line of rl) {

@@ -1,0 +1,34 @@
+/**
+ * The Telegram channel module: its environment variables, capabilities, delivery profile and factory.
+ * telegraf is loaded only when the channel is enabled.
+ */
+import { defineChannelModule, type DeliveryProfile } from '../../kernel/channel.js';
+import { userKey } from '../../kernel/user-key.js';
+import { telegramEnv, telegramEnvHelp } from './config.js';
+import { TELEGRAM_TEXT_LIMIT } from './split.js';
+
+/** Announcements on Telegram: evenly spaced at `rate`/s overall (under Telegram's ~30/s, leaving room for replies), 1 s apart per chat. */
+export function telegramDelivery(rate: number): DeliveryProfile {
+  return { ratePerSecond: rate, concurrency: Math.max(4, Math.ceil(rate / 5)), perChatGapMs: 1000 };
+}
+
+/** Telegram. */
+export const telegramModule = defineChannelModule({
+  name: 'telegram',
+  label: 'Telegram',
+  env: telegramEnv,
+  envHelp: telegramEnvHelp,
+  check: (c) =>
+    c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET
+      ? [{ variable: 'TELEGRAM_WEBHOOK_SECRET', expected: 'required when TELEGRAM_WEBHOOK_URL is set' }]
+      : [],
+  capabilities: { push: true, buttons: true, maxText: TELEGRAM_TEXT_LIMIT },
+  enabled: (c) => Boolean(c.TELEGRAM_BOT_TOKEN),
+  staffKeys: (c) => c.STAFF_TELEGRAM_IDS.map((id) => userKey('telegram', id)),
+  staffChatKeys: (c) => (c.STAFF_TELEGRAM_CHAT_ID ? [userKey('telegram', c.STAFF_TELEGRAM_CHAT_ID)] : []),
+  delivery: (c) => telegramDelivery(c.BROADCAST_TELEGRAM_RATE),
+  async create(ctx) {
+    const { TelegramChannel, telegramOptions } = await import('./adapter.js');
+    return new TelegramChannel({ ...telegramOptions(ctx.config, ctx.store), staffCommands: ctx.staffCommands });
+  },
+});

@@ -1,0 +1,79 @@
+/**
+ * What the office tells citizens: greetings and the menu, what is closed and until when, what works online,
+ * the forms, OSS, contact, hours, and the honest "not understood". Every answer comes from the office data
+ * and the current closure status (`src/kernel/knowledge.ts`), worded by the locales.
+ */
+import type { FeatureDialogue, Handled, IntentHandler, TurnCtx } from '../../kernel/feature.js';
+import { callCenter } from '../../kernel/office-text.js';
+import * as answers from './answers.js';
+import { menuChoice, menuReply } from './menu.js';
+
+/** Closure answers offer subscribing to announcements, once per person, where the channel can push. */
+function offerSubscription(ctx: TurnCtx, h: Handled): Handled {
+  if (!ctx.caller.canPush || ctx.session.subscribeOffered || ctx.k.closure.closedServices.length === 0) return h;
+  return {
+    ...h,
+    replies: [...h.replies, ctx.t.reply('subscribe.offer')],
+    session: { ...h.session, subscribeOffered: true },
+  };
+}
+
+/** The first `None` gets the menu; repeated ones the call center. */
+const fallback: IntentHandler = (ctx) => {
+  const streak = ctx.session.noneStreak + 1;
+  if (streak === 1) return { replies: [menuReply(ctx.t, 'fallback.first')], session: { noneStreak: streak } };
+  return {
+    replies: [ctx.t.reply('fallback.repeat', { callcenter: callCenter(ctx.t, ctx.k.office) })],
+    session: { noneStreak: streak },
+  };
+};
+
+const greeting: IntentHandler = (ctx) => {
+  const bali = /\bswastiastu\b|\brahajeng\b/.test(ctx.c.normalised);
+  return { replies: [menuReply(ctx.t, bali ? 'greeting.bali' : 'greeting', { office: ctx.k.office.shortName })] };
+};
+
+/** An answer function of `answers.ts` as an intent handler. */
+const answer =
+  (fn: (t: TurnCtx['t'], k: TurnCtx['k'], normalised: string) => Handled['replies']): IntentHandler =>
+  (ctx) => ({ replies: fn(ctx.t, ctx.k, ctx.c.normalised) });
+
+/** A closure answer, with the one-time subscription offer. */
+const closure =
+  (fn: (t: TurnCtx['t'], k: TurnCtx['k'], normalised: string) => Handled['replies']): IntentHandler =>
+  (ctx) => offerSubscription(ctx, { replies: fn(ctx.t, ctx.k, ctx.c.normalised) });
+
+/** The pure half of the information desk. */
+export const infoDialogue = {
+  intents: {
+    greeting,
+    help: (ctx) => ({ replies: [menuReply(ctx.t, 'help.intro', { office: ctx.k.office.shortName })] }),
+    thanks: (ctx) => ({ replies: [ctx.t.reply(/\bsuksma\b/.test(ctx.c.normalised) ? 'thanks.bali' : 'thanks')] }),
+    goodbye: (ctx) => ({ replies: [ctx.t.reply('goodbye')] }),
+    'closure.status': closure(answers.closureStatus),
+    'closure.duration': closure(answers.closureDuration),
+    'closure.reason': closure(answers.closureReason),
+    'service.online': answer(answers.serviceOnline),
+    'form.request': answer(answers.formRequest),
+    'oss.registration': answer(answers.ossRegistration),
+    field_verification: answer(answers.fieldVerification),
+    'contact.info': answer(answers.contactInfo),
+    'office.hours': answer(answers.officeHours),
+    consultation: answer(answers.consultation),
+    None: fallback,
+  },
+  commands: {
+    start: 'greeting',
+    menu: 'help',
+    bantuan: 'help',
+    help: 'help',
+    status: 'closure.status',
+    formulir: 'form.request',
+    kontak: 'contact.info',
+    oss: 'oss.registration',
+  },
+  startPayloads: { formulir: 'form.request', status: 'closure.status' },
+  menuPick: menuChoice,
+  menu: menuReply,
+} satisfies FeatureDialogue;
+

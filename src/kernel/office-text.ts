@@ -1,0 +1,52 @@
+/**
+ * Office wording shared by every feature: the services a closure closes, "until …" and "since …", the call
+ * center line. Built from the office data and the current closure status, never from text in code.
+ */
+import type { Language } from '../nlu/types.js';
+import { formatDate, joinList } from '../lib/format.js';
+import type { Knowledge } from './knowledge.js';
+import type { Translator } from './locale.js';
+import type { ClosureStatus, OfficeData, Service } from './office.js';
+
+const lang = (t: Translator): Language => t.language;
+
+/** Services named in the text through their aliases or names. */
+export function servicesMentioned(k: Knowledge, normalised: string): Service[] {
+  const padded = ` ${normalised} `;
+  return k.office.services.filter((s) =>
+    [...s.aliases, s.name.id.toLowerCase()].some((a) => padded.includes(` ${a.toLowerCase()} `)),
+  );
+}
+
+/** The services of `office` that `status` closes face to face, in the office file's order. */
+export function closedServicesOf(status: ClosureStatus, office: OfficeData): Service[] {
+  const closed = new Set(status.closedServices);
+  return office.services.filter((s) => closed.has(s.id));
+}
+
+/** "until 1 October 2020" or "not decided yet; reviewed after …" (also used by announcements and staff replies). */
+export function closureUntil(t: Translator, status: ClosureStatus, office: OfficeData): string {
+  if (status.until) return t.text('closure.until.date', { date: formatDate(status.until, lang(t), office.timezone) });
+  if (status.untilNote) return status.untilNote[lang(t)];
+  return t.text('closure.until.unknown');
+}
+
+/** " since 14 September 2020", or nothing when the start is not known. */
+export function closureSince(t: Translator, status: ClosureStatus, office: OfficeData): string {
+  return status.since ? t.text('closure.since', { date: formatDate(status.since, lang(t), office.timezone) }) : '';
+}
+
+/** How to reach the call center: its numbers when the office file has them, else where it was announced. */
+export function callCenter(t: Translator, office: Pick<OfficeData, 'callCenter'>): string {
+  const cc = office.callCenter;
+  const where = joinList(
+    cc.announcedOn.map((a) => (a.url ? `${a.name} (${a.url})` : a.name)),
+    lang(t),
+  );
+  if (cc.phone || cc.whatsapp) {
+    const numbers = [cc.phone, cc.whatsapp ? t.text('contact.callcenter.chat', { number: cc.whatsapp }) : undefined].filter((x) => x !== undefined);
+    return t.text('contact.callcenter.number', { numbers: numbers.join(' / '), where });
+  }
+  return t.text('contact.callcenter.announced', { where });
+}
+

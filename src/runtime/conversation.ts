@@ -1,0 +1,188 @@
+/**
+ * The turn: the only place where a message meets the store. For each message it takes the person's lock,
+ * reads the session, classifies, runs the pure `step()`, runs the turn's effects, writes the session (and
+ * only then the writes that must follow it), and hands the replies back to the channel. A turn that throws
+ * writes nothing back (grammY's "no catch"), and a store failure is told to the person, never swallowed.
+ * It knows the kernel and the step; features reach it only through their registered effect runners.
+ */
+import type { EffectRunner, Effect } from '../kernel/effects.js';
+import type { Knowledge } from '../kernel/knowledge.js';
+import { Translator, type Locales } from '../kernel/locale.js';
+import type { InboundMessage, Reply } from '../kernel/message.js';
+import { callCenter } from '../kernel/office-text.js';
+import type { ClosureStatus, OfficeData } from '../kernel/office.js';
+import { newSession, Session } from '../kernel/session.js';
+import { channelOf } from '../kernel/user-key.js';
+import { StoreError } from '../lib/errors.js';
+import { KeyedLock } from '../lib/keyed-lock.js';
+import type { Logger } from '../lib/log.js';
+import type { Classifier, Language } from '../nlu/types.js';
+import { withReadCache } from '../store/read-cache.js';
+import type { Collection, Store } from '../store/store.js';
+import { step, type Dialogue, type TurnResult } from './step.js';
+import type { StaffDirectory } from './outbox.js';
+
+/** What a handled message produced, for the JSON CLI and tests. */
+export interface TurnOutput {
+  replies: Reply[];
+  /** Absent when the turn failed before the step finished. */
+  result?: TurnResult;
+  /** Set when the turn could not complete (store down, a bug); `replies` then explain it to the person. */
+  error?: Error;
+}
+
+/** What the conversation is built from. */
+export interface ConversationDeps {
+  dialogue: Dialogue;
+  classifier: Classifier;
+  store: Store;
+  office: OfficeData;
+  locales: Locales;
+  log: Logger;
+  /** The current closure status (state kept by the announcements feature). */
+  closure(nowMs: number): Promise<ClosureStatus>;
+  /** Every feature's effect runners, by kind. */
+  effects: Readonly<Record<string, EffectRunner>>;
+  staff: StaffDirectory;
+  /** Whether a channel can message people first (from the channel modules' capabilities). */
+  canPush(channel: string): boolean;
+  settings: {
+    /** A session idle longer than this is reset at its next turn. */
+    sessionIdleMs: number;
+    /** Told in the complaint form's privacy notice. */
+    complaintRetentionDays?: number;
+  };
+  /** The clock; tests move it. */
+  now?: () => Date;
+}
+
+/** How long one turn may hold the cross-instance lock of a person (a turn takes milliseconds; this is a bound). */
+const TURN_LOCK_MS = 30_000;
+
+/** Longest text classified; longer messages are answered from their start (a 100 kB paste must stay cheap). */
+export const MAX_TEXT = 4000;
+
+/** Keep a session this long past its idle time, so the next turn can say that an open form expired. */
+const SESSION_GRACE_MS = 24 * 3_600_000;
+
+/** Cut `text` to at most `max` UTF-16 units without splitting a surrogate pair (half an emoji). */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** The conversation of every person. */
+export class Conversation {
+  /** Sessions by user key (with a write-through read cache where this process owns the store). */
+  readonly sessions: Collection<Session>;
+  private readonly lock = new KeyedLock();
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: ConversationDeps) {
+    this.now = deps.now ?? (() => new Date());
+    const sessions = deps.store.collection('sessions', Session);
+    // SQLite (and memory) belong to this process alone: keep sessions in memory too and skip a read per turn.
+    // With Redis other instances may write a person's session, so every turn reads it.
+    this.sessions = deps.store.kind === 'redis' ? sessions : withReadCache(sessions);
+  }
+
+  /** Handle one message; resolves with the replies once everything the turn changed is stored. Never rejects. */
+  async handle(message: InboundMessage): Promise<Reply[]> {
+    return (await this.turn(message)).replies;
+  }
+
+  /** Handle one message and say what happened (intent, score) as well as the replies. Never rejects. */
+  turn(message: InboundMessage): Promise<TurnOutput> {
+    return this.lock.run(message.userKey, () => this.turnLocked(message));
+  }
+
+  /** Forget a person's session (they can no longer be reached). */
+  async forget(userKey: string): Promise<void> {
+    await this.sessions.delete(userKey);
+  }
+
+  private async turnLocked(message: InboundMessage): Promise<TurnOutput> {
+    const now = this.now();
+    let release: (() => Promise<void>) | undefined;
+    try {
+      // Another instance on the same Redis may be serving this person: take turns across processes too.
+      release = await this.deps.store.lock?.(`turn:${message.userKey}`, TURN_LOCK_MS);
+      const text = cutText(message.text, MAX_TEXT);
+      const [stored, closure] = await Promise.all([this.readSession(message.userKey), this.deps.closure(now.getTime())]);
+      const session = stored ?? newSession(now);
+      const knowledge: Knowledge = {
+        office: this.deps.office,
+        closure,
+        locales: this.deps.locales,
+        now,
+        sessionIdleMs: this.deps.settings.sessionIdleMs,
+        ...(this.deps.settings.complaintRetentionDays !== undefined
+          ? { complaintRetentionDays: this.deps.settings.complaintRetentionDays }
+          : {}),
+      };
+      const classification = this.deps.classifier.classify(text);
+      const channel = channelOf(message.userKey) ?? '';
+      const staff = this.deps.staff.isStaff(message.userKey);
+      const result = step(this.deps.dialogue, { ...message, text }, classification, session, knowledge, {
+        staff,
+        canPush: this.deps.canPush(channel),
+      });
+      const { replies, patch, after } = await this.runEffects(message.userKey, result.effects, result.language, now, staff);
+      await this.sessions.set(message.userKey, { ...result.session, ...patch }, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
+      for (const write of after) await write();
+      return { replies: [...result.replies, ...replies], result };
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      this.deps.log.error({ err: error, user: message.userKey }, 'turn failed; nothing was written');
+      return { replies: [this.failureReply(error)], error };
+    } finally {
+      await release?.();
+    }
+  }
+
+  /** A session that cannot be read back (corrupt) starts over instead of blocking the person. */
+  private async readSession(userKey: string): Promise<Session | undefined> {
+    try {
+      return await this.sessions.get(userKey);
+    } catch (err) {
+      if (err instanceof StoreError && err.kind === 'invalid-record') {
+        this.deps.log.warn({ user: userKey }, 'unreadable session replaced by a new one');
+        return undefined;
+      }
+      throw err;
+    }
+  }
+
+  /** Run the turn's effects in order; their replies follow the turn's own. */
+  private async runEffects(
+    userKey: string,
+    effects: readonly Effect[],
+    language: Language,
+    now: Date,
+    staff: boolean,
+  ): Promise<{ replies: Reply[]; patch: Partial<Session>; after: (() => Promise<void>)[] }> {
+    const replies: Reply[] = [];
+    const patch: Partial<Session> = {};
+    const after: (() => Promise<void>)[] = [];
+    for (const effect of effects) {
+      const run = this.deps.effects[effect.kind];
+      if (!run) throw new Error(`no runner for effect "${effect.kind}": register it in the feature's runtime`);
+      const out = await run(effect, { userKey, language, now, staff });
+      if (out.replies) replies.push(...out.replies);
+      if (out.session) Object.assign(patch, out.session);
+      if (out.after) after.push(out.after);
+    }
+    return { replies, patch, after };
+  }
+
+  /**
+   * The reply when a turn could not complete, in Indonesian (the session and its language are unknown): a
+   * store outage says "try again shortly"; anything else is our fault, said as such. Both give the call center.
+   */
+  private failureReply(error: Error): Reply {
+    const t = new Translator(this.deps.locales, 'id');
+    const key = error instanceof StoreError ? 'error.store' : 'error.internal';
+    return t.reply(key, { callcenter: callCenter(t, this.deps.office) });
+  }
+}
