@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { Config } from './config.js';
 import { announcementsDialogue, createAnnouncements, type AnnouncementsRuntime } from './features/announcements/index.js';
 import { complaintsDialogue, createComplaints, type ComplaintsRuntime } from './features/complaints/index.js';
@@ -70,8 +71,22 @@ export interface App {
   enabledChannels(): BoundChannel[];
   /** Resolves once every feature's background work has settled (tests, shutdown). */
   idle(): Promise<void>;
+  /** What `/healthz` reports: the store, each channel, and whether the service can answer. */
+  health(): Promise<Health>;
   close(): Promise<void>;
 }
+
+/** The service's health, as `/healthz` shows it. */
+export interface Health {
+  /** False when the store cannot be read: nobody can be answered. */
+  ok: boolean;
+  store: 'ok' | 'down';
+  /** Each enabled channel: running here, or not (yet). */
+  channels: Record<string, 'running' | 'down'>;
+}
+
+/** How long the health check waits for the store. */
+const HEALTH_TIMEOUT_MS = 2000;
 
 /** Load every data file (validated). */
 export function loadKnowledgeFiles(config: Pick<Config, 'officeFile'>): { office: OfficeData; locales: Locales } {
@@ -185,6 +200,22 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     enabledChannels: () => config.channels.filter((c) => c.enabled),
     idle: async () => {
       await Promise.all(features.map((f) => f.idle?.()));
+    },
+    health: async () => {
+      const probe = store.collection('health', z.unknown());
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('store did not answer')), HEALTH_TIMEOUT_MS);
+      });
+      const storeOk = await Promise.race([probe.get('ping'), timeout]).then(
+        () => true,
+        () => false,
+      );
+      clearTimeout(timer);
+      const channels = Object.fromEntries(
+        config.channels.filter((c) => c.enabled).map((c) => [c.name, outbox.canSend(c.name) ? ('running' as const) : ('down' as const)]),
+      );
+      return { ok: storeOk, store: storeOk ? 'ok' : 'down', channels };
     },
     close: () => store.close(),
   };

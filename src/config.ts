@@ -28,6 +28,10 @@ const BaseEnv = {
 
   /** Progress of a running broadcast is sent to its author at most this often. */
   BROADCAST_PROGRESS_SECONDS: int(30, 1, 3600),
+
+  /** The service's HTTP server (staff console, /healthz, webhooks): interface and port; port 0 turns it off. */
+  CONSOLE_HOST: z.string().min(1).default('127.0.0.1'),
+  CONSOLE_PORT: int(8080, 0, 65535),
 };
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -43,6 +47,7 @@ const EXPECTED: Readonly<Record<string, string>> = Object.assign(
   {
     REDIS_URL: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
     BROADCAST_PROGRESS_SECONDS: 'seconds between progress messages of a broadcast, 1–3600',
+    CONSOLE_PORT: 'a TCP port 1–65535 for the staff console and webhooks, or 0 to turn it off',
   },
   ...CHANNEL_MODULES.map((m) => m.envHelp),
 );
