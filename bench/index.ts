@@ -26,9 +26,16 @@ async function main(): Promise<void> {
   console.log(`  train (cold, no cache): ${f(e.coldTrainMs, 0)} ms; load from cache: ${f(e.cachedLoadMs, 0)} ms`);
 
   const s = benchStartup();
-  console.log('\nstart-up of the npm start program to first reply and exit (tsx + main.ts):');
-  console.log(`  cold (trains the model): ${f(s.coldMs, 0)} ms; warm (cached model): ${f(s.warmMs, 0)} ms   (aim < 1500 ms)`);
-  console.log(`  bare \`node -e 0\`: ${f(s.nodeMs, 0)} ms → warm start is ${f(s.warmMs / s.nodeMs, 1)}× an empty node process`);
+  console.log('\nstart-up to first reply and exit, and peak resident memory of that process:');
+  for (const r of s.rows) {
+    console.log(`  ${r.label}:`);
+    console.log(`    cold (trains the model): ${f(r.cold.ms, 0)} ms, ${f(r.cold.rssMb, 0)} MB; warm (cached model): ${f(r.warm.ms, 0)} ms, ${f(r.warm.rssMb, 0)} MB   (aim < 1500 ms)`);
+  }
+  const [now, before] = s.rows;
+  if (now && before) {
+    console.log(`  → compiled warm start is ${f(now.warm.ms / before.warm.ms, 2)}× the tsx start's time and ${f(now.warm.rssMb / before.warm.rssMb, 2)}× its memory`);
+    console.log(`  bare \`node -e 0\`: ${f(s.node.ms, 0)} ms, ${f(s.node.rssMb, 0)} MB → compiled warm start is ${f(now.warm.ms / s.node.ms, 1)}× an empty node process`);
+  }
 
   console.log('\nbroadcast to Telegram subscribers against the fake Bot API (global limit + 1/s per chat, 429s):');
   for (const r of (await benchBroadcast()).rows) {

@@ -22,6 +22,7 @@ export async function withApp(body: (app: App) => Promise<number>, opts: WithApp
     return fail(err);
   }
   // In the console chat and the CLI the terminal is the conversation: only errors go to stderr unless asked.
+  endQuietlyWhenStdoutCloses();
   const log = createLogger(config.LOG_LEVEL ?? (opts.service && hasChannels(config) ? 'info' : 'error'));
   guardProcess(log);
   let app: App;
@@ -45,6 +46,22 @@ export function fail(err: unknown): number {
   }
   process.stderr.write(`layanan-bot: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   return 1;
+}
+
+let stdoutGuarded = false;
+
+/**
+ * A reader that goes away (`npm start | head -1`, a closed terminal) is the end of the conversation, not a
+ * crash: the next write fails with EPIPE, and the process ends quietly with exit code 0. Everything already
+ * answered was stored before its reply was written, so nothing is lost by ending here.
+ */
+export function endQuietlyWhenStdoutCloses(stream: NodeJS.WriteStream = process.stdout, exit: (code: number) => void = process.exit): void {
+  if (stream === process.stdout && stdoutGuarded) return;
+  if (stream === process.stdout) stdoutGuarded = true;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') exit(0);
+    else throw err;
+  });
 }
 
 let guarded = false;
