@@ -5,7 +5,9 @@
 import { createApp, type App } from '../app.js';
 import { hasChannels, loadConfig, type Config } from '../config.js';
 import { LayananError } from '../errors.js';
+import { emptyCalendarWarning, officeCalendar } from '../complaints/working-days.js';
 import { createLogger, type Logger } from '../log.js';
+import { localDate } from '../time.js';
 
 /** Options of {@link withApp}. */
 export interface WithAppOptions {
@@ -31,11 +33,20 @@ export async function withApp(body: (app: App) => Promise<number>, opts: WithApp
   } catch (err) {
     return fail(err);
   }
+  if (opts.service) warnOnEmptyCalendar(app, log);
   try {
     return await body(app);
   } finally {
     await app.close();
   }
+}
+
+/** Warn (log, and stderr in the console chat, whose log shows only errors) when no holiday lies ahead. */
+function warnOnEmptyCalendar(app: App, log: Logger): void {
+  const warning = emptyCalendarWarning(officeCalendar(app.office), localDate(new Date(), app.office.timezone), app.config.officeFile);
+  if (!warning) return;
+  log.warn({ officeFile: app.config.officeFile }, warning);
+  if (!hasChannels(app.config)) process.stderr.write(`layanan-bot: warning: ${warning}\n`);
 }
 
 /** Print a start-up failure for a person to act on. */
