@@ -40,6 +40,8 @@ const TELEGRAM_TOKEN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
 const EnvSchema = z.object({
   /** Unset: `info` for the service, `error` for the console chat and the CLI (their terminal is the chat). */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  /** Key of the log pseudonyms (HMAC-SHA256 of user ids); unset: generated into DATA_DIR on first start. */
+  LOG_PSEUDONYM_KEY: optional.pipe(z.string().min(32).optional()),
   DATA_DIR: z.string().min(1).default('./data'),
   OFFICE_FILE: z.string().min(1).default('offices/tabanan.json'),
   REDIS_URL: optional.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
@@ -75,6 +77,7 @@ const EnvSchema = z.object({
 
 /** What each variable expects, in words, for error messages (never echo the value: it may be a secret). */
 const EXPECTED: Record<string, string> = {
+  LOG_PSEUDONYM_KEY: 'a random secret of at least 32 characters (e.g. from `openssl rand -base64 32`), or unset to keep a generated one in DATA_DIR',
   REDIS_URL: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
   TELEGRAM_BOT_TOKEN: 'a token from @BotFather like 123456789:AAE… (digits, a colon, 30+ letters)',
   TELEGRAM_API_ROOT: 'an http(s) URL of the Bot API server, e.g. https://api.telegram.org',

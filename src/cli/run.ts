@@ -6,7 +6,7 @@ import { createApp, type App } from '../app.js';
 import { hasChannels, loadConfig, type Config } from '../config.js';
 import { LayananError } from '../errors.js';
 import { emptyCalendarWarning, officeCalendar } from '../complaints/working-days.js';
-import { createLogger, type Logger } from '../log.js';
+import { createLogger, pseudonymKey, type Logger } from '../log.js';
 import { localDate } from '../time.js';
 
 /** Options of {@link withApp}. */
@@ -25,7 +25,13 @@ export async function withApp(body: (app: App) => Promise<number>, opts: WithApp
   }
   // In the console chat and the CLI the terminal is the conversation: only errors go to stderr unless asked.
   endQuietlyWhenStdoutCloses();
-  const log = createLogger(config.LOG_LEVEL ?? (opts.service && hasChannels(config) ? 'info' : 'error'));
+  let key: string;
+  try {
+    key = pseudonymKey(config);
+  } catch (err) {
+    return fail(err);
+  }
+  const log = createLogger(config.LOG_LEVEL ?? (opts.service && hasChannels(config) ? 'info' : 'error'), key);
   guardProcess(log);
   let app: App;
   try {
