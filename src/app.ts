@@ -46,7 +46,7 @@ export function buildClassifier(config: Pick<Config, 'dataDir' | 'NLU_THRESHOLD'
 }
 
 /** Build the application. The caller owns `close()`. */
-export function createApp(config: Config, log: Logger, store: Store = createStore({ dataDir: config.dataDir, redisUrl: config.REDIS_URL })): App {
+export function createApp(config: Config, log: Logger, store: Store = createStore({ dataDir: config.dataDir, redisUrl: config.REDIS_URL, redisPrefix: config.redisPrefix })): App {
   const { office, locales } = loadKnowledgeFiles(config);
   const classifier = buildClassifier(config, office);
   log.debug({ ms: Math.round(classifier.readyMs), fromCache: classifier.fromCache }, 'classifier ready');

@@ -4,7 +4,7 @@
  * names every bad variable and what it expects. Nothing else in `src/` reads `process.env`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
@@ -37,6 +37,9 @@ const optional = z
 /** Telegram bot tokens look like `123456789:AA…` (digits, colon, 30+ url-safe characters). */
 const TELEGRAM_TOKEN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
 
+/** Redis key prefixes: letters, digits and `:_.-`, as in `layanan:tabanan`. */
+const REDIS_PREFIX = /^[A-Za-z0-9][A-Za-z0-9:_.-]{0,63}$/;
+
 const EnvSchema = z.object({
   /** Unset: `info` for the service, `error` for the console chat and the CLI (their terminal is the chat). */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
@@ -45,6 +48,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   OFFICE_FILE: z.string().min(1).default('offices/tabanan.json'),
   REDIS_URL: optional.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  /** Prefix of every key of this office on Redis (store, locks, BullMQ); unset: `layanan:<office file name>`. */
+  REDIS_PREFIX: optional.pipe(z.string().regex(REDIS_PREFIX).optional()),
   SESSION_TTL_MINUTES: int(30, 1, 60 * 24 * 30),
   NLU_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
 
@@ -79,6 +84,7 @@ const EnvSchema = z.object({
 const EXPECTED: Record<string, string> = {
   LOG_PSEUDONYM_KEY: 'a random secret of at least 32 characters (e.g. from `openssl rand -base64 32`), or unset to keep a generated one in DATA_DIR',
   REDIS_URL: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+  REDIS_PREFIX: 'up to 64 letters, digits and : _ . - starting with a letter or digit, e.g. layanan:tabanan (one per office on a shared Redis)',
   TELEGRAM_BOT_TOKEN: 'a token from @BotFather like 123456789:AAE… (digits, a colon, 30+ letters)',
   TELEGRAM_API_ROOT: 'an http(s) URL of the Bot API server, e.g. https://api.telegram.org',
   TELEGRAM_WEBHOOK_URL: 'a public https:// URL where Telegram can reach the webhook',
@@ -104,7 +110,15 @@ export type Config = Readonly<z.infer<typeof EnvSchema>> & {
   readonly dataDir: string;
   /** Absolute path of the office data file. */
   readonly officeFile: string;
+  /** Key prefix of this office on Redis: `REDIS_PREFIX`, else `layanan:<office file name>` (`layanan:tabanan`). */
+  readonly redisPrefix: string;
 };
+
+/** The default Redis prefix of an office file: `offices/tabanan.json` → `layanan:tabanan`. */
+export function defaultRedisPrefix(officeFile: string): string {
+  const name = basename(officeFile, extname(officeFile)).toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[^a-z0-9]+/, '');
+  return `layanan:${name || 'office'}`.slice(0, 64);
+}
 
 /**
  * Parse an environment into a `Config`. Pure: tests pass their own `env`.
@@ -134,7 +148,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       { variable: 'TELEGRAM_WEBHOOK_SECRET', expected: 'required when TELEGRAM_WEBHOOK_URL is set' },
     ]);
   }
-  return Object.freeze({ ...c, dataDir: resolve(cwd, c.DATA_DIR), officeFile: resolve(cwd, c.OFFICE_FILE) });
+  const officeFile = resolve(cwd, c.OFFICE_FILE);
+  return Object.freeze({ ...c, dataDir: resolve(cwd, c.DATA_DIR), officeFile, redisPrefix: c.REDIS_PREFIX ?? defaultRedisPrefix(officeFile) });
 }
 
 /** Read `.env` (if any) under the real environment: variables already set win, as with dotenv. */

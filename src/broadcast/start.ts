@@ -61,7 +61,8 @@ export async function createBroadcastWorker(config: Config, bot: Bot): Promise<B
   const deps = workerDeps(bot, deliverySettings(config, bot.office.timezone));
   if (config.REDIS_URL) {
     const { BullBroadcastQueue } = await import('./queue-bullmq.js');
-    return new BullBroadcastQueue(deps, { redisUrl: config.REDIS_URL });
+    // `<REDIS_PREFIX>-bq`: with REDIS_PREFIX=layanan the queue keeps its keys from before the prefix was set.
+    return new BullBroadcastQueue(deps, { redisUrl: config.REDIS_URL, prefix: `${config.redisPrefix}-bq` });
   }
   return new LocalBroadcastQueue(deps);
 }
