@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
 
@@ -16,27 +17,83 @@ type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>
 /** Rows read per query while iterating: the connection is never held by an open cursor between yields. */
 const PAGE = 200;
 
+/** How often the background checkpointer folds the WAL back into the database file. */
+const CHECKPOINT_EVERY_MS = 1000;
+/** A WAL larger than this (a long burst without a pause) is folded back and truncated, briefly holding writers. */
+const TRUNCATE_WAL_BYTES = 64 * 2 ** 20;
+
+/**
+ * The checkpointer, run in a worker thread on a connection of its own: a checkpoint copies the WAL into the
+ * database file and fsyncs it, which takes milliseconds (seconds on a busy disk). Done on the chat thread,
+ * as SQLite's automatic checkpoint would, it stalls every chat; in the worker it overlaps the writes.
+ */
+const CHECKPOINTER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const { statSync } = require('node:fs');
+const Driver = require(workerData.driver);
+const db = new Driver(workerData.file, { timeout: workerData.busyTimeoutMs });
+setInterval(() => {
+  try {
+    let size = 0;
+    try { size = statSync(workerData.file + '-wal').size; } catch {}
+    if (size > workerData.truncateBytes) db.pragma('wal_checkpoint(TRUNCATE)');
+    else if (size > 0) db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (err) {
+    parentPort.postMessage(String(err && err.message || err));
+  }
+}, workerData.everyMs);
+`;
+
 /**
  * One SQLite file opened on first use and shared by every table. Opening is retried on each use while it
  * fails (an unwritable DATA_DIR fixed while the bot runs); the error reaches the caller as a rejection.
+ * Checkpoints run in a worker thread (see CHECKPOINTER), started at the first write; if it cannot run,
+ * SQLite's own checkpoints on this thread take over.
  */
-export function lazyDatabase(file: string, busyTimeoutMs = 5000): { get(): Database; close(): void } {
+export function lazyDatabase(file: string, busyTimeoutMs = 5000): { get(): Database; startCheckpointer(): void; close(): Promise<void> } {
+  const require = createRequire(import.meta.url);
   let db: Database | undefined;
+  let checkpointer: Worker | undefined;
+  const fallBack = () => {
+    db?.pragma('wal_autocheckpoint = 1000');
+    void checkpointer?.terminate();
+    checkpointer = undefined;
+  };
   return {
     get() {
       if (!db) {
         // better-sqlite3 is CommonJS; loaded on first use so a Redis-only process never loads the addon.
-        const Driver = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+        const Driver = require('better-sqlite3') as typeof BetterSqlite3;
         const opened = new Driver(file, { timeout: busyTimeoutMs });
         // WAL lets another process (the CLI) read while the service writes; synchronous=NORMAL is durable
         // across a process kill (only an OS crash or power loss can lose the last commits).
         opened.pragma('journal_mode = WAL');
         opened.pragma('synchronous = NORMAL');
+        opened.pragma('wal_autocheckpoint = 0');
         db = opened;
       }
       return db;
     },
-    close() {
+    startCheckpointer() {
+      if (checkpointer || !db) return;
+      try {
+        checkpointer = new Worker(CHECKPOINTER, {
+          eval: true,
+          workerData: { driver: require.resolve('better-sqlite3'), file, busyTimeoutMs, everyMs: CHECKPOINT_EVERY_MS, truncateBytes: TRUNCATE_WAL_BYTES },
+        });
+      } catch {
+        fallBack();
+        return;
+      }
+      checkpointer.unref(); // never what keeps the process alive
+      checkpointer.on('message', fallBack);
+      checkpointer.on('error', fallBack);
+    },
+    async close() {
+      const worker = checkpointer;
+      checkpointer = undefined;
+      await worker?.terminate();
+      // The last connection to close checkpoints the WAL and removes it.
       db?.close();
       db = undefined;
     },
@@ -63,7 +120,7 @@ export class KeyvBetterSqlite extends EventEmitter implements KeyvStoreAdapter {
   private statements: Statements | undefined;
 
   constructor(
-    private readonly database: { get(): Database },
+    private readonly database: { get(): Database; startCheckpointer?(): void },
     table: string,
   ) {
     super();
@@ -93,6 +150,7 @@ export class KeyvBetterSqlite extends EventEmitter implements KeyvStoreAdapter {
   async set(key: string, value: unknown): Promise<boolean> {
     // Keyv hands over its serialised string; anything else is stored as JSON the same way.
     this.sql.upsert.run(key, typeof value === 'string' ? value : JSON.stringify(value));
+    this.database.startCheckpointer?.();
     return true;
   }
 

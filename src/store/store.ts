@@ -125,7 +125,7 @@ function createSyncSqliteStore(file: string): Store {
       return wrap(name, new Keyv({ store: adapter, namespace: name, throwOnErrors: true }), schema);
     },
     async close() {
-      database.close();
+      await database.close();
     },
   };
 }
