@@ -10,7 +10,7 @@ import { ROOT, buildClassifier, createApp, loadKnowledgeFiles } from '../src/app
 import { parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/lib/log.js';
 import { loadCorpora } from '../src/nlu/corpus.js';
-import { createSqliteStore } from '../src/store/store.js';
+import { createMemoryStore, createSqliteStore, type Store } from '../src/store/store.js';
 import { timeConcurrent, timeEach, type RunStats } from './stats.js';
 
 /** The held-out utterances: realistic, and not the training set. */
@@ -23,10 +23,15 @@ export function benchUtterances(): string[] {
 export interface EngineBench {
   coldTrainMs: number;
   cachedLoadMs: number;
-  /** One message at a time: the latency of a turn. */
+  /** One message at a time: the latency of a turn (SQLite, the default better-sqlite3 driver). */
   turns: RunStats;
   /** 32 chats at once, each chat's messages in order: throughput as the service runs. */
   turnsConcurrent: RunStats;
+  /** The same with the asynchronous driver (`@keyv/sqlite` over sqlite3), the default before. */
+  turnsAsyncSqlite: RunStats;
+  turnsAsyncSqliteConcurrent: RunStats;
+  /** The same on the in-memory store: what the turn costs besides storing. */
+  turnsMemory: RunStats;
   classify: RunStats;
   /** Resident memory after the engine runs, before the node-nlp baseline is built. */
   rssMb: number;
@@ -64,21 +69,24 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     const classifier = buildClassifier(config, office); // warm: what every later start does
     const cachedLoadMs = performance.now() - t0;
 
-    const store = createSqliteStore(dir);
-    const bot = createApp(config, silentLogger(), { office, locales, classifier, store }).conversation;
     const base = benchUtterances();
     const utterances = Array.from({ length: rounds }, () => base).flat();
-    // Warm up the SQLite tables and JIT before timing.
-    for (const u of base.slice(0, 50)) await bot.turn({ userKey: 'bench:warm', text: u });
-    const turns = await timeEach(utterances, (text, i) => bot.turn({ userKey: `bench:${i % 500}`, text }));
-    const turnsConcurrent = await timeConcurrent(utterances, 32, (text, i, w) =>
-      bot.turn({ userKey: `bench:c${w}:${i % 16}`, text }),
-    );
+    const run = async (store: Store, tag: string): Promise<[RunStats, RunStats]> => {
+      const bot = createApp(config, silentLogger(), { office, locales, classifier, store }).conversation;
+      // Warm up the tables and the JIT on one pass before timing.
+      for (const [i, u] of base.entries()) await bot.turn({ userKey: `${tag}:warm${i % 50}`, text: u });
+      const one = await timeEach(utterances, (text, i) => bot.turn({ userKey: `${tag}:${i % 500}`, text }));
+      const many = await timeConcurrent(utterances, 32, (text, i, w) => bot.turn({ userKey: `${tag}:c${w}:${i % 16}`, text }));
+      await store.close();
+      return [one, many];
+    };
+    const [turns, turnsConcurrent] = await run(createSqliteStore(join(dir, 'sync'), 'better-sqlite3'), 'sync');
+    const [turnsAsyncSqlite, turnsAsyncSqliteConcurrent] = await run(createSqliteStore(join(dir, 'async'), 'sqlite3'), 'async');
+    const [turnsMemory] = await run(createMemoryStore(), 'memory');
     const classify = await timeEach(utterances, (text) => classifier.classify(text));
     const rssMb = process.memoryUsage().rss / 2 ** 20;
     const nlpjsProcess = await nlpjsBaseline(base);
-    await store.close();
-    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, classify, rssMb, nlpjsProcess };
+    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, classify, rssMb, nlpjsProcess };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

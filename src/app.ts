@@ -126,7 +126,7 @@ export interface AppOverrides {
 export function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): App {
   const files = overrides.office && overrides.locales ? { office: overrides.office, locales: overrides.locales } : loadKnowledgeFiles(config);
   const { office, locales } = files;
-  const store = overrides.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.REDIS_URL });
+  const store = overrides.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.REDIS_URL, redisPrefix: config.redisPrefix });
   // Trained (or loaded) at first use: a CLI operation that classifies nothing does not pay for it.
   let trained = overrides.classifier;
   const model = (): NluClassifier => {
@@ -146,6 +146,8 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     channels: config.channels.filter((c) => c.capabilities.push),
     progressEveryMs: config.BROADCAST_PROGRESS_SECONDS * 1000,
     ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+    // `<REDIS_PREFIX>-bq`: with REDIS_PREFIX=layanan the queue keeps its keys from before the prefix was set.
+    queuePrefix: `${config.redisPrefix}-bq`,
     // What only the delivery can learn (a 400 "chat not found"); a 403 the channel itself reports.
     onUnreachable: (key, reason) => outbox.markUnreachable(key, reason),
   });

@@ -4,7 +4,7 @@
  * names every bad variable and what it expects. Nothing else in `src/` reads `process.env`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { CHANNEL_MODULES } from './channels/registry.js';
@@ -12,13 +12,20 @@ import type { BoundChannel } from './kernel/channel.js';
 import { int, optional } from './lib/env.js';
 import { ConfigError } from './lib/errors.js';
 
+/** Redis key prefixes: letters, digits and `:_.-`, as in `layanan:tabanan`. */
+const REDIS_PREFIX = /^[A-Za-z0-9][A-Za-z0-9:_.-]{0,63}$/;
+
 /** The variables of the core (each channel module brings its own). */
 const BaseEnv = {
   /** Unset: `info` for the service, `error` for the console chat and the CLI (their terminal is the chat). */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  /** Key of the log pseudonyms (HMAC-SHA256 of user ids); unset: generated into DATA_DIR on first start. */
+  LOG_PSEUDONYM_KEY: optional.pipe(z.string().min(32).optional()),
   DATA_DIR: z.string().min(1).default('./data'),
   OFFICE_FILE: z.string().min(1).default('offices/tabanan.json'),
   REDIS_URL: optional.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  /** Prefix of every key of this office on Redis (store, locks, BullMQ); unset: `layanan:<office file name>`. */
+  REDIS_PREFIX: optional.pipe(z.string().regex(REDIS_PREFIX).optional()),
   SESSION_TTL_MINUTES: int(30, 1, 60 * 24 * 30),
   NLU_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
 
@@ -45,7 +52,9 @@ const EnvSchema = z.object({ ...BaseEnv, ...CHANNEL_ENV });
 /** What each variable expects, in words, for error messages (never echo the value: it may be a secret). */
 const EXPECTED: Readonly<Record<string, string>> = Object.assign(
   {
+    LOG_PSEUDONYM_KEY: 'a random secret of at least 32 characters (e.g. from `openssl rand -base64 32`), or unset to keep a generated one in DATA_DIR',
     REDIS_URL: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+    REDIS_PREFIX: 'up to 64 letters, digits and : _ . - starting with a letter or digit, e.g. layanan:tabanan (one per office on a shared Redis)',
     BROADCAST_PROGRESS_SECONDS: 'seconds between progress messages of a broadcast, 1–3600',
     CONSOLE_PORT: 'a TCP port 1–65535 for the staff console and webhooks, or 0 to turn it off',
   },
@@ -65,7 +74,15 @@ export type Config = Readonly<z.infer<typeof EnvSchema>> & {
   readonly officeFile: string;
   /** Every channel module, bound to its settings (enabled or not). */
   readonly channels: readonly BoundChannel[];
+  /** Key prefix of this office on Redis: `REDIS_PREFIX`, else `layanan:<office file name>` (`layanan:tabanan`). */
+  readonly redisPrefix: string;
 };
+
+/** The default Redis prefix of an office file: `offices/tabanan.json` → `layanan:tabanan`. */
+export function defaultRedisPrefix(officeFile: string): string {
+  const name = basename(officeFile, extname(officeFile)).toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[^a-z0-9]+/, '');
+  return `layanan:${name || 'office'}`.slice(0, 64);
+}
 
 /**
  * Parse an environment into a `Config`. Pure: tests pass their own `env`.
@@ -95,7 +112,14 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     else problems.push(...bound.issues);
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({ ...c, dataDir: resolve(cwd, c.DATA_DIR), officeFile: resolve(cwd, c.OFFICE_FILE), channels });
+  const officeFile = resolve(cwd, c.OFFICE_FILE);
+  return Object.freeze({
+    ...c,
+    dataDir: resolve(cwd, c.DATA_DIR),
+    officeFile,
+    redisPrefix: c.REDIS_PREFIX ?? defaultRedisPrefix(officeFile),
+    channels,
+  });
 }
 
 /** Read `.env` (if any) under the real environment: variables already set win, as with dotenv. */

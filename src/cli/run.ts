@@ -5,7 +5,9 @@
 import { createApp, type App } from '../app.js';
 import { hasChannels, loadConfig, type Config } from '../config.js';
 import { LayananError } from '../lib/errors.js';
-import { createLogger, type Logger } from '../lib/log.js';
+import { createLogger, pseudonymKey, type Logger } from '../lib/log.js';
+import { localDate } from '../lib/time.js';
+import { emptyCalendarWarning, officeCalendar } from '../lib/working-days.js';
 
 /** Options of {@link withApp}. */
 export interface WithAppOptions {
@@ -22,7 +24,14 @@ export async function withApp(body: (app: App) => Promise<number>, opts: WithApp
     return fail(err);
   }
   // In the console chat and the CLI the terminal is the conversation: only errors go to stderr unless asked.
-  const log = createLogger(config.LOG_LEVEL ?? (opts.service && hasChannels(config) ? 'info' : 'error'));
+  endQuietlyWhenStdoutCloses();
+  let key: string;
+  try {
+    key = pseudonymKey(config);
+  } catch (err) {
+    return fail(err);
+  }
+  const log = createLogger(config.LOG_LEVEL ?? (opts.service && hasChannels(config) ? 'info' : 'error'), key);
   guardProcess(log);
   let app: App;
   try {
@@ -30,11 +39,20 @@ export async function withApp(body: (app: App) => Promise<number>, opts: WithApp
   } catch (err) {
     return fail(err);
   }
+  if (opts.service) warnOnEmptyCalendar(app, log);
   try {
     return await body(app);
   } finally {
     await app.close();
   }
+}
+
+/** Warn (log, and stderr in the console chat, whose log shows only errors) when no holiday lies ahead. */
+function warnOnEmptyCalendar(app: App, log: Logger): void {
+  const warning = emptyCalendarWarning(officeCalendar(app.office), localDate(new Date(), app.office.timezone), app.config.officeFile);
+  if (!warning) return;
+  log.warn({ officeFile: app.config.officeFile }, warning);
+  if (!hasChannels(app.config)) process.stderr.write(`layanan-bot: warning: ${warning}\n`);
 }
 
 /** Print a start-up failure for a person to act on. */
@@ -45,6 +63,22 @@ export function fail(err: unknown): number {
   }
   process.stderr.write(`layanan-bot: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   return 1;
+}
+
+let stdoutGuarded = false;
+
+/**
+ * A reader that goes away (`npm start | head -1`, a closed terminal) is the end of the conversation, not a
+ * crash: the next write fails with EPIPE, and the process ends quietly with exit code 0. Everything already
+ * answered was stored before its reply was written, so nothing is lost by ending here.
+ */
+export function endQuietlyWhenStdoutCloses(stream: NodeJS.WriteStream = process.stdout, exit: (code: number) => void = process.exit): void {
+  if (stream === process.stdout && stdoutGuarded) return;
+  if (stream === process.stdout) stdoutGuarded = true;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') exit(0);
+    else throw err;
+  });
 }
 
 let guarded = false;

@@ -50,7 +50,19 @@ export const OpeningHours = z
   })
   .strict();
 
-export const Holiday = z.object({ date: IsoDate, name: z.string().min(1) }).strict();
+/** A day the office is closed; `source` is the id of the list (in `holidaySources`) it comes from. */
+export const Holiday = z.object({ date: IsoDate, name: z.string().min(1), source: z.string().min(1).optional() }).strict();
+
+/** Where a list of holidays comes from (the decree, the calendar rule), so staff can check and extend it. */
+export const HolidaySource = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    url: z.url().optional(),
+    /** Dates worked out before the decree was signed: to be checked against it. */
+    provisional: z.boolean().optional(),
+  })
+  .strict();
 
 /** The closure status as seeded from the data file; staff change it later (it is state, not data). */
 export const ClosureStatus = z
@@ -91,6 +103,7 @@ export const OfficeData = z
       .strict(),
     timezone: z.string().min(1),
     hours: z.array(OpeningHours).min(1),
+    holidaySources: z.array(HolidaySource).default([]),
     holidays: z.array(Holiday),
     services: z.array(Service).min(1),
     forms: z.array(PermitForm),
@@ -99,6 +112,16 @@ export const OfficeData = z
   })
   .strict()
   .superRefine((office, ctx) => {
+    const sources = new Set(office.holidaySources.map((s) => s.id));
+    office.holidays.forEach((h, i) => {
+      if (h.source !== undefined && !sources.has(h.source)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['holidays', i, 'source'],
+          message: `unknown holiday source "${h.source}": list it in holidaySources (known: ${[...sources].join(', ') || 'none'})`,
+        });
+      }
+    });
     const ids = new Set(office.services.map((s) => s.id));
     office.closure.closedServices.forEach((id, i) => {
       if (!ids.has(id)) {

@@ -45,3 +45,16 @@ export function isPast(deadline: string, now: Date, cal: WorkCalendar): boolean 
 export function officeCalendar(office: { timezone: string; holidays: readonly { date: string }[] }): WorkCalendar {
   return { timeZone: office.timezone, holidays: new Set(office.holidays.map((h) => h.date)) };
 }
+
+/**
+ * The start-up warning when the office calendar has no holiday in the `days` after `today` (a file not
+ * updated for the new year): deadlines would then count national holidays and Bali's days as working days.
+ */
+export function emptyCalendarWarning(cal: WorkCalendar, today: string, officeFile: string, days = 365): string | undefined {
+  const end = shift(today, days);
+  for (const date of cal.holidays) if (date >= today && date < end) return undefined;
+  return (
+    `the office calendar has no holiday between ${today} and ${end}, so working-day deadlines count holidays as working days: ` +
+    `add the year's national holidays and cuti bersama (SKB 3 Menteri) and the regional days to "holidays" in ${officeFile} (OFFICE_FILE)`
+  );
+}

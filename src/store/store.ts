@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyv, type KeyvStoreAdapter } from 'keyv';
-import KeyvSqlite from '@keyv/sqlite';
 import type { RedisClientType } from '@keyv/redis';
 import type { z } from 'zod';
 import { StoreError } from '../lib/errors.js';
 import { sleep } from '../lib/time.js';
+import { KeyvBetterSqlite, lazyDatabase } from './sqlite-sync.js';
 
 /** One named group of records of one shape. */
 export interface Collection<T> {
@@ -100,23 +100,57 @@ function checkName(name: string): void {
   if (!NAME.test(name)) throw new Error(`collection name "${name}" must match ${NAME}`);
 }
 
-/** SQLite file `layanan.sqlite` under `dataDir`, one table per collection, WAL and a busy timeout. */
-export function createSqliteStore(dataDir: string): Store {
+/** The SQLite drivers behind the same keyv adapter interface. */
+export type SqliteDriver = 'better-sqlite3' | 'sqlite3';
+
+/**
+ * SQLite file `layanan.sqlite` under `dataDir`, one table per collection, WAL and a busy timeout.
+ * `better-sqlite3` (the default) writes synchronously on this thread: a turn's session is committed when
+ * `set` resolves, without a thread-pool round trip. `sqlite3` is `@keyv/sqlite`'s asynchronous driver, one
+ * connection per collection; both use the same tables, so a data folder can be switched between them.
+ */
+export function createSqliteStore(dataDir: string, driver: SqliteDriver = 'better-sqlite3'): Store {
   mkdirSync(dataDir, { recursive: true });
-  const uri = `sqlite://${join(dataDir, 'layanan.sqlite')}`;
-  const adapters: KeyvSqlite[] = [];
+  const file = join(dataDir, 'layanan.sqlite');
+  return driver === 'sqlite3' ? createAsyncSqliteStore(file) : createSyncSqliteStore(file);
+}
+
+function createSyncSqliteStore(file: string): Store {
+  const database = lazyDatabase(file);
   return {
     kind: 'sqlite',
     collection(name, schema) {
       checkName(name);
-      const adapter = new KeyvSqlite({ uri, table: name, busyTimeout: 5000 });
-      // WAL lets several connections (one per collection, plus a CLI process) read while one writes;
-      // synchronous=NORMAL is durable across a process kill (only an OS crash can lose the last commits).
-      adapter.on('error', () => undefined); // surfaced through throwOnErrors instead
-      void adapter.query('PRAGMA journal_mode=WAL').catch(() => undefined);
-      void adapter.query('PRAGMA synchronous=NORMAL').catch(() => undefined);
-      adapters.push(adapter);
+      const adapter = new KeyvBetterSqlite(database, name);
       return wrap(name, new Keyv({ store: adapter, namespace: name, throwOnErrors: true }), schema);
+    },
+    async close() {
+      await database.close();
+    },
+  };
+}
+
+function createAsyncSqliteStore(file: string): Store {
+  const uri = `sqlite://${file}`;
+  const adapters: { disconnect(): Promise<void> }[] = [];
+  return {
+    kind: 'sqlite',
+    collection(name, schema) {
+      checkName(name);
+      let keyv: Promise<Keyv> | undefined;
+      // Imported on first use: the default driver's processes never load sqlite3.
+      const open = async (): Promise<Keyv> => {
+        const { default: KeyvSqlite } = await import('@keyv/sqlite');
+        const adapter = new KeyvSqlite({ uri, table: name, busyTimeout: 5000 });
+        adapter.on('error', () => undefined); // surfaced through throwOnErrors instead
+        // WAL lets several connections (one per collection, plus a CLI process) read while one writes;
+        // synchronous=NORMAL is durable across a process kill (only an OS crash can lose the last commits).
+        void adapter.query('PRAGMA journal_mode=WAL').catch(() => undefined);
+        void adapter.query('PRAGMA synchronous=NORMAL').catch(() => undefined);
+        adapters.push(adapter);
+        return new Keyv({ store: adapter, namespace: name, throwOnErrors: true });
+      };
+      return wrap(name, () => (keyv ??= open()), schema);
     },
     async close() {
       await Promise.allSettled(adapters.map((a) => a.disconnect()));
@@ -218,6 +252,12 @@ export function createMemoryStore(): Store {
 }
 
 /** The store the configuration asks for: Redis when `redisUrl` is set, else SQLite under `dataDir`. */
-export function createStore(opts: { dataDir: string; redisUrl?: string | undefined }): Store {
-  return opts.redisUrl ? createRedisStore(opts.redisUrl) : createSqliteStore(opts.dataDir);
+export function createStore(opts: {
+  dataDir: string;
+  redisUrl?: string | undefined;
+  /** Key prefix of this office on a shared Redis (`REDIS_PREFIX`). */
+  redisPrefix?: string | undefined;
+  sqliteDriver?: SqliteDriver | undefined;
+}): Store {
+  return opts.redisUrl ? createRedisStore(opts.redisUrl, opts.redisPrefix) : createSqliteStore(opts.dataDir, opts.sqliteDriver);
 }

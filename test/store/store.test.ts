@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StoreError } from '../../src/lib/errors.js';
-import { createMemoryStore, createRedisStore, createSqliteStore, type Store } from '../../src/store/store.js';
+import { createMemoryStore, createRedisStore, createSqliteStore, type SqliteDriver, type Store } from '../../src/store/store.js';
 
 const Item = z.object({ n: z.number(), note: z.string() });
 const REDIS_URL = process.env.REDIS_URL;
 const dirs: string[] = [];
 const stores: Store[] = [];
 
-function sqlite(): Store {
+function sqlite(driver: SqliteDriver = 'better-sqlite3'): Store {
   const dir = mkdtempSync(join(tmpdir(), 'layanan-store-'));
   dirs.push(dir);
-  const s = createSqliteStore(dir);
+  const s = createSqliteStore(dir, driver);
   stores.push(s);
   return s;
 }
@@ -86,7 +86,8 @@ function contract(name: string, make: () => Store, skip = false) {
 }
 
 contract('memory store', createMemoryStore);
-contract('SQLite store', sqlite);
+contract('SQLite store (better-sqlite3, the default)', () => sqlite('better-sqlite3'));
+contract('SQLite store (@keyv/sqlite over sqlite3)', () => sqlite('sqlite3'));
 contract(`Redis store${REDIS_URL ? '' : ' (skipped: REDIS_URL unset; CI sets it)'}`, redis, !REDIS_URL);
 
 describe('a store that cannot be used fails clearly', () => {
@@ -105,5 +106,41 @@ describe('a store that cannot be used fails clearly', () => {
     stores.push(down);
     const err = await down.collection('items', Item).get('a').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
+  });
+});
+
+describe('the two SQLite drivers share one file format', () => {
+  it('records written with @keyv/sqlite are read (and listed) by better-sqlite3, and back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layanan-drivers-'));
+    dirs.push(dir);
+    const old = createSqliteStore(dir, 'sqlite3');
+    await old.collection('sessions', Item).set('telegram:1', { n: 1, note: 'lama' });
+    await old.collection('sessions', Item).set('whatsapp:62812@c.us', { n: 2, note: '' }, 60_000);
+    await old.close();
+    const now = createSqliteStore(dir, 'better-sqlite3');
+    const col = now.collection('sessions', Item);
+    expect(await col.get('telegram:1')).toEqual({ n: 1, note: 'lama' });
+    const keys: string[] = [];
+    for await (const [key] of col.entries()) keys.push(key);
+    expect(keys.sort()).toEqual(['telegram:1', 'whatsapp:62812@c.us']);
+    await col.set('telegram:3', { n: 3, note: 'baru' });
+    await now.close();
+    const back = createSqliteStore(dir, 'sqlite3');
+    stores.push(back);
+    expect((await back.collection('sessions', Item).get('telegram:3'))?.note).toBe('baru');
+  });
+
+  it('lists a collection larger than one page while its records are deleted (purge)', async () => {
+    const col = sqlite().collection('many', Item);
+    for (let i = 0; i < 450; i++) await col.set(`k${String(i).padStart(3, '0')}`, { n: i, note: '' });
+    let seen = 0;
+    for await (const [key, value] of col.entries()) {
+      seen += 1;
+      if (value.n % 2 === 0) await col.delete(key);
+    }
+    expect(seen).toBe(450);
+    let left = 0;
+    for await (const entry of col.entries()) left += entry[1].n % 2;
+    expect(left).toBe(225);
   });
 });
