@@ -38,7 +38,7 @@ export interface FeatureExtractor {
   features(normalised: string): Record<string, number>;
 }
 
-/** Create a feature extractor (Indonesian stemmer from node-nlp's bundled @nlpjs/lang-id). */
+/** Create a feature extractor (Indonesian stemmer from @nlpjs/lang-id). */
 export function createFeatureExtractor(): FeatureExtractor {
   const stemmer: Stemmer = createStemmerId();
   const cache = new Map<string, string>();
