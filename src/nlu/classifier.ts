@@ -14,6 +14,7 @@ import { toExamples, type Corpus } from './corpus.js';
 import { createFeatureExtractor } from './features.js';
 import { detectLanguage } from './language.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
+import { mayHaveMarkup, stripMarkup, withoutUrls } from './markup.js';
 import { NeuralNetworkClass, type NeuralNetwork, type NeuralNetworkJson, type TrainingItem } from './nlpjs.js';
 import { createNormaliser } from './normalise.js';
 import { DEFAULT_THRESHOLD } from './threshold.js';
@@ -203,8 +204,10 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     try {
       const clipped = typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '';
       if (looksBinary(clipped)) return { intent: 'None', score: 1, language: 'id', normalised: '' };
-      const normalised = normalise(clipped);
-      const language: Language = detectLanguage(fx.tokens(normalised));
+      const markup = mayHaveMarkup(clipped);
+      const normalised = normalise(markup ? stripMarkup(clipped) : clipped);
+      // Language from the words typed, never from a URL's or a tag's ("href", "go", "www").
+      const language: Language = detectLanguage(fx.tokens(markup ? normalise(withoutUrls(clipped)) : normalised));
       const best = rankNormalised(normalised)[0];
       return best
         ? { intent: best.intent, score: best.score, language, normalised }
@@ -226,7 +229,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     },
     rank(text: string): ScoredIntent[] {
       try {
-        return rankNormalised(normalise(typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : ''));
+        return rankNormalised(normalise(stripMarkup(typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '')));
       } catch {
         return [];
       }

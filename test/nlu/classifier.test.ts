@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClassifier, DEFAULT_THRESHOLD, type NluClassifier } from '../../src/nlu/classifier.js';
 import { loadCorpora, type Corpus } from '../../src/nlu/corpus.js';
 import type { IntentName } from '../../src/nlu/types.js';
+import { loadOffice } from '../../src/knowledge/load-office.js';
+import { officeTerms } from '../../src/knowledge/office-terms.js';
 
 const intentsDir = fileURLToPath(new URL('../../intents/', import.meta.url));
 let corpora: Corpus[];
@@ -13,7 +15,9 @@ let nlu: NluClassifier;
 
 beforeAll(() => {
   corpora = loadCorpora(intentsDir);
-  nlu = createClassifier({ corpora });
+  // The product's setting: the office catalogue's names count as in-domain words.
+  const office = loadOffice(fileURLToPath(new URL('../../offices/tabanan.json', import.meta.url)));
+  nlu = createClassifier({ corpora, domainTerms: officeTerms(office) });
 });
 
 // Like nlp.js's stemmer tables: utterance -> intent, with slang, typos and Balinese.
@@ -51,6 +55,22 @@ describe('classifier: intent table', () => {
     expect(nlu.classify('when will you reopen?')).toMatchObject({ intent: 'closure.duration', language: 'en' });
     expect(nlu.classify('kantor buka ga?').language).toBe('id');
     expect(nlu.classify('thanks').language).toBe('id');
+  });
+
+  it('strips markup before classifying and keeps Indonesian with symbols, markup or URLs Indonesian', () => {
+    expect(nlu.classify('<a href="http://dpmptsp.tabanankab.go.id/">klik</a> formulir imb')).toMatchObject({
+      intent: 'form.request',
+      normalised: 'klik formulir imb',
+      language: 'id',
+    });
+    for (const t of [
+      'cek status ticket ADU-7K3M9Q',
+      '<b>formulir</b> imb dimana??',
+      'web nya error terus, is it down? https://dpmptsp.tabanankab.go.id',
+      'ini link nya https://www.google.com/search?q=how+to+apply+is+the+office+open',
+      'tolong check status izin online saya 🙏🙏',
+    ])
+      expect(nlu.classify(t).language, t).toBe('id');
   });
 
   it('keeps the raw score when falling back to None', () => {
