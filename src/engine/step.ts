@@ -141,6 +141,11 @@ function handleIntent(intent: IntentName, ctx: Ctx): Handled {
         replies: [t.reply('unsubscribe.done')],
         effects: [{ kind: 'subscription.set', subscribed: false, via: 'chat' }],
       };
+    case 'ack': // dialogue: issue 10
+    case 'office.staffing': // dialogue: issue 10
+    case 'permit.pickup': // dialogue: issue 10
+    case 'referral': // dialogue: issue 10
+    case 'application.stalled': // dialogue: issue 10
     case 'None':
       return fallback(ctx);
   }

@@ -51,6 +51,29 @@ const NONE_DELTA_MULTIPLIER = 1.2; // nlp.js default: each further unknown word 
  * Chosen on the two development sets (heldout.json + heldout-fresh.json); see threshold.ts.
  */
 export const OUT_OF_DOMAIN_SHARE = 0.5;
+/**
+ * Subscribing and unsubscribing change what a person receives, so they need explicit wording about this bot's
+ * announcements or messages: without one of these words neither intent can win ("stop aja deh", "udahan").
+ * Stemmed like every feature when the classifier is built.
+ */
+const SUBSCRIPTION_WORDS =
+  'langganan berlangganan subscribe unsubscribe unsub subscription notif notifikasi notify notification notifications ' +
+  'pengumuman announcement announcements info informasi kabar kabari pesan message messages messaging kirim send ' +
+  'sending update updates berita news broadcast daftar list hapus remove ingat ingatkan tahu beritahu know posted ' +
+  'remind spam chat whatsapp opt diinfokan';
+const SUBSCRIPTION_INTENTS: ReadonlySet<string> = new Set(['subscribe', 'unsubscribe']);
+/**
+ * Emoji that acknowledge (👍 👌 🙏 ✅ 🆗 👏 🤝 ✔ ☑ 💯 🫡 🙇), alone or repeated, with skin tones, joiners and
+ * variation selectors: a message of only these is `ack`. Any other emoji in it (😀 🙂 🔥 ❤️) leaves it to the classifier.
+ */
+const ACK_EMOJI_ONLY =
+  /^(?:[\s.!]|\u{1F44D}|\u{1F44C}|\u{1F64F}|\u2705|\u{1F197}|\u{1F44F}|\u{1F91D}|\u2714|\u2611|\u{1F4AF}|\u{1FAE1}|\u{1F647}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D|\u2640|\u2642)+$/u;
+const HAS_ACK_EMOJI = /\u{1F44D}|\u{1F44C}|\u{1F64F}|\u2705|\u{1F197}|\u{1F44F}|\u{1F91D}|\u2714|\u2611|\u{1F4AF}|\u{1FAE1}|\u{1F647}/u;
+
+/** True when the message is only acknowledging emoji (👍, 🙏🏽🙏🏽, ✅). */
+export function isAckEmoji(text: string): boolean {
+  return HAS_ACK_EMOJI.test(text) && ACK_EMOJI_ONLY.test(text);
+}
 const NETWORK_SETTINGS = { iterations: 20000, errorThresh: 0.00005, deltaErrorThresh: 0.000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
 /** Options of {@link createClassifier}. */
@@ -156,6 +179,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   const domain = new Set<string>();
   for (const [intent, set] of featuresByIntent) if (intent !== 'None') for (const f of set) domain.add(f);
   for (const term of options.domainTerms ?? []) for (const f of Object.keys(fx.features(normalise(term)))) domain.add(f);
+  const subscriptionWords = new Set(Object.keys(fx.features(normalise(SUBSCRIPTION_WORDS))));
 
   const rankNormalised = (normalised: string): ScoredIntent[] => {
     const bag = fx.features(normalised);
@@ -187,9 +211,12 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     const raw = net.run(input) ?? {};
     const out: ScoredIntent[] = [];
     let total = 0;
+    let explicitSubscription = false;
+    for (const f of features) if (subscriptionWords.has(f)) explicitSubscription = true;
     for (const intent of intents) {
       let s = raw[intent] ?? 0;
       if (s > 0 && intent !== 'None' && !activated(featuresByIntent.get(intent), input)) s = 0;
+      if (s > 0 && !explicitSubscription && SUBSCRIPTION_INTENTS.has(intent)) s = 0;
       if (s > 0) {
         s *= s;
         total += s;
@@ -204,6 +231,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     try {
       const clipped = typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '';
       if (looksBinary(clipped)) return { intent: 'None', score: 1, language: 'id', normalised: '' };
+      if (isAckEmoji(clipped)) return { intent: 'ack', score: 1, language: 'id', normalised: '' };
       const markup = mayHaveMarkup(clipped);
       const normalised = normalise(markup ? stripMarkup(clipped) : clipped);
       // Language from the words typed, never from a URL's or a tag's ("href", "go", "www").

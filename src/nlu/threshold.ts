@@ -16,4 +16,4 @@
  * Out-of-scope recall comes mostly from the trained `None` intent and the out-of-domain share; the threshold
  * only trims low-confidence guesses.
  */
-export const DEFAULT_THRESHOLD = 0.45;
+export const DEFAULT_THRESHOLD = 0.4;

@@ -23,6 +23,16 @@ export const INTENTS = [
   'consultation',
   'subscribe',
   'unsubscribe',
+  /** A bare acknowledgement: "ok", "sip", "siap", "noted", 👍, 🙏. */
+  'ack',
+  /** How many staff come in, whether anyone is at the office. */
+  'office.staffing',
+  /** Collecting a finished permit. */
+  'permit.pickup',
+  /** Another agency's business: KTP/KK/akta (Disdukcapil), SIM (Polres), BPJS, taxes (Bapenda/Samsat), passports. */
+  'referral',
+  /** An online application with no answer or progress. */
+  'application.stalled',
   'None',
 ] as const;
 

@@ -35,12 +35,23 @@ const TABLE: Record<IntentName, string[]> = {
   field_verification: ['verifikasi lapangan masih ada?', 'kpn survei lokasi', 'cek lapangan izin saya'],
   'contact.info': ['no call center', 'nomor wa kantor', 'alamat email dpmptsp'],
   'office.hours': ['jam buka kantor', 'jam brp tutup', 'jam pelayanan'],
-  'complaint.file': ['mau komplain', 'sy mau ngadu', 'mau lapor pungli'],
+  'complaint.file': [
+    'mau komplain',
+    'sy mau ngadu',
+    'mau lapor pungli',
+    'petugas loket minta uang tambahan supaya cepat',
+    'web nya error terus',
+  ],
   'complaint.status': ['status aduan saya', 'cek ADU-7K3M9Q', 'pengaduan sy udh ditanggapi blm'],
-  consultation: ['mau konsultasi', 'syarat izin usaha apa aja', 'konsul izin dong'],
+  consultation: ['mau konsultasi', 'syarat izin usaha apa aja', 'konsul izin dong', 'mau bicara dgn petugas aja', 'biaya izin reklame brp'],
   subscribe: ['langganan info', 'kabarin kalo udh buka', 'aktifkan notifikasi'],
   unsubscribe: ['berhenti langganan', 'stop notif', 'jgn kirim pesan lg'],
-  None: ['cuaca besok gmn', 'urus e-ktp dmn', 'skor bola tadi malam', 'resep lawar', 'harga bitcoin'],
+  ack: ['ok', 'sip', 'siap', 'noted', 'okee min', '👍', '🙏', '👍🏻👍🏻'],
+  'office.staffing': ['brp pegawai yg msk kantor', 'ada org di kantor ga', 'petugas msh ada yg ngantor?'],
+  'permit.pickup': ['izin sy udh jadi, ambil dmn', 'mau ambil sk izin yg udh terbit', 'pengambilan izin gmn'],
+  referral: ['urus e-ktp dmn', 'bikin kk baru', 'perpanjang sim c', 'bayar pajak motor', 'paspor hilang', 'bpjs sy ga aktif'],
+  'application.stalled': ['udh kirim berkas kok blm ada balasan', 'permohonan online sy ga ada kabar', 'pengajuan izin sy blm diproses2'],
+  None: ['cuaca besok gmn', 'skor bola tadi malam', 'resep lawar', 'harga bitcoin'],
 };
 
 describe('classifier: intent table', () => {
