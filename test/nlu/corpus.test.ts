@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,10 +60,18 @@ describe('held-out set', () => {
     }
   });
 
-  it.each([
+  // The blind development sets, when this machine has them (written from the public facts only, never trained on).
+  const BLIND_DEV = process.env.BLIND_DEV_DIR ?? '/work/blind/dev';
+  const blind = ['utterances.json', 'out-of-scope.json']
+    .map((f) => join(BLIND_DEV, f))
+    .filter((f) => existsSync(f))
+    .map((f): [string, unknown] => [f, JSON.parse(readFileSync(f, 'utf8'))]);
+
+  it.each<[string, unknown]>([
     ['heldout.json', heldoutJson],
     ['heldout-fresh.json', freshJson],
     ['heldout-test.json', testJson],
+    ...blind,
   ])('%s shares no utterance with the training corpora (after normalisation)', (_name, json) => {
     const training = new Set(loadCorpora(intentsDir).flatMap((c) => c.data.flatMap((d) => d.utterances.map(normalise))));
     const leaked = heldoutSchema.parse(json).items.filter((i) => training.has(normalise(i.text))).map((i) => i.text);
