@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { ROOT, buildClassifier, loadKnowledgeFiles } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
+import { officeTerms } from '../src/knowledge/office-terms.js';
+import { createClassifier } from '../src/nlu/classifier.js';
 import { loadCorpora } from '../src/nlu/corpus.js';
 import { Bot } from '../src/runtime/bot.js';
 import { createSqliteStore } from '../src/store/store.js';
@@ -29,6 +31,8 @@ export interface EngineBench {
   /** 32 chats at once, each chat's messages in order: throughput as the service runs. */
   turnsConcurrent: RunStats;
   classify: RunStats;
+  /** The same classifier given the office catalogue, so each classification also finds the permits and services named. */
+  classifyWithEntities: RunStats;
   /** Resident memory after the engine runs, before the node-nlp baseline is built. */
   rssMb: number;
   nlpjsProcess: RunStats | undefined;
@@ -76,10 +80,18 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
       bot.turn({ userKey: `bench:c${w}:${i % 16}`, text }),
     );
     const classify = await timeEach(utterances, (text) => classifier.classify(text));
+    const withEntities = createClassifier({
+      corpora: loadCorpora(join(ROOT, 'intents')),
+      domainTerms: officeTerms(office),
+      catalogue: office,
+      modelCachePath: join(dir, 'nlu-model.json'),
+    });
+    for (const u of base) withEntities.classify(u);
+    const classifyWithEntities = await timeEach(utterances, (text) => withEntities.classify(text));
     const rssMb = process.memoryUsage().rss / 2 ** 20;
     const nlpjsProcess = await nlpjsBaseline(base);
     await store.close();
-    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, classify, rssMb, nlpjsProcess };
+    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, classify, classifyWithEntities, rssMb, nlpjsProcess };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -109,6 +109,14 @@ const ACK_EMOJI_ONLY =
   /^(?:[\s.!]|\u{1F44D}|\u{1F44C}|\u{1F64F}|\u2705|\u{1F197}|\u{1F44F}|\u{1F91D}|\u2714|\u2611|\u{1F4AF}|\u{1FAE1}|\u{1F647}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D|\u2640|\u2642)+$/u;
 const HAS_ACK_EMOJI = /\u{1F44D}|\u{1F44C}|\u{1F64F}|\u2705|\u{1F197}|\u{1F44F}|\u{1F91D}|\u2714|\u2611|\u{1F4AF}|\u{1FAE1}|\u{1F647}/u;
 
+// "izin nanya", "izin share": "izin" here is "excuse me", not a permit.
+const POLITE_IZIN = /^(?:(?:mohon|permisi) )?izin (?=(?:mau |ingin )?(?:tanya|bertanya|share|berbagi|numpang|menyampaikan|lapor|melapor|info)\b)/;
+
+/** Normalised text without a leading polite "izin" ("izin tanya, …" is "excuse me, may I ask …"). */
+export function withoutPoliteIzin(normalised: string): string {
+  return POLITE_IZIN.test(normalised) ? normalised.replace(POLITE_IZIN, '') : normalised;
+}
+
 /** True when the message is only acknowledging emoji (👍, 🙏🏽🙏🏽, ✅). */
 export function isAckEmoji(text: string): boolean {
   return HAS_ACK_EMOJI.test(text) && ACK_EMOJI_ONLY.test(text);
@@ -123,8 +131,8 @@ const FUNCTION_WORDS =
   'where how why can do does please';
 /** Words that tie a message to the office whatever else it names ("izin villa di badung"): no foreign-word rule. */
 const OFFICE_ANCHORS =
-  'izin perizinan permohonan pengajuan dpmptsp ptsp dinas berkas persyaratan syarat formulir pengaduan aduan komplain ' +
-  'verifikasi survei konsultasi petugas pegawai loket tatap muka pelayanan layanan langganan notifikasi pengumuman permit license';
+  'izin perizinan permohonan pengajuan dpmptsp ptsp dinas berkas formulir verifikasi survei konsultasi petugas ' +
+  'pegawai loket tatap muka langganan notifikasi pengumuman permit license';
 const NETWORK_SETTINGS = { iterations: 20000, errorThresh: 0.00005, deltaErrorThresh: 0.000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
 /** Options of {@link createClassifier}. */
@@ -315,7 +323,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (looksBinary(clipped)) return { intent: 'None', score: 1, language: 'id', normalised: '', entities: noEntities() };
       if (isAckEmoji(clipped)) return { intent: 'ack', score: 1, language: 'id', normalised: '', entities: noEntities() };
       const markup = mayHaveMarkup(clipped);
-      const normalised = normalise(markup ? stripMarkup(clipped) : clipped);
+      const normalised = withoutPoliteIzin(normalise(markup ? stripMarkup(clipped) : clipped));
       // Language from the words typed, never from a URL's or a tag's ("href", "go", "www").
       const language: Language = detectLanguage(fx.tokens(markup ? normalise(withoutUrls(clipped)) : normalised));
       const bare = BARE_COMMANDS.get(normalised);
@@ -341,7 +349,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     },
     rank(text: string): ScoredIntent[] {
       try {
-        return rankNormalised(normalise(stripMarkup(typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '')));
+        return rankNormalised(withoutPoliteIzin(normalise(stripMarkup(typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : ''))));
       } catch {
         return [];
       }

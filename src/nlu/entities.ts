@@ -4,7 +4,7 @@
  * ("imb" → PBG). Matching runs on normalised text, so spelling variants the lexicon knows (`ijin`, `praktek`)
  * are already standard; each word of five letters or more may also be one or two edits off (see `fuzzy.ts`).
  */
-import { allowedEdits, withinEdits } from './fuzzy.js';
+import { FuzzyVocabulary } from './fuzzy.js';
 import type { Normaliser } from './normalise.js';
 
 /** What a message names from the office catalogue. */
@@ -63,13 +63,7 @@ function formPhrases(form: EntityCatalogue['forms'][number]): string[] {
   return out;
 }
 
-function wordMatches(token: string, word: string): boolean {
-  if (token === word) return true;
-  // "reklamenya", "apoteknya": the possessive suffix does not change what is named
-  if (token.endsWith('nya') && token.slice(0, -3) === word) return true;
-  const edits = Math.min(allowedEdits(token.length), allowedEdits(word.length));
-  return edits > 0 && withinEdits(token, word, edits);
-}
+const TOKEN_CACHE_LIMIT = 20_000;
 
 /**
  * Build an entity finder over a catalogue.
@@ -90,23 +84,52 @@ export function createEntityFinder(catalogue: EntityCatalogue, normalise: Normal
   };
   const formPhrasesAll = catalogue.forms.flatMap((f, i) => compile(formPhrases(f), i));
   const servicePhrasesAll = catalogue.services.flatMap((s, i) => compile([...s.aliases, s.name.id, s.name.en], i));
+  // Each message word is read as the catalogue word it is (exactly, with "-nya", or within the allowed typos),
+  // once per distinct word (memoised), so matching a message is a few Map lookups.
+  const vocabulary = new FuzzyVocabulary([...formPhrasesAll, ...servicePhrasesAll].flatMap((p) => p.words));
+  const cache = new Map<string, string>();
+  const canonical = (token: string): string => {
+    let hit = cache.get(token);
+    if (hit === undefined) {
+      // "reklamenya", "apoteknya": the possessive suffix does not change what is named
+      hit = vocabulary.lookup(token) ?? (token.endsWith('nya') ? vocabulary.lookup(token.slice(0, -3)) : undefined) ?? '';
+      if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
+      cache.set(token, hit);
+    }
+    return hit;
+  };
+  const byFirst = (phrases: readonly Phrase[]): Map<string, Phrase[]> => {
+    const m = new Map<string, Phrase[]>();
+    for (const p of phrases) {
+      const w = p.words[0] ?? '';
+      const list = m.get(w);
+      if (list) list.push(p);
+      else m.set(w, [p]);
+    }
+    return m;
+  };
+  const formIndex = byFirst(formPhrasesAll);
+  const serviceIndex = byFirst(servicePhrasesAll);
 
   /**
    * The targets named, in the order of their first mention. A match inside a longer match of another target does
    * not count ("non perizinan" names the non-permit service, not also the permit one).
    */
-  const find = (tokens: readonly string[], phrases: readonly Phrase[], context: boolean): number[] => {
+  const find = (words: readonly string[], index: ReadonlyMap<string, readonly Phrase[]>, context: boolean): number[] => {
     const spans: { target: number; start: number; end: number }[] = [];
-    for (const p of phrases) {
-      const n = p.words.length;
-      if (n === 0 || n > tokens.length) continue;
-      if (n === 1 && AMBIGUOUS.has(p.words[0] ?? '') && !context) continue;
-      for (let i = 0; i + n <= tokens.length; i += 1) {
+    for (let i = 0; i < words.length; i += 1) {
+      const candidates = index.get(words[i] ?? '');
+      if (!candidates) continue;
+      for (const p of candidates) {
+        const n = p.words.length;
+        if (i + n > words.length) continue;
+        if (n === 1 && AMBIGUOUS.has(p.words[0] ?? '') && !context) continue;
         let ok = true;
-        for (let j = 0; j < n && ok; j += 1) ok = wordMatches(tokens[i + j] ?? '', p.words[j] ?? '');
+        for (let j = 1; j < n && ok; j += 1) ok = words[i + j] === p.words[j];
         if (ok) spans.push({ target: p.target, start: i, end: i + n });
       }
     }
+    if (spans.length === 0) return [];
     const kept = spans.filter(
       (a) => !spans.some((b) => b.target !== a.target && b.end - b.start > a.end - a.start && b.start <= a.start && a.end <= b.end),
     );
@@ -122,9 +145,10 @@ export function createEntityFinder(catalogue: EntityCatalogue, normalise: Normal
     const tokens = tokensOf(normalised);
     if (tokens.length === 0) return noEntities();
     const context = tokens.some((t) => PERMIT_CONTEXT.has(t));
+    const words = tokens.map(canonical);
     return {
-      forms: find(tokens, formPhrasesAll, context).map((i) => catalogue.forms[i]?.name ?? ''),
-      services: find(tokens, servicePhrasesAll, true).map((i) => catalogue.services[i]?.id ?? ''),
+      forms: find(words, formIndex, context).map((i) => catalogue.forms[i]?.name ?? ''),
+      services: find(words, serviceIndex, true).map((i) => catalogue.services[i]?.id ?? ''),
     };
   };
 }

@@ -24,4 +24,4 @@
  * Out-of-scope recall comes from the log-odds, the foreign-word rule and the out-of-domain share; the threshold
  * only trims low-confidence guesses.
  */
-export const DEFAULT_THRESHOLD = 0.45;
+export const DEFAULT_THRESHOLD = 0.35;
