@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { ROOT, buildClassifier, createApp, loadKnowledgeFiles } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/lib/log.js';
+import { officeTerms } from '../src/kernel/office-terms.js';
+import { createClassifier } from '../src/nlu/classifier.js';
 import { loadCorpora } from '../src/nlu/corpus.js';
 import { createMemoryStore, createSqliteStore, type Store } from '../src/store/store.js';
 import { timeConcurrent, timeEach, type RunStats } from './stats.js';
@@ -33,6 +35,8 @@ export interface EngineBench {
   /** The same on the in-memory store: what the turn costs besides storing. */
   turnsMemory: RunStats;
   classify: RunStats;
+  /** The same classifier given the office catalogue, so each classification also finds the permits and services named. */
+  classifyWithEntities: RunStats;
   /** Resident memory after the engine runs, before the node-nlp baseline is built. */
   rssMb: number;
   nlpjsProcess: RunStats | undefined;
@@ -84,9 +88,17 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     const [turnsAsyncSqlite, turnsAsyncSqliteConcurrent] = await run(createSqliteStore(join(dir, 'async'), 'sqlite3'), 'async');
     const [turnsMemory] = await run(createMemoryStore(), 'memory');
     const classify = await timeEach(utterances, (text) => classifier.classify(text));
+    const withEntities = createClassifier({
+      corpora: loadCorpora(join(ROOT, 'intents')),
+      domainTerms: officeTerms(office),
+      catalogue: office,
+      modelCachePath: join(dir, 'nlu-model.json'),
+    });
+    for (const u of base) withEntities.classify(u);
+    const classifyWithEntities = await timeEach(utterances, (text) => withEntities.classify(text));
     const rssMb = process.memoryUsage().rss / 2 ** 20;
     const nlpjsProcess = await nlpjsBaseline(base);
-    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, classify, rssMb, nlpjsProcess };
+    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, classify, classifyWithEntities, rssMb, nlpjsProcess };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,10 +11,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { toExamples, type Corpus } from './corpus.js';
+import { createEntityFinder, type EntityCatalogue, type EntityFinder, noEntities } from './entities.js';
 import { createFeatureExtractor } from './features.js';
 import { detectLanguage } from './language.js';
-import { loadLexicon, type Lexicon } from './lexicon.js';
+import { DEFAULT_LEXICON_DIR, loadLexicon, type Lexicon } from './lexicon.js';
+import { mayHaveMarkup, stripMarkup, withoutUrls } from './markup.js';
 import { NeuralNetworkClass, type NeuralNetwork, type NeuralNetworkJson, type TrainingItem } from './nlpjs.js';
+import { FuzzyVocabulary } from './fuzzy.js';
 import { createNormaliser } from './normalise.js';
 import { DEFAULT_THRESHOLD } from './threshold.js';
 import { INTENTS, type Classification, type Classifier, type IntentName, type Language } from './types.js';
@@ -41,7 +44,7 @@ export function looksBinary(text: string): boolean {
 }
 
 /** Bump when feature extraction or scoring changes, so stale model caches are ignored. */
-const MODEL_FORMAT = 'layanan-nlu-v1';
+const MODEL_FORMAT = 'layanan-nlu-v3';
 const NONE_FEATURE = 'nonefeature';
 const NONE_DELTA_MULTIPLIER = 1.2; // nlp.js default: each further unknown word counts a bit more
 /**
@@ -50,6 +53,85 @@ const NONE_DELTA_MULTIPLIER = 1.2; // nlp.js default: each further unknown word 
  * Chosen on the two development sets (heldout.json + heldout-fresh.json); see threshold.ts.
  */
 export const OUT_OF_DOMAIN_SHARE = 0.5;
+
+/** The out-of-scope decisions' parameters, chosen by measurement (see `threshold.ts`). */
+export interface Tuning {
+  /** Share of a message's words outside the office's vocabulary from which it is out of scope. */
+  outOfDomainShare: number;
+  /** Naive Bayes log-odds (out-of-scope against business, function words left out) above which it is out of scope. */
+  outOfScopeLogOdds: number;
+  /** What the log-odds weigh out-of-scope text against: all business text, or the winning intent's. */
+  logOddsAgainst: 'business' | 'top';
+  /** Whether a word only out-of-scope examples use, with no office word beside it, makes a message out of scope. */
+  foreignWords: boolean;
+  /**
+   * Weight of the network's None output before normalisation: the None corpus is many times any business intent's,
+   * and unweighted it pulls everyday words ("hari ini", "gimana") to None; the rules above catch other businesses.
+   */
+  noneScale: number;
+}
+
+/** The shipped tuning. */
+export const TUNING: Readonly<Tuning> = Object.freeze({
+  outOfDomainShare: OUT_OF_DOMAIN_SHARE,
+  outOfScopeLogOdds: 0.5,
+  logOddsAgainst: 'top',
+  foreignWords: true,
+  noneScale: 0.4,
+});
+
+/**
+ * Subscribing and unsubscribing change what a person receives, so they need explicit wording about this bot's
+ * announcements or messages: without one of these words neither intent can win ("stop aja deh", "udahan").
+ * Stemmed like every feature when the classifier is built.
+ */
+const SUBSCRIPTION_WORDS = readFileSync(new URL('subscription-words.txt', DEFAULT_LEXICON_DIR), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() && !line.startsWith('#'))
+  .join(' ');
+const SUBSCRIPTION_INTENTS: ReadonlySet<string> = new Set(['subscribe', 'unsubscribe']);
+/** The announcement commands typed alone (as the bot's help tells people to): "STOP", "berhenti", "langganan". */
+const BARE_COMMANDS: ReadonlyMap<string, IntentName> = new Map<string, IntentName>([
+  ['stop', 'unsubscribe'],
+  ['berhenti', 'unsubscribe'],
+  ['unsubscribe', 'unsubscribe'],
+  ['unsub', 'unsubscribe'],
+  ['subscribe', 'subscribe'],
+  ['langganan', 'subscribe'],
+  ['berlangganan', 'subscribe'],
+]);
+/**
+ * Emoji that acknowledge (👍 👌 🙏 ✅ 🆗 👏 🤝 ✔ ☑ 💯 🫡 🙇), alone or repeated, with skin tones, joiners and
+ * variation selectors: a message of only these is `ack`. Any other emoji in it (😀 🙂 🔥 ❤️) leaves it to the classifier.
+ */
+const ACK_EMOJI_ONLY =
+  /^(?:[\s.!]|\u{1F44D}|\u{1F44C}|\u{1F64F}|\u2705|\u{1F197}|\u{1F44F}|\u{1F91D}|\u2714|\u2611|\u{1F4AF}|\u{1FAE1}|\u{1F647}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D|\u2640|\u2642)+$/u;
+const HAS_ACK_EMOJI = /\u{1F44D}|\u{1F44C}|\u{1F64F}|\u2705|\u{1F197}|\u{1F44F}|\u{1F91D}|\u2714|\u2611|\u{1F4AF}|\u{1FAE1}|\u{1F647}/u;
+
+// "izin nanya", "izin share": "izin" here is "excuse me", not a permit.
+const POLITE_IZIN = /^(?:(?:mohon|permisi) )?izin (?=(?:mau |ingin )?(?:tanya|bertanya|share|berbagi|numpang|menyampaikan|lapor|melapor|info)\b)/;
+
+/** Normalised text without a leading polite "izin" ("izin tanya, …" is "excuse me, may I ask …"). */
+export function withoutPoliteIzin(normalised: string): string {
+  return POLITE_IZIN.test(normalised) ? normalised.replace(POLITE_IZIN, '') : normalised;
+}
+
+/** True when the message is only acknowledging emoji (👍, 🙏🏽🙏🏽, ✅). */
+export function isAckEmoji(text: string): boolean {
+  return HAS_ACK_EMOJI.test(text) && ACK_EMOJI_ONLY.test(text);
+}
+
+/** Function words: they say nothing about whether a message is about the office (left out of the log-odds). */
+const FUNCTION_WORDS =
+  'ini itu hari yang di ke dari untuk dan atau saya aku kamu kami kita anda ada apa apakah bisa tidak sudah belum mau ' +
+  'ingin kok dong ya sih saja lagi juga tolong mohon bagaimana cara kapan berapa dimana mana kenapa mengapa siapa ' +
+  'sekarang tadi besok kemarin masih sama dengan kalau tapi karena jadi terus baru boleh harus perlu minta tanya ' +
+  'gimana buat bikin pakai lewat sampai jam nya the a an is are to of for in on at my i you it this that what when ' +
+  'where how why can do does please';
+/** Words that tie a message to the office whatever else it names ("izin villa di badung"): no foreign-word rule. */
+const OFFICE_ANCHORS =
+  'izin perizinan permohonan pengajuan dpmptsp ptsp dinas berkas formulir verifikasi survei konsultasi petugas ' +
+  'pegawai loket tatap muka langganan notifikasi pengumuman permit license';
 const NETWORK_SETTINGS = { iterations: 20000, errorThresh: 0.00005, deltaErrorThresh: 0.000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
 /** Options of {@link createClassifier}. */
@@ -67,6 +149,13 @@ export interface ClassifierOptions {
    * even when no training utterance uses them ("formulir siup"). From the office data file; not trained on.
    */
   domainTerms?: readonly string[];
+  /**
+   * The office catalogue (the office data's `forms` and `services`): classifications then name the permits and
+   * services a message mentions (`entities`). Not trained on.
+   */
+  catalogue?: EntityCatalogue;
+  /** Other out-of-scope parameters (evaluation and experiments; default {@link TUNING}). */
+  tuning?: Partial<Tuning>;
 }
 
 /** A ranked intent with its score. */
@@ -107,8 +196,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   const started = performance.now();
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const lexicon = options.lexicon ?? loadLexicon();
-  const normalise = createNormaliser(lexicon);
   const fx = createFeatureExtractor();
+  const normalise = createTypoTolerantNormaliser(createNormaliser(lexicon), lexicon, options.corpora, options.domainTerms ?? []);
 
   const key = createHash('sha256')
     .update(MODEL_FORMAT)
@@ -155,6 +244,14 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   const domain = new Set<string>();
   for (const [intent, set] of featuresByIntent) if (intent !== 'None') for (const f of set) domain.add(f);
   for (const term of options.domainTerms ?? []) for (const f of Object.keys(fx.features(normalise(term)))) domain.add(f);
+  const findEntities: EntityFinder = options.catalogue ? createEntityFinder(options.catalogue, normalise) : noEntities;
+  const tuning: Tuning = { ...TUNING, ...options.tuning };
+  const words = countWords(options.corpora, normalise, fx.features);
+  const functionWords = new Set(Object.keys(fx.features(normalise(FUNCTION_WORDS))));
+  const noneKnown = featuresByIntent.get('None') ?? new Set<string>();
+  const anchors = new Set<string>();
+  for (const term of [...(options.domainTerms ?? []), OFFICE_ANCHORS]) for (const f of Object.keys(fx.features(normalise(term)))) anchors.add(f);
+  const subscriptionWords = new Set(Object.keys(fx.features(normalise(SUBSCRIPTION_WORDS))));
 
   const rankNormalised = (normalised: string): ScoredIntent[] => {
     const bag = fx.features(normalised);
@@ -172,7 +269,19 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     if (features.length >= 2) {
       let outside = 0;
       for (const f of features) if (!domain.has(f)) outside += 1;
-      if (outside / features.length >= OUT_OF_DOMAIN_SHARE) return [];
+      if (outside / features.length >= tuning.outOfDomainShare) return [];
+    }
+    // The words people use for other businesses, weighed against the office's (Naive Bayes log-odds).
+    if (tuning.logOddsAgainst === 'business' && logOddsOf(words, features, BUSINESS, functionWords) > tuning.outOfScopeLogOdds) return [];
+    // A word only out-of-scope examples use ("kurir", "gopay", "sinyal") and no office word: another business.
+    if (tuning.foreignWords) {
+      let foreign = false;
+      let anchored = false;
+      for (const f of features) {
+        if (anchors.has(f)) anchored = true;
+        else if (!domain.has(f) && noneKnown.has(f) && /^\p{L}{3,}$/u.test(f)) foreign = true;
+      }
+      if (foreign && !anchored) return [];
     }
     if (unknown > 0) {
       let value = 0;
@@ -186,9 +295,13 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     const raw = net.run(input) ?? {};
     const out: ScoredIntent[] = [];
     let total = 0;
+    let explicitSubscription = false;
+    for (const f of features) if (subscriptionWords.has(f)) explicitSubscription = true;
     for (const intent of intents) {
       let s = raw[intent] ?? 0;
       if (s > 0 && intent !== 'None' && !activated(featuresByIntent.get(intent), input)) s = 0;
+      if (s > 0 && !explicitSubscription && SUBSCRIPTION_INTENTS.has(intent)) s = 0;
+      if (intent === 'None') s *= tuning.noneScale;
       if (s > 0) {
         s *= s;
         total += s;
@@ -196,22 +309,31 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       }
     }
     if (total > 0) for (const o of out) o.score /= total;
-    return out.sort((a, b) => b.score - a.score);
+    out.sort((a, b) => b.score - a.score);
+    // Is the message more like the out-of-scope examples than like the examples of the intent that won?
+    const top = out[0];
+    if (tuning.logOddsAgainst === 'top' && top && top.intent !== 'None' && logOddsOf(words, features, top.intent, functionWords) > tuning.outOfScopeLogOdds) return [];
+    return out;
   };
 
   const predict = (text: string): Classification => {
     try {
       const clipped = typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '';
-      if (looksBinary(clipped)) return { intent: 'None', score: 1, language: 'id', normalised: '' };
-      const normalised = normalise(clipped);
-      const language: Language = detectLanguage(fx.tokens(normalised));
-      const best = rankNormalised(normalised)[0];
+      if (looksBinary(clipped)) return { intent: 'None', score: 1, language: 'id', normalised: '', entities: noEntities() };
+      if (isAckEmoji(clipped)) return { intent: 'ack', score: 1, language: 'id', normalised: '', entities: noEntities() };
+      const markup = mayHaveMarkup(clipped);
+      const normalised = withoutPoliteIzin(normalise(markup ? stripMarkup(clipped) : clipped));
+      // Language from the words typed, never from a URL's or a tag's ("href", "go", "www").
+      const language: Language = detectLanguage(fx.tokens(markup ? normalise(withoutUrls(clipped)) : normalised));
+      const bare = BARE_COMMANDS.get(normalised);
+      const best = bare ? { intent: bare, score: 1 } : rankNormalised(normalised)[0];
+      const entities = findEntities(normalised);
       return best
-        ? { intent: best.intent, score: best.score, language, normalised }
-        : { intent: 'None', score: 1, language, normalised };
+        ? { intent: best.intent, score: best.score, language, normalised, entities }
+        : { intent: 'None', score: 1, language, normalised, entities };
     } catch {
       // Never let a hostile message take the bot down: unknown means None.
-      return { intent: 'None', score: 0, language: 'id', normalised: '' };
+      return { intent: 'None', score: 0, language: 'id', normalised: '', entities: noEntities() };
     }
   };
 
@@ -226,11 +348,55 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     },
     rank(text: string): ScoredIntent[] {
       try {
-        return rankNormalised(normalise(typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : ''));
+        return rankNormalised(withoutPoliteIzin(normalise(stripMarkup(typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : ''))));
       } catch {
         return [];
       }
     },
+  };
+}
+
+/**
+ * A normaliser that also mends typos of office words: a token that is no known word (lexicon, corpora) and is one
+ * edit (5–7 letters) or two (8 or more) from a word the business intents or the office catalogue use becomes that
+ * word ("pormulir" → formulir, "verifkasi" → verifikasi, "perijinan" → perizinan). Words of out-of-scope examples
+ * count as known, so they are never "corrected" into office words.
+ */
+function createTypoTolerantNormaliser(
+  base: (text: string) => string,
+  lexicon: Lexicon,
+  corpora: readonly Corpus[],
+  domainTerms: readonly string[],
+): (text: string) => string {
+  const seen = new Set<string>();
+  const office: string[] = [];
+  const add = (text: string, target: boolean): void => {
+    for (const t of base(text).split(' ')) {
+      if (!t) continue;
+      if (target && !seen.has(t) && /^\p{L}+$/u.test(t)) office.push(t);
+      seen.add(t);
+    }
+  };
+  for (const term of domainTerms) add(term, true);
+  for (const ex of toExamples(corpora)) add(ex.utterance, ex.intent !== 'None');
+  const vocabulary = new FuzzyVocabulary(office);
+  const cache = new Map<string, string>();
+  const mend = (token: string): string => {
+    if (seen.has(token) || lexicon.known.has(token) || !/^\p{L}{5,}$/u.test(token)) return token;
+    let out = cache.get(token);
+    if (out === undefined) {
+      out = vocabulary.lookup(token) ?? token;
+      if (cache.size >= 20_000) cache.clear();
+      cache.set(token, out);
+    }
+    return out;
+  };
+  return (text: string): string => {
+    const n = base(text);
+    if (!n) return n;
+    let out = '';
+    for (const t of n.split(' ')) out = out ? `${out} ${mend(t)}` : mend(t);
+    return out;
   };
 }
 
@@ -263,6 +429,53 @@ function train(
   const network = new NeuralNetworkClass({ ...NETWORK_SETTINGS });
   network.train(items);
   return { network, intentFeatures };
+}
+
+/** Per-feature log-odds of out-of-scope against business text (Naive Bayes, add-one smoothing, equal priors). */
+/** Word counts per intent, for Naive Bayes log-odds of out-of-scope against an intent. */
+interface WordCounts {
+  counts: Map<string, Map<string, number>>;
+  totals: Map<string, number>;
+  vocabulary: number;
+}
+
+function countWords(
+  corpora: readonly Corpus[],
+  normalise: (text: string) => string,
+  features: (normalised: string) => Record<string, number>,
+): WordCounts {
+  const counts = new Map<string, Map<string, number>>();
+  const totals = new Map<string, number>();
+  const vocab = new Set<string>();
+  const bump = (intent: string, f: string): void => {
+    let m = counts.get(intent);
+    if (!m) counts.set(intent, (m = new Map()));
+    m.set(f, (m.get(f) ?? 0) + 1);
+    totals.set(intent, (totals.get(intent) ?? 0) + 1);
+  };
+  for (const ex of toExamples(corpora)) {
+    for (const f of Object.keys(features(normalise(ex.utterance)))) {
+      vocab.add(f);
+      bump(ex.intent, f);
+      if (ex.intent !== 'None') bump(BUSINESS, f);
+    }
+  }
+  return { counts, totals, vocabulary: vocab.size };
+}
+const BUSINESS = '__business__';
+
+/** Log-odds (add-one smoothing, equal priors) that `features` are out-of-scope text rather than `intent`'s. */
+function logOddsOf(w: WordCounts, features: readonly string[], intent: string, skip: ReadonlySet<string>): number {
+  const none = w.counts.get('None');
+  const other = w.counts.get(intent);
+  const nTotal = (w.totals.get('None') ?? 0) + w.vocabulary;
+  const oTotal = (w.totals.get(intent) ?? 0) + w.vocabulary;
+  let sum = 0;
+  for (const f of features) {
+    if (skip.has(f)) continue;
+    sum += Math.log((((none?.get(f) ?? 0) + 1) / nTotal) / (((other?.get(f) ?? 0) + 1) / oTotal));
+  }
+  return sum;
 }
 
 function readCache(path: string, key: string): ModelCache | undefined {

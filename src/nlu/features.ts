@@ -38,7 +38,7 @@ export interface FeatureExtractor {
   features(normalised: string): Record<string, number>;
 }
 
-/** Create a feature extractor (Indonesian stemmer from node-nlp's bundled @nlpjs/lang-id). */
+/** Create a feature extractor (Indonesian stemmer from @nlpjs/lang-id). */
 export function createFeatureExtractor(): FeatureExtractor {
   const stemmer: Stemmer = createStemmerId();
   const cache = new Map<string, string>();
@@ -49,6 +49,8 @@ export function createFeatureExtractor(): FeatureExtractor {
     if (out === undefined) {
       out = /^\p{L}+$/u.test(token) && token.length > 3 ? stemmer.stemWord(token) : token;
       if (!out) out = token;
+      // The stemmer leaves "-nya" on words it does not know ("websitenya", "formnya"): the word is the same.
+      if (out.length > 5 && out.endsWith('nya')) out = out.slice(0, -3);
     }
     if (cache.size >= STEM_CACHE_LIMIT) {
       cache.clear();

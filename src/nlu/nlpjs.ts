@@ -1,11 +1,11 @@
 /**
- * The parts of node-nlp (nlp.js v4) this layer uses, typed locally (node-nlp ships no types).
+ * The parts of NLP.js (v4) this layer uses, typed locally (the packages ship no types).
  *
- * Why not `import 'node-nlp'`: its entry point loads every language, NER and duckling and costs
- * ~1 s at start-up. We load only the two nlp.js packages node-nlp bundles and we need —
- * `@nlpjs/neural` (the network behind NluNeural; `train`/`run` are synchronous) and
- * `@nlpjs/lang-id` / `@nlpjs/lang-en-min` (stemmers) — resolved *through node-nlp's own
- * location*, so this works however npm hoists them (~20 ms).
+ * The classifier depends directly on the NLP.js packages it uses — `@nlpjs/neural` (the network behind
+ * NluNeural; `train`/`run` are synchronous) and `@nlpjs/lang-id` / `@nlpjs/lang-en-min` (stemmers, on
+ * `@nlpjs/core`'s BaseStemmer) — imported by package name. `node-nlp` itself (whose entry point loads every
+ * language, NER and duckling, ~1 s) is only a development dependency: the benchmark baseline and the lexicon
+ * curation script reach it, never the bot.
  */
 import { createRequire } from 'node:module';
 
@@ -61,25 +61,28 @@ export interface NeuralNetwork {
 type NeuralNetworkCtor = new (settings?: NeuralNetworkSettings) => NeuralNetwork;
 type StemmerCtor = new () => Stemmer;
 
-const requireFromNodeNlp = createRequire(createRequire(import.meta.url).resolve('node-nlp'));
+const requirePackage = createRequire(import.meta.url);
 
-/** The network class from `@nlpjs/neural` (as bundled by node-nlp). */
-export const NeuralNetworkClass = (requireFromNodeNlp('@nlpjs/neural') as { NeuralNetwork: NeuralNetworkCtor })
-  .NeuralNetwork;
+/** The network class from `@nlpjs/neural`. */
+export const NeuralNetworkClass = (requirePackage('@nlpjs/neural') as { NeuralNetwork: NeuralNetworkCtor }).NeuralNetwork;
 
 /** A new Indonesian stemmer (`@nlpjs/lang-id`). */
 export function createStemmerId(): Stemmer {
-  const { StemmerId } = requireFromNodeNlp('@nlpjs/lang-id') as { StemmerId: StemmerCtor };
+  const { StemmerId } = requirePackage('@nlpjs/lang-id') as { StemmerId: StemmerCtor };
   return new StemmerId();
 }
 
 /** A new English stemmer (`@nlpjs/lang-en-min`), used by the lexicon curation script. */
 export function createStemmerEn(): Stemmer {
-  const { StemmerEn } = requireFromNodeNlp('@nlpjs/lang-en-min') as { StemmerEn: StemmerCtor };
+  const { StemmerEn } = requirePackage('@nlpjs/lang-en-min') as { StemmerEn: StemmerCtor };
   return new StemmerEn();
 }
 
-/** Resolve a file inside an nlp.js package bundled by node-nlp (dev scripts only). */
+/**
+ * Resolve a file inside an NLP.js package that only node-nlp (a development dependency) brings, e.g.
+ * `@nlpjs/lang-en`'s sentiment lexicon. Dev scripts only; resolved on call, so a production install without
+ * node-nlp never needs it.
+ */
 export function resolveNlpjsFile(request: string): string {
-  return requireFromNodeNlp.resolve(request);
+  return createRequire(requirePackage.resolve('node-nlp')).resolve(request);
 }

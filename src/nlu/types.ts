@@ -3,6 +3,10 @@
  * The engine only ever sees these types; how matching works lives in `src/nlu/`.
  */
 
+import type { Entities } from './entities.js';
+
+export type { Entities } from './entities.js';
+
 /** Every intent the product knows. Names are fixed: other parts of the product and its evaluation use them. */
 export const INTENTS = [
   'greeting',
@@ -23,6 +27,16 @@ export const INTENTS = [
   'consultation',
   'subscribe',
   'unsubscribe',
+  /** A bare acknowledgement: "ok", "sip", "siap", "noted", 👍, 🙏. */
+  'ack',
+  /** How many staff come in, whether anyone is at the office. */
+  'office.staffing',
+  /** Collecting a finished permit. */
+  'permit.pickup',
+  /** Another agency's business: KTP/KK/akta (Disdukcapil), SIM (Polres), BPJS, taxes (Bapenda/Samsat), passports. */
+  'referral',
+  /** An online application with no answer or progress. */
+  'application.stalled',
   'None',
 ] as const;
 
@@ -42,6 +56,11 @@ export interface Classification {
   language: Language;
   /** The normalised text that was classified (useful for slot extraction and logs). */
   normalised: string;
+  /**
+   * The permits (form names) and services (ids) of the office catalogue the message names, with typos and old
+   * names ("formulir imb" → the PBG form). Empty when the classifier was built without a catalogue.
+   */
+  entities: Entities;
 }
 
 /** Anything that turns raw text into a classification, synchronously and without I/O. */

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClassifier, DEFAULT_THRESHOLD, type NluClassifier } from '../../src/nlu/classifier.js';
 import { loadCorpora, type Corpus } from '../../src/nlu/corpus.js';
 import type { IntentName } from '../../src/nlu/types.js';
+import { loadOffice } from '../../src/kernel/office.js';
+import { officeTerms } from '../../src/kernel/office-terms.js';
 
 const intentsDir = fileURLToPath(new URL('../../intents/', import.meta.url));
 let corpora: Corpus[];
@@ -13,7 +15,9 @@ let nlu: NluClassifier;
 
 beforeAll(() => {
   corpora = loadCorpora(intentsDir);
-  nlu = createClassifier({ corpora });
+  // The product's setting: the office catalogue's names count as in-domain words.
+  const office = loadOffice(fileURLToPath(new URL('../../offices/tabanan.json', import.meta.url)));
+  nlu = createClassifier({ corpora, domainTerms: officeTerms(office) });
 });
 
 // Like nlp.js's stemmer tables: utterance -> intent, with slang, typos and Balinese.
@@ -31,12 +35,23 @@ const TABLE: Record<IntentName, string[]> = {
   field_verification: ['verifikasi lapangan masih ada?', 'kpn survei lokasi', 'cek lapangan izin saya'],
   'contact.info': ['no call center', 'nomor wa kantor', 'alamat email dpmptsp'],
   'office.hours': ['jam buka kantor', 'jam brp tutup', 'jam pelayanan'],
-  'complaint.file': ['mau komplain', 'sy mau ngadu', 'mau lapor pungli'],
+  'complaint.file': [
+    'mau komplain',
+    'sy mau ngadu',
+    'mau lapor pungli',
+    'petugas loket minta uang tambahan supaya cepat',
+    'web nya error terus',
+  ],
   'complaint.status': ['status aduan saya', 'cek ADU-7K3M9Q', 'pengaduan sy udh ditanggapi blm'],
-  consultation: ['mau konsultasi', 'syarat izin usaha apa aja', 'konsul izin dong'],
+  consultation: ['mau konsultasi', 'syarat izin usaha apa aja', 'konsul izin dong', 'mau bicara dgn petugas aja', 'biaya izin reklame brp'],
   subscribe: ['langganan info', 'kabarin kalo udh buka', 'aktifkan notifikasi'],
   unsubscribe: ['berhenti langganan', 'stop notif', 'jgn kirim pesan lg'],
-  None: ['cuaca besok gmn', 'urus e-ktp dmn', 'skor bola tadi malam', 'resep lawar', 'harga bitcoin'],
+  ack: ['ok', 'sip', 'siap', 'noted', 'okee min', '👍', '🙏', '👍🏻👍🏻'],
+  'office.staffing': ['brp pegawai yg msk kantor', 'ada org di kantor ga', 'petugas msh ada yg ngantor?'],
+  'permit.pickup': ['izin sy udh jadi, ambil dmn', 'mau ambil sk izin yg udh terbit', 'pengambilan izin gmn'],
+  referral: ['urus e-ktp dmn', 'bikin kk baru', 'perpanjang sim c', 'bayar pajak motor', 'paspor hilang', 'bpjs sy ga aktif'],
+  'application.stalled': ['udh kirim berkas kok blm ada balasan', 'permohonan online sy ga ada kabar', 'pengajuan izin sy blm diproses2'],
+  None: ['cuaca besok gmn', 'skor bola tadi malam', 'resep lawar', 'harga bitcoin'],
 };
 
 describe('classifier: intent table', () => {
@@ -51,6 +66,22 @@ describe('classifier: intent table', () => {
     expect(nlu.classify('when will you reopen?')).toMatchObject({ intent: 'closure.duration', language: 'en' });
     expect(nlu.classify('kantor buka ga?').language).toBe('id');
     expect(nlu.classify('thanks').language).toBe('id');
+  });
+
+  it('strips markup before classifying and keeps Indonesian with symbols, markup or URLs Indonesian', () => {
+    expect(nlu.classify('<a href="http://dpmptsp.tabanankab.go.id/">klik</a> formulir imb')).toMatchObject({
+      intent: 'form.request',
+      normalised: 'klik formulir imb',
+      language: 'id',
+    });
+    for (const t of [
+      'cek status ticket ADU-7K3M9Q',
+      '<b>formulir</b> imb dimana??',
+      'web nya error terus, is it down? https://dpmptsp.tabanankab.go.id',
+      'ini link nya https://www.google.com/search?q=how+to+apply+is+the+office+open',
+      'tolong check status izin online saya 🙏🙏',
+    ])
+      expect(nlu.classify(t).language, t).toBe('id');
   });
 
   it('keeps the raw score when falling back to None', () => {

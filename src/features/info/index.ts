@@ -60,6 +60,21 @@ export const infoDialogue = {
     'contact.info': answer(answers.contactInfo),
     'office.hours': answer(answers.officeHours),
     consultation: answer(answers.consultation),
+    ack: (ctx) => ({ replies: [ctx.t.reply('ack')] }),
+    'office.staffing': (ctx) => {
+      const percent = ctx.k.closure.staffOnDutyPercent;
+      const url = ctx.k.office.formsPage;
+      return { replies: [percent === null ? ctx.t.reply('staffing.unknown', { url }) : ctx.t.reply('staffing.answer', { percent: `${percent}%`, url })] };
+    },
+    'permit.pickup': (ctx) => ({
+      replies: [
+        ctx.k.closure.closedServices.includes('permit')
+          ? ctx.t.reply('pickup.answer', { callcenter: callCenter(ctx.t, ctx.k.office) })
+          : ctx.t.reply('pickup.open', { office: ctx.k.office.shortName }),
+      ],
+    }),
+    referral: (ctx) => ({ replies: [ctx.t.reply('referral.answer', { office: ctx.k.office.shortName })] }),
+    'application.stalled': (ctx) => ({ replies: [ctx.t.reply('stalled.answer', { callcenter: callCenter(ctx.t, ctx.k.office) })] }),
     None: fallback,
   },
   commands: {

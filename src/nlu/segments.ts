@@ -1,0 +1,58 @@
+/**
+ * Several questions in one message ("kapan buka lagi? trs form pbg dmn? call center brp?"): the dialogue
+ * classifies and answers each part. Parts end at a question mark or a line break, and at a connective
+ * ("trs", "terus", "lalu", "dan juga", "terus kalau", "satu lagi", "and also") that follows a question.
+ * A URL's query string ("?id=3") never splits a message.
+ */
+
+const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+/gi;
+// "trs", "trus", "terus", "lalu", "dan juga", "satu lagi", "sama satu lagi", "and also", "also" at a part's start.
+const CONNECTIVE = /^(?:(?:dan|sama|terus|trs|trus|then|and)\s+)?(?:trs|trus|terus|tros|lalu|lantas|kemudian|dan juga|satu lagi|and also|also|then)\b[\s,:]*/i;
+// A connective inside a part, between two questions that lack their question marks ("kapan buka trs form dmn").
+// Not "terus": it also means "all the time" ("error terus").
+const MID_CONNECTIVE = /[\s,]+(?:trs|trus|lalu|dan juga|satu lagi)\s+/i;
+// Words that make the text before a connective a question (raw spellings, as typed).
+const QUESTION_WORD =
+  /\b(?:apa|apakah|apaan|kapan|kpn|dimana|dmn|mana|gimana|gmn|bagaimana|bgmn|berapa|brp|kenapa|knp|mengapa|siapa|bisa|bs|boleh|ada|what|when|where|how|why|which|who|is|are|can|do|does)\b/i;
+const MIN_PART_CHARS = 2;
+
+function splitMid(part: string): string[] {
+  const m = MID_CONNECTIVE.exec(part);
+  if (!m || m.index === undefined) return [part];
+  const before = part.slice(0, m.index);
+  const after = part.slice(m.index + m[0].length);
+  if (!QUESTION_WORD.test(before) || !QUESTION_WORD.test(after)) return [part];
+  return [before, ...splitMid(after)];
+}
+
+/**
+ * The questions of a message, in order, each trimmed and without its leading connective. A message with one
+ * question (or none) comes back as one part; an empty message as none.
+ * @example segments('kapan buka lagi? trs form pbg dmn? call center brp?') // ['kapan buka lagi?', 'form pbg dmn?', 'call center brp?']
+ */
+export function segments(text: string): string[] {
+  if (typeof text !== 'string') return [];
+  // Protect URLs: their "?" and newlines are not part ends.
+  const urls: string[] = [];
+  const masked = text.replace(URL_LIKE, (u) => {
+    urls.push(u);
+    return `\uE000${urls.length - 1}\uE001`;
+  });
+  const unmask = (s: string): string => s.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => urls[Number(i)] ?? '');
+  const rough: string[] = [];
+  // A part ends after its question marks (kept), or at a line break.
+  for (const line of masked.split(/\r?\n+/)) {
+    const re = /[^?？]*[?？]+|[^?？]+$/g;
+    for (const m of line.match(re) ?? []) rough.push(m);
+  }
+  const out: string[] = [];
+  for (const r of rough) {
+    const first = r.trim().replace(CONNECTIVE, '');
+    const pieces = splitMid(first);
+    for (const p of pieces) {
+      const clean = unmask(p.replace(CONNECTIVE, '').trim());
+      if (clean.replace(/[\s?？.,!]+/g, '').length >= MIN_PART_CHARS) out.push(clean);
+    }
+  }
+  return out;
+}
