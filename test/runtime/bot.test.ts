@@ -79,12 +79,13 @@ describe('runtime: bad input never crashes and always gets an answer', () => {
   const cases: [string, string, RegExp][] = [
     ['empty', '', /kosong/],
     ['spaces', '   \t ', /kosong/],
-    ['100 kB', 'izin '.repeat(20_000), /./],
+    // Nonsense at any length gets the menu (greeting or "not understood"), never a form or an error.
+    ['100 kB', 'izin '.repeat(20_000), /1\. Status layanan tatap muka/],
     ['binary bytes', '\u0000\u0001\u0002\uFFFD\u0007', /belum paham|kosong/],
     ['emoji only', '🙏🙏🔥', /belum paham/],
     ['RTL text', 'مرحبا كيف حالك', /belum paham/],
-    ['lone surrogate', '\uD800abc', /./],
-    ['markup', '<b>halo</b> & *tebal* _miring_', /./],
+    ['lone surrogate', '\uD800abc', /belum paham/],
+    ['markup', '<b>halo</b> & *tebal* _miring_', /1\. Status layanan tatap muka/],
   ];
   it.each(cases)('%s', async (name, text, expected) => {
     // One person per case: "izin izin …" (100 kB) opens the complaint form, which would then own the next cases.
@@ -92,6 +93,9 @@ describe('runtime: bad input never crashes and always gets an answer', () => {
     expect(out.error).toBeUndefined();
     expect(out.replies.length).toBeGreaterThan(0);
     expect(out.replies.map(replyText).join('\n')).toMatch(expected);
+    // Nothing a person typed comes back as markup, and no form was opened by noise.
+    expect(out.replies.map(replyText).join('\n')).not.toContain('<b>');
+    expect((await bot.sessions.get(`console:bad-input-${name}`))?.flow).toBeUndefined();
   });
 
   it('media without text gets "I can read text"', async () => {
