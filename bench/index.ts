@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   console.log('\nmodel:');
   console.log(`  train (cold, no cache): ${f(e.coldTrainMs, 0)} ms; load from cache: ${f(e.cachedLoadMs, 0)} ms`);
 
-  const s = benchStartup();
+  const s = await benchStartup();
   console.log('\nstart-up to first reply and exit, and peak resident memory of that process:');
   for (const r of s.rows) {
     console.log(`  ${r.label}:`);

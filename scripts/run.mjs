@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { DIST, build, staleReason } from './build.mjs';
+import { DIST, buildOnce, staleReason } from './build.mjs';
 
 const ENTRIES = { main: 'main.js', cli: 'cli/index.js' };
 const entry = ENTRIES[process.argv[2] ?? ''];
@@ -19,7 +19,7 @@ const reason = staleReason();
 if (reason) {
   process.stderr.write(`layanan-bot: building dist/ (${reason})…\n`);
   try {
-    build();
+    await buildOnce();
   } catch (err) {
     process.stderr.write(`layanan-bot: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
