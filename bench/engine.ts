@@ -34,7 +34,7 @@ export interface EngineBench {
   /** The same on the in-memory store: what the turn costs besides storing. */
   turnsMemory: RunStats;
   classify: RunStats;
-  /** Resident memory after the engine runs, before the node-nlp baseline is built. */
+  /** Resident memory after the default (better-sqlite3) runs, before the other stores and node-nlp's baseline. */
   rssMb: number;
   nlpjsProcess: RunStats | undefined;
 }
@@ -82,10 +82,10 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
       return [one, many];
     };
     const [turns, turnsConcurrent] = await run(createSqliteStore(join(dir, 'sync'), 'better-sqlite3'), 'sync');
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
     const [turnsAsyncSqlite, turnsAsyncSqliteConcurrent] = await run(createSqliteStore(join(dir, 'async'), 'sqlite3'), 'async');
     const [turnsMemory] = await run(createMemoryStore(), 'memory');
     const classify = await timeEach(utterances, (text) => classifier.classify(text));
-    const rssMb = process.memoryUsage().rss / 2 ** 20;
     const nlpjsProcess = await nlpjsBaseline(base);
     return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, classify, rssMb, nlpjsProcess };
   } finally {

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   }
 
   console.log('\nmemory:');
-  console.log(`  resident after ${5 * e.turns.n} turns (model, store, sessions; before the node-nlp baseline is built): ${f(e.rssMb, 0)} MB   (aim < 150 MB)`);
+  console.log(`  resident after ${2 * e.turns.n} turns on SQLite (model, store, sessions; before the other stores and the node-nlp baseline): ${f(e.rssMb, 0)} MB   (aim < 150 MB)`);
   console.log(`  resident at the end (with node-nlp's NlpManager baseline loaded): ${f(process.memoryUsage().rss / 2 ** 20, 0)} MB`);
 }
 
