@@ -43,9 +43,12 @@ export function build() {
   try {
     tsc = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
   } catch {
-    throw new Error(
-      'dist/ must be built but TypeScript is not installed (an install with --omit=dev): run `npm install` ' +
-        'and `npm run build` (or copy a dist/ built from this same src/ next to it)',
+    throw Object.assign(
+      new Error(
+        'dist/ must be built but TypeScript is not installed (an install with --omit=dev): run `npm install` ' +
+          'and `npm run build` (or copy a dist/ built from this same src/ next to it)',
+      ),
+      { code: 'NO_TYPESCRIPT' },
     );
   }
   const out = join(ROOT, `dist.build-${process.pid}`);
