@@ -13,7 +13,7 @@ import { officeTerms } from '../src/kernel/office-terms.js';
 import { createClassifier } from '../src/nlu/classifier.js';
 import { loadCorpora } from '../src/nlu/corpus.js';
 import { createMemoryStore, createSqliteStore, type Store } from '../src/store/store.js';
-import { timeConcurrent, timeEach, type RunStats } from './stats.js';
+import { runStats, timeConcurrent, timeEach, type RunStats } from './stats.js';
 
 /** The held-out utterances: realistic, and not the training set. */
 export function benchUtterances(): string[] {
@@ -34,10 +34,16 @@ export interface EngineBench {
   turnsAsyncSqliteConcurrent: RunStats;
   /** The same on the in-memory store: what the turn costs besides storing. */
   turnsMemory: RunStats;
+  /**
+   * A turn's mean time over a classification's, each store's turns timed in passes alternating with passes
+   * of bare classification over the same utterances: a load that comes and goes (a shared machine) weighs on
+   * both sides alike.
+   */
+  ratio: { sync: number; async: number; memory: number };
   classify: RunStats;
   /** The same classifier given the office catalogue, so each classification also finds the permits and services named. */
   classifyWithEntities: RunStats;
-  /** Resident memory after the engine runs, before the node-nlp baseline is built. */
+  /** Resident memory after the default (better-sqlite3) runs, before the other stores and node-nlp's baseline. */
   rssMb: number;
   nlpjsProcess: RunStats | undefined;
 }
@@ -75,19 +81,36 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
 
     const base = benchUtterances();
     const utterances = Array.from({ length: rounds }, () => base).flat();
-    const run = async (store: Store, tag: string): Promise<[RunStats, RunStats]> => {
+    const run = async (store: Store, tag: string): Promise<[RunStats, RunStats, number]> => {
       const bot = createApp(config, silentLogger(), { office, locales, classifier, store }).conversation;
       // Warm up the tables and the JIT on one pass before timing.
       for (const [i, u] of base.entries()) await bot.turn({ userKey: `${tag}:warm${i % 50}`, text: u });
-      const one = await timeEach(utterances, (text, i) => bot.turn({ userKey: `${tag}:${i % 500}`, text }));
+      const turnTimes: number[] = [];
+      const classifyTimes: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        for (const [i, text] of base.entries()) {
+          const t0 = performance.now();
+          await bot.turn({ userKey: `${tag}:${(r * base.length + i) % 500}`, text });
+          turnTimes.push(performance.now() - t0);
+        }
+        for (const text of base) {
+          const t0 = performance.now();
+          classifier.classify(text);
+          classifyTimes.push(performance.now() - t0);
+        }
+      }
+      const one = runStats(turnTimes);
+      const ratio = one.p50 > 0 ? runStats(classifyTimes).perSecond / one.perSecond : NaN;
       const many = await timeConcurrent(utterances, 32, (text, i, w) => bot.turn({ userKey: `${tag}:c${w}:${i % 16}`, text }));
       await store.close();
-      return [one, many];
+      return [one, many, ratio];
     };
-    const [turns, turnsConcurrent] = await run(createSqliteStore(join(dir, 'sync'), 'better-sqlite3'), 'sync');
-    const [turnsAsyncSqlite, turnsAsyncSqliteConcurrent] = await run(createSqliteStore(join(dir, 'async'), 'sqlite3'), 'async');
-    const [turnsMemory] = await run(createMemoryStore(), 'memory');
+    const [turns, turnsConcurrent, sync] = await run(createSqliteStore(join(dir, 'sync'), 'better-sqlite3'), 'sync');
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    const [turnsAsyncSqlite, turnsAsyncSqliteConcurrent, asyncRatio] = await run(createSqliteStore(join(dir, 'async'), 'sqlite3'), 'async');
+    const [turnsMemory, , memory] = await run(createMemoryStore(), 'memory');
     const classify = await timeEach(utterances, (text) => classifier.classify(text));
+    const nlpjsProcess = await nlpjsBaseline(base);
     const withEntities = createClassifier({
       corpora: loadCorpora(join(ROOT, 'intents')),
       domainTerms: officeTerms(office),
@@ -96,9 +119,8 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     });
     for (const u of base) withEntities.classify(u);
     const classifyWithEntities = await timeEach(utterances, (text) => withEntities.classify(text));
-    const rssMb = process.memoryUsage().rss / 2 ** 20;
-    const nlpjsProcess = await nlpjsBaseline(base);
-    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, classify, classifyWithEntities, rssMb, nlpjsProcess };
+    const ratio = { sync, async: asyncRatio, memory };
+    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, ratio, classify, classifyWithEntities, rssMb, nlpjsProcess };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,6 +15,12 @@ export interface RunStats {
   p99: number;
 }
 
+/** Statistics of per-call times (ms) that together took `totalMs`. */
+export function runStats(times: number[], totalMs = times.reduce((a, b) => a + b, 0)): RunStats {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { n: times.length, perSecond: (times.length / totalMs) * 1000, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
+}
+
 /** Run `fn` once per item, sequentially, timing each call. */
 export async function timeEach<T>(items: readonly T[], fn: (item: T, i: number) => unknown): Promise<RunStats> {
   const times: number[] = [];

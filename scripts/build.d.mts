@@ -6,3 +6,5 @@ export declare const STAMP: string;
 export declare function staleReason(): string | undefined;
 /** Compile src/ to dist/ and copy the data files beside it. @throws Error saying what to do. */
 export declare function build(): void;
+/** Build when stale, one process at a time (a lock folder), so concurrent starts never swap dist/ under each other. */
+export declare function buildOnce(): Promise<void>;

@@ -5,7 +5,7 @@
  * deleted sources do not linger. Exported for scripts/run.mjs; run directly, it builds.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,9 +43,12 @@ export function build() {
   try {
     tsc = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
   } catch {
-    throw new Error(
-      'dist/ must be built but TypeScript is not installed (an install with --omit=dev): run `npm install` ' +
-        'and `npm run build` (or copy a dist/ built from this same src/ next to it)',
+    throw Object.assign(
+      new Error(
+        'dist/ must be built but TypeScript is not installed (an install with --omit=dev): run `npm install` ' +
+          'and `npm run build` (or copy a dist/ built from this same src/ next to it)',
+      ),
+      { code: 'NO_TYPESCRIPT' },
     );
   }
   const out = join(ROOT, `dist.build-${process.pid}`);
@@ -81,10 +84,40 @@ export function build() {
   rmSync(old, { recursive: true, force: true });
 }
 
+const LOCK = join(ROOT, 'dist.lock');
+/** A lock older than this was left by a build that died. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+/**
+ * Build unless another process is building the same tree: processes started together on a fresh clone (two
+ * `npm start`s, parallel tests) take turns on a lock folder, and whoever comes second finds dist/ up to date.
+ */
+export async function buildOnce() {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (err) {
+      if (err?.code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // removed meanwhile: try again
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    if (staleReason()) build();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     const t0 = performance.now();
-    build();
+    await buildOnce();
     process.stderr.write(`layanan-bot: built ${relative(process.cwd(), DIST) || 'dist'}/ in ${Math.round(performance.now() - t0)} ms\n`);
   } catch (err) {
     process.stderr.write(`layanan-bot: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -5,7 +5,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { DIST, build, staleReason } from './build.mjs';
+import { existsSync } from 'node:fs';
+import { DIST, STAMP, buildOnce, staleReason } from './build.mjs';
 
 const ENTRIES = { main: 'main.js', cli: 'cli/index.js' };
 const entry = ENTRIES[process.argv[2] ?? ''];
@@ -19,10 +20,15 @@ const reason = staleReason();
 if (reason) {
   process.stderr.write(`layanan-bot: building dist/ (${reason})…\n`);
   try {
-    build();
+    await buildOnce();
   } catch (err) {
-    process.stderr.write(`layanan-bot: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
+    const message = err instanceof Error ? err.message : String(err);
+    // A production install (no TypeScript) whose deployed src/ looks newer than its dist/ runs what it has.
+    if (err?.code !== 'NO_TYPESCRIPT' || !existsSync(STAMP)) {
+      process.stderr.write(`layanan-bot: ${message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`layanan-bot: warning: ${message}; running the dist/ that is there\n`);
   }
 }
 await import(pathToFileURL(join(DIST, entry)).href);

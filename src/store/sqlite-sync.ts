@@ -67,9 +67,14 @@ export function lazyDatabase(file: string, busyTimeoutMs = 5000): { get(): Datab
         const opened = new Driver(file, { timeout: busyTimeoutMs });
         // WAL lets another process (the CLI) read while the service writes; synchronous=NORMAL is durable
         // across a process kill (only an OS crash or power loss can lose the last commits).
-        opened.pragma('journal_mode = WAL');
-        opened.pragma('synchronous = NORMAL');
-        opened.pragma('wal_autocheckpoint = 0');
+        try {
+          opened.pragma('journal_mode = WAL');
+          opened.pragma('synchronous = NORMAL');
+          opened.pragma('wal_autocheckpoint = 0');
+        } catch (err) {
+          opened.close();
+          throw err;
+        }
         db = opened;
       }
       return db;
@@ -163,9 +168,7 @@ export class KeyvBetterSqlite extends EventEmitter implements KeyvStoreAdapter {
     this.sql.clear.run(prefix, prefix ? rangeEnd(prefix) : '\u{10FFFF}');
   }
 
-  async has(key: string): Promise<boolean> {
-    return this.sql.get.get(key) !== undefined;
-  }
+  // No `has`: Keyv would trust it without checking expiry; without it Keyv reads the record and checks.
 
   /** Every row of the namespace in key order, a page at a time (rows deleted meanwhile are simply not seen). */
   async *iterator<Value>(namespace?: string): AsyncGenerator<[string, Value]> {

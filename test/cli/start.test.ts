@@ -18,7 +18,7 @@ describe('npm start runs the compiled program', () => {
     expect(res.stderr).not.toMatch(/error|Error/);
     expect(res.status).toBe(0);
     expect(res.stdout).toContain('selamat datang');
-  });
+  }, 150_000);
 
   it('ends quietly (exit 0, no EPIPE stack) when its reader goes away (`npm start | head -1`)', async () => {
     const child = spawn(process.execPath, ['scripts/run.mjs', 'main'], { cwd: ROOT, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
@@ -30,5 +30,5 @@ describe('npm start runs the compiled program', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     expect(stderr).not.toContain('EPIPE');
     expect(code).toBe(0);
-  });
+  }, 150_000);
 });

@@ -89,5 +89,5 @@ describe('an empty calendar ahead is warned about at start-up', () => {
     expect(res.status).toBe(0);
     expect(res.stderr).toMatch(/warning: the office calendar has no holiday between/);
     expect(res.stdout).toContain('selamat datang');
-  });
+  }, 150_000);
 });
