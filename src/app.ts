@@ -98,6 +98,8 @@ export function buildClassifier(config: Pick<Config, 'dataDir' | 'NLU_THRESHOLD'
   return createClassifier({
     corpora: loadCorpora(join(ROOT, 'intents')),
     domainTerms: officeTerms(office),
+    // The office's permits and services: each classification names the ones a message mentions.
+    catalogue: office,
     ...(config.NLU_THRESHOLD !== undefined ? { threshold: config.NLU_THRESHOLD } : {}),
     modelCachePath: join(config.dataDir, 'nlu-model.json'),
   });
