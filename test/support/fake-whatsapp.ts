@@ -139,6 +139,7 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
   }
 
   async sendMessage(chatId: string, content: string, options?: WaSendOptions): Promise<unknown> {
+    this.sendCalls += 1;
     if (this.detached) throw detachedFrameError();
     if (this.behaviour.noChat || this.behaviour.noChatFor?.has(chatId)) return undefined;
     this.sent.push({ chatId, content, ...(options ? { options } : {}) });
@@ -150,6 +151,8 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
 
   /** The serialized ids of the messages sent, in order. */
   readonly sentIds: string[] = [];
+  /** `sendMessage` calls, including those that sent nothing. */
+  sendCalls = 0;
 
   /** What a person sends: emits `message` as whatsapp-web.js does for messages from others. */
   receive(from: string, body: string, extra: Partial<FakeMessage> = {}): FakeMessage {
