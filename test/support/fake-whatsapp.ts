@@ -1,8 +1,11 @@
 /**
  * A fake whatsapp-web.js client with the library's event and method shapes: an EventEmitter emitting `qr`,
- * `authenticated`, `ready`, `auth_failure`, `disconnected`, `message`; `initialize()`, `destroy()`,
- * `sendMessage(chatId, content, options)`, `pupBrowser`; message objects with `from`, `to`, `fromMe`, `body`,
- * `type`, `hasMedia`, `id._serialized`, `timestamp`, `getChat()`, `getContact()`. No browser, no network.
+ * `authenticated`, `ready`, `auth_failure`, `disconnected`, `message`, `message_ack`; `initialize()`,
+ * `destroy()`, `sendMessage(chatId, content, options)` (resolving with a `Message` with `id._serialized` and
+ * `ack`, or with nothing for a chat that does not exist), `getState()`, `getContactLidAndPhone(ids)`,
+ * `pupBrowser`; message objects with `from`, `to`, `fromMe`, `body`, `type`, `hasMedia`, `id._serialized`,
+ * `timestamp`, `getChat()`, `getContact()`. `detach()` makes every page call fail as a stale page does
+ * ("Attempted to use detached Frame", whatsapp-web.js #5678). No browser, no network.
  */
 import { EventEmitter } from 'node:events';
 import type { WaBrowser, WaClient, WaSendOptions } from '../../src/channels/whatsapp/adapter.js';
@@ -51,6 +54,17 @@ export interface FakeBehaviour {
   autoReady?: boolean;
   /** `sendMessage` resolves with nothing (no such chat). */
   noChat?: boolean;
+  /** Chat ids `sendMessage` resolves nothing for (an old @c.us chat after the person moved to an @lid). */
+  noChatFor?: ReadonlySet<string>;
+  /** Emit `authenticated` but never `ready` (whatsapp-web.js #3785). */
+  stuckAfterAuth?: boolean;
+  /** What `getContactLidAndPhone` knows: @lid ↔ @c.us pairs (shared by every client of a factory). */
+  links?: ReadonlyMap<string, string>;
+}
+
+/** puppeteer's error for a page whose frame went away. */
+export function detachedFrameError(): Error {
+  return new Error("Attempted to use detached Frame '9FF2A944D2F9A12FC4D30F5EF5255663'.");
 }
 
 let counter = 0;
@@ -63,16 +77,53 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
   /** Chat ids that got a "typing…" state. */
   readonly typing: string[] = [];
   pupBrowser: FakeBrowser | null = null;
+  /** `getState()` calls so far. */
+  stateCalls = 0;
+  /** Each `getContactLidAndPhone` call's ids. */
+  readonly lookups: string[][] = [];
+  /** What `getState()` answers while the page is alive. */
+  state: string | null = 'CONNECTED';
+  private detached = false;
 
   constructor(private readonly behaviour: FakeBehaviour = {}) {
     super();
+  }
+
+  /** From now on every page call fails with "Attempted to use detached Frame", and no event says so. */
+  detach(): void {
+    this.detached = true;
+  }
+
+  async getState(): Promise<string | null> {
+    this.stateCalls += 1;
+    if (this.detached) throw detachedFrameError();
+    return this.state;
+  }
+
+  async getContactLidAndPhone(userIds: string[]): Promise<{ lid?: string; pn?: string }[]> {
+    this.lookups.push([...userIds]);
+    if (this.detached) throw detachedFrameError();
+    const links = this.behaviour.links ?? new Map<string, string>();
+    // As whatsapp-web.js: an unknown id gives `{}` (its undefined fields do not survive the page boundary).
+    return userIds.map((id) => {
+      const other = links.get(id) ?? [...links.entries()].find(([, v]) => v === id)?.[0];
+      if (!other) return {};
+      return id.endsWith('@lid') ? { lid: id, pn: other } : { lid: other, pn: id };
+    });
+  }
+
+  /** WhatsApp reports a delivery ack of a sent message (`message_ack`). */
+  ack(messageId: string, ack: number): void {
+    this.emit('message_ack', { id: { _serialized: messageId }, fromMe: true, ack }, ack);
   }
 
   async initialize(): Promise<void> {
     this.initializeCalls += 1;
     if (this.behaviour.initializeError) throw this.behaviour.initializeError;
     this.pupBrowser = new FakeBrowser();
-    if (this.behaviour.autoReady ?? true) {
+    if (this.behaviour.stuckAfterAuth) {
+      setImmediate(() => this.emit('authenticated'));
+    } else if (this.behaviour.autoReady ?? true) {
       setImmediate(() => {
         this.emit('authenticated');
         this.emit('ready');
@@ -88,11 +139,20 @@ export class FakeWhatsAppClient extends EventEmitter implements WaClient {
   }
 
   async sendMessage(chatId: string, content: string, options?: WaSendOptions): Promise<unknown> {
-    if (this.behaviour.noChat) return undefined;
+    this.sendCalls += 1;
+    if (this.detached) throw detachedFrameError();
+    if (this.behaviour.noChat || this.behaviour.noChatFor?.has(chatId)) return undefined;
     this.sent.push({ chatId, content, ...(options ? { options } : {}) });
     counter += 1;
-    return { id: { _serialized: `true_${chatId}_FAKE${counter}` }, body: content, fromMe: true };
+    const id = `true_${chatId}_FAKE${counter}`;
+    this.sentIds.push(id);
+    return { id: { _serialized: id }, body: content, fromMe: true, ack: 0 };
   }
+
+  /** The serialized ids of the messages sent, in order. */
+  readonly sentIds: string[] = [];
+  /** `sendMessage` calls, including those that sent nothing. */
+  sendCalls = 0;
 
   /** What a person sends: emits `message` as whatsapp-web.js does for messages from others. */
   receive(from: string, body: string, extra: Partial<FakeMessage> = {}): FakeMessage {

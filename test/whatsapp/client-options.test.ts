@@ -42,6 +42,14 @@ describe('real whatsapp-web.js Client options', () => {
     expect(client.pupBrowser).toBeNull();
   });
 
+  it('has the calls the health probe and the id links use (a rename fails here, not in production)', () => {
+    const client = realClientFactory(config)();
+    expect(typeof client.getState).toBe('function');
+    expect(typeof client.getContactLidAndPhone).toBe('function');
+    expect(wweb.Events.MESSAGE_ACK).toBe('message_ack');
+    expect([wweb.MessageAck.ACK_ERROR, wweb.MessageAck.ACK_SERVER, wweb.MessageAck.ACK_DEVICE, wweb.MessageAck.ACK_READ]).toEqual([-1, 1, 2, 3]);
+  });
+
   it('adds --no-sandbox only when running as root', () => {
     expect(chromiumArgs(true)).toContain('--no-sandbox');
     expect(chromiumArgs(false)).not.toContain('--no-sandbox');
@@ -56,5 +64,22 @@ describe('real whatsapp-web.js Client options', () => {
     expect(qrImagePath(custom)).toBe(join(custom.dataDir, 'whatsapp-qr.png'));
     const auth = clientOptions(custom).authStrategy;
     expect(auth instanceof wweb.LocalAuth && auth.dataPath).toBe('/var/lib/layanan/wa');
+  });
+});
+
+describe('WhatsApp module settings', () => {
+  it('waits 3 minutes for ready and probes every 60 s by default; 0 turns the probe off; nonsense is refused', async () => {
+    const { whatsappModule } = await import('../../src/channels/whatsapp/module.js');
+    const { whatsappEnv } = await import('../../src/channels/whatsapp/config.js');
+    const { z } = await import('zod');
+    const defaults = z.object(whatsappEnv).parse({});
+    expect(defaults.WHATSAPP_READY_TIMEOUT_MS).toBe(180_000);
+    expect(defaults.WHATSAPP_HEALTH_MS).toBe(60_000);
+    expect(z.object(whatsappEnv).parse({ WHATSAPP_HEALTH_MS: '0' }).WHATSAPP_HEALTH_MS).toBe(0);
+    const bad = whatsappModule.bind({ WHATSAPP_READY_TIMEOUT_MS: '5' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues).toEqual([{ variable: 'WHATSAPP_READY_TIMEOUT_MS', expected: expect.stringContaining('10000–3600000') }]);
+    const staff = whatsappModule.bind({ STAFF_WHATSAPP_IDS: '6281111111111,99887766554433@lid' });
+    expect(staff.ok && staff.channel.staffKeys).toEqual(['whatsapp:6281111111111@c.us', 'whatsapp:99887766554433@lid']);
   });
 });

@@ -59,6 +59,12 @@ export function harness(env: Record<string, string> = {}, opts: Partial<WhatsApp
     backoff: { initialMs: 5, maxMs: 40, factor: 2 },
     typingMaxMs: 0,
     random: () => 0,
+    // As module.ts: a bare number in the allow-list is the phone-number form.
+    staffIds: (env.STAFF_WHATSAPP_IDS ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '')
+      .map((id) => (id.includes('@') ? id : `${id}@c.us`)),
     ...opts,
   });
   bot.attach(channel);

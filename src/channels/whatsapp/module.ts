@@ -9,6 +9,11 @@ import { whatsappEnv, whatsappEnvHelp } from './config.js';
 import { profileDir, qrImagePath, whatsappDataPath } from './paths.js';
 import { WHATSAPP_TEXT_LIMIT } from './render.js';
 
+/** The allow-list as WhatsApp ids: a bare number means the phone-number form of the id. */
+function staffIds(list: readonly string[]): string[] {
+  return list.map((id) => (id.includes('@') ? id : `${id}@c.us`));
+}
+
 /** WhatsApp through whatsapp-web.js. */
 export const whatsappModule = defineChannelModule({
   name: 'whatsapp',
@@ -21,8 +26,7 @@ export const whatsappModule = defineChannelModule({
       : [],
   capabilities: { push: true, buttons: false, maxText: WHATSAPP_TEXT_LIMIT },
   enabled: (c) => c.WHATSAPP_ENABLED,
-  // A bare number in the allow-list means the phone-number form of the id.
-  staffKeys: (c) => c.STAFF_WHATSAPP_IDS.map((id) => userKey('whatsapp', id.includes('@') ? id : `${id}@c.us`)),
+  staffKeys: (c) => staffIds(c.STAFF_WHATSAPP_IDS).map((id) => userKey('whatsapp', id)),
   // Bulk messages get numbers suspended: random gaps, one at a time, and a daily cap.
   delivery: (c) => ({ randomGapMs: { min: c.WHATSAPP_MIN_GAP_MS, max: c.WHATSAPP_MAX_GAP_MS }, dailyCap: c.WHATSAPP_DAILY_CAP }),
   commands: {
@@ -48,6 +52,9 @@ export const whatsappModule = defineChannelModule({
       qrImagePath: qrImagePath(paths),
       log: ctx.log,
       typingMaxMs: ctx.config.WHATSAPP_TYPING_MS,
+      readyTimeoutMs: ctx.config.WHATSAPP_READY_TIMEOUT_MS,
+      healthMs: ctx.config.WHATSAPP_HEALTH_MS,
+      staffIds: staffIds(ctx.config.STAFF_WHATSAPP_IDS),
     });
   },
 });
