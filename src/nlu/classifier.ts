@@ -58,10 +58,14 @@ export const OUT_OF_DOMAIN_SHARE = 0.5;
 export interface Tuning {
   /** Share of a message's words outside the office's vocabulary from which it is out of scope. */
   outOfDomainShare: number;
-  /** Naive Bayes log-odds (out-of-scope against business, function words left out) above which it is out of scope. */
+  /**
+   * Naive Bayes log-odds (add-one smoothing, function words left out) of out-of-scope text against the winning
+   * intent's examples, above which a message is out of scope ("is it more like the None corpus than like what it
+   * was classified as?").
+   */
   outOfScopeLogOdds: number;
-  /** What the log-odds weigh out-of-scope text against: all business text, or the winning intent's. */
-  logOddsAgainst: 'business' | 'top';
+  /** The same log-odds against all business examples together; above this a message is out of scope. */
+  businessLogOdds: number;
   /** Whether a word only out-of-scope examples use, with no office word beside it, makes a message out of scope. */
   foreignWords: boolean;
   /**
@@ -75,7 +79,7 @@ export interface Tuning {
 export const TUNING: Readonly<Tuning> = Object.freeze({
   outOfDomainShare: OUT_OF_DOMAIN_SHARE,
   outOfScopeLogOdds: 0.5,
-  logOddsAgainst: 'top',
+  businessLogOdds: 1.5,
   foreignWords: true,
   noneScale: 0.4,
 });
@@ -288,7 +292,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (outside / features.length >= tuning.outOfDomainShare) return [];
     }
     // The words people use for other businesses, weighed against the office's (Naive Bayes log-odds).
-    if (tuning.logOddsAgainst === 'business' && logOddsOf(wordCounts, features, BUSINESS, functionWords) > tuning.outOfScopeLogOdds) return [];
+    if (logOddsOf(wordCounts, features, BUSINESS, functionWords) > tuning.businessLogOdds) return [];
     // A word only out-of-scope examples use ("kurir", "gopay", "sinyal") and no office word: another business.
     if (tuning.foreignWords) {
       let foreign = false;
@@ -328,7 +332,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     out.sort((a, b) => b.score - a.score);
     // Is the message more like the out-of-scope examples than like the examples of the intent that won?
     const top = out[0];
-    if (tuning.logOddsAgainst === 'top' && top && top.intent !== 'None' && logOddsOf(wordCounts, features, top.intent, functionWords) > tuning.outOfScopeLogOdds) return [];
+    if (top && top.intent !== 'None' && logOddsOf(wordCounts, features, top.intent, functionWords) > tuning.outOfScopeLogOdds) return [];
     return out;
   };
 
