@@ -1,11 +1,16 @@
 /**
- * The intent classifier: normalise -> stem features -> nlp.js neural network (the same network
- * NluNeural trains, driven directly so classification is synchronous and costs microseconds;
- * `NlpManager.process()` would add async pipelines and entity extraction costing milliseconds).
+ * The intent classifier: strip markup -> normalise (lexicon, then typos of office words mended) -> stem features
+ * -> nlp.js neural network (the same network NluNeural trains, driven directly so classification is synchronous
+ * and costs microseconds; `NlpManager.process()` would add async pipelines and entity extraction costing
+ * milliseconds) -> out-of-scope rules -> entities from the office catalogue.
  *
  * Scoring follows nlp.js's NLU: intents that share no feature with the message are zeroed,
  * unknown words feed a `nonefeature` that pulls towards None, the activations are squared and
- * normalised to sum to 1, and a top score under the threshold falls back to `None`.
+ * normalised to sum to 1, and a top score under the threshold falls back to `None`. On top of it (see `Tuning`):
+ * the network's None output is weighted down, and a message is out of scope when most of its words are outside
+ * the office's vocabulary, when it names something only out-of-scope examples name and no office word, or when
+ * Naive Bayes log-odds say it reads more like the out-of-scope corpus than like the intent that won (or than
+ * business text at all). Subscribing and unsubscribing need explicit wording.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
