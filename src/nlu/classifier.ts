@@ -269,7 +269,9 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   const domain = new Set<string>();
   for (const [intent, set] of featuresByIntent) if (intent !== 'None') for (const f of set) domain.add(f);
   for (const term of options.domainTerms ?? []) for (const f of Object.keys(fx.features(normalise(term)))) domain.add(f);
-  const findEntities: EntityFinder = options.catalogue ? createEntityFinder(options.catalogue, normalise) : noEntities;
+  const findEntities: EntityFinder = options.catalogue
+    ? createEntityFinder(options.catalogue, normalise, { typos: false })
+    : noEntities;
   const tuning: Tuning = { ...TUNING, ...options.tuning };
   const wordCounts = words ?? countWords(examples, fx.features);
   const functionWords = new Set(Object.keys(fx.features(normalise(FUNCTION_WORDS))));
