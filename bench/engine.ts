@@ -110,7 +110,6 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     const [turnsAsyncSqlite, turnsAsyncSqliteConcurrent, asyncRatio] = await run(createSqliteStore(join(dir, 'async'), 'sqlite3'), 'async');
     const [turnsMemory, , memory] = await run(createMemoryStore(), 'memory');
     const classify = await timeEach(utterances, (text) => classifier.classify(text));
-    const nlpjsProcess = await nlpjsBaseline(base);
     const withEntities = createClassifier({
       corpora: loadCorpora(join(ROOT, 'intents')),
       domainTerms: officeTerms(office),
@@ -119,6 +118,7 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     });
     for (const u of base) withEntities.classify(u);
     const classifyWithEntities = await timeEach(utterances, (text) => withEntities.classify(text));
+    const nlpjsProcess = await nlpjsBaseline(base);
     const ratio = { sync, async: asyncRatio, memory };
     return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, ratio, classify, classifyWithEntities, rssMb, nlpjsProcess };
   } finally {

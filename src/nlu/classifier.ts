@@ -1,11 +1,16 @@
 /**
- * The intent classifier: normalise -> stem features -> nlp.js neural network (the same network
- * NluNeural trains, driven directly so classification is synchronous and costs microseconds;
- * `NlpManager.process()` would add async pipelines and entity extraction costing milliseconds).
+ * The intent classifier: strip markup -> normalise (lexicon, then typos of office words mended) -> stem features
+ * -> nlp.js neural network (the same network NluNeural trains, driven directly so classification is synchronous
+ * and costs microseconds; `NlpManager.process()` would add async pipelines and entity extraction costing
+ * milliseconds) -> out-of-scope rules -> entities from the office catalogue.
  *
  * Scoring follows nlp.js's NLU: intents that share no feature with the message are zeroed,
  * unknown words feed a `nonefeature` that pulls towards None, the activations are squared and
- * normalised to sum to 1, and a top score under the threshold falls back to `None`.
+ * normalised to sum to 1, and a top score under the threshold falls back to `None`. On top of it (see `Tuning`):
+ * the network's None output is weighted down, and a message is out of scope when most of its words are outside
+ * the office's vocabulary, when it names something only out-of-scope examples name and no office word, or when
+ * Naive Bayes log-odds say it reads more like the out-of-scope corpus than like the intent that won (or than
+ * business text at all). Subscribing and unsubscribing need explicit wording.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -44,7 +49,7 @@ export function looksBinary(text: string): boolean {
 }
 
 /** Bump when feature extraction or scoring changes, so stale model caches are ignored. */
-const MODEL_FORMAT = 'layanan-nlu-v3';
+const MODEL_FORMAT = 'layanan-nlu-v4';
 const NONE_FEATURE = 'nonefeature';
 const NONE_DELTA_MULTIPLIER = 1.2; // nlp.js default: each further unknown word counts a bit more
 /**
@@ -58,10 +63,14 @@ export const OUT_OF_DOMAIN_SHARE = 0.5;
 export interface Tuning {
   /** Share of a message's words outside the office's vocabulary from which it is out of scope. */
   outOfDomainShare: number;
-  /** Naive Bayes log-odds (out-of-scope against business, function words left out) above which it is out of scope. */
+  /**
+   * Naive Bayes log-odds (add-one smoothing, function words left out) of out-of-scope text against the winning
+   * intent's examples, above which a message is out of scope ("is it more like the None corpus than like what it
+   * was classified as?").
+   */
   outOfScopeLogOdds: number;
-  /** What the log-odds weigh out-of-scope text against: all business text, or the winning intent's. */
-  logOddsAgainst: 'business' | 'top';
+  /** The same log-odds against all business examples together; above this a message is out of scope. */
+  businessLogOdds: number;
   /** Whether a word only out-of-scope examples use, with no office word beside it, makes a message out of scope. */
   foreignWords: boolean;
   /**
@@ -75,7 +84,7 @@ export interface Tuning {
 export const TUNING: Readonly<Tuning> = Object.freeze({
   outOfDomainShare: OUT_OF_DOMAIN_SHARE,
   outOfScopeLogOdds: 0.5,
-  logOddsAgainst: 'top',
+  businessLogOdds: 1.5,
   foreignWords: true,
   noneScale: 0.4,
 });
@@ -158,6 +167,12 @@ export interface ClassifierOptions {
   tuning?: Partial<Tuning>;
 }
 
+/** A training utterance after normalisation. */
+interface NormalisedExample {
+  intent: IntentName;
+  normalised: string;
+}
+
 /** A ranked intent with its score. */
 export interface ScoredIntent {
   intent: IntentName;
@@ -183,6 +198,8 @@ interface ModelCache {
   key: string;
   network: NeuralNetworkJson;
   intentFeatures: Record<string, string[]>;
+  /** Word counts per intent (for the out-of-scope log-odds). */
+  wordCounts: Record<string, Record<string, number>>;
 }
 
 const INTENT_SET: ReadonlySet<string> = new Set(INTENTS);
@@ -197,7 +214,10 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const lexicon = options.lexicon ?? loadLexicon();
   const fx = createFeatureExtractor();
-  const normalise = createTypoTolerantNormaliser(createNormaliser(lexicon), lexicon, options.corpora, options.domainTerms ?? []);
+  const plain = createNormaliser(lexicon);
+  // Every training utterance normalised once: the typo vocabulary, the word counts and training all read these.
+  const examples: NormalisedExample[] = toExamples(options.corpora).map((ex) => ({ intent: ex.intent, normalised: plain(ex.utterance) }));
+  const normalise = createTypoTolerantNormaliser(plain, lexicon, examples, options.domainTerms ?? []);
 
   const key = createHash('sha256')
     .update(MODEL_FORMAT)
@@ -209,6 +229,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   let network: NeuralNetwork | undefined;
   let intentFeatures: Map<string, ReadonlySet<string>> | undefined;
   let fromCache = false;
+  let words: WordCounts | undefined;
 
   if (options.modelCachePath) {
     const cached = readCache(options.modelCachePath, key);
@@ -216,20 +237,23 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       network = new NeuralNetworkClass();
       network.fromJSON(cached.network);
       intentFeatures = new Map(Object.entries(cached.intentFeatures).map(([k, v]) => [k, new Set(v)]));
+      words = wordCountsFromJson(cached.wordCounts);
       fromCache = true;
     }
   }
 
   if (!network || !intentFeatures) {
-    const trained = train(options.corpora, normalise, fx.features);
+    const trained = train(examples, fx.features);
     network = trained.network;
     intentFeatures = trained.intentFeatures;
+    words = countWords(examples, fx.features);
     if (options.modelCachePath) {
       writeCache(options.modelCachePath, {
         format: MODEL_FORMAT,
         key,
         network: network.toJSON(),
         intentFeatures: Object.fromEntries([...intentFeatures].map(([k, v]) => [k, [...v]])),
+        wordCounts: Object.fromEntries([...words.counts].map(([k, v]) => [k, Object.fromEntries(v)])),
       });
     }
   }
@@ -244,9 +268,11 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   const domain = new Set<string>();
   for (const [intent, set] of featuresByIntent) if (intent !== 'None') for (const f of set) domain.add(f);
   for (const term of options.domainTerms ?? []) for (const f of Object.keys(fx.features(normalise(term)))) domain.add(f);
-  const findEntities: EntityFinder = options.catalogue ? createEntityFinder(options.catalogue, normalise) : noEntities;
+  const findEntities: EntityFinder = options.catalogue
+    ? createEntityFinder(options.catalogue, normalise, { typos: false })
+    : noEntities;
   const tuning: Tuning = { ...TUNING, ...options.tuning };
-  const words = countWords(options.corpora, normalise, fx.features);
+  const wordCounts = words ?? countWords(examples, fx.features);
   const functionWords = new Set(Object.keys(fx.features(normalise(FUNCTION_WORDS))));
   const noneKnown = featuresByIntent.get('None') ?? new Set<string>();
   const anchors = new Set<string>();
@@ -272,7 +298,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (outside / features.length >= tuning.outOfDomainShare) return [];
     }
     // The words people use for other businesses, weighed against the office's (Naive Bayes log-odds).
-    if (tuning.logOddsAgainst === 'business' && logOddsOf(words, features, BUSINESS, functionWords) > tuning.outOfScopeLogOdds) return [];
+    if (logOddsOf(wordCounts, features, BUSINESS, functionWords) > tuning.businessLogOdds) return [];
     // A word only out-of-scope examples use ("kurir", "gopay", "sinyal") and no office word: another business.
     if (tuning.foreignWords) {
       let foreign = false;
@@ -312,7 +338,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     out.sort((a, b) => b.score - a.score);
     // Is the message more like the out-of-scope examples than like the examples of the intent that won?
     const top = out[0];
-    if (tuning.logOddsAgainst === 'top' && top && top.intent !== 'None' && logOddsOf(words, features, top.intent, functionWords) > tuning.outOfScopeLogOdds) return [];
+    if (top && top.intent !== 'None' && logOddsOf(wordCounts, features, top.intent, functionWords) > tuning.outOfScopeLogOdds) return [];
     return out;
   };
 
@@ -365,20 +391,20 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
 function createTypoTolerantNormaliser(
   base: (text: string) => string,
   lexicon: Lexicon,
-  corpora: readonly Corpus[],
+  examples: readonly NormalisedExample[],
   domainTerms: readonly string[],
 ): (text: string) => string {
   const seen = new Set<string>();
   const office: string[] = [];
-  const add = (text: string, target: boolean): void => {
-    for (const t of base(text).split(' ')) {
+  const add = (normalised: string, target: boolean): void => {
+    for (const t of normalised.split(' ')) {
       if (!t) continue;
       if (target && !seen.has(t) && /^\p{L}+$/u.test(t)) office.push(t);
       seen.add(t);
     }
   };
-  for (const term of domainTerms) add(term, true);
-  for (const ex of toExamples(corpora)) add(ex.utterance, ex.intent !== 'None');
+  for (const term of domainTerms) add(base(term), true);
+  for (const ex of examples) add(ex.normalised, ex.intent !== 'None');
   const vocabulary = new FuzzyVocabulary(office);
   const cache = new Map<string, string>();
   const mend = (token: string): string => {
@@ -408,14 +434,13 @@ function activated(features: ReadonlySet<string> | undefined, input: Record<stri
 }
 
 function train(
-  corpora: readonly Corpus[],
-  normalise: (text: string) => string,
+  examples: readonly NormalisedExample[],
   features: (normalised: string) => Record<string, number>,
 ): { network: NeuralNetwork; intentFeatures: Map<string, Set<string>> } {
   const items: TrainingItem[] = [];
   const intentFeatures = new Map<string, Set<string>>();
-  for (const ex of toExamples(corpora)) {
-    const bag = features(normalise(ex.utterance));
+  for (const ex of examples) {
+    const bag = features(ex.normalised);
     const keys = Object.keys(bag);
     if (keys.length === 0) continue;
     let set = intentFeatures.get(ex.intent);
@@ -439,11 +464,7 @@ interface WordCounts {
   vocabulary: number;
 }
 
-function countWords(
-  corpora: readonly Corpus[],
-  normalise: (text: string) => string,
-  features: (normalised: string) => Record<string, number>,
-): WordCounts {
+function countWords(examples: readonly NormalisedExample[], features: (normalised: string) => Record<string, number>): WordCounts {
   const counts = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
   const vocab = new Set<string>();
@@ -453,8 +474,8 @@ function countWords(
     m.set(f, (m.get(f) ?? 0) + 1);
     totals.set(intent, (totals.get(intent) ?? 0) + 1);
   };
-  for (const ex of toExamples(corpora)) {
-    for (const f of Object.keys(features(normalise(ex.utterance)))) {
+  for (const ex of examples) {
+    for (const f of Object.keys(features(ex.normalised))) {
       vocab.add(f);
       bump(ex.intent, f);
       if (ex.intent !== 'None') bump(BUSINESS, f);
@@ -463,6 +484,23 @@ function countWords(
   return { counts, totals, vocabulary: vocab.size };
 }
 const BUSINESS = '__business__';
+
+function wordCountsFromJson(json: Record<string, Record<string, number>>): WordCounts {
+  const counts = new Map<string, Map<string, number>>();
+  const totals = new Map<string, number>();
+  const vocab = new Set<string>();
+  for (const [intent, m] of Object.entries(json)) {
+    const inner = new Map(Object.entries(m));
+    counts.set(intent, inner);
+    let total = 0;
+    for (const [f, n] of inner) {
+      total += n;
+      if (intent !== BUSINESS) vocab.add(f);
+    }
+    totals.set(intent, total);
+  }
+  return { counts, totals, vocabulary: vocab.size };
+}
 
 /** Log-odds (add-one smoothing, equal priors) that `features` are out-of-scope text rather than `intent`'s. */
 function logOddsOf(w: WordCounts, features: readonly string[], intent: string, skip: ReadonlySet<string>): number {
@@ -481,7 +519,7 @@ function logOddsOf(w: WordCounts, features: readonly string[], intent: string, s
 function readCache(path: string, key: string): ModelCache | undefined {
   try {
     const json = JSON.parse(readFileSync(path, 'utf8')) as Partial<ModelCache>;
-    if (json.format !== MODEL_FORMAT || json.key !== key || !json.network || !json.intentFeatures) return undefined;
+    if (json.format !== MODEL_FORMAT || json.key !== key || !json.network || !json.intentFeatures || !json.wordCounts) return undefined;
     return json as ModelCache;
   } catch {
     return undefined; // missing or corrupt cache: retrain

@@ -65,12 +65,22 @@ function formPhrases(form: EntityCatalogue['forms'][number]): string[] {
 
 const TOKEN_CACHE_LIMIT = 20_000;
 
+/** Options of {@link createEntityFinder}. */
+export interface EntityFinderOptions {
+  /**
+   * Match catalogue words one or two edits off (default true). The classifier turns it off: its normaliser has
+   * already mended typos of office words, so exact matching costs less and finds the same.
+   */
+  typos?: boolean;
+}
+
 /**
  * Build an entity finder over a catalogue.
  * @param catalogue the office's forms and services
  * @param normalise the classifier's normaliser, so catalogue phrases are spelt as messages are after normalisation
  */
-export function createEntityFinder(catalogue: EntityCatalogue, normalise: Normaliser): EntityFinder {
+export function createEntityFinder(catalogue: EntityCatalogue, normalise: Normaliser, options: EntityFinderOptions = {}): EntityFinder {
+  const typos = options.typos ?? true;
   const compile = (texts: readonly string[], target: number): Phrase[] => {
     const seen = new Set<string>();
     const out: Phrase[] = [];
@@ -92,7 +102,8 @@ export function createEntityFinder(catalogue: EntityCatalogue, normalise: Normal
     let hit = cache.get(token);
     if (hit === undefined) {
       // "reklamenya", "apoteknya": the possessive suffix does not change what is named
-      hit = vocabulary.lookup(token) ?? (token.endsWith('nya') ? vocabulary.lookup(token.slice(0, -3)) : undefined) ?? '';
+      const look = (w: string): string | undefined => (typos ? vocabulary.lookup(w) : vocabulary.has(w) ? w : undefined);
+      hit = look(token) ?? (token.endsWith('nya') ? look(token.slice(0, -3)) : undefined) ?? '';
       if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
       cache.set(token, hit);
     }

@@ -104,6 +104,11 @@ export function createNormaliser(lexicon: Lexicon): Normaliser {
       const single = doubleCandidates(token).find(isKnown);
       if (single !== undefined) return lookup(single);
     }
+    // "notifnya", "formnya": a known word with the possessive "-nya" is that word (then "nya")
+    if (token.length > 5 && token.endsWith('nya')) {
+      const base = token.slice(0, -3);
+      if (map.has(base)) return `${lookup(base)} nya`;
+    }
     const redup = REDUP2.exec(token);
     if (redup) {
       const base = normaliseWord(redup[1] ?? '');

@@ -17,7 +17,7 @@ beforeAll(() => {
   corpora = loadCorpora(intentsDir);
   // The product's setting: the office catalogue's names count as in-domain words.
   const office = loadOffice(fileURLToPath(new URL('../../offices/tabanan.json', import.meta.url)));
-  nlu = createClassifier({ corpora, domainTerms: officeTerms(office) });
+  nlu = createClassifier({ corpora, domainTerms: officeTerms(office), catalogue: office });
 });
 
 // Like nlp.js's stemmer tables: utterance -> intent, with slang, typos and Balinese.
@@ -94,6 +94,76 @@ describe('classifier: intent table', () => {
   it('uses a measured default threshold', () => {
     expect(DEFAULT_THRESHOLD).toBeGreaterThan(0);
     expect(DEFAULT_THRESHOLD).toBeLessThan(1);
+  });
+});
+
+describe('classifier: other businesses are out of scope, even with our words in them', () => {
+  it.each([
+    'kenapa sinyalku ilang terus dari pagi',
+    'paket data sy cepet bgt abisnya',
+    'stop langganan indihome gmn caranya',
+    'cara berhenti langganan spotify premium',
+    'berhenti merokok gmn ya',
+    'pesanan shopee sy dibatalin sepihak',
+    'status paket jne msh di gudang transit',
+    'driver gojek minta tambahan ongkos',
+    'mau lapor kurir yg ga sopan',
+    'saldo ovo kepotong tp top up gagal',
+    'lupa password m-banking bri',
+    'kode otp bca ga masuk',
+    'kantor pln buka jam brp',
+    'token listrik blm masuk',
+    'dpmptsp badung buka ga hari ini',
+    'formulir klaim asuransi mobil dmn',
+    'daftar akun tokopedia pake email',
+  ])('%j -> None', (u) => {
+    expect(nlu.classify(u).intent).toBe('None');
+  });
+
+  it('subscribes or unsubscribes only on explicit wording about our announcements', () => {
+    for (const u of ['stop', 'STOP', 'berhenti', 'unsubscribe', 'stop notif dari bot ini', 'jgn kirim pengumuman lg'])
+      expect(nlu.classify(u).intent, u).toBe('unsubscribe');
+    for (const u of ['langganan', 'mau dikabari kalo kantor udh buka']) expect(nlu.classify(u).intent, u).toBe('subscribe');
+    for (const u of ['stop aja deh', 'berhenti dulu', 'udahan ah', 'batal'])
+      expect(['unsubscribe', 'subscribe'], u).not.toContain(nlu.classify(u).intent);
+  });
+});
+
+describe('classifier: typos of office words', () => {
+  it.each<[string, IntentName]>([
+    ['pormulir izin dmn', 'form.request'],
+    ['perijinan tutup ya?', 'closure.status'],
+    ['verifkasi lapangan msh ada?', 'field_verification'],
+    ['registrasi oss gmn', 'oss.registration'],
+    ['konsultsi izin usaha', 'consultation'],
+    ['pengaduaan', 'complaint.file'],
+  ])('%j -> %s', (u, intent) => {
+    expect(nlu.classify(u).intent).toBe(intent);
+  });
+
+  it('never mends a word of another business into an office word', () => {
+    expect(nlu.classify('bangunin aku jam 5 pagi').intent).toBe('None');
+  });
+});
+
+describe('classifier: entities and politeness', () => {
+  it('names the permits and services of the office catalogue a message mentions', () => {
+    const pbg = 'Persetujuan Bangunan Gedung (PBG, dulu IMB)';
+    expect(nlu.classify('pormulir ijin mendirikan bangunan dmn')).toMatchObject({ intent: 'form.request', entities: { forms: [pbg] } });
+    expect(nlu.classify('<a href="x">klik</a> formulir imb').entities.forms).toEqual([pbg]);
+    expect(nlu.classify('verifkasi lapangan kpn?').entities.services).toEqual(['field_verification']);
+    expect(nlu.classify('sip').entities).toEqual({ forms: [], services: [] });
+  });
+
+  it('reads a leading "izin" of politeness as "excuse me", not as a permit', () => {
+    const c = nlu.classify('izin nanya, kantor udh buka blm?');
+    expect(c.intent).toBe('closure.status');
+    expect(c.entities.services).not.toContain('permit');
+  });
+
+  it('has no entities without a catalogue', () => {
+    const bare = createClassifier({ corpora });
+    expect(bare.classify('formulir imb').entities).toEqual({ forms: [], services: [] });
   });
 });
 
