@@ -34,5 +34,6 @@ export function menuReply(t: Translator, introKey: string, vars: Record<string, 
   return {
     parts: [...t.parts(introKey, vars), { text: `\n\n${lines}\n\n` }, ...t.parts('menu.hint')],
     options,
+    key: introKey,
   };
 }
