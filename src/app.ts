@@ -98,6 +98,8 @@ export function buildClassifier(config: Pick<Config, 'dataDir' | 'NLU_THRESHOLD'
   return createClassifier({
     corpora: loadCorpora(join(ROOT, 'intents')),
     domainTerms: officeTerms(office),
+    // The dialogue answers with the named permit's form and the named service's closure (entities).
+    catalogue: office,
     ...(config.NLU_THRESHOLD !== undefined ? { threshold: config.NLU_THRESHOLD } : {}),
     modelCachePath: join(config.dataDir, 'nlu-model.json'),
   });

@@ -91,7 +91,7 @@ export const TOPIC_KEYS: Readonly<Record<Topic, readonly string[]>> = {
   closure_reason: ['closure.reason', 'closure.reason.open'],
   online_services: ['online.intro', 'online.documents', 'closure.online', 'closure.service.online'],
   forms: ['form.one', 'form.all', 'form.other'],
-  oss: ['oss.info', 'oss.topic.'],
+  oss: ['oss.info', 'oss.topic'],
   field_verification: ['field.info'],
   contact: ['contact.info', 'contact.unknown'],
   office_hours: ['hours.info'],
@@ -114,7 +114,8 @@ export const TOPIC_KEYS: Readonly<Record<Topic, readonly string[]>> = {
   complaint_filed: ['complaint.created', 'complaint.created.again'],
   complaint_cancelled: ['complaint.cancelled'],
   complaint_status: ['complaint.status.', 'complaint.lookup.'],
-  consultation: ['consultation.'],
+  // The stalled-application answer offers a person to ask (and a complaint after a yes): the consultation topic.
+  consultation: ['consultation.', 'stalled.answer'],
   subscribed: ['subscribe.done'],
   unsubscribed: ['unsubscribe.done'],
   nothing_to_cancel: ['cancel.nothing'],
