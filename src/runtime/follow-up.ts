@@ -40,6 +40,7 @@ const UNTIL = /\b(sampai|sampe|smp|ampe|sampek) (kapan|kpn)\b|\bhow long\b|\bunt
 const WHY = /^(?:(?:trus|terus|trs|lalu|tapi|tp)\s+)?(kenapa|knp|napa|mengapa|why)\b/;
 const HOW = /\b(caranya|cara|gmn|gimana|bagaimana|gmana|how)\b/;
 const WHERE_SEND = /\b(dikirim|kirim|kirimnya|diserahkan|upload|unggah)\b.*\b(kmn|kemana|ke mana|dimana|dmn|mana|where)\b|\bwhere do i send\b/;
+const PROCESSING = /\b(jadi|jadinya|proses|prosesnya|diproses|terbit|terbitnya|selesai|selesainya|process|processing|issued)\b/;
 const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
 
 const CLOSURE: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'closure.reason', 'office.hours', 'office.staffing', 'service.online']);
@@ -66,7 +67,8 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (WHY.test(n) || WHY.test(raw)) return CLOSURE.has(last) ? 'closure.reason' : undefined;
   if (UNTIL.test(n) || UNTIL.test(raw)) {
     if (last === 'permit.pickup') return 'permit.pickup';
-    if (last === 'form.request' || last === 'consultation') return 'consultation';
+    // How long a permit takes is a question for staff; "how long?" alone asks about the closure.
+    if (PROCESSING.test(n) || PROCESSING.test(raw)) return 'consultation';
     return 'closure.duration';
   }
   if (CLOSED.test(n)) return 'closure.status';

@@ -190,7 +190,8 @@ export function step(
           session = { ...session, ...h.session };
           used = p.c;
         }
-        intent = answered[0]?.c.intent ?? intent;
+        // The last question answered is the topic a follow-up continues ("lupa password jg gmn" after OSS).
+        intent = used.intent;
         handled = { replies, session };
       } else {
         handled = d.intents[intent]({ ...ctx, c: used });

@@ -43,12 +43,16 @@ export const closureStatus: Answer = (t, k, c) => {
     const s = asked[0];
     const what = s.faceToFace[lang(t)];
     if (!closed.includes(s)) return [t.reply('closure.service.open', { what })];
+    const form = formsAsked(k.office, { normalised: '', entities: c.entities })[0];
     return [
       t.reply('closure.service.closed', { what, since: sinceText(t, k), until: untilText(t, k) }),
       ...(s.online ? [t.reply('closure.service.online', { how: s.online.how[lang(t)], url: s.online.url ?? k.office.website })] : []),
+      ...(form ? [t.reply('form.one', { name: form.name, url: form.url ?? k.office.formsPage })] : []),
     ];
   }
   const all = closed.length === k.office.services.length;
+  // "I need to come in for my villa permit": the permit's form goes with the answer.
+  const form = formsAsked(k.office, { normalised: '', entities: c.entities })[0];
   return [
     t.reply(all ? 'closure.all' : 'closure.some', {
       office: k.office.shortName,
@@ -61,6 +65,7 @@ export const closureStatus: Answer = (t, k, c) => {
       ) || t.text('closure.reason.unknown'),
     }),
     t.reply('closure.online', { lines: onlineLines(t, closed) }),
+    ...(form ? [t.reply('form.one', { name: form.name, url: form.url ?? k.office.formsPage })] : []),
   ];
 };
 

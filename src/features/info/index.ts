@@ -97,6 +97,8 @@ export const infoDialogue = {
     oss: 'oss.registration',
   },
   startPayloads: { formulir: 'form.request', status: 'closure.status' },
+  // The bare word "menu" (no slash) is the menu, whatever the classifier makes of one word.
+  preempt: (text: string) => (/^\s*(menu|bantuan)\s*[.!?]*\s*$/i.test(text) ? 'help' : undefined),
   menuPick: menuChoice,
   menu: menuReply,
 } satisfies FeatureDialogue;
