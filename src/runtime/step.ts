@@ -51,8 +51,11 @@ export interface Part {
 const CANCEL = /^\s*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|enggak jadi|ndak jadi|ngga jadi)(\s+(deh|aja|ah|dulu|sih|saja))?\s*[.!]*\s*$/i;
 /** A bare yes: takes up what the last answer offered ("ok" is only an acknowledgement). */
 const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya boleh|ya boleh|sure|please do|silakan|bisa)\s*[.!]*\s*$/i;
-/** Subscribing and leaving happen only on words that say so, never on a misread of something else. */
-const SUBSCRIPTION_WORDS = /\b(langganan|berlangganan|langgan|subscribe|subscription|unsubscribe|berhenti|stop|pengumuman|notifikasi|notif|kabari|kabarin|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka))\b/i;
+/**
+ * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
+ * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
+ */
+const SUBSCRIPTION_WORDS = /\b(langganan|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif|kabari|kabarin|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka))\b/i;
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia)\b/i;
 /** Intents a part of a several-question message is answered as (information only: no form, no change). */
 const ANSWERABLE_PART: ReadonlySet<IntentName> = CONTINUABLE;
