@@ -30,7 +30,7 @@ export const CONTINUABLE: ReadonlySet<IntentName> = new Set<IntentName>([
  * Intents a short follow-up may be misread as: nothing understood, the menu, and the intents that open a form
  * or change a subscription ("kalo perawat?" is no complaint). A confident information answer stands.
  */
-const OVERRIDABLE: ReadonlySet<IntentName> = new Set<IntentName>(['None', 'help', 'ack', 'complaint.file', 'subscribe', 'unsubscribe', 'goodbye']);
+const OVERRIDABLE: ReadonlySet<IntentName> = new Set<IntentName>(['None', 'help', 'ack', 'greeting', 'complaint.file', 'subscribe', 'unsubscribe', 'goodbye']);
 
 /** At most this many words: a longer message says what it is about by itself. */
 const MAX_WORDS = 8;
@@ -51,6 +51,8 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   // "terus kalo sudah diisi dikirim kmn?" asks where documents go, whatever came before.
   if (c.intent === 'None' && (WHERE_SEND.test(c.normalised) || WHERE_SEND.test(text.toLowerCase()))) return 'service.online';
   if (!topic) return undefined;
+  // A greeting is overridden only by a permit it names ("kalo yg izin praktek bidan?" read as "halo").
+  if (c.intent === 'greeting' && c.entities.forms.length === 0) return undefined;
   const last = topic.intent as IntentName;
   if (!CONTINUABLE.has(last)) return undefined;
   const words = c.normalised.split(' ').filter(Boolean).length;
