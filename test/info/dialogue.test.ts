@@ -138,6 +138,12 @@ describe('facts asked directly', () => {
     expect(en).toContain('the Facebook page DPMPTSP Kabupaten Tabanan');
     expect(en).not.toContain('halaman Facebook');
   });
+
+  it('a question the office data cannot answer says so honestly', async () => {
+    const bot = makeBot();
+    const [reply] = await talk(bot, 'telegram:34', 'siapa kepala dinasnya');
+    expect(reply).toContain('tidak ada dalam data saya');
+  });
 });
 
 describe('the menu by number', () => {

@@ -179,8 +179,17 @@ export const consultation: Answer = (t, k) => [
   }),
 ];
 
+/** A question about the office the data cannot answer (who heads it, an official's name): said honestly. */
+const UNKNOWN_FACT = /\b(siapa|who|nama)\b.*\b(kepala|kadis|kadin|pimpinan|pejabat|sekretaris|head|director|boss)\b|\b(kepala dinas|kadis|head of the office)\b/;
+
+/** Whether the text asks something about the office its data does not hold. */
+export function asksUnknownFact(normalised: string): boolean {
+  return UNKNOWN_FACT.test(normalised);
+}
+
 /** Call center, address, website, social media (no line for what the office data lacks). */
-export const contactInfo: Answer = (t, k) => [
+export const contactInfo: Answer = (t, k, c) => [
+  ...(asksUnknownFact(c.normalised) ? [t.reply('contact.unknown', { callcenter: callCenter(t, k.office) })] : []),
   t.reply('contact.info', {
     office: k.office.name,
     callcenter: callCenter(t, k.office),

@@ -25,6 +25,7 @@ function offerSubscription(ctx: TurnCtx, h: Handled): Handled {
  */
 const fallback: IntentHandler = (ctx) => {
   if (answers.referralsOf(ctx.k.office, ctx.c.normalised).length > 0) return { replies: answers.referral(ctx.t, ctx.k, ctx.c) };
+  if (answers.asksUnknownFact(ctx.c.normalised)) return { replies: answers.contactInfo(ctx.t, ctx.k, ctx.c) };
   const streak = ctx.session.noneStreak + 1;
   if (streak === 1) return { replies: [menuReply(ctx.t, 'fallback.first')], session: { noneStreak: streak } };
   return {
