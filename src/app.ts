@@ -98,7 +98,7 @@ export function buildClassifier(config: Pick<Config, 'dataDir' | 'NLU_THRESHOLD'
   return createClassifier({
     corpora: loadCorpora(join(ROOT, 'intents')),
     domainTerms: officeTerms(office),
-    // The office's permits and services: each classification names the ones a message mentions.
+    // The dialogue answers with the named permit's form and the named service's closure (entities).
     catalogue: office,
     ...(config.NLU_THRESHOLD !== undefined ? { threshold: config.NLU_THRESHOLD } : {}),
     modelCachePath: join(config.dataDir, 'nlu-model.json'),

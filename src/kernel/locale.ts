@@ -118,6 +118,6 @@ export class Translator {
 
   /** One reply bubble of template `key`. */
   reply(key: string, vars: Vars = {}): Reply {
-    return { parts: this.parts(key, vars) };
+    return { parts: this.parts(key, vars), key };
   }
 }

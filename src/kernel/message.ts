@@ -41,6 +41,11 @@ export interface MenuOption {
 export interface Reply {
   parts: Inline[];
   options?: MenuOption[];
+  /**
+   * The locale key the reply was rendered from (set by `Translator.reply`): what the conversation evaluation
+   * judges a turn's topic by. Channels never render it.
+   */
+  key?: string;
 }
 
 /** The reply as plain text, as the console and the JSON CLI show it. */

@@ -24,11 +24,30 @@ export function closedServicesOf(status: ClosureStatus, office: OfficeData): Ser
   return office.services.filter((s) => closed.has(s.id));
 }
 
-/** "until 1 October 2020" or "not decided yet; reviewed after …" (also used by announcements and staff replies). */
+/**
+ * "sampai 1 Oktober 2020" / "sampai waktu yang belum ditentukan (akan dievaluasi …)": what follows "closed" (and
+ * "since …") in every closure sentence, also in announcements and staff replies.
+ */
 export function closureUntil(t: Translator, status: ClosureStatus, office: OfficeData): string {
   if (status.until) return t.text('closure.until.date', { date: formatDate(status.until, lang(t), office.timezone) });
-  if (status.untilNote) return status.untilNote[lang(t)];
+  if (status.untilNote) return t.text('closure.until.note', { note: status.untilNote[lang(t)] });
   return t.text('closure.until.unknown');
+}
+
+/**
+ * Which face-to-face services a closure sentence is about: "layanan tatap muka" when all are closed, else
+ * "layanan tatap muka untuk pelayanan perizinan dan verifikasi lapangan" (a partial closure is never told as a
+ * total one).
+ */
+export function closureWhich(t: Translator, status: ClosureStatus, office: OfficeData): string {
+  const closed = closedServicesOf(status, office);
+  if (closed.length >= office.services.length) return t.text('closure.which.all');
+  return t.text('closure.which.some', { services: joinList(closed.map((s) => s.name[lang(t)]), lang(t)) });
+}
+
+/** A name in the office data given in both languages or in one (an organisation's own name). */
+export function localName(t: Translator, name: string | { id: string; en: string }): string {
+  return typeof name === 'string' ? name : name[lang(t)];
 }
 
 /** " since 14 September 2020", or nothing when the start is not known. */
@@ -40,7 +59,7 @@ export function closureSince(t: Translator, status: ClosureStatus, office: Offic
 export function callCenter(t: Translator, office: Pick<OfficeData, 'callCenter'>): string {
   const cc = office.callCenter;
   const where = joinList(
-    cc.announcedOn.map((a) => (a.url ? `${a.name} (${a.url})` : a.name)),
+    cc.announcedOn.map((a) => (a.url ? `${localName(t, a.name)} (${a.url})` : localName(t, a.name))),
     lang(t),
   );
   if (cc.phone || cc.whatsapp) {
@@ -50,3 +69,10 @@ export function callCenter(t: Translator, office: Pick<OfficeData, 'callCenter'>
   return t.text('contact.callcenter.announced', { where });
 }
 
+
+/** Whether one of `words` occurs in normalised text as whole words, and none of `unless` (office topic lists). */
+export function namesTopic(normalised: string, topic: { words: readonly string[]; unless: readonly string[] }): boolean {
+  const padded = ` ${normalised} `;
+  const has = (w: string): boolean => padded.includes(` ${w.toLowerCase()} `);
+  return topic.words.some(has) && !topic.unless.some(has);
+}

@@ -24,7 +24,15 @@ export const Service = z
     /** What the counter does when open (e.g. "di loket lantai 1"). */
     faceToFace: LocalText,
     /** How to get the same service without coming in; absent when there is no online channel. */
-    online: z.object({ how: LocalText, url: z.url().optional() }).strict().optional(),
+    online: z
+      .object({
+        how: LocalText,
+        url: z.url().optional(),
+        /** The service's name in the list of what works online, when its name says "in person" ("konsultasi"). */
+        label: LocalText.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Service = z.infer<typeof Service>;
@@ -64,6 +72,31 @@ export const HolidaySource = z
   })
   .strict();
 
+/**
+ * Words that find a topic in normalised text: a phrase matches as whole words; `unless` words in the same
+ * message cancel it ("kartu sim" is a SIM card, not a driving licence).
+ */
+const TopicWords = {
+  words: z.array(z.string().min(1)).min(1),
+  unless: z.array(z.string().min(1)).default([]),
+};
+
+/** One OSS question beyond the overview. */
+export const OssTopic = z.object({ id: z.string().min(1), ...TopicWords, answer: LocalText }).strict();
+export type OssTopic = z.infer<typeof OssTopic>;
+
+/** Another agency's business, and how to reach it. */
+export const Referral = z
+  .object({
+    /** What the citizen asks about, as a short name ("KTP, KK dan akta"). */
+    topic: LocalText,
+    ...TopicWords,
+    agency: LocalText,
+    contact: LocalText,
+  })
+  .strict();
+export type Referral = z.infer<typeof Referral>;
+
 /** The closure status as seeded from the data file; staff change it later (it is state, not data). */
 export const ClosureStatus = z
   .object({
@@ -98,7 +131,7 @@ export const OfficeData = z
         phone: z.string().regex(/^\+?[0-9 -]{5,20}$/).optional(),
         whatsapp: z.string().regex(/^\+?[0-9 -]{5,20}$/).optional(),
         /** Where the number was announced (social media, the office's Facebook page …). */
-        announcedOn: z.array(z.object({ name: z.string().min(1), url: z.url().optional() }).strict()).min(1),
+        announcedOn: z.array(z.object({ name: z.union([z.string().min(1), LocalText]), url: z.url().optional() }).strict()).min(1),
       })
       .strict(),
     timezone: z.string().min(1),
@@ -107,7 +140,16 @@ export const OfficeData = z
     holidays: z.array(Holiday),
     services: z.array(Service).min(1),
     forms: z.array(PermitForm),
-    oss: z.object({ url: z.url(), helpText: LocalText }).strict(),
+    oss: z
+      .object({
+        url: z.url(),
+        helpText: LocalText,
+        /** Questions beyond the overview (forgotten password, no email, what NIB is for), found by their words. */
+        topics: z.array(OssTopic).default([]),
+      })
+      .strict(),
+    /** Other agencies' business (KTP → Disdukcapil, SIM → Polres …): who handles it, found by the topic's words. */
+    referrals: z.array(Referral).default([]),
     closure: ClosureStatus,
   })
   .strict()

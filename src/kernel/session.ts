@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** The shape version of sessions written now; older records are migrated when read (grammY's enhanceStorage). */
-export const SESSION_VERSION = 2;
+export const SESSION_VERSION = 3;
 
 /** The state of one person's conversation. */
 const SessionShape = z.object({
@@ -21,6 +21,13 @@ const SessionShape = z.object({
   subscribeOffered: z.boolean(),
   /** ISO time of the last turn: an idle session is reset (its form dropped, with a notice) next time. */
   touchedAt: z.string(),
+  /**
+   * What the last answer was about (added in version 3): a short follow-up ("caranya gmn", "smp kpn?", "kalo
+   * yg izin praktek?") continues it. `intent` is an intent name; `forms` / `services` the entities it named.
+   */
+  topic: z.object({ intent: z.string(), forms: z.array(z.string()), services: z.array(z.string()) }).optional(),
+  /** What the last answer offered (added in version 3): a bare "ya" takes it up (complaint form, subscription). */
+  offer: z.enum(['complaint.file', 'subscribe']).optional(),
   /** A multi-turn form in progress, owned by the feature that started it. */
   flow: z
     .object({ kind: z.string(), startedAt: z.string(), data: z.record(z.string(), z.unknown()) })
@@ -28,8 +35,11 @@ const SessionShape = z.object({
 });
 export type Session = z.infer<typeof SessionShape>;
 
-/** Version 1 (before versions were written): the same fields without `v`. */
-const SessionV1 = SessionShape.omit({ v: true });
+/** Version 2: no `topic`, no `offer` (both optional, so a version 2 record only needs its number raised). */
+const SessionV2 = SessionShape.omit({ v: true, topic: true, offer: true }).extend({ v: z.literal(2) });
+
+/** Version 1 (before versions were written): the version 2 fields without `v`. */
+const SessionV1 = SessionV2.omit({ v: true });
 
 /**
  * A stored session of any known version, migrated to the current shape on read: a change of shape never
@@ -37,6 +47,7 @@ const SessionV1 = SessionShape.omit({ v: true });
  */
 export const Session: z.ZodType<Session> = z.union([
   SessionShape,
+  SessionV2.transform((old): Session => ({ ...old, v: SESSION_VERSION })),
   SessionV1.transform((old): Session => ({ ...old, v: SESSION_VERSION })),
 ]);
 

@@ -16,6 +16,7 @@ import { channelOf } from '../kernel/user-key.js';
 import { StoreError } from '../lib/errors.js';
 import { KeyedLock } from '../lib/keyed-lock.js';
 import type { Logger } from '../lib/log.js';
+import { segments } from '../nlu/segments.js';
 import type { Classifier, Language } from '../nlu/types.js';
 import { withReadCache } from '../store/read-cache.js';
 import type { Collection, Store } from '../store/store.js';
@@ -122,12 +123,15 @@ export class Conversation {
           : {}),
       };
       const classification = this.deps.classifier.classify(text);
+      // Several questions in one message: each part is classified too, so the step can answer each.
+      const pieces = segments(text);
+      const parts = pieces.length > 1 ? pieces.slice(0, 5).map((p) => ({ text: p, c: this.deps.classifier.classify(p) })) : [];
       const channel = channelOf(message.userKey) ?? '';
       const staff = this.deps.staff.isStaff(message.userKey);
       const result = step(this.deps.dialogue, { ...message, text }, classification, session, knowledge, {
         staff,
         canPush: this.deps.canPush(channel),
-      });
+      }, parts);
       const { replies, patch, after } = await this.runEffects(message.userKey, result.effects, result.language, now, staff);
       await this.sessions.set(message.userKey, { ...result.session, ...patch }, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
       for (const write of after) await write();

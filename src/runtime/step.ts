@@ -13,6 +13,7 @@ import type { InboundMessage, Reply } from '../kernel/message.js';
 import { parseCommand, type Command } from '../kernel/commands.js';
 import type { Session } from '../kernel/session.js';
 import type { Classification, IntentName, Language } from '../nlu/types.js';
+import { CONTINUABLE, followUp } from './follow-up.js';
 
 export type { Caller };
 
@@ -39,6 +40,25 @@ export interface TurnResult {
   score: number;
   language: Language;
 }
+
+/** One question of a message of several ("kapan buka lagi? trs form pbg dmn?"), classified on its own. */
+export interface Part {
+  text: string;
+  c: Classification;
+}
+
+/** `batal` and its kin: with no form open there is nothing to cancel (and nothing to unsubscribe). */
+const CANCEL = /^\s*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|enggak jadi|ndak jadi|ngga jadi)(\s+(deh|aja|ah|dulu|sih|saja))?\s*[.!]*\s*$/i;
+/** A bare yes: takes up what the last answer offered ("ok" is only an acknowledgement). */
+const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya boleh|ya boleh|sure|please do|silakan|bisa)\s*[.!]*\s*$/i;
+/**
+ * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
+ * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
+ */
+const SUBSCRIPTION_WORDS = /\b(langganan|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif|kabari|kabarin|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka))\b/i;
+const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia)\b/i;
+/** Intents a part of a several-question message is answered as (information only: no form, no change). */
+const ANSWERABLE_PART: ReadonlySet<IntentName> = CONTINUABLE;
 
 /** Messages of fewer words than this keep the conversation's language ("ok", "3", "🙏"). */
 const MIN_WORDS_FOR_LANGUAGE_SWITCH = 2;
@@ -95,6 +115,7 @@ export function step(
   session: Session,
   k: Knowledge,
   caller: Caller = { staff: false, canPush: true },
+  parts: readonly Part[] = [],
 ): TurnResult {
   const idle = isIdle(session, k);
   const base: Session = idle ? { ...session, flow: undefined, noneStreak: 0 } : session;
@@ -108,6 +129,8 @@ export function step(
   let intent: IntentName = c.intent;
   let score = c.score;
   let handled: Handled;
+  // The classification the answer was built from (a follow-up borrows the last topic's entities).
+  let used: Classification = c;
   const command = text ? parseCommand(text) : undefined;
   // A name both lists know (`/aduan`: citizens file, staff list) is the staff command only for staff.
   const isStaffCommand =
@@ -134,10 +157,49 @@ export function step(
     if (direct) {
       intent = direct.intent;
       score = 1;
+      handled = direct.unknownCommand
+        ? { replies: [d.menu(t, 'command.unknown', { command: `/${direct.unknownCommand}` })] }
+        : d.intents[intent](ctx);
+    } else if (CANCEL.test(text) && flowTurn === undefined) {
+      intent = 'None';
+      score = 1;
+      handled = { replies: [t.reply('cancel.nothing')] };
+    } else if (base.offer && YES.test(text)) {
+      intent = base.offer;
+      score = 1;
+      handled = d.intents[intent](ctx);
+    } else {
+      const follow = followUp(c, text, base.topic, k.office);
+      if (follow) {
+        intent = follow;
+        // "itu udh ganti nama kan?" after the IMB form: the permit of the last answer is still the subject.
+        const entities = c.entities.forms.length > 0 || c.entities.services.length > 0 ? c.entities : { forms: base.topic?.forms ?? [], services: base.topic?.services ?? [] };
+        used = { ...c, intent: follow, entities };
+      } else if ((intent === 'subscribe' || intent === 'unsubscribe') && (!SUBSCRIPTION_WORDS.test(text) || OTHER_BUSINESS.test(text))) {
+        intent = 'None';
+      }
+      const answered = parts.filter((p) => ANSWERABLE_PART.has(p.c.intent));
+      const distinct = new Set(answered.map((p) => p.c.intent));
+      if (!follow && distinct.size >= 2 && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')) {
+        // Several questions in one message: each is answered in turn, once per topic.
+        const seen = new Set<IntentName>();
+        const replies: Reply[] = [];
+        let session: Partial<Session> = {};
+        for (const p of answered) {
+          if (seen.has(p.c.intent)) continue;
+          seen.add(p.c.intent);
+          const h = d.intents[p.c.intent]({ ...ctx, text: p.text, c: p.c, session: { ...base, ...session } });
+          replies.push(...h.replies);
+          session = { ...session, ...h.session };
+          used = p.c;
+        }
+        // The last question answered is the topic a follow-up continues ("lupa password jg gmn" after OSS).
+        intent = used.intent;
+        handled = { replies, session };
+      } else {
+        handled = d.intents[intent]({ ...ctx, c: used });
+      }
     }
-    handled = direct?.unknownCommand
-      ? { replies: [d.menu(t, 'command.unknown', { command: `/${direct.unknownCommand}` })] }
-      : d.intents[intent](ctx);
   }
   if (flowTurn?.kind === 'detour') {
     handled = { ...handled, replies: [...handled.replies, ...flowTurn.after], session: { ...handled.session, ...flowTurn.session } };
@@ -145,9 +207,15 @@ export function step(
     handled = { ...handled, replies: [...flowTurn.before, ...handled.replies], session: { ...flowTurn.session, ...handled.session } };
   }
 
+  // What this answer was about, for a follow-up next turn (kept through acknowledgements and thanks).
+  const topic: Partial<Session> = CONTINUABLE.has(intent)
+    ? { topic: { intent, forms: used.entities.forms, services: used.entities.services } }
+    : {};
   const next: Session = {
     ...base,
     noneStreak: 0,
+    offer: undefined,
+    ...topic,
     ...handled.session,
     language,
     turns: base.turns + 1,

@@ -129,8 +129,8 @@ describe('closure status is state, not text', () => {
     const current = await bot.closure.current();
     await bot.closure.set({ ...current, closedServices: ['field_verification'], until: '2026-12-07' });
     const all = (await say(bot, 'console:y', 'layanan perizinan masih tutup ga?')).join('\n');
-    expect(all).toContain('pelayanan perizinan');
-    expect(all).toContain('tetap buka');
+    expect(all).toContain('pengajuan dan pengambilan izin di loket');
+    expect(all).toContain('berjalan seperti biasa');
     const consult = (await say(bot, 'console:w', 'konsultasi tatap muka masih bisa?')).join('\n');
     expect(consult).toContain('buka seperti biasa');
     const field = (await say(bot, 'console:x', 'survei lokasi masih jalan ga')).join('\n');

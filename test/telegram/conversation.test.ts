@@ -54,7 +54,7 @@ describe('Telegram citizen conversation (real telegraf against the fake Bot API)
 
     const all = await fake.waitFor(() => {
       const sent = fake.sentTo(wayan.id);
-      return sent.some((m) => /Ketik langganan/.test(m.text)) ? sent : undefined;
+      return sent.some((m) => /ketik langganan/.test(m.text)) ? sent : undefined;
     });
     const count = all.length;
     const afterSubscribe = await exchange(fake, tg.privateText(wayan, '/langganan'), wayan.id, count + 1);

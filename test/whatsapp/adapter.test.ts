@@ -41,7 +41,7 @@ describe('WhatsApp conversation', () => {
     expect(closure[0]).toContain('14 September 2020');
     // Links stay plain and intact (no formatting fences inside them).
     expect(closure.join('\n')).toContain('(http://dpmptsp.tabanankab.go.id/formulir-pendaftaran-izin)');
-    expect(closure.at(-1)).toBe('Ingin mendapat pengumuman saat layanan dibuka kembali? Ketik *langganan*.');
+    expect(closure.at(-1)).toBe('Ingin mendapat pengumuman saat layanan dibuka kembali? Balas *ya* atau ketik *langganan*.');
 
     const subscribed = await converse(h, CITIZEN, 'langganan');
     expect(subscribed).toEqual(['Anda sudah berlangganan pengumuman DPMPTSP Tabanan. Ketik *berhenti* kapan saja untuk berhenti.']);

@@ -92,7 +92,13 @@ const MAX_ATTACHMENTS = 20;
 /** How sure classification must be before a message inside the form is taken as another question. */
 const DETOUR_MIN_SCORE = 0.75;
 
-const CANCEL = /^\s*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|nggak jadi|enggak jadi|ndak jadi)\s*[.!]*\s*$/i;
+/** Leaving words: they work at every step (a re-ask says so), and are never taken as an answer. */
+const CANCEL =
+  /^\s*\/?(batal|batalkan|cancel|stop|berhenti|keluar|exit|quit|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|ngga jadi|enggak jadi|ndak jadi|ga usah|gak usah|nggak usah|tidak usah|never mind|nevermind|forget it)(\s+(deh|aja|ah|dulu|sih|saja|lah|ya|yah|kak|min|pak|bu))*\s*[.!]*\s*$/i;
+/** "menu" leaves the form and shows the menu. */
+const MENU_WORD = /^\s*\/?(menu|bantuan|help)\s*[.!]*\s*$/i;
+/** Words that answer a yes/no question: never a name, a number or a description. */
+const YES_NO = /^\s*(ya|iya|y|yes|ok|oke|okay|no|tidak|ga|gak|nggak|bukan|kirim|benar|betul)\s*[.!]*\s*$/i;
 const SKIP = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)\s*[.!]*\s*$/i;
 const YES = /^\s*\/?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju)\s*[.!]*\s*$/i;
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)\s*[.!]*\s*$/i;
@@ -205,7 +211,7 @@ const PermitNumber = z
 const Name = z
   .string()
   .trim()
-  .regex(/^\p{L}[\p{L} .,'-]{1,99}$/u);
+  .regex(/^\p{L}[\p{L} .,'"“”‘’-]{1,99}$/u);
 const Phone = z
   .string()
   .trim()
@@ -232,6 +238,7 @@ function accept(data: ComplaintFlowData, text: string): string | undefined {
       return undefined;
     }
     case 'name': {
+      if (YES_NO.test(text)) return 'complaint.invalid.name';
       const p = Name.safeParse(text);
       if (!p.success) return 'complaint.invalid.name';
       data.name = p.data.replace(/\s+/g, ' ');
@@ -335,6 +342,7 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
   if (CANCEL.test(text)) {
     return { kind: 'handled', result: { replies: [t.reply('complaint.cancelled')], session: { flow: undefined } } };
   }
+  if (MENU_WORD.test(text)) return { kind: 'release', before: [t.reply('complaint.cancelled')], session: { flow: undefined } };
   const replies: Reply[] = [];
   const hadAttachments = (message.attachments?.length ?? 0) > 0;
   if (hadAttachments) {
@@ -372,7 +380,12 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
       return { kind: 'handled', result: { replies, effects: [create(draft.data)], session: flowOf(data, startedAt) } };
     }
     if (EDIT.test(text)) {
+      // Filled in again from the start: what is withheld this time is empty, not the earlier answer.
       data.step = 'description';
+      data.description = null;
+      data.permitNumber = null;
+      data.name = null;
+      if (!data.contactFromPlatform) data.contact = null;
       return done([t.reply('complaint.edit'), ...ask(t, k, data)]);
     }
   } else if (data.step !== 'description' && SKIP.test(text)) {

@@ -2,15 +2,16 @@
  * Answers to information questions, built from the office data and the *current* closure status, never from
  * text written into code. Each function is pure: (translator, knowledge, normalised text) → replies.
  */
-import type { Service } from '../../kernel/office.js';
-import type { Language } from '../../nlu/types.js';
+import type { OfficeData, OssTopic, Referral, Service } from '../../kernel/office.js';
+import type { Classification, Language } from '../../nlu/types.js';
 import { bullets, joinList } from '../../lib/format.js';
 import type { Knowledge } from '../../kernel/knowledge.js';
 import type { Translator } from '../../kernel/locale.js';
 import type { Reply } from '../../kernel/message.js';
-import { callCenter, closedServicesOf, closureSince, closureUntil, servicesMentioned } from '../../kernel/office-text.js';
+import { callCenter, closedServicesOf, closureSince, closureUntil, closureWhich, namesTopic, servicesMentioned } from '../../kernel/office-text.js';
 
-type Answer = (t: Translator, k: Knowledge, normalised: string) => Reply[];
+/** An answer: from the translator, the turn's knowledge and the classification (its normalised text, its entities). */
+export type Answer = (t: Translator, k: Knowledge, c: Pick<Classification, 'normalised' | 'entities'>) => Reply[];
 
 const lang = (t: Translator): Language => t.language;
 
@@ -21,26 +22,37 @@ const sinceText = (t: Translator, k: Knowledge): string => closureSince(t, k.clo
 function onlineLines(t: Translator, services: readonly Service[]): string {
   return bullets(
     services.flatMap((s) =>
-      s.online ? [`${s.name[lang(t)]}: ${s.online.how[lang(t)]}${s.online.url ? ` (${s.online.url})` : ''}`] : [],
+      s.online ? [`${(s.online.label ?? s.name)[lang(t)]}: ${s.online.how[lang(t)]}${s.online.url ? ` (${s.online.url})` : ''}`] : [],
     ),
   );
 }
 
+/** The services a message names: the classifier's entities, else the office data's aliases. */
+function servicesAsked(k: Knowledge, c: Pick<Classification, 'normalised' | 'entities'>): Service[] {
+  const byEntity = k.office.services.filter((s) => c.entities.services.includes(s.id));
+  return byEntity.length > 0 ? byEntity : servicesMentioned(k, c.normalised);
+}
+
 /** Is the office / a service closed face to face? Says so plainly when nothing is closed. */
-export const closureStatus: Answer = (t, k, normalised) => {
+export const closureStatus: Answer = (t, k, c) => {
   const closed = closedServices(k);
   if (closed.length === 0) return [t.reply('closure.none', { office: k.office.shortName })];
-  const asked = servicesMentioned(k, normalised);
+  // One named service (not the generic "izin" every question about the office has) is answered alone.
+  const asked = servicesAsked(k, c).filter((s) => s.id !== 'permit' || c.entities.services.includes('permit'));
   if (asked.length === 1 && asked[0]) {
     const s = asked[0];
-    const isClosed = closed.includes(s);
-    if (!isClosed) return [t.reply('closure.service.open', { service: s.name[lang(t)] })];
+    const what = s.faceToFace[lang(t)];
+    if (!closed.includes(s)) return [t.reply('closure.service.open', { what })];
+    const form = formsAsked(k.office, { normalised: '', entities: c.entities })[0];
     return [
-      t.reply('closure.service.closed', { service: s.name[lang(t)], since: sinceText(t, k), until: untilText(t, k) }),
+      t.reply('closure.service.closed', { what, since: sinceText(t, k), until: untilText(t, k) }),
       ...(s.online ? [t.reply('closure.service.online', { how: s.online.how[lang(t)], url: s.online.url ?? k.office.website })] : []),
+      ...(form ? [t.reply('form.one', { name: form.name, url: form.url ?? k.office.formsPage })] : []),
     ];
   }
   const all = closed.length === k.office.services.length;
+  // "I need to come in for my villa permit": the permit's form goes with the answer.
+  const form = formsAsked(k.office, { normalised: '', entities: c.entities })[0];
   return [
     t.reply(all ? 'closure.all' : 'closure.some', {
       office: k.office.shortName,
@@ -52,14 +64,22 @@ export const closureStatus: Answer = (t, k, normalised) => {
         lang(t),
       ) || t.text('closure.reason.unknown'),
     }),
-    t.reply('closure.online', { lines: onlineLines(t, k.office.services) }),
+    t.reply('closure.online', { lines: onlineLines(t, closed) }),
+    ...(form ? [t.reply('form.one', { name: form.name, url: form.url ?? k.office.formsPage })] : []),
   ];
 };
 
-/** Until when, when does it reopen. */
+/** Until when, when does it reopen (a partial closure names what is closed). */
 export const closureDuration: Answer = (t, k) => {
   if (k.closure.closedServices.length === 0) return [t.reply('closure.none', { office: k.office.shortName })];
-  return [t.reply('closure.duration', { since: sinceText(t, k), until: untilText(t, k), callcenter: callCenter(t, k.office) })];
+  return [
+    t.reply('closure.duration', {
+      which: closureWhich(t, k.closure, k.office),
+      since: sinceText(t, k),
+      until: untilText(t, k),
+      callcenter: callCenter(t, k.office),
+    }),
+  ];
 };
 
 /** Why is it closed. */
@@ -76,19 +96,30 @@ export const closureReason: Answer = (t, k) => {
   ];
 };
 
-/** Can I still apply; what works online. */
-export const serviceOnline: Answer = (t, k) => [
-  t.reply('online.intro', { office: k.office.shortName }),
-  t.reply('closure.online', { lines: onlineLines(t, k.office.services) }),
-  t.reply('online.forms', { url: k.office.formsPage }),
-];
+/** Words of a question about where the filled-in form and documents go. */
+const WHERE_DOCUMENTS = /\b(dikirim|kirim|kirimnya|diserahkan|diupload|upload|unggah|berkas|dokumen|documents?|send|submit)\b/;
 
-/** Form links; one permit's link when the text names it. */
-export const formRequest: Answer = (t, k, normalised) => {
-  const padded = ` ${normalised} `;
-  const matches = k.office.forms.filter((f) =>
-    [f.name.toLowerCase(), ...f.aliases.map((a) => a.toLowerCase())].some((a) => padded.includes(` ${a} `)),
-  );
+/** Can I still apply; what works online; where the documents go. */
+export const serviceOnline: Answer = (t, k, c) => {
+  if (WHERE_DOCUMENTS.test(c.normalised)) return [t.reply('online.documents', { url: k.office.formsPage })];
+  return [
+    t.reply('online.intro', { office: k.office.shortName }),
+    t.reply('closure.online', { lines: onlineLines(t, k.office.services) }),
+    t.reply('online.forms', { url: k.office.formsPage }),
+  ];
+};
+
+/** The forms the text names: the classifier's entities, else the aliases as whole words. */
+function formsAsked(office: OfficeData, c: Pick<Classification, 'normalised' | 'entities'>): OfficeData['forms'] {
+  const byEntity = office.forms.filter((f) => c.entities.forms.includes(f.name));
+  if (byEntity.length > 0) return byEntity;
+  const padded = ` ${c.normalised} `;
+  return office.forms.filter((f) => [f.name.toLowerCase(), ...f.aliases.map((a) => a.toLowerCase())].some((a) => padded.includes(` ${a} `)));
+}
+
+/** Form links: the forms page always, with the named permit's entry when the text names one. */
+export const formRequest: Answer = (t, k, c) => {
+  const matches = formsAsked(k.office, c);
   if (matches.length > 0) {
     return matches.slice(0, 3).map((f) => t.reply('form.one', { name: f.name, url: f.url ?? k.office.formsPage }));
   }
@@ -105,10 +136,34 @@ function serviceState(t: Translator, k: Knowledge, id: string): string {
   return t.text('service.state.closed', { until: untilText(t, k) });
 }
 
-/** OSS and NIB. */
-export const ossRegistration: Answer = (t, k) => [
-  t.reply('oss.info', { help: k.office.oss.helpText[lang(t)], url: k.office.oss.url, state: serviceState(t, k, 'oss') }),
-];
+/** The OSS question beyond the overview the text asks, if any. */
+export function ossTopicOf(office: OfficeData, normalised: string): OssTopic | undefined {
+  return office.oss.topics.find((x) => namesTopic(normalised, x));
+}
+
+/** OSS and NIB: a sub-topic (forgotten password, no email, what NIB is for) when the text asks one. */
+export const ossRegistration: Answer = (t, k, c) => {
+  const topic = ossTopicOf(k.office, c.normalised);
+  if (topic) return [t.reply('oss.topic', { text: topic.answer[lang(t)], url: k.office.oss.url })];
+  return [t.reply('oss.info', { help: k.office.oss.helpText[lang(t)], url: k.office.oss.url, state: serviceState(t, k, 'oss') })];
+};
+
+/** The other agencies whose business the text names. */
+export function referralsOf(office: OfficeData, normalised: string): Referral[] {
+  return office.referrals.filter((r) => namesTopic(normalised, r));
+}
+
+/** Another agency's business: which one, from the office's referral list. */
+export const referral: Answer = (t, k, c) => {
+  const named = referralsOf(k.office, c.normalised);
+  if (named.length > 0) {
+    return named.map((r) =>
+      t.reply('referral.one', { topic: r.topic[lang(t)], office: k.office.shortName, agency: r.agency[lang(t)], contact: r.contact[lang(t)] }),
+    );
+  }
+  const list = bullets(k.office.referrals.map((r) => `${r.topic[lang(t)]}: ${r.agency[lang(t)]}`));
+  return [t.reply('referral.answer', { office: k.office.shortName, list })];
+};
 
 /** Field verification (site surveys). */
 export const fieldVerification: Answer = (t, k) => [
@@ -124,20 +179,29 @@ export const consultation: Answer = (t, k) => [
   }),
 ];
 
-/** Call center, address, website, social media. */
-export const contactInfo: Answer = (t, k) => [
+/** A question about the office the data cannot answer (who heads it, an official's name): said honestly. */
+const UNKNOWN_FACT = /\b(siapa|who|nama)\b.*\b(kepala|kadis|kadin|pimpinan|pejabat|sekretaris|head|director|boss)\b|\b(kepala dinas|kadis|head of the office)\b/;
+
+/** Whether the text asks something about the office its data does not hold. */
+export function asksUnknownFact(normalised: string): boolean {
+  return UNKNOWN_FACT.test(normalised);
+}
+
+/** Call center, address, website, social media (no line for what the office data lacks). */
+export const contactInfo: Answer = (t, k, c) => [
+  ...(asksUnknownFact(c.normalised) ? [t.reply('contact.unknown', { callcenter: callCenter(t, k.office) })] : []),
   t.reply('contact.info', {
     office: k.office.name,
     callcenter: callCenter(t, k.office),
     address: k.office.address,
     website: k.office.website,
-    email: k.office.email ?? '-',
+    email: k.office.email ? t.text('contact.email', { email: k.office.email }) : '',
   }),
 ];
 
 const DAY_KEYS = ['', 'day.1', 'day.2', 'day.3', 'day.4', 'day.5', 'day.6', 'day.7'];
 
-/** Working hours, with a note when face-to-face service is closed now. */
+/** Working hours, with a note when face-to-face service is closed now (naming what, when only some is). */
 export const officeHours: Answer = (t, k) => {
   const lines = k.office.hours.map((h) => {
     const first = t.text(DAY_KEYS[h.days[0] ?? 1] ?? 'day.1');
@@ -149,7 +213,6 @@ export const officeHours: Answer = (t, k) => {
   const closedNow = k.closure.closedServices.length > 0;
   return [
     t.reply('hours.info', { office: k.office.shortName, lines: bullets(lines) }),
-    ...(closedNow ? [t.reply('hours.closed', { until: untilText(t, k) })] : []),
+    ...(closedNow ? [t.reply('hours.closed', { which: closureWhich(t, k.closure, k.office), until: untilText(t, k) })] : []),
   ];
 };
-

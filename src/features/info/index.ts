@@ -14,12 +14,18 @@ function offerSubscription(ctx: TurnCtx, h: Handled): Handled {
   return {
     ...h,
     replies: [...h.replies, ctx.t.reply('subscribe.offer')],
-    session: { ...h.session, subscribeOffered: true },
+    // A bare "ya" next turn takes the offer up (the subscription then rests on that yes).
+    session: { ...h.session, subscribeOffered: true, offer: 'subscribe' },
   };
 }
 
-/** The first `None` gets the menu; repeated ones the call center. */
+/**
+ * The first `None` gets the menu; repeated ones the call center. A message naming another agency's business
+ * (KTP, SIM, BPJS, taxes) is told who handles it instead.
+ */
 const fallback: IntentHandler = (ctx) => {
+  if (answers.referralsOf(ctx.k.office, ctx.c.normalised).length > 0) return { replies: answers.referral(ctx.t, ctx.k, ctx.c) };
+  if (answers.asksUnknownFact(ctx.c.normalised)) return { replies: answers.contactInfo(ctx.t, ctx.k, ctx.c) };
   const streak = ctx.session.noneStreak + 1;
   if (streak === 1) return { replies: [menuReply(ctx.t, 'fallback.first')], session: { noneStreak: streak } };
   return {
@@ -35,13 +41,13 @@ const greeting: IntentHandler = (ctx) => {
 
 /** An answer function of `answers.ts` as an intent handler. */
 const answer =
-  (fn: (t: TurnCtx['t'], k: TurnCtx['k'], normalised: string) => Handled['replies']): IntentHandler =>
-  (ctx) => ({ replies: fn(ctx.t, ctx.k, ctx.c.normalised) });
+  (fn: answers.Answer): IntentHandler =>
+  (ctx) => ({ replies: fn(ctx.t, ctx.k, ctx.c) });
 
 /** A closure answer, with the one-time subscription offer. */
 const closure =
-  (fn: (t: TurnCtx['t'], k: TurnCtx['k'], normalised: string) => Handled['replies']): IntentHandler =>
-  (ctx) => offerSubscription(ctx, { replies: fn(ctx.t, ctx.k, ctx.c.normalised) });
+  (fn: answers.Answer): IntentHandler =>
+  (ctx) => offerSubscription(ctx, { replies: fn(ctx.t, ctx.k, ctx.c) });
 
 /** The pure half of the information desk. */
 export const infoDialogue = {
@@ -73,8 +79,12 @@ export const infoDialogue = {
           : ctx.t.reply('pickup.open', { office: ctx.k.office.shortName }),
       ],
     }),
-    referral: (ctx) => ({ replies: [ctx.t.reply('referral.answer', { office: ctx.k.office.shortName })] }),
-    'application.stalled': (ctx) => ({ replies: [ctx.t.reply('stalled.answer', { callcenter: callCenter(ctx.t, ctx.k.office) })] }),
+    referral: answer(answers.referral),
+    // Offered, not started: a bare "ya" next turn opens the complaint form.
+    'application.stalled': (ctx) => ({
+      replies: [ctx.t.reply('stalled.answer', { callcenter: callCenter(ctx.t, ctx.k.office) })],
+      session: { offer: 'complaint.file' },
+    }),
     None: fallback,
   },
   commands: {
@@ -88,6 +98,8 @@ export const infoDialogue = {
     oss: 'oss.registration',
   },
   startPayloads: { formulir: 'form.request', status: 'closure.status' },
+  // The bare word "menu" (no slash) is the menu, whatever the classifier makes of one word.
+  preempt: (text: string) => (/^\s*(menu|bantuan)\s*[.!?]*\s*$/i.test(text) ? 'help' : undefined),
   menuPick: menuChoice,
   menu: menuReply,
 } satisfies FeatureDialogue;

@@ -20,9 +20,9 @@ export const MENU: readonly IntentName[] = [
   'subscribe',
 ];
 
-/** The intent of a bare menu number (`"3"`, `" 3. "`), or undefined. */
+/** The intent of a bare menu number (`"3"`, `" 3. "`, `"no 3"`, `"nomor 3"`, `"number 3"`), or undefined. */
 export function menuChoice(text: string): IntentName | undefined {
-  const m = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(text);
+  const m = /^\s*(?:(?:no|nomor|nmr|no\.|number|pilih|pilihan|option)\s*)?(\d{1,2})\s*[.)]?\s*$/i.exec(text);
   if (!m) return undefined;
   return MENU[Number(m[1]) - 1];
 }
@@ -34,5 +34,6 @@ export function menuReply(t: Translator, introKey: string, vars: Record<string, 
   return {
     parts: [...t.parts(introKey, vars), { text: `\n\n${lines}\n\n` }, ...t.parts('menu.hint')],
     options,
+    key: introKey,
   };
 }

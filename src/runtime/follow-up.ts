@@ -1,0 +1,82 @@
+/**
+ * Context follow-ups: a short message that only makes sense after the last answer ("caranya gmn", "smp kpn?",
+ * "how long?", "kalo yg izin praktek dokter gigi?", "baliho jg sama?") continues the conversation's topic
+ * (`session.topic`) instead of getting the menu, or worse, opening a form. Pure: the text, its
+ * classification, the last topic and the office data.
+ */
+import type { OfficeData } from '../kernel/office.js';
+import { namesTopic } from '../kernel/office-text.js';
+import type { Session } from '../kernel/session.js';
+import type { Classification, IntentName } from '../nlu/types.js';
+
+/** Answers a follow-up can continue (information, never a form or a change of state). */
+export const CONTINUABLE: ReadonlySet<IntentName> = new Set<IntentName>([
+  'closure.status',
+  'closure.duration',
+  'closure.reason',
+  'service.online',
+  'form.request',
+  'oss.registration',
+  'field_verification',
+  'contact.info',
+  'office.hours',
+  'office.staffing',
+  'permit.pickup',
+  'referral',
+  'consultation',
+]);
+
+/**
+ * Intents a short follow-up may be misread as: nothing understood, the menu, and the intents that open a form
+ * or change a subscription ("kalo perawat?" is no complaint). A confident information answer stands.
+ */
+const OVERRIDABLE: ReadonlySet<IntentName> = new Set<IntentName>(['None', 'help', 'ack', 'greeting', 'complaint.file', 'subscribe', 'unsubscribe', 'goodbye']);
+
+/** At most this many words: a longer message says what it is about by itself. */
+const MAX_WORDS = 8;
+
+const ELLIPTIC = /^(kalo|kalau|klo|kl|gmn kalo|gimana kalau|gimana kalo|bagaimana kalau|bagaimana dengan|trus kalo|terus kalau|terus kalo|trs kalo|oh ok kalo|ok kalo|what about|how about|and for|and the|and)\b|\b(juga|jg|jga|too|also)\b/;
+const UNTIL = /\b(sampai|sampe|smp|ampe|sampek) (kapan|kpn)\b|\bhow long\b|\buntil when\b|\b(berapa|brp) lama\b|\blama (bgt|banget|sekali|amat)\b|\bkapan (buka|dibuka)\b|\b(kpn|kapan) bisa\b|\bwhen\b/;
+const WHY = /^(?:(?:trus|terus|trs|lalu|tapi|tp)\s+)?(kenapa|knp|napa|mengapa|why)\b/;
+const HOW = /\b(caranya|cara|gmn|gimana|bagaimana|gmana|how)\b/;
+const WHERE_SEND = /\b(dikirim|kirim|kirimnya|diserahkan|upload|unggah)\b.*\b(kmn|kemana|ke mana|dimana|dmn|mana|where)\b|\bwhere do i send\b/;
+const PROCESSING = /\b(jadi|jadinya|proses|prosesnya|diproses|terbit|terbitnya|selesai|selesainya|process|processing|issued)\b/;
+const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
+
+const CLOSURE: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'closure.reason', 'office.hours', 'office.staffing', 'service.online']);
+
+/** The intent a follow-up continues, or undefined when the message stands on its own. */
+export function followUp(c: Classification, text: string, topic: Session['topic'], office: OfficeData): IntentName | undefined {
+  if (!OVERRIDABLE.has(c.intent)) return undefined;
+  // "terus kalo sudah diisi dikirim kmn?" asks where documents go, whatever came before.
+  if (c.intent === 'None' && (WHERE_SEND.test(c.normalised) || WHERE_SEND.test(text.toLowerCase()))) return 'service.online';
+  if (!topic) return undefined;
+  // A greeting is overridden only by a permit it names ("kalo yg izin praktek bidan?" read as "halo").
+  if (c.intent === 'greeting' && c.entities.forms.length === 0) return undefined;
+  const last = topic.intent as IntentName;
+  if (!CONTINUABLE.has(last)) return undefined;
+  const words = c.normalised.split(' ').filter(Boolean).length;
+  if (words === 0 || words > MAX_WORDS) return undefined;
+  const n = c.normalised;
+  const raw = text.toLowerCase();
+  const elliptic = ELLIPTIC.test(n) || ELLIPTIC.test(raw);
+  const question = /\?\s*$/.test(text) || HOW.test(n) || UNTIL.test(n) || WHY.test(n);
+  // A state-changing misread is overridden only when the message plainly leans on the last answer.
+  if (c.intent !== 'None' && c.intent !== 'help' && !elliptic && c.entities.forms.length === 0) return undefined;
+  if (c.entities.forms.length > 0) return 'form.request';
+  if (WHERE_SEND.test(n) || WHERE_SEND.test(raw)) return 'service.online';
+  if (last === 'oss.registration' && office.oss.topics.some((x) => namesTopic(n, x))) return 'oss.registration';
+  if (WHY.test(n) || WHY.test(raw)) return CLOSURE.has(last) ? 'closure.reason' : undefined;
+  if (UNTIL.test(n) || UNTIL.test(raw)) {
+    if (last === 'permit.pickup') return 'permit.pickup';
+    // How long a permit takes is a question for staff; "how long?" alone asks about the closure.
+    if (PROCESSING.test(n) || PROCESSING.test(raw)) return 'consultation';
+    return 'closure.duration';
+  }
+  if (CLOSED.test(n)) return 'closure.status';
+  if (HOW.test(n) || HOW.test(raw)) {
+    if (last === 'closure.status' || last === 'closure.duration' || last === 'closure.reason') return 'service.online';
+    return last;
+  }
+  return elliptic || question ? last : undefined;
+}

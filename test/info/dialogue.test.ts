@@ -1,0 +1,155 @@
+/**
+ * The dialogue over several turns, through the real app (classifier, office data, in-memory store): context
+ * follow-ups, several questions in one message, `batal` with nothing open, offers taken up by a bare yes,
+ * facts asked directly, other agencies' business, the menu by number.
+ */
+import { describe, expect, it } from 'vitest';
+import { referralsOf } from '../../src/features/info/answers.js';
+import { makeBot, say, type TestBot } from '../support/app.js';
+
+/** A conversation: each message's replies joined, in order. */
+async function talk(bot: TestBot, user: string, ...messages: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const m of messages) out.push((await say(bot, user, m)).join('\n'));
+  return out;
+}
+
+async function openForm(bot: TestBot, user: string): Promise<string | undefined> {
+  return (await bot.sessions.get(user))?.flow?.kind;
+}
+
+describe('context follow-ups', () => {
+  it('after a form link, "kalo yg izin praktek dokter gigi?" gives that permit\'s form, never a complaint', async () => {
+    const bot = makeBot();
+    const [imb, dentist] = await talk(bot, 'telegram:1', 'pormulir imb dmn ya', 'kalo yg izin praktek dokter gigi?');
+    expect(imb).toContain('PBG');
+    expect(imb).toContain('formulir-pendaftaran-izin');
+    expect(dentist).toContain('Surat Izin Praktik');
+    expect(dentist).toContain('formulir-pendaftaran-izin');
+    expect(dentist).not.toMatch(/pengaduan/i);
+    expect(await openForm(bot, 'telegram:1')).toBeUndefined();
+  });
+
+  it('"itu udh ganti nama kan?" after the IMB form is still about that permit', async () => {
+    const bot = makeBot();
+    const [, renamed] = await talk(bot, 'telegram:2', 'formulir imb', 'itu udh ganti nama kan?');
+    expect(renamed).toContain('PBG');
+  });
+
+  it('"caranya gmn" and "smp kpn?" after a closure answer continue the topic', async () => {
+    const bot = makeBot();
+    const [, how, until] = await talk(bot, 'telegram:3', 'pelayanan tatap muka msh tutup kah?', 'caranya gmn', 'smp kpn?');
+    expect(how).toContain('formulir-pendaftaran-izin');
+    expect(how).not.toContain('Balas dengan angka topik');
+    expect(until).toContain('Kuningan');
+  });
+
+  it('"how long?" in English after a closure answer says until when', async () => {
+    const bot = makeBot();
+    const [, howLong] = await talk(bot, 'telegram:4', 'Is the licensing office open?', 'how long?');
+    expect(howLong).toContain('until further notice');
+    expect(howLong).toContain('Kuningan');
+  });
+
+  it('keeps the last topic in the session, through an acknowledgement', async () => {
+    const bot = makeBot();
+    await talk(bot, 'telegram:5', 'form reklame', 'ok');
+    expect((await bot.sessions.get('telegram:5'))?.topic).toEqual({ intent: 'form.request', forms: ['Izin Reklame'], services: [] });
+    const [baliho] = await talk(bot, 'telegram:5', 'baliho jg sama?');
+    expect(baliho).toContain('Izin Reklame');
+  });
+
+  it('after OSS, "lupa password" gets the OSS password answer', async () => {
+    const bot = makeBot();
+    const [, password] = await talk(bot, 'telegram:6', 'cara daftar oss gmn?', 'lupa password jg gmn');
+    expect(password).toContain('Lupa Kata Sandi');
+  });
+});
+
+describe('several questions in one message', () => {
+  it('answers each part', async () => {
+    const bot = makeBot();
+    const [all] = await talk(bot, 'telegram:10', 'kapan buka lagi? trs form pbg dmn? call center brp?');
+    expect(all).toContain('Kuningan');
+    expect(all).toContain('formulir-pendaftaran-izin');
+    expect(all).toContain('PBG');
+    expect(all).toContain('Facebook');
+  });
+});
+
+describe('no state change from a misread', () => {
+  it('batal with nothing open says there is nothing to cancel and keeps the subscription', async () => {
+    const bot = makeBot();
+    await bot.subscriptions.set('telegram:20', true, 'test', new Date());
+    const [reply] = await talk(bot, 'telegram:20', 'batal');
+    expect(reply).toContain('tidak ada yang perlu dibatalkan');
+    expect((await bot.subscriptions.get('telegram:20'))?.subscribed).toBe(true);
+  });
+
+  it('a bare yes takes up the subscription offer; "ok" does not', async () => {
+    const bot = makeBot();
+    const [closure, ok] = await talk(bot, 'telegram:21', 'kantor tutup ga?', 'ok');
+    expect(closure).toContain('Balas ya');
+    expect(ok).not.toContain('sudah berlangganan');
+    expect((await bot.subscriptions.get('telegram:21'))?.subscribed ?? false).toBe(false);
+    const [, yes] = await talk(bot, 'telegram:22', 'kantor tutup ga?', 'ya');
+    expect(yes).toContain('sudah berlangganan');
+    expect((await bot.subscriptions.get('telegram:22'))?.subscribed).toBe(true);
+  });
+
+  it('a stalled application is offered a complaint; only a yes opens the form', async () => {
+    const bot = makeBot();
+    const [offer] = await talk(bot, 'telegram:23', 'sudah kirim berkas kok blm ada balasan');
+    expect(offer).toContain('pengaduan');
+    expect(await openForm(bot, 'telegram:23')).toBeUndefined();
+    await talk(bot, 'telegram:23', 'ya');
+    expect(await openForm(bot, 'telegram:23')).toBe('complaint');
+  });
+});
+
+describe('facts asked directly', () => {
+  it.each([
+    ['berapa pegawai yang masih masuk kantor?', '25%'],
+    ['udh ada tanggal buka blm kantornya?', 'belum ditentukan'],
+    ['izin sy udh jadi, ngambilnya gmn kalo kantor tutup', 'Pengambilan izin di loket'],
+    ['terus kalo sudah diisi dikirim kmn?', 'dikirim secara daring'],
+    ['mau perpanjang ktp dmn', 'Disdukcapil'],
+    ['bikin sim di tabanan bs online ga', 'Polres'],
+    ['bayar pbb sm pajak motor dmn ya', 'Samsat'],
+    ['sy ga punya email bs daftar oss ga', 'email'],
+  ])('%s → %s', async (text, fact) => {
+    const bot = makeBot();
+    const [reply] = await talk(bot, 'telegram:30', text);
+    expect(reply).toContain(fact);
+  });
+
+  it('a SIM card is no driving licence (the referral list\'s "unless" words)', () => {
+    const bot = makeBot();
+    expect(referralsOf(bot.app.office, 'kartu sim saya hilang')).toEqual([]);
+    expect(referralsOf(bot.app.office, 'bikin sim c').map((r) => r.topic.id)).toEqual(['SIM']);
+  });
+
+  it('the contact card has no empty Email line, and English replies name the places in English', async () => {
+    const bot = makeBot();
+    const [id] = await talk(bot, 'telegram:32', 'kontak kantornya ada?');
+    expect(id).toContain('Facebook');
+    expect(id).not.toContain('Email: -');
+    const [en] = await talk(bot, 'telegram:33', 'what is the call center number of the office?');
+    expect(en).toContain('the Facebook page DPMPTSP Kabupaten Tabanan');
+    expect(en).not.toContain('halaman Facebook');
+  });
+
+  it('a question the office data cannot answer says so honestly', async () => {
+    const bot = makeBot();
+    const [reply] = await talk(bot, 'telegram:34', 'siapa kepala dinasnya');
+    expect(reply).toContain('tidak ada dalam data saya');
+  });
+});
+
+describe('the menu by number', () => {
+  it.each(['4', '4.', 'no 4', 'nomor 4', 'No. 4'])('"%s" picks item 4 (the forms)', async (text) => {
+    const bot = makeBot();
+    const [reply] = await talk(bot, 'telegram:40', text);
+    expect(reply).toContain('formulir-pendaftaran-izin');
+  });
+});
