@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Role } from '../kernel/operation.js';
+import { LayananError } from '../lib/errors.js';
 import type { Collection, Store } from '../store/store.js';
 import { hashPassword, oneTimePassword, verifyPassword } from './crypto.js';
 
@@ -255,5 +256,9 @@ export class ConsoleRecords {
   }
 }
 
-/** A mistake in an account command (shown as one line). */
-export class AccountProblem extends Error {}
+/** A mistake in an account command (shown as one line with what to do). */
+export class AccountProblem extends LayananError {
+  constructor(message: string) {
+    super(message, 'see `npm run -s bot -- staff --help`');
+  }
+}
