@@ -16,6 +16,8 @@ header.top form{margin:0}
 header.top .who{font-size:13px;opacity:.9}
 header.top button,header.top select{background:transparent;color:#fff;border:1px solid rgba(255,255,255,.6);border-radius:6px;padding:4px 10px;font:inherit;font-size:13px;cursor:pointer}
 header.top select option{color:var(--ink)}
+header.top select{width:auto}
+header.top form{display:flex;gap:6px;align-items:center}
 nav.side{background:#fff;border-bottom:1px solid var(--line);padding:0 24px;display:flex;flex-wrap:wrap;gap:2px}
 nav.side a{padding:10px 12px;text-decoration:none;color:var(--muted);border-bottom:3px solid transparent;font-weight:500}
 nav.side a.on{color:var(--brand);border-bottom-color:var(--brand)}
@@ -59,6 +61,7 @@ progress{width:100%;height:14px;accent-color:var(--brand);margin:6px 0 14px}
 dl.kv{display:grid;grid-template-columns:160px 1fr;gap:6px 12px;margin:0}
 dl.kv dt{color:var(--muted)}
 dl.kv dd{margin:0}
+dl.kv+h2,.card h2+h2{margin-top:18px}
 .two{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 @media (max-width:800px){.two{grid-template-columns:1fr}}
 img.qr{width:280px;height:280px;image-rendering:pixelated;border:1px solid var(--line);border-radius:8px;background:#fff}
@@ -79,10 +82,14 @@ export const JS = `
       });
       var bar=box.querySelector('progress');
       if(bar){bar.max=Math.max(1,d.total);bar.value=d.total-d.remaining;}
-      if(d.final){var c=box.querySelector('[data-cancel]');if(c)c.remove();return;}
+      if(d.final){
+        // Final counts per channel are server-rendered: reload once when the broadcast ends while watched.
+        if(box.getAttribute('data-final')!=='1'&&box.hasAttribute('data-reload')){location.reload();return;}
+        var c=box.querySelector('[data-cancel]');if(c)c.remove();return;
+      }
       setTimeout(tick,1000);
     }).catch(function(){setTimeout(tick,3000);});
   }
-  setTimeout(tick,500);
+  if(box.getAttribute('data-final')!=='1')setTimeout(tick,500);
 })();
 `;

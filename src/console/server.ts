@@ -674,12 +674,12 @@ ${
     const c = sum(b);
     return { status: b.status, statusLabel: '', sent: c.sent, failed: c.failed, unreachable: c.unreachable, uncertain: c.uncertain, total: c.total, remaining: c.total - settled(c), final: b.status === 'done' || b.status === 'cancelled' };
   };
-  function progressCard(v: Viewer, b: Broadcast): Html {
+  function progressCard(v: Viewer, b: Broadcast, reload = false): Html {
     const { l } = v;
     const p = progressJson(b);
     const cell = (key: 'sent' | 'failed' | 'unreachable' | 'uncertain' | 'remaining' | 'total', label: string) =>
       html`<div class="card stat"><div class="n" data-field="${key}">${p[key]}</div><div class="l">${label}</div></div>`;
-    return html`<div data-poll="/announcements/${b.id}.json">
+    return html`<div data-poll="/announcements/${b.id}.json" data-final="${p.final ? '1' : '0'}"${reload ? html` data-reload` : ''}>
 <p><a href="/announcements/${b.id}">${b.id}</a> · ${l('a.status')}: <strong data-field="statusText">${stateLabel(v, b)}</strong></p>
 <progress max="${Math.max(1, p.total)}" value="${p.total - p.remaining}" data-field-progress></progress>
 <div class="grid">${cell('sent', l('a.sent'))}${cell('failed', l('a.failed'))}${cell('unreachable', l('a.unreachable'))}${cell('uncertain', l('a.uncertain'))}${cell('remaining', l('a.remaining'))}${cell('total', l('a.total'))}</div>
@@ -800,9 +800,9 @@ ${raw.channels.map((ch) => html`<tr><td>${pushChannels.find((x) => x.name === ch
       b.id,
       '/announcements',
       html`<p><a href="/announcements">← ${l('c.back')}</a></p><h1>${l('nav.announcements')} ${b.id}</h1>
-<div class="card">${progressCard(s.v, b)}</div>
+<div class="card">${progressCard(s.v, b, true)}</div>
 <div class="two"><div class="card"><h2>${l('a.text')}</h2><div class="preview">${b.text}</div></div>
-<div class="card"><dl class="kv"><dt>${l('a.created')}</dt><dd>${when(b.createdAt, lang, tz)}</dd><dt>${l('a.by')}</dt><dd>${b.createdBy}</dd><dt>${l('a.at')}</dt><dd>${when(b.scheduledAt, lang, tz)}</dd></dl>
+<div class="card"><dl class="kv"><dt>${l('a.created')}</dt><dd>${when(b.createdAt, lang, tz)}</dd><dt>${l('a.by')}</dt><dd>${b.createdBy}</dd><dt>${l('a.scheduled')}</dt><dd>${b.scheduledAt ? when(b.scheduledAt, lang, tz) : l('a.now')}</dd></dl>
 <table><thead><tr><th>${l('channel')}</th><th class="num">${l('a.sent')}</th><th class="num">${l('a.failed')}</th><th class="num">${l('a.unreachable')}</th><th class="num">${l('a.total')}</th></tr></thead><tbody>
 ${Object.entries(b.counts).map(([ch, x]) => html`<tr><td>${pushChannels.find((p) => p.name === ch)?.label ?? ch}</td><td class="num">${x.sent}</td><td class="num">${x.failed}</td><td class="num">${x.unreachable}</td><td class="num">${x.total}</td></tr>`)}</tbody></table></div></div>`,
     );

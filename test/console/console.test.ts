@@ -228,6 +228,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`staff console in Chromium${HAVE_CHROMIUM ? '' :
       await page.waitForURL(/\/announcements\/[a-z0-9-]+$/);
       // Filled in by the page's polling script, without a reload.
       await page.locator('[data-field=statusText]', { hasText: 'selesai' }).waitFor({ timeout: 20_000 });
+      // Once final, the page reloads itself for the final per-channel counts.
+      await page.locator('[data-final="1"]').waitFor({ timeout: 10_000 });
       expect(await page.textContent('[data-field=sent]')).toBe('3');
       expect(await page.textContent('[data-field=remaining]')).toBe('0');
       await shot(page, 'announcement-done');
