@@ -881,7 +881,7 @@ ${groups.slice(0, 200).map(
     g.items[0]?.[1].marked
       ? badge(`${l('u.marked')}: ${g.items[0][1].marked}`)
       : canMark
-        ? html`<form method="post" action="/unknown/mark" class="row"><input type="hidden" name="key" value="${g.items[0]?.[0] ?? ''}"><select name="intent" aria-label="${l('intent')}">${intents.map((i) => html`<option>${i}</option>`)}</select><button type="submit" class="secondary shrink">${l('u.mark')}</button></form>`
+        ? html`<form method="post" action="/unknown/mark" class="row"><input type="hidden" name="key" value="${g.items[0]?.[0] ?? ''}"><select name="intent" aria-label="${l('intent')}" required><option value="">${l('u.pick')}</option>${intents.map((i) => html`<option>${i}</option>`)}</select><button type="submit" class="secondary shrink">${l('u.mark')}</button></form>`
         : ''
   }</td></tr>`,
 )}</tbody></table>`
