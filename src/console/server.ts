@@ -228,7 +228,8 @@ export function mountConsole(http: HttpServer, app: App, opts: ConsoleOptions): 
     }
     await records.succeeded(username);
     const sid = await records.openSession(account.username, at, opts.idleMs);
-    setCookie(c, COOKIE, sid, { httpOnly: true, sameSite: 'Strict', secure: secure(c), path: '/', maxAge: Math.round(opts.idleMs / 1000) });
+    // A browser-session cookie: the idle timeout is the server's (the record's TTL), renewed while staff work.
+    setCookie(c, COOKIE, sid, { httpOnly: true, sameSite: 'Strict', secure: secure(c), path: '/' });
     await records.record({ at: at.toISOString(), by: account.username, action: 'login', detail: from, ok: true });
     return c.redirect(account.mustChange ? '/password' : '/', 303);
   });
