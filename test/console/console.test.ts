@@ -3,7 +3,9 @@
  * default /usr/bin/chromium), against the real app on the one HTTP server. Skips, saying why, when Chromium is
  * missing. Every page under test is saved as a screenshot under test-output/console/ for a person to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import QRCode from 'qrcode';
+import { qrImagePath } from '../../src/channels/whatsapp/paths.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -301,8 +303,13 @@ describe.skipIf(!HAVE_CHROMIUM)(`staff console in Chromium${HAVE_CHROMIUM ? '' :
     await page.waitForLoadState();
     expect(await page.textContent('.flash')).toContain('contact.info');
     expect(readFileSync(join(c.dataDir, REVIEW_FILE), 'utf8')).toContain('"intent":"contact.info"');
+    // A pairing QR waiting to be scanned (the adapter writes it there) is shown to admins.
+    writeFileSync(qrImagePath({ dataDir: c.dataDir }), await QRCode.toBuffer('2@pairing-test-code', { type: 'png', width: 280 }));
+    await page.goto(`${c.url}/channels`);
+    await page.locator('img.qr').waitFor();
+    expect(await page.evaluate('document.querySelector("img.qr").naturalWidth')).toBeGreaterThan(0);
+    await shot(page, 'channels-qr');
     for (const [path, name] of [
-      ['/channels', 'channels'],
       ['/consultations', 'consultations'],
       ['/audit', 'audit'],
       ['/accounts', 'accounts'],
