@@ -4,7 +4,8 @@
  * - floors: lib imports only lib; store and nlu import lib; kernel imports lib, store and nlu; features and
  *   channels import those (features never import each other, the runtime or channels; channels never import
  *   the runtime or features); the runtime imports the floors below it but no feature and no channel; the
- *   composition root (app.ts, main.ts, config.ts, cli/) may import anything. Entry points (`*-cli.ts`) too;
+ *   composition root (app.ts, main.ts, config.ts) and the front-ends on top (cli/, console/: every floor not
+ *   listed in ALLOWED) may import anything; nothing in a listed floor may import them. Entry points (`*-cli.ts`) too;
  * - no platform name in code outside src/channels/ (string literals; comments aside).
  * Prints each violation and exits 1, or prints a summary and exits 0.
  */

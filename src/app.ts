@@ -48,6 +48,9 @@ export interface Host extends ChannelHost {
   turn(message: InboundMessage): Promise<TurnOutput>;
 }
 
+/** Told after every turn (the staff console's counters and metrics); a listener's failure never reaches the person. */
+export type TurnListener = (message: InboundMessage, out: TurnOutput) => void;
+
 /** The parts of a running application. */
 export interface App {
   config: Config;
@@ -60,6 +63,8 @@ export interface App {
   conversation: Conversation;
   outbox: Outbox;
   host: Host;
+  /** Listen to every turn, whichever channel it came from. */
+  onTurn(listener: TurnListener): void;
   catalogue: Catalogue;
   /** The complaint desk (tickets, statuses, staff notices). */
   complaints: ComplaintsRuntime;
@@ -179,9 +184,21 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   for (const f of features) if (f.onUnreachable) outbox.onUnreachable((key, reason, at) => f.onUnreachable?.(key, reason, at) ?? Promise.resolve());
   outbox.onUnreachable((key) => conversation.forget(key));
 
+  const turnListeners: TurnListener[] = [];
+  const observed = async (message: InboundMessage): Promise<TurnOutput> => {
+    const out = await conversation.turn(message);
+    for (const listen of turnListeners) {
+      try {
+        listen(message, out);
+      } catch (err) {
+        log.warn({ err }, 'turn listener failed');
+      }
+    }
+    return out;
+  };
   const host: Host = {
-    handle: (message) => conversation.handle(message),
-    turn: (message) => conversation.turn(message),
+    handle: async (message) => (await observed(message)).replies,
+    turn: observed,
     isStaff: (userKey) => staff.isStaff(userKey),
     markUnreachable: (userKey, reason) => outbox.markUnreachable(userKey, reason),
     alertStaff: (key, vars) => outbox.alertStaff(key, vars),
@@ -197,6 +214,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     conversation,
     outbox,
     host,
+    onTurn: (listener) => void turnListeners.push(listener),
     catalogue,
     complaints,
     announcements,

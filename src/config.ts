@@ -39,6 +39,10 @@ const BaseEnv = {
   /** The service's HTTP server (staff console, /healthz, webhooks): interface and port; port 0 turns it off. */
   CONSOLE_HOST: z.string().min(1).default('127.0.0.1'),
   CONSOLE_PORT: int(8080, 0, 65535),
+  /** The console's public address behind a TLS proxy (`https://layanan.example.go.id`): its own Origin, Secure cookies. */
+  CONSOLE_PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** A console session idle this long is ended. */
+  CONSOLE_IDLE_MINUTES: int(30, 1, 24 * 60),
 };
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -56,6 +60,8 @@ const EXPECTED: Readonly<Record<string, string>> = Object.assign(
     REDIS_URL: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
     REDIS_PREFIX: 'up to 64 letters, digits and : _ . - starting with a letter or digit, e.g. layanan:tabanan (one per office on a shared Redis)',
     BROADCAST_PROGRESS_SECONDS: 'seconds between progress messages of a broadcast, 1–3600',
+    CONSOLE_PUBLIC_URL: 'the https:// address staff open the console at (behind a TLS proxy), e.g. https://layanan.tabanankab.go.id',
+    CONSOLE_IDLE_MINUTES: 'minutes of inactivity after which a console session ends, 1–1440',
     CONSOLE_PORT: 'a TCP port 1–65535 for the staff console and webhooks, or 0 to turn it off',
   },
   ...CHANNEL_MODULES.map((m) => m.envHelp),

@@ -10,6 +10,7 @@ import { runConsole } from './channels/console/adapter.js';
 import type { Channel } from './kernel/channel.js';
 import { Translator } from './kernel/locale.js';
 import { fail, withApp } from './cli/run.js';
+import { mountConsole } from './console/server.js';
 import { createHttpServer, type HttpServer } from './runtime/http.js';
 import { superviseChannels } from './runtime/supervise.js';
 
@@ -21,6 +22,8 @@ async function startHttp(app: App): Promise<HttpServer | undefined> {
     const health = await app.health();
     return Response.json(health, { status: health.ok ? 200 : 503 });
   });
+  // The staff console: pages, /metrics, and the same-origin rule for every POST except the webhooks channels register.
+  mountConsole(http, app, { publicUrl: app.config.CONSOLE_PUBLIC_URL, idleMs: app.config.CONSOLE_IDLE_MINUTES * 60_000, dataDir: app.config.dataDir });
   const url = await http.listen();
   if (url) process.stderr.write(`layanan-bot: konsol petugas di ${url} (health: ${url}/healthz)\n`);
   return http;

@@ -7,9 +7,10 @@
 import type { App } from '../app.js';
 import { loadConfig } from '../config.js';
 import { Translator } from '../kernel/locale.js';
+import { staffCommand } from '../console/staff-cli.js';
 import { chatCommand } from './chat.js';
 import { classifyCommand } from './classify.js';
-import { groupUsage, runGroup } from './operations.js';
+import { groupUsage, PROCESS_IO, runGroup } from './operations.js';
 import { fail, withApp } from './run.js';
 
 /** The top-level usage, generated from the catalogue and the channel modules. */
@@ -20,6 +21,7 @@ function usage(app: App): string {
   return `usage: npm run -s bot -- <command>
   chat [--user ID] [--json]     chat on stdin/stdout (the console channel)
   classify                      one utterance a line in, one JSON line out
+  staff add|list|disable|reset|totp   staff console accounts (staff --help)
 ${channelCommands.join('\n')}
   <group> --help                the options of a group's commands
 
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'chat') return withApp((app) => chatCommand(app, rest));
   if (command === 'classify') return withApp((app) => classifyCommand(app));
+  if (command === 'staff') return withApp((app) => staffCommand(app, rest, PROCESS_IO));
   // A channel's own commands run without building the app (pairing WhatsApp needs no store or model).
   if (command !== undefined) {
     let channel;

@@ -24,6 +24,11 @@ export interface HttpServer extends HttpRouter {
   readonly app: Hono;
   /** Start listening; resolves with the base URL, or undefined when the port could not be had. */
   listen(): Promise<string | undefined>;
+  /**
+   * Paths registered through `route` (channel webhooks): they carry their own secrets, so the console's
+   * same-origin rule for POSTs leaves them alone.
+   */
+  readonly routedPaths: ReadonlySet<string>;
   /** The base URL once listening. */
   readonly url: string | undefined;
   close(): Promise<void>;
@@ -34,12 +39,15 @@ export function createHttpServer(settings: HttpSettings, log: Logger): HttpServe
   const app = new Hono();
   let server: ServerType | undefined;
   let url: string | undefined;
+  const routedPaths = new Set<string>();
   return {
     app,
+    routedPaths,
     get url() {
       return url;
     },
     route(method, path, handler) {
+      routedPaths.add(path);
       app.on(method, path, (c) => handler(c.req.raw));
     },
     listen() {

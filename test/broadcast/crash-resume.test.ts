@@ -37,6 +37,8 @@ function service(fake: FakeTelegram, dataDir: string): ChildProcess {
       TELEGRAM_API_ROOT: fake.apiRoot,
       STAFF_TELEGRAM_IDS: '42',
       BROADCAST_TELEGRAM_RATE: '25',
+      // No HTTP server: parallel test files (and other services on this machine) may hold the default port.
+      CONSOLE_PORT: '0',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -10,6 +10,8 @@ const env = () => ({
   HOME: process.env.HOME ?? '',
   DATA_DIR: mkdtempSync(join(tmpdir(), 'layanan-start-')),
   LOG_LEVEL: 'warn',
+  // No HTTP server: another process on this machine (a test, a running service) may hold the default port 8080.
+  CONSOLE_PORT: '0',
 });
 
 describe('npm start runs the compiled program', () => {

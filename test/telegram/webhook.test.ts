@@ -1,16 +1,32 @@
 /**
  * Webhook mode: setWebhook with the secret and allowed_updates, the secret header checked (403 otherwise),
- * fast answers, and redeliveries (also across a restart, through the store) answered once.
+ * fast answers, and redeliveries (also across a restart, through the store) answered once. The webhook is a
+ * route on the service's one HTTP server when there is one, else the channel's own port (the fallback).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { seenUpdates } from '../../src/channels/telegram/dedupe.js';
-import { SECRET_HEADER, secretMatches } from '../../src/channels/telegram/webhook.js';
+import { RefusalLog, SECRET_HEADER, secretMatches } from '../../src/channels/telegram/webhook.js';
+import { createLogger } from '../../src/lib/log.js';
+import { createHttpServer, type HttpServer } from '../../src/runtime/http.js';
 import { createMemoryStore } from '../../src/store/store.js';
 import { makeBot } from '../support/app.js';
 import * as tg from '../support/telegram-updates.js';
 import { startChannel, startFake, stopAll } from './harness.js';
 
-afterEach(stopAll);
+const servers: HttpServer[] = [];
+afterEach(async () => {
+  await stopAll();
+  for (const s of servers.splice(0)) await s.close();
+});
+
+/** The service's HTTP server on a free port, and that port. */
+async function serviceHttp(): Promise<{ http: HttpServer; port: number }> {
+  const http = createHttpServer({ host: '127.0.0.1', port: 0 }, bot0().log);
+  servers.push(http);
+  const url = await http.listen();
+  return { http, port: Number(new URL(url ?? 'http://x:0').port) };
+}
+const bot0 = () => makeBot();
 
 const SECRET = 'Tabanan_webhook_secret_2020';
 const URL_PATH = '/telegram/hook';
@@ -36,14 +52,17 @@ describe('secretMatches', () => {
 });
 
 describe('Telegram webhook mode', () => {
-  it('registers the webhook, refuses a wrong or missing secret with 403, accepts the right one', async () => {
+  it('registers the webhook on the service HTTP server, refuses a wrong or missing secret with 403, accepts the right one', async () => {
     const fake = await startFake();
     const bot = makeBot();
+    const { http, port } = await serviceHttp();
     const webhook = { url: `https://layanan.tabanankab.go.id${URL_PATH}`, secret: SECRET, port: 0, host: '127.0.0.1' };
-    const channel = await startChannel(fake, bot, { webhook });
+    const channel = await startChannel(fake, bot, { webhook, http });
     expect(fake.webhook).toEqual({ url: webhook.url, secret_token: SECRET, allowed_updates: ['message', 'callback_query', 'my_chat_member'] });
     expect(fake.callsOf('getUpdates')).toEqual([]);
-    const port = channel.webhookPort ?? 0;
+    // No port of its own: the route is on the one server.
+    expect(channel.webhookPort).toBeUndefined();
+    expect(http.routedPaths.has(URL_PATH)).toBe(true);
 
     const update = { update_id: 880_001, ...tg.privateText(kadek, '/kontak') };
     expect((await post(port, update)).status).toBe(403);
@@ -66,7 +85,18 @@ describe('Telegram webhook mode', () => {
     expect(sent.map((m) => m.text)).toEqual([expect.stringContaining('Kabupaten Tabanan'), expect.stringMatching(/tidak akan menerima pengumuman/)]);
   });
 
-  it('remembers answered update ids across a restart through the store', async () => {
+  it('logs refused requests at most once a minute, with a count of the others', () => {
+    const lines: string[] = [];
+    const log = createLogger('warn', 'k'.repeat(32), { write: (line: string) => void lines.push(line) });
+    const refusals = new RefusalLog(log, 60_000);
+    for (let i = 0; i < 50; i++) refusals.refused('203.0.113.9', 1_000 + i * 100);
+    expect(lines).toHaveLength(1);
+    refusals.refused('203.0.113.9', 70_000);
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1] ?? '{}')).toMatchObject({ alsoRefusedSinceLastLine: 49 });
+  });
+
+  it('remembers answered update ids across a restart through the store (fallback: its own port when no HTTP server runs)', async () => {
     const fake = await startFake();
     const store = createMemoryStore();
     const bot = makeBot({ store });

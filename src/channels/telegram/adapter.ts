@@ -18,13 +18,13 @@ import type { Logger } from '../../lib/log.js';
 import { KeyedLock } from '../../lib/keyed-lock.js';
 import { withRetry, type RetryPolicy } from '../../lib/retry.js';
 import type { Collection, Store } from '../../store/store.js';
-import type { Channel, ChannelHost, SendOptions } from '../../kernel/channel.js';
+import type { Channel, ChannelHost, HttpRouter, SendOptions } from '../../kernel/channel.js';
 import { CITIZEN_COMMAND_LIST, staffCommandList } from './commands.js';
 import { Deduper, seenUpdates, type SeenUpdate } from './dedupe.js';
 import { callTelegram, toPlatformError } from './errors.js';
 import { renderReplies, type RenderedMessage } from './render.js';
 import { ALLOWED_UPDATES, parseUpdate, type BotIdentity, type Target } from './update.js';
-import { createWebhookServer } from './webhook.js';
+import { createWebhookServer, webhookHandler } from './webhook.js';
 
 /** Webhook mode settings (without them the channel long-polls). */
 export interface WebhookOptions {
@@ -43,6 +43,11 @@ export interface TelegramChannelOptions {
   apiRoot: string;
   linkPreview: boolean;
   webhook?: WebhookOptions;
+  /**
+   * The service's HTTP server: in webhook mode the webhook is a route there (one port, one TLS proxy) and
+   * `webhook.port` is not used. Without it the channel listens on `webhook.port` itself.
+   */
+  http?: HttpRouter;
   /** Chats that get the staff commands in their "/" menu (staff ids and the staff group). */
   staffChatIds?: readonly string[];
   /** The staff commands shown there (from the catalogue of staff operations). */
@@ -144,20 +149,29 @@ export class TelegramChannel implements Channel {
 
   private async startWebhook(webhook: WebhookOptions, log: Logger): Promise<void> {
     const path = new URL(webhook.url).pathname;
-    const server = createWebhookServer({
+    const options = {
       path,
       secret: webhook.secret,
-      onUpdate: async (update) => {
+      onUpdate: async (update: unknown) => {
         // telegraf reads `update_id` before any handler runs: give it objects only (`update.ts` checks the rest).
         if (typeof update === 'object' && update !== null) await this.bot.handleUpdate(update as Parameters<Telegraf['handleUpdate']>[0]);
       },
       log,
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(webhook.port, webhook.host, () => resolve());
-    });
-    this.server = server;
+    };
+    if (this.opts.http) {
+      // A route cannot be taken off a running server: once stopped, it answers 503 so Telegram retries later.
+      const handle = webhookHandler(options);
+      const route = (req: Request) => (this.stopping ? Promise.resolve(new Response(null, { status: 503 })) : handle(req));
+      this.opts.http.route('POST', path, route);
+      this.opts.http.route('GET', path, route);
+    } else {
+      const server = createWebhookServer(options);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(webhook.port, webhook.host, () => resolve());
+      });
+      this.server = server;
+    }
     await this.call('setWebhook', () =>
       this.bot.telegram.setWebhook(webhook.url, {
         secret_token: webhook.secret,

@@ -17,6 +17,10 @@ export interface CloseRequest {
   untilNote: string | null;
   /** Why; replaces the reasons when given, else the current ones are kept. */
   reason: string | null;
+  /** The reason in English (the console asks for both); absent: the Indonesian text is used for both. */
+  reasonEn?: string | null | undefined;
+  /** Share of staff on duty in percent; absent: kept as it is, null: cleared. */
+  staffOnDutyPercent?: number | null | undefined;
 }
 
 /** The outcome of a change. */
@@ -62,7 +66,8 @@ export function closeServices(current: ClosureStatus, req: CloseRequest, office:
       since,
       until: req.until,
       untilNote: req.until ? null : req.untilNote ? both(req.untilNote) : null,
-      reasons: req.reason ? [both(req.reason)] : wasClosed ? current.reasons : [],
+      reasons: req.reason ? [req.reasonEn ? { id: req.reason, en: req.reasonEn } : both(req.reason)] : wasClosed ? current.reasons : [],
+      staffOnDutyPercent: req.staffOnDutyPercent !== undefined ? req.staffOnDutyPercent : current.staffOnDutyPercent,
       updatedAt: now.toISOString(),
       updatedBy: by,
     },

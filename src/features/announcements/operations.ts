@@ -234,6 +234,9 @@ export function announcementOperations(deps: AnnouncementOperationDeps): Operati
           until: s.until(now),
           untilNote: z.string().trim().min(1).max(300, 'at most 300 characters').nullable(),
           reason: z.string().trim().min(1).max(500, 'at most 500 characters').nullable(),
+          // Only the console sends these two; chat and CLI keep their one reason and leave the share as it is.
+          reasonEn: z.string().trim().min(1).max(500, 'at most 500 characters').nullable().optional(),
+          staffOnDutyPercent: z.number().int().min(0, '0–100').max(100, '0–100').nullable().optional(),
         }),
       parseChat: parseTutup,
       cli: {
