@@ -129,6 +129,11 @@ export class FakeGraph {
     this.failures.push(...errors);
   }
 
+  /** Pretend `to` last wrote `ms` ago (the 24-hour window the fake enforces). */
+  lastWrote(to: string, msAgo: number): void {
+    this.lastInbound.set(to, Date.now() - msAgo);
+  }
+
   /** Sends of messages (POST …/messages). */
   sends(): GraphCall[] {
     return this.calls.filter((c) => c.method === 'POST');
