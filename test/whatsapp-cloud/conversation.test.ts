@@ -3,7 +3,7 @@
  * real bot (office data, classifier, engine) → Graph message bodies the fake checks as Graph would.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeGraph, type GraphCall } from '../support/fake-graph.js';
+import type { GraphCall } from '../support/fake-graph.js';
 import { startCloud, stopAll, textsTo } from './harness.js';
 
 afterEach(stopAll);

@@ -339,7 +339,7 @@ const rank = (s: MessageStatus['state']): number => RANK[s];
 export function templateParam(text: string): string {
   const flat = text
     .replace(/\s*\n+\s*/g, ' · ')
-    .replace(/[\t ]{2,}/g, ' ')
+    .replace(/[\t ]+/g, ' ')
     .trim();
   return [...flat].length <= TEMPLATE_PARAM_LIMIT ? flat : `${[...flat].slice(0, TEMPLATE_PARAM_LIMIT - 1).join('')}…`;
 }
