@@ -101,6 +101,15 @@ describe('WhatsApp Cloud API webhook', () => {
       delete env.WHATSAPP_CLOUD_APP_SECRET;
       expect(() => makeBot({ env })).toThrow(/WHATSAPP_CLOUD_APP_SECRET/);
       expect(() => makeBot({ env: { ...cloudEnv(fake), WHATSAPP_CLOUD_TEMPLATES: '{"default":{"name":"Bad Name"}}' } })).toThrow(/WHATSAPP_CLOUD_TEMPLATES/);
+      // Both WhatsApp channels at once (two numbers), each with its own staff and its own pace.
+      const both = makeBot({ env: { ...cloudEnv(fake), WHATSAPP_ENABLED: 'true', STAFF_WHATSAPP_IDS: '6281111111111', STAFF_WHATSAPP_CLOUD_IDS: 'ID.9000001' } });
+      expect(both.app.enabledChannels().map((c) => [c.name, c.label])).toEqual([
+        ['whatsapp', 'WhatsApp'],
+        ['wacloud', 'WhatsApp (Cloud API)'],
+      ]);
+      expect(both.isStaff('wacloud:ID.9000001')).toBe(true);
+      expect(both.isStaff('whatsapp:6281111111111@c.us')).toBe(true);
+      expect(both.isStaff('wacloud:6281111111111')).toBe(false);
     } finally {
       await fake.close();
     }
