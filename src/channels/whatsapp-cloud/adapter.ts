@@ -9,7 +9,7 @@
  */
 import type { Channel, ChannelHost, HttpRouter, SendOptions } from '../../kernel/channel.js';
 import type { InboundMessage, Reply } from '../../kernel/message.js';
-import { parseUserKey, userKey as keyOf } from '../../kernel/user-key.js';
+import { parseUserKey } from '../../kernel/user-key.js';
 import { NetworkError } from '../../lib/errors.js';
 import { KeyedLock } from '../../lib/keyed-lock.js';
 import type { Logger } from '../../lib/log.js';
@@ -364,6 +364,3 @@ function revive(m: NonNullable<InboxEntry['message']>): InboundMessage {
     ...(m.sentAt ? { sentAt: new Date(m.sentAt) } : {}),
   };
 }
-
-/** The user key of a WhatsApp id on this channel. */
-export const cloudUserKey = (waId: string): string => keyOf(CLOUD, waId);

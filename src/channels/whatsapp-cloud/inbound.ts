@@ -185,16 +185,15 @@ function contentOf(m: Message): { text: string; attachments: Attachment[] } | st
       return { text: OPTION_ID.exec(reply.id)?.[1] ?? reply.title, attachments: [] };
     }
     case 'button':
-      // A quick-reply button of a template.
-      return m.button ? { text: m.button.payload && OPTION_ID.test(m.button.payload) ? (OPTION_ID.exec(m.button.payload)?.[1] ?? m.button.text) : m.button.text, attachments: [] } : 'button without text';
+      // A quick-reply button of a template: its payload when it is one of our option ids, else its label.
+      return m.button ? { text: OPTION_ID.exec(m.button.payload ?? '')?.[1] ?? m.button.text, attachments: [] } : 'button without text';
     case 'image':
       return m.image ? { text: m.image.caption ?? '', attachments: [media('photo', m.image)] } : 'image without media';
     case 'document':
       return m.document ? { text: m.document.caption ?? '', attachments: [media('document', m.document)] } : 'document without media';
     case 'audio':
+      // Voice notes come as audio with `voice: true`.
       return m.audio ? { text: '', attachments: [media(m.audio.voice ? 'voice' : 'audio', m.audio)] } : 'audio without media';
-    case 'voice':
-      return m.audio ? { text: '', attachments: [media('voice', m.audio)] } : 'voice without media';
     case 'video':
       return m.video ? { text: m.video.caption ?? '', attachments: [media('video', m.video)] } : 'video without media';
     case 'sticker':
