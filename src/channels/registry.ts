@@ -7,9 +7,10 @@ import type { ChannelModule } from '../kernel/channel.js';
 import { consoleModule } from './console/module.js';
 import { telegramModule } from './telegram/module.js';
 import { whatsappModule } from './whatsapp/module.js';
+import { whatsappCloudModule } from './whatsapp-cloud/module.js';
 
 /** Every channel module, in the order their names are shown. */
-export const CHANNEL_MODULES = [telegramModule, whatsappModule, consoleModule] as const;
+export const CHANNEL_MODULES = [telegramModule, whatsappModule, whatsappCloudModule, consoleModule] as const;
 
 /** A module of the registry, with its environment type erased (the configuration holds every module's variables). */
 export type AnyChannelModule = (typeof CHANNEL_MODULES)[number];

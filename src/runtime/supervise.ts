@@ -4,13 +4,15 @@
  * serves; one that fails for a final reason (401 bad token, 404 wrong API root) is given up and detached.
  */
 import type { Channel, ChannelHost } from '../kernel/channel.js';
-import { PlatformApiError } from '../lib/errors.js';
+import { ConfigError, PlatformApiError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { backoffDelay, DEFAULT_BACKOFF, type Backoff } from '../lib/time.js';
 import type { Outbox } from './outbox.js';
 
 /** Whether a start failure is final (retrying cannot help without a config change). */
 export function isFinalStartError(err: unknown): boolean {
+  // A configuration problem found at start (a webhook without an HTTP server) cannot pass by itself either.
+  if (err instanceof ConfigError) return true;
   return err instanceof PlatformApiError && err.code >= 400 && err.code < 500 && err.code !== 429;
 }
 
