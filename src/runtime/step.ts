@@ -25,6 +25,8 @@ export interface Dialogue {
   readonly preempts: readonly ((text: string) => IntentName | undefined)[];
   readonly menuPick: (text: string) => IntentName | undefined;
   readonly menu: NonNullable<FeatureDialogue['menu']>;
+  /** The features' flows outside the session, tried in order before the session's form. */
+  readonly intercepts: readonly FlowHandler[];
   /** Names of the staff operations offered as chat commands. */
   readonly staffCommands: ReadonlySet<string>;
 }
@@ -115,7 +117,13 @@ export function step(
   // A form in progress sees the message first (a staff member's staff commands excepted, so a citizen's
   // "/batal" cancels the form): its answer, a detour or the end of the form.
   const flowHandler = base.flow ? d.flows[base.flow.kind] : undefined;
-  const flowTurn = isStaffCommand && caller.staff ? undefined : flowHandler?.(ctx);
+  // A flow outside the session (a conversation handed to a person) comes first; then the session's form.
+  let flowTurn: ReturnType<FlowHandler> | undefined;
+  for (const intercept of d.intercepts) {
+    flowTurn = intercept(ctx);
+    if (flowTurn) break;
+  }
+  if (!flowTurn) flowTurn = isStaffCommand && caller.staff ? undefined : flowHandler?.(ctx);
   if (flowTurn?.kind === 'handled') {
     intent = flowTurn.intent;
     score = 1;
@@ -143,6 +151,9 @@ export function step(
     handled = { ...handled, replies: [...handled.replies, ...flowTurn.after], session: { ...handled.session, ...flowTurn.session } };
   } else if (flowTurn?.kind === 'release') {
     handled = { ...handled, replies: [...flowTurn.before, ...handled.replies], session: { ...flowTurn.session, ...handled.session } };
+  }
+  if ((flowTurn?.kind === 'detour' || flowTurn?.kind === 'release') && flowTurn.effects?.length) {
+    handled = { ...handled, effects: [...flowTurn.effects, ...(handled.effects ?? [])] };
   }
 
   const next: Session = {
@@ -193,6 +204,7 @@ export function mergeDialogues(
     preempts: dialogues.flatMap((f) => (f.preempt ? [f.preempt] : [])),
     menuPick: menuOwner.menuPick,
     menu: menuOwner.menu,
+    intercepts: dialogues.flatMap((f) => (f.intercept ? [f.intercept] : [])),
     staffCommands: new Set(staffCommands),
   };
 }

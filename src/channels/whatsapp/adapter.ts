@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { NetworkError, PlatformApiError } from '../../lib/errors.js';
-import type { Reply } from '../../kernel/message.js';
+import type { InboundMessage, Reply, SendReceipt } from '../../kernel/message.js';
 import type { Logger } from '../../lib/log.js';
 import { KeyedLock } from '../../lib/keyed-lock.js';
 import type { Collection, Store } from '../../store/store.js';
@@ -87,6 +87,14 @@ export interface WhatsAppChannelOptions {
 const UNPAIRED = new Set(['LOGOUT', 'UNPAIRED', 'UNPAIRED_IDLE']);
 
 const SEND_OPTIONS: WaSendOptions = { sendSeen: false };
+
+/** The part of what `sendMessage` resolves with that is read: the sent message's id. */
+const SentMessage = z.object({ id: z.object({ _serialized: z.string().min(1) }) });
+
+/** The serialized id of a sent message (its receipt), when whatsapp-web.js gave one. */
+function sentId(sent: unknown): string | undefined {
+  return SentMessage.safeParse(sent).data?.id._serialized;
+}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -166,7 +174,7 @@ export class WhatsAppChannel implements Channel {
    * @throws PlatformApiError 403 for a person who never wrote first, 400 for a key that is not WhatsApp's,
    *   404 when WhatsApp has no such chat; NetworkError while WhatsApp is not connected or a call fails.
    */
-  async send(userKey: string, replies: readonly Reply[]): Promise<void> {
+  async send(userKey: string, replies: readonly Reply[]): Promise<SendReceipt[]> {
     const chatId = chatIdOf(userKey);
     if (!chatId) throw new PlatformApiError('whatsapp', 'sendMessage', 400, 'not a WhatsApp user key');
     if (!(await this.contacts.get(userKey))) {
@@ -178,7 +186,8 @@ export class WhatsAppChannel implements Channel {
         'this person never wrote to the bot; WhatsApp bans numbers that message people first, so only people who wrote first are sent anything',
       );
     }
-    await this.chats.run(userKey, async () => {
+    return this.chats.run(userKey, async () => {
+      const receipts: SendReceipt[] = [];
       const client = this.client;
       if (!client || !this.ready) {
         throw new NetworkError('whatsapp', 'sendMessage', new Error('WhatsApp is not connected (pairing or reconnecting)'));
@@ -197,7 +206,10 @@ export class WhatsAppChannel implements Channel {
           await this.unreachable(userKey, 'no chat');
           throw new PlatformApiError('whatsapp', 'sendMessage', 404, 'WhatsApp has no chat with this person');
         }
+        const id = sentId(sent);
+        if (id) receipts.push({ messageRef: id });
       }
+      return receipts;
     });
   }
 
@@ -345,12 +357,24 @@ export class WhatsAppChannel implements Channel {
     const task = this.chats
       .run(inbound.userKey, async () => {
         await this.remember(inbound.userKey);
-        const replies = await host.handle(inbound);
+        const replies = await host.handle(await this.withQuote(msg, inbound));
         await this.reply(client, msg, replies);
       })
       .catch((err: unknown) => this.log.error({ err }, 'WhatsApp reply not delivered'));
     this.inFlight.add(task);
     void task.finally(() => this.inFlight.delete(task));
+  }
+
+  /** A quoted reply to one of the bot's own messages carries that message's id (staff answering a relay). */
+  private async withQuote(msg: WaMessage, inbound: InboundMessage): Promise<InboundMessage> {
+    if (!msg.hasQuotedMsg || !msg.getQuotedMessage) return inbound;
+    try {
+      const quoted = await msg.getQuotedMessage();
+      return quoted?.fromMe ? { ...inbound, replyTo: { messageRef: quoted.id._serialized } } : inbound;
+    } catch (err) {
+      this.log.debug({ err }, 'quoted WhatsApp message not read');
+      return inbound;
+    }
   }
 
   /** Record that this person wrote first (the only people `send` may reach later). */
