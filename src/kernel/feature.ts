@@ -65,6 +65,9 @@ export type FlowTurn =
 /** A multi-turn form owned by a feature, found by `session.flow.kind`. */
 export type FlowHandler = (ctx: TurnCtx) => FlowTurn;
 
+/** A flow outside the session: a turn it takes, or undefined to let the turn go on as usual. */
+export type Intercept = (ctx: TurnCtx) => FlowTurn | undefined;
+
 /** The pure half of a feature. */
 export interface FeatureDialogue {
   /** Handlers of the intents this feature answers. */
@@ -85,7 +88,7 @@ export interface FeatureDialogue {
    * Undefined lets the turn go on as usual. (A conversation handed to a person is state staff change, not the
    * citizen's turn, so it cannot live in the citizen's session.)
    */
-  readonly intercept?: FlowHandler;
+  readonly intercept?: Intercept;
   /** The menu under an intro line (`command.unknown`), from the feature that owns the menu. */
   readonly menu?: (t: Translator, introKey: string, vars?: Record<string, string>) => Reply;
 }

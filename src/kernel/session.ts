@@ -21,6 +21,8 @@ const SessionShape = z.object({
   subscribeOffered: z.boolean(),
   /** ISO time of the last turn: an idle session is reset (its form dropped, with a notice) next time. */
   touchedAt: z.string(),
+  /** The bot's last reply to this person (cut), shown to staff when the person asks for one. */
+  lastReply: z.string().max(1000).optional(),
   /** A multi-turn form in progress, owned by the feature that started it. */
   flow: z
     .object({ kind: z.string(), startedAt: z.string(), data: z.record(z.string(), z.unknown()) })

@@ -6,10 +6,10 @@
  */
 import type { OperationEffect } from '../kernel/effects.js';
 import type { Effect } from '../kernel/effects.js';
-import type { Caller, FeatureDialogue, FlowHandler, Handled, IntentHandler, TurnCtx } from '../kernel/feature.js';
+import type { Caller, FeatureDialogue, FlowHandler, Handled, IntentHandler, Intercept, TurnCtx } from '../kernel/feature.js';
 import type { Knowledge } from '../kernel/knowledge.js';
 import { Translator } from '../kernel/locale.js';
-import type { InboundMessage, Reply } from '../kernel/message.js';
+import { replyText, type InboundMessage, type Reply } from '../kernel/message.js';
 import { parseCommand, type Command } from '../kernel/commands.js';
 import type { Session } from '../kernel/session.js';
 import type { Classification, IntentName, Language } from '../nlu/types.js';
@@ -26,7 +26,7 @@ export interface Dialogue {
   readonly menuPick: (text: string) => IntentName | undefined;
   readonly menu: NonNullable<FeatureDialogue['menu']>;
   /** The features' flows outside the session, tried in order before the session's form. */
-  readonly intercepts: readonly FlowHandler[];
+  readonly intercepts: readonly Intercept[];
   /** Names of the staff operations offered as chat commands. */
   readonly staffCommands: ReadonlySet<string>;
 }
@@ -156,9 +156,11 @@ export function step(
     handled = { ...handled, effects: [...flowTurn.effects, ...(handled.effects ?? [])] };
   }
 
+  const last = handled.replies[handled.replies.length - 1];
   const next: Session = {
     ...base,
     noneStreak: 0,
+    ...(last ? { lastReply: replyText(last).slice(0, 1000) } : {}),
     ...handled.session,
     language,
     turns: base.turns + 1,

@@ -115,15 +115,6 @@ export const fieldVerification: Answer = (t, k) => [
   t.reply('field.info', { state: serviceState(t, k, 'field_verification'), callcenter: callCenter(t, k.office) }),
 ];
 
-/** Consultation and questions about requirements. */
-export const consultation: Answer = (t, k) => [
-  t.reply('consultation.info', {
-    state: serviceState(t, k, 'consultation'),
-    url: k.office.formsPage,
-    callcenter: callCenter(t, k.office),
-  }),
-];
-
 /** Call center, address, website, social media. */
 export const contactInfo: Answer = (t, k) => [
   t.reply('contact.info', {
