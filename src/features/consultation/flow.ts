@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { FlowHandler, FlowTurn, Handled, IntentHandler, Intercept, TurnCtx } from '../../kernel/feature.js';
 import type { Effect } from '../../kernel/effects.js';
 import type { Reply } from '../../kernel/message.js';
+import { closureUntil } from '../../kernel/office-text.js';
 import type { ConsultationEffect } from './effects.js';
 import { findNumber } from './numbers.js';
 import { ConsultationState, MAX_TEXT } from './schema.js';
@@ -79,18 +80,29 @@ function confirm(ctx: TurnCtx, data: FlowData): Reply[] {
 
 const effect = (e: ConsultationEffect): Effect => e;
 
+/** A question about face-to-face consultation at the office itself (is it still open?). */
+const ABOUT_THE_COUNTER = /tatap muka|face[- ]to[- ]face|offline|\bmasih\b|\bbuka\b|\btutup\b|\bdatang\b|in person/i;
+
+/** Whether face-to-face consultation runs now, from the closure status. */
+function counterState(ctx: TurnCtx): Reply {
+  const closed = ctx.k.closure.closedServices.includes('consultation');
+  const state = closed ? ctx.t.text('service.state.closed', { until: closureUntil(ctx.t, ctx.k.closure, ctx.k.office) }) : ctx.t.text('service.state.open');
+  return ctx.t.reply('consultation.state', { state });
+}
+
 /** The intent `consultation` (also `/konsultasi`, the start payload): a status lookup, or the asking form. */
 export const startConsultation: IntentHandler = (ctx) => {
   const number = findNumber(ctx.text);
   if (number) return { replies: [], effects: [effect({ kind: 'consultation.lookup', number })] };
+  const first = ABOUT_THE_COUNTER.test(ctx.text) ? [counterState(ctx)] : [];
   const body = ctx.text.replace(/^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?\s*/, '').trim();
   const data: FlowData = { draftId: draftIdFor(ctx), step: 'question', question: null, language: ctx.t.language };
   if (looksLikeQuestion(body) && body.length <= MAX_TEXT) {
     data.question = body;
     data.step = 'confirm';
-    return { replies: [ctx.t.reply('consultation.start.noted'), ...confirm(ctx, data)], session: flowOf(data, ctx.k.now.toISOString()) };
+    return { replies: [...first, ctx.t.reply('consultation.start.noted'), ...confirm(ctx, data)], session: flowOf(data, ctx.k.now.toISOString()) };
   }
-  return { replies: [ctx.t.reply('consultation.ask.question')], session: flowOf(data, ctx.k.now.toISOString()) };
+  return { replies: [...first, ctx.t.reply('consultation.ask.question')], session: flowOf(data, ctx.k.now.toISOString()) };
 };
 
 const handled = (result: Handled): FlowTurn => ({ kind: 'handled', intent: 'consultation', result });
