@@ -31,6 +31,8 @@ const FlowData = z.object({
   step: z.enum(['question', 'confirm']),
   question: z.string().max(MAX_TEXT).nullable(),
   language: z.enum(['id', 'en']),
+  /** The bot's last answer before the person asked for staff (staff see what the bot had said). */
+  botLastReply: z.string().max(1000).nullable().default(null),
 });
 type FlowData = z.infer<typeof FlowData>;
 
@@ -95,8 +97,17 @@ export const startConsultation: IntentHandler = (ctx) => {
   const number = findNumber(ctx.text);
   if (number) return { replies: [], effects: [effect({ kind: 'consultation.lookup', number })] };
   const first = ABOUT_THE_COUNTER.test(ctx.text) ? [counterState(ctx)] : [];
-  const body = ctx.text.replace(/^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?\s*/, '').trim();
-  const data: FlowData = { draftId: draftIdFor(ctx), step: 'question', question: null, language: ctx.t.language };
+  const body = ctx.text
+    .replace(/^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?\s*/, '')
+    .replace(/^(konsultasi|consultation)\b[\s:,.-]*/i, '')
+    .trim();
+  const data: FlowData = {
+    draftId: draftIdFor(ctx),
+    step: 'question',
+    question: null,
+    language: ctx.t.language,
+    botLastReply: ctx.session.lastReply ?? null,
+  };
   if (looksLikeQuestion(body) && body.length <= MAX_TEXT) {
     data.question = body;
     data.step = 'confirm';
@@ -124,7 +135,7 @@ export const consultationFlow: FlowHandler = (ctx) => {
     return stay(confirm(ctx, data));
   }
   if (YES.test(text) && data.question) {
-    const draft = { draftId: data.draftId, question: data.question, language: data.language, botLastReply: ctx.session.lastReply ?? null };
+    const draft = { draftId: data.draftId, question: data.question, language: data.language, botLastReply: data.botLastReply };
     // The form stays until the runtime has stored the consultation (it then clears it).
     return stay([], [effect({ kind: 'consultation.create', draft })]);
   }
