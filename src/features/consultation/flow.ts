@@ -17,7 +17,7 @@ import type { Effect } from '../../kernel/effects.js';
 import type { Reply } from '../../kernel/message.js';
 import { closureUntil } from '../../kernel/office-text.js';
 import type { ConsultationEffect } from './effects.js';
-import { findNumber } from './numbers.js';
+import { findNumber, isBareNumber } from './numbers.js';
 import { ConsultationState, MAX_TEXT } from './schema.js';
 
 /** The flow kind of the asking form. */
@@ -161,6 +161,8 @@ export const consultationIntercept: Intercept = (ctx) => {
   if (!state.success) return undefined;
   const s = state.data;
   if (s.withStaff) {
+    // "status KON-…" is a question to the bot about the consultation itself, not a message for staff.
+    if (isBareNumber(text)) return undefined;
     if (LEAVE.test(text)) return handled({ replies: [t.reply('consultation.left', { number: s.number })], effects: [effect({ kind: 'consultation.leave', number: s.number })] });
     const kinds = (message.attachments ?? []).map((a) => a.kind).join(', ');
     const relayed = [text, kinds ? `[${kinds}]` : ''].filter(Boolean).join(' ');
