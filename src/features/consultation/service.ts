@@ -35,6 +35,8 @@ export interface ConsultationDeps {
   log: Logger;
   outbox: OutboxPort;
   settings: ConsultationSettings;
+  /** The clock (link records are stamped with it). */
+  now: () => Date;
 }
 
 /** Thrown for a number that is not stored. */
@@ -122,7 +124,7 @@ export class ConsultationService {
   /** Send to staff and keep a link from every message sent to the consultation (replies to them answer it). */
   private async relay(c: Consultation, replies: Reply[]): Promise<number> {
     const notice = await this.deps.outbox.notifyStaff(replies);
-    const at = new Date().toISOString();
+    const at = this.deps.now().toISOString();
     for (const { to, receipts } of notice.receipts) {
       for (const r of receipts) await this.repo.links.set(linkKey(to, r.messageRef), { number: c.number, at });
     }
