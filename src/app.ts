@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import { announcementsDialogue, createAnnouncements, type AnnouncementsRuntime } from './features/announcements/index.js';
 import { complaintsDialogue, createComplaints, type ComplaintsRuntime } from './features/complaints/index.js';
+import { consultationDialogue, createConsultation, type ConsultationRuntime } from './features/consultation/index.js';
 import { infoDialogue } from './features/info/index.js';
 import type { BoundChannel, ChannelHost } from './kernel/channel.js';
 import type { EffectRunner } from './kernel/effects.js';
@@ -37,10 +38,11 @@ const INTENTS = {
   ...infoDialogue.intents,
   ...complaintsDialogue.intents,
   ...announcementsDialogue.intents,
+  ...consultationDialogue.intents,
 } satisfies Record<IntentName, IntentHandler>;
 
 /** The dialogues of every feature, in the order their matchers are tried. */
-const DIALOGUES = [infoDialogue, complaintsDialogue, announcementsDialogue] as const;
+const DIALOGUES = [infoDialogue, complaintsDialogue, announcementsDialogue, consultationDialogue] as const;
 
 /** The host every channel talks to: the turn, the staff allow-list, the unreachable hook, staff alerts. */
 export interface Host extends ChannelHost {
@@ -68,6 +70,8 @@ export interface App {
   catalogue: Catalogue;
   /** The complaint desk (tickets, statuses, staff notices). */
   complaints: ComplaintsRuntime;
+  /** Online consultation (a person answers on the citizen's channel). */
+  consultation: ConsultationRuntime;
   /** Closure status, subscriptions and broadcasts. */
   announcements: AnnouncementsRuntime;
   /** Every feature runtime (start/stop of background jobs, idle). */
@@ -158,7 +162,8 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     // What only the delivery can learn (a 400 "chat not found"); a 403 the channel itself reports.
     onUnreachable: (key, reason) => outbox.markUnreachable(key, reason),
   });
-  const features: FeatureRuntime[] = [complaints, announcements];
+  const consultation = createConsultation(ports, config);
+  const features: FeatureRuntime[] = [complaints, announcements, consultation];
   const catalogue = new Catalogue(features.flatMap((f) => f.operations ?? []));
   const dialogue = mergeDialogues(INTENTS, DIALOGUES, catalogue.chatOperations().map((op) => op.name));
   const canPush = new Map(config.channels.map((c) => [c.name, c.capabilities.push]));
@@ -176,6 +181,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
       {},
     ),
     staff,
+    turnState: features.flatMap((f) => (f.turnState ? [f.turnState] : [])),
     canPush: (channel) => canPush.get(channel) ?? false,
     settings: { sessionIdleMs: config.SESSION_TTL_MINUTES * 60_000, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS },
     now,
@@ -218,6 +224,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     catalogue,
     complaints,
     announcements,
+    consultation,
     features,
     enabledChannels: () => config.channels.filter((c) => c.enabled),
     idle: async () => {

@@ -33,6 +33,13 @@ const BaseEnv = {
   COMPLAINT_VERIFY_WORKDAYS: int(3, 1, 60),
   COMPLAINT_FOLLOWUP_WORKDAYS: int(5, 1, 60),
 
+  /** A conversation with a person goes back to the bot after this many quiet minutes. */
+  CONSULTATION_IDLE_MINUTES: int(120, 1, 60 * 24 * 7),
+  /** Unanswered consultations are raised to staff (once) after this many working hours. */
+  CONSULTATION_ANSWER_WORKHOURS: int(4, 1, 200),
+  /** Days a closed consultation is kept before `consultations purge` removes it. */
+  CONSULTATION_RETENTION_DAYS: int(730, 1, 3650),
+
   /** Progress of a running broadcast is sent to its author at most this often. */
   BROADCAST_PROGRESS_SECONDS: int(30, 1, 3600),
 

@@ -8,7 +8,7 @@
 import { z as zod } from 'zod';
 import type { z } from 'zod';
 import type { Logger } from '../lib/log.js';
-import type { InboundMessage, Reply } from './message.js';
+import type { InboundMessage, Reply, SendReceipt } from './message.js';
 
 /** Options of `Channel.send`. */
 export interface SendOptions {
@@ -51,10 +51,11 @@ export interface Channel {
   /** Stop receiving, finish the turns in flight, release the connection. */
   stop(): Promise<void>;
   /**
-   * Send replies to a person who is known on this channel (notifications and broadcasts).
+   * Send replies to a person who is known on this channel (notifications and broadcasts). Resolves with a
+   * receipt per platform message sent, in order (none where the platform has no message ids: the console).
    * @throws PlatformApiError (403: unreachable, 429: retry later) or NetworkError.
    */
-  send(userKey: string, replies: readonly Reply[], opts?: SendOptions): Promise<void>;
+  send(userKey: string, replies: readonly Reply[], opts?: SendOptions): Promise<SendReceipt[]>;
 }
 
 /** What a platform can do; features read it instead of asking which platform it is. */

@@ -12,7 +12,7 @@ import type { Classification, IntentName, Language } from '../nlu/types.js';
 import type { Effect, EffectRunner } from './effects.js';
 import type { Knowledge } from './knowledge.js';
 import type { Translator } from './locale.js';
-import type { InboundMessage, Reply } from './message.js';
+import type { InboundMessage, Reply, SendReceipt } from './message.js';
 import type { Operation } from './operation.js';
 import type { Session } from './session.js';
 
@@ -59,11 +59,14 @@ export type IntentHandler = (ctx: TurnCtx) => Handled;
  */
 export type FlowTurn =
   | { kind: 'handled'; intent: IntentName; result: Handled; language?: Language }
-  | { kind: 'detour'; after: Reply[]; session?: Partial<Session> }
-  | { kind: 'release'; before: Reply[]; session: Partial<Session> };
+  | { kind: 'detour'; after: Reply[]; session?: Partial<Session>; effects?: Effect[] }
+  | { kind: 'release'; before: Reply[]; session: Partial<Session>; effects?: Effect[] };
 
 /** A multi-turn form owned by a feature, found by `session.flow.kind`. */
 export type FlowHandler = (ctx: TurnCtx) => FlowTurn;
+
+/** A flow outside the session: a turn it takes, or undefined to let the turn go on as usual. */
+export type Intercept = (ctx: TurnCtx) => FlowTurn | undefined;
 
 /** The pure half of a feature. */
 export interface FeatureDialogue {
@@ -79,6 +82,13 @@ export interface FeatureDialogue {
   readonly preempt?: (text: string) => IntentName | undefined;
   /** The intent a bare menu number picks (`"3"`, `"no 3"`); only the feature that owns the menu gives it. */
   readonly menuPick?: (text: string) => IntentName | undefined;
+  /**
+   * A flow that lives outside the session: it sees every message first (before the session's form), decided
+   * by what the feature's runtime loaded for this person (`k.features[<key>]`, see `FeatureRuntime.turnState`).
+   * Undefined lets the turn go on as usual. (A conversation handed to a person is state staff change, not the
+   * citizen's turn, so it cannot live in the citizen's session.)
+   */
+  readonly intercept?: Intercept;
   /** The menu under an intro line (`command.unknown`), from the feature that owns the menu. */
   readonly menu?: (t: Translator, introKey: string, vars?: Record<string, string>) => Reply;
 }
@@ -89,11 +99,22 @@ export interface OutboxPort {
    * Send to a person on the channel of their key.
    * @throws PlatformApiError / NetworkError from the channel; ChannelUnavailable when it does not run here.
    */
-  sendTo(userKey: string, replies: readonly Reply[], opts?: { retry?: boolean }): Promise<void>;
-  /** Tell staff (the staff chat, else every allow-listed id). Best effort: resolves with how many got it. */
-  notifyStaff(replies: readonly Reply[]): Promise<number>;
+  sendTo(userKey: string, replies: readonly Reply[], opts?: { retry?: boolean }): Promise<SendReceipt[]>;
+  /**
+   * Tell staff (the staff chat, else every allow-listed id). Best effort: resolves with how many got it and
+   * the receipts of what was sent, per staff chat (so a staff reply to a notice can be recognised).
+   */
+  notifyStaff(replies: readonly Reply[]): Promise<StaffNotice>;
   /** Whether a channel of this name runs in this process. */
   canSend(channel: string): boolean;
+}
+
+/** What telling staff did. */
+export interface StaffNotice {
+  /** How many staff chats got it. */
+  delivered: number;
+  /** The receipts of what was sent, per staff chat key (replies to them can be recognised). */
+  receipts: { to: string; receipts: SendReceipt[] }[];
 }
 
 /** The runtime half of a feature, built once from ports. */
@@ -102,6 +123,11 @@ export interface FeatureRuntime {
   readonly effects?: Readonly<Record<string, EffectRunner>>;
   /** Staff operations (chat commands, CLI subcommands, console actions are derived from them). */
   readonly operations?: readonly Operation[];
+  /**
+   * What this feature knows about a person at the start of each of their turns (plain data), given to the
+   * dialogue as `k.features[key]`: state other people change (staff answering a consultation).
+   */
+  readonly turnState?: { readonly key: string; load(userKey: string, now: Date): Promise<unknown> };
   /** Called once when a platform says a person cannot be reached any more. */
   onUnreachable?(userKey: string, reason: string, now: Date): Promise<void>;
   /** Background jobs of a running service (sweeps, delivery workers): started after the channels. */

@@ -13,4 +13,6 @@ export interface Knowledge {
   readonly sessionIdleMs: number;
   /** How long complaints are kept (days), told in the privacy notice of the complaint form. */
   readonly complaintRetentionDays?: number;
+  /** Per-person state loaded by feature runtimes for this turn (`FeatureRuntime.turnState`), by key. */
+  readonly features?: Readonly<Record<string, unknown>>;
 }

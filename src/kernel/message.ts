@@ -23,6 +23,22 @@ export interface InboundMessage {
   phone?: string;
   /** When the platform says the message was sent. */
   sentAt?: Date;
+  /**
+   * The bot's own message this one replies to (Telegram reply, WhatsApp quote), as the receipt `Channel.send`
+   * gave for it: staff answer a relayed consultation by replying to it.
+   */
+  replyTo?: { messageRef: string };
+  /**
+   * The platform's stable id of this message (unique per channel), when it has one: what makes acting on a
+   * redelivered message idempotent (a staff answer is delivered once per `messageRef`).
+   */
+  messageRef?: string;
+}
+
+/** What a channel says about one message it sent: its platform id, so a reply to it can be recognised. */
+export interface SendReceipt {
+  /** Channel-unique message id (`<chat>:<message id>` on Telegram, the serialized id on WhatsApp). */
+  messageRef: string;
 }
 
 /** A run of reply text. `bold` is a hint: channels render it their way (HTML `<b>`, WhatsApp `*…*`). */

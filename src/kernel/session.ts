@@ -28,6 +28,8 @@ const SessionShape = z.object({
   topic: z.object({ intent: z.string(), forms: z.array(z.string()), services: z.array(z.string()) }).optional(),
   /** What the last answer offered (added in version 3): a bare "ya" takes it up (complaint form, subscription). */
   offer: z.enum(['complaint.file', 'subscribe']).optional(),
+  /** The bot's last reply to this person (cut), shown to staff when the person asks for one. */
+  lastReply: z.string().max(1000).optional(),
   /** A multi-turn form in progress, owned by the feature that started it. */
   flow: z
     .object({ kind: z.string(), startedAt: z.string(), data: z.record(z.string(), z.unknown()) })

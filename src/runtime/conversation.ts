@@ -55,6 +55,8 @@ export interface ConversationDeps {
   };
   /** The clock; tests move it. */
   now?: () => Date;
+  /** Per-person state of features for the turn (`k.features`), by key; read after the person's lock is held. */
+  turnState?: readonly { readonly key: string; load(userKey: string, now: Date): Promise<unknown> }[];
 }
 
 /** How long one turn may hold the cross-instance lock of a person (a turn takes milliseconds; this is a bound). */
@@ -110,7 +112,11 @@ export class Conversation {
       // Another instance on the same Redis may be serving this person: take turns across processes too.
       release = await this.deps.store.lock?.(`turn:${message.userKey}`, TURN_LOCK_MS);
       const text = cutText(message.text, MAX_TEXT);
-      const [stored, closure] = await Promise.all([this.readSession(message.userKey), this.deps.closure(now.getTime())]);
+      const [stored, closure, features] = await Promise.all([
+        this.readSession(message.userKey),
+        this.deps.closure(now.getTime()),
+        this.featureState(message.userKey, now),
+      ]);
       const session = stored ?? newSession(now);
       const knowledge: Knowledge = {
         office: this.deps.office,
@@ -121,6 +127,7 @@ export class Conversation {
         ...(this.deps.settings.complaintRetentionDays !== undefined
           ? { complaintRetentionDays: this.deps.settings.complaintRetentionDays }
           : {}),
+        features,
       };
       const classification = this.deps.classifier.classify(text);
       // Several questions in one message: each part is classified too, so the step can answer each.
@@ -143,6 +150,13 @@ export class Conversation {
     } finally {
       await release?.();
     }
+  }
+
+  /** What each feature loaded about this person for the turn. @throws StoreError */
+  private async featureState(userKey: string, now: Date): Promise<Record<string, unknown>> {
+    const loaders = this.deps.turnState ?? [];
+    const values = await Promise.all(loaders.map((l) => l.load(userKey, now)));
+    return Object.fromEntries(loaders.map((l, i) => [l.key, values[i]]));
   }
 
   /** A session that cannot be read back (corrupt) starts over instead of blocking the person. */

@@ -5,9 +5,9 @@
  * says a person cannot be reached reports it once, and every feature that cares listens.
  */
 import type { Channel, SendOptions } from '../kernel/channel.js';
-import type { OutboxPort } from '../kernel/feature.js';
+import type { OutboxPort, StaffNotice } from '../kernel/feature.js';
 import { Translator, type Locales } from '../kernel/locale.js';
-import type { Reply } from '../kernel/message.js';
+import type { Reply, SendReceipt } from '../kernel/message.js';
 import { channelOf } from '../kernel/user-key.js';
 import { ChannelUnavailable } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
@@ -65,31 +65,31 @@ export class Outbox implements OutboxPort {
    * Send to a person on the channel of their key.
    * @throws PlatformApiError / NetworkError from the channel; ChannelUnavailable when it does not run here.
    */
-  async sendTo(userKey: string, replies: readonly Reply[], opts?: SendOptions): Promise<void> {
+  async sendTo(userKey: string, replies: readonly Reply[], opts?: SendOptions): Promise<SendReceipt[]> {
     const name = channelOf(userKey) ?? '?';
     const channel = this.channels.get(name);
     if (!channel) throw new ChannelUnavailable(name);
-    await channel.send(userKey, replies, opts);
+    return channel.send(userKey, replies, opts);
   }
 
   /** @inheritdoc */
-  async notifyStaff(replies: readonly Reply[]): Promise<number> {
-    let delivered = 0;
+  async notifyStaff(replies: readonly Reply[]): Promise<StaffNotice> {
+    const notice: StaffNotice = { delivered: 0, receipts: [] };
     for (const key of this.deps.staff.noticeKeys()) {
       try {
-        await this.sendTo(key, replies);
-        delivered += 1;
+        notice.receipts.push({ to: key, receipts: await this.sendTo(key, replies) });
+        notice.delivered += 1;
       } catch (err) {
         this.deps.log.warn({ err, to: key }, 'staff notification not delivered');
       }
     }
-    return delivered;
+    return notice;
   }
 
   /** Tell staff an operational alert (`alert.<key>` in the locales, in Indonesian). Best effort. */
   async alertStaff(key: string, vars: Record<string, string> = {}): Promise<void> {
     const reply = new Translator(this.deps.locales, 'id').reply(`alert.${key}`, vars);
-    const delivered = await this.notifyStaff([reply]);
+    const { delivered } = await this.notifyStaff([reply]);
     if (delivered === 0) this.deps.log.warn({ alert: key }, 'staff alert reached nobody');
   }
 

@@ -6,10 +6,10 @@
  */
 import type { OperationEffect } from '../kernel/effects.js';
 import type { Effect } from '../kernel/effects.js';
-import type { Caller, FeatureDialogue, FlowHandler, Handled, IntentHandler, TurnCtx } from '../kernel/feature.js';
+import type { Caller, FeatureDialogue, FlowHandler, Handled, IntentHandler, Intercept, TurnCtx } from '../kernel/feature.js';
 import type { Knowledge } from '../kernel/knowledge.js';
 import { Translator } from '../kernel/locale.js';
-import type { InboundMessage, Reply } from '../kernel/message.js';
+import { replyText, type InboundMessage, type Reply } from '../kernel/message.js';
 import { parseCommand, type Command } from '../kernel/commands.js';
 import type { Session } from '../kernel/session.js';
 import type { Classification, IntentName, Language } from '../nlu/types.js';
@@ -26,6 +26,8 @@ export interface Dialogue {
   readonly preempts: readonly ((text: string) => IntentName | undefined)[];
   readonly menuPick: (text: string) => IntentName | undefined;
   readonly menu: NonNullable<FeatureDialogue['menu']>;
+  /** The features' flows outside the session, tried in order before the session's form. */
+  readonly intercepts: readonly Intercept[];
   /** Names of the staff operations offered as chat commands. */
   readonly staffCommands: ReadonlySet<string>;
 }
@@ -138,7 +140,13 @@ export function step(
   // A form in progress sees the message first (a staff member's staff commands excepted, so a citizen's
   // "/batal" cancels the form): its answer, a detour or the end of the form.
   const flowHandler = base.flow ? d.flows[base.flow.kind] : undefined;
-  const flowTurn = isStaffCommand && caller.staff ? undefined : flowHandler?.(ctx);
+  // A flow outside the session (a conversation handed to a person) comes first; then the session's form.
+  let flowTurn: ReturnType<FlowHandler> | undefined;
+  for (const intercept of d.intercepts) {
+    flowTurn = intercept(ctx);
+    if (flowTurn) break;
+  }
+  if (!flowTurn) flowTurn = isStaffCommand && caller.staff ? undefined : flowHandler?.(ctx);
   if (flowTurn?.kind === 'handled') {
     intent = flowTurn.intent;
     score = 1;
@@ -206,16 +214,21 @@ export function step(
   } else if (flowTurn?.kind === 'release') {
     handled = { ...handled, replies: [...flowTurn.before, ...handled.replies], session: { ...flowTurn.session, ...handled.session } };
   }
+  if ((flowTurn?.kind === 'detour' || flowTurn?.kind === 'release') && flowTurn.effects?.length) {
+    handled = { ...handled, effects: [...flowTurn.effects, ...(handled.effects ?? [])] };
+  }
 
   // What this answer was about, for a follow-up next turn (kept through acknowledgements and thanks).
   const topic: Partial<Session> = CONTINUABLE.has(intent)
     ? { topic: { intent, forms: used.entities.forms, services: used.entities.services } }
     : {};
+  const last = handled.replies[handled.replies.length - 1];
   const next: Session = {
     ...base,
     noneStreak: 0,
     offer: undefined,
     ...topic,
+    ...(last ? { lastReply: replyText(last).slice(0, 1000) } : {}),
     ...handled.session,
     language,
     turns: base.turns + 1,
@@ -246,7 +259,10 @@ export function mergeDialogues(
       into[key] = value;
     }
   };
+  // Each intent has one answering feature: a spread in the composition root would let a second one win silently.
+  const intentOwners: Record<string, true> = {};
   for (const f of dialogues) {
+    claim(intentOwners, Object.fromEntries(Object.keys(f.intents ?? {}).map((k) => [k, true as const])), 'intent');
     claim(flows, f.flows, 'flow');
     claim(commands, f.commands, 'command');
     claim(startPayloads, f.startPayloads, 'start payload');
@@ -261,6 +277,7 @@ export function mergeDialogues(
     preempts: dialogues.flatMap((f) => (f.preempt ? [f.preempt] : [])),
     menuPick: menuOwner.menuPick,
     menu: menuOwner.menu,
+    intercepts: dialogues.flatMap((f) => (f.intercept ? [f.intercept] : [])),
     staffCommands: new Set(staffCommands),
   };
 }

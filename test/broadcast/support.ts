@@ -7,9 +7,9 @@ import { createAnnouncements, type AnnouncementSettings, type AnnouncementsRunti
 import type { PushChannel } from '../../src/features/announcements/channels.js';
 import type { DeliverySettings } from '../../src/features/announcements/worker.js';
 import type { Channel } from '../../src/kernel/channel.js';
-import type { FeaturePorts, OutboxPort } from '../../src/kernel/feature.js';
+import type { FeaturePorts, OutboxPort, StaffNotice } from '../../src/kernel/feature.js';
 import { loadLocales, type Locales } from '../../src/kernel/locale.js';
-import { replyText, type Reply } from '../../src/kernel/message.js';
+import { replyText, type Reply, type SendReceipt } from '../../src/kernel/message.js';
 import { loadOffice, type OfficeData } from '../../src/kernel/office.js';
 import { channelOf } from '../../src/kernel/user-key.js';
 import { ChannelUnavailable, PlatformApiError } from '../../src/lib/errors.js';
@@ -50,19 +50,19 @@ export class TestOutbox implements OutboxPort {
   }
   /** The one unreachable hook (the composition root's), told by the channel itself on a 403 as real channels do. */
   unreachable: ((userKey: string, reason: string) => Promise<void>) | undefined;
-  async sendTo(userKey: string, replies: readonly Reply[], opts?: { retry?: boolean }): Promise<void> {
+  async sendTo(userKey: string, replies: readonly Reply[], opts?: { retry?: boolean }): Promise<SendReceipt[]> {
     const name = channelOf(userKey) ?? '?';
     const channel = this.channels.get(name);
     if (!channel) throw new ChannelUnavailable(name);
     try {
-      await channel.send(userKey, replies, opts);
+      return await channel.send(userKey, replies, opts);
     } catch (err) {
       if (err instanceof PlatformApiError && err.code === 403) await this.unreachable?.(userKey, err.description);
       throw err;
     }
   }
-  async notifyStaff(): Promise<number> {
-    return 0;
+  async notifyStaff(): Promise<StaffNotice> {
+    return { delivered: 0, receipts: [] };
   }
 }
 
@@ -79,6 +79,7 @@ export function memoryChannel(name: string, fail: (userKey: string) => Error | u
       const err = fail(userKey);
       if (err) throw err;
       sent.push({ to: userKey, text: replies.map(replyText).join('\n'), at: Date.now() });
+      return [];
     },
   };
 }

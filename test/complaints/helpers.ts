@@ -1,6 +1,6 @@
 /** Complaint test helpers: a recording channel, a movable clock, a whole filing conversation. */
 import type { Channel } from '../../src/kernel/channel.js';
-import { replyText, type Reply } from '../../src/kernel/message.js';
+import { replyText, type Reply, type SendReceipt } from '../../src/kernel/message.js';
 import type { TestBot as Bot } from '../support/app.js';
 import { say } from '../support/app.js';
 
@@ -11,9 +11,10 @@ export class RecordingChannel implements Channel {
   constructor(readonly name: string) {}
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
-  async send(userKey: string, replies: readonly Reply[]): Promise<void> {
+  async send(userKey: string, replies: readonly Reply[]): Promise<SendReceipt[]> {
     if (this.failing) throw new Error('403: Forbidden: bot was blocked by the user');
     this.sent.push({ userKey, text: replies.map(replyText).join('\n') });
+    return [];
   }
   to(userKey: string): string[] {
     return this.sent.filter((s) => s.userKey === userKey).map((s) => s.text);

@@ -140,6 +140,7 @@ describe('runtime: staff alerts', () => {
       stop: async () => undefined,
       send: async (userKey, replies) => {
         sent.push([userKey, replies.map(replyText).join('\n')]);
+        return [];
       },
     });
     await bot.alertStaff('whatsapp.logout', { reason: 'LOGOUT', qr: '/srv/data/whatsapp-qr.png' });

@@ -19,7 +19,9 @@ function flaky(name: string, failures: unknown[]): Channel & { starts: number; s
     async stop() {
       this.stops += 1;
     },
-    async send() {},
+    async send() {
+      return [];
+    },
   };
 }
 

@@ -7,11 +7,14 @@ const client = new FakeWhatsAppClient();
 
 describe('toInbound', () => {
   it('keys a @c.us sender by id and gives the phone number', () => {
-    expect(toInbound(fakeMessage(client, '6281234567890@c.us', 'halo', { timestamp: 1600000000 }))).toEqual({
+    const msg = fakeMessage(client, '6281234567890@c.us', 'halo', { timestamp: 1600000000 });
+    expect(toInbound(msg)).toEqual({
       userKey: 'whatsapp:6281234567890@c.us',
       text: 'halo',
       phone: '6281234567890',
       sentAt: new Date(1600000000 * 1000),
+      // The message's own id: what makes acting on it twice (a staff answer) detectable.
+      messageRef: msg.id._serialized,
     });
   });
 

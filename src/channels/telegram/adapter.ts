@@ -12,7 +12,7 @@
 import type { Server } from 'node:http';
 import { Telegraf } from 'telegraf';
 import type { TelegramConfig } from './config.js';
-import type { InboundMessage, Reply } from '../../kernel/message.js';
+import type { InboundMessage, Reply, SendReceipt } from '../../kernel/message.js';
 import { PlatformApiError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
 import { KeyedLock } from '../../lib/keyed-lock.js';
@@ -23,7 +23,7 @@ import { CITIZEN_COMMAND_LIST, staffCommandList } from './commands.js';
 import { Deduper, seenUpdates, type SeenUpdate } from './dedupe.js';
 import { callTelegram, toPlatformError } from './errors.js';
 import { renderReplies, type RenderedMessage } from './render.js';
-import { ALLOWED_UPDATES, parseUpdate, type BotIdentity, type Target } from './update.js';
+import { ALLOWED_UPDATES, messageRef, parseUpdate, type BotIdentity, type Target } from './update.js';
 import { createWebhookServer, webhookHandler } from './webhook.js';
 
 /** Webhook mode settings (without them the channel long-polls). */
@@ -281,37 +281,42 @@ export class TelegramChannel implements Channel {
   }
 
   /** @inheritdoc */
-  async send(userKey: string, replies: readonly Reply[], opts: SendOptions = {}): Promise<void> {
+  async send(userKey: string, replies: readonly Reply[], opts: SendOptions = {}): Promise<SendReceipt[]> {
     const m = /^telegram:(-?\d+)$/.exec(userKey);
     if (!m?.[1]) throw new Error(`not a Telegram user key: ${userKey}`);
     const chatId = Number(m[1]);
     const task = this.chats.run(m[1], async () => {
+      const receipts: SendReceipt[] = [];
       for (const message of renderReplies(replies)) {
         try {
-          await this.sendMessage(chatId, message, undefined, opts.retry ?? true);
+          const id = await this.sendMessage(chatId, message, undefined, opts.retry ?? true);
+          receipts.push({ messageRef: messageRef(chatId, id) });
         } catch (err) {
           if (err instanceof PlatformApiError && err.code === 403) await this.unreachable(userKey, err.description);
           throw err;
         }
       }
+      return receipts;
     });
     this.track(task);
-    await task;
+    return task;
   }
 
   /** One sendMessage under the retry policy; HTML refused (never expected: all text is escaped) → plain text. */
-  private async sendMessage(chatId: number, message: RenderedMessage, replyTo?: number, retry = true): Promise<void> {
+  private async sendMessage(chatId: number, message: RenderedMessage, replyTo?: number, retry = true): Promise<number> {
     const extra = {
       ...(this.opts.linkPreview ? {} : { link_preview_options: { is_disabled: true } }),
       ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
       ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
     };
     try {
-      await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.html, { ...extra, parse_mode: 'HTML' }), retry);
+      const sent = await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.html, { ...extra, parse_mode: 'HTML' }), retry);
+      return sent.message_id;
     } catch (err) {
       if (!(err instanceof PlatformApiError && err.code === 400 && /can't parse entities/i.test(err.description))) throw err;
       this.log?.error({ err, chat: chatId }, 'telegram refused our HTML; sent as plain text');
-      await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.text, extra), retry);
+      const sent = await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.text, extra), retry);
+      return sent.message_id;
     }
   }
 

@@ -21,6 +21,7 @@ export const CITIZEN_COMMAND_LIST: readonly BotCommand[] = [
   { command: 'kontak', description: 'Call center dan kontak kantor' },
   { command: 'pengaduan', description: 'Sampaikan pengaduan' },
   { command: 'tiket', description: 'Cek status tiket pengaduan' },
+  { command: 'konsultasi', description: 'Tanya langsung ke petugas' },
   { command: 'langganan', description: 'Langganan pengumuman kantor' },
   { command: 'berhenti', description: 'Berhenti langganan pengumuman' },
 ];

@@ -40,7 +40,7 @@ const Message = z.object({
   caption: z.string().optional(),
   entities: z.array(Entity).optional(),
   caption_entities: z.array(Entity).optional(),
-  reply_to_message: z.object({ from: User.optional() }).optional(),
+  reply_to_message: z.object({ message_id: z.number().int().optional(), from: User.optional() }).optional(),
   photo: z.array(File).optional(),
   document: File.optional(),
   voice: File.optional(),
@@ -92,6 +92,11 @@ export type Incoming =
     }
   | { kind: 'blocked'; updateId: number; userKey: string }
   | { kind: 'ignored'; updateId: number | undefined; reason: string };
+
+/** The channel-unique id of a message: `<chat id>:<message id>` (message ids are per chat on Telegram). */
+export function messageRef(chatId: number, messageId: number): string {
+  return `${chatId}:${messageId}`;
+}
 
 const isGroup = (type: string) => type === 'group' || type === 'supergroup';
 
@@ -153,6 +158,11 @@ function fromMessage(updateId: number, m: Message, me: BotIdentity): Incoming {
     ...(attachments.length > 0 ? { attachments } : {}),
     // A contact is a phone number only when people share their own.
     ...(m.contact && m.from && m.contact.user_id === m.from.id ? { phone: m.contact.phone_number } : {}),
+    messageRef: messageRef(m.chat.id, m.message_id),
+    // A reply to one of the bot's own messages (staff answering a relayed consultation), by the receipt of it.
+    ...(m.reply_to_message?.from?.id === me.id && m.reply_to_message.message_id !== undefined
+      ? { replyTo: { messageRef: messageRef(m.chat.id, m.reply_to_message.message_id) } }
+      : {}),
   };
   return {
     kind: 'message',

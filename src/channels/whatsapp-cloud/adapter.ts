@@ -8,7 +8,7 @@
  * message, an approved template outside it, or a typed refusal when none is configured (staff are told).
  */
 import type { Channel, ChannelHost, HttpRouter, SendOptions } from '../../kernel/channel.js';
-import type { InboundMessage, Reply } from '../../kernel/message.js';
+import type { InboundMessage, Reply, SendReceipt } from '../../kernel/message.js';
 import { parseUserKey } from '../../kernel/user-key.js';
 import { NetworkError } from '../../lib/errors.js';
 import { KeyedLock } from '../../lib/keyed-lock.js';
@@ -242,30 +242,31 @@ export class WhatsAppCloudChannel implements Channel {
    * @throws CloudApiError: 470 (code 131047) outside the window without a template, 403 unreachable (the host
    *   is told first), 429 throttled, 401 token; NetworkError without an answer.
    */
-  async send(userKey: string, replies: readonly Reply[], opts: SendOptions = {}): Promise<void> {
+  async send(userKey: string, replies: readonly Reply[], opts: SendOptions = {}): Promise<SendReceipt[]> {
     const parsed = parseUserKey(userKey);
     if (parsed?.channel !== CLOUD || !WA_USER_ID.test(parsed.id)) throw new CloudApiError('messages', 'request', undefined, `not a ${CLOUD} user key`);
     const waId = parsed.id;
     const retry = opts.retry ?? true;
-    const task = this.chats.run(userKey, async () => {
+    const task = this.chats.run(userKey, async (): Promise<SendReceipt[]> => {
       const contact = await this.contacts.get(waId);
       const open = contact !== undefined && this.now().getTime() - Date.parse(contact.lastInboundAt) < WINDOW_MS - WINDOW_MARGIN_MS;
       if (open) {
         try {
-          for (const message of renderReplies(replies)) await this.post(userKey, waId, contact, message, 'session', retry);
-          return;
+          const receipts: SendReceipt[] = [];
+          for (const message of renderReplies(replies)) receipts.push({ messageRef: await this.post(userKey, waId, contact, message, 'session', retry) });
+          return receipts;
         } catch (err) {
           // Meta knows the window better (a message from another device, clock skew): fall back to the template.
           if (!(err instanceof CloudApiError && err.graphCode === GRAPH_REENGAGEMENT)) throw err;
         }
       }
-      await this.sendTemplate(userKey, waId, contact, replies, retry);
+      return [{ messageRef: await this.sendTemplate(userKey, waId, contact, replies, retry) }];
     });
     this.track(task);
-    await task;
+    return task;
   }
 
-  private async sendTemplate(userKey: string, waId: string, contact: CloudContact | undefined, replies: readonly Reply[], retry: boolean): Promise<void> {
+  private async sendTemplate(userKey: string, waId: string, contact: CloudContact | undefined, replies: readonly Reply[], retry: boolean): Promise<string> {
     const text = replies.map((r) => r.parts.map((p) => p.text).join('')).join('\n');
     const language = guessLanguage(text);
     const purpose = 'default';
@@ -283,7 +284,7 @@ export class WhatsAppCloudChannel implements Channel {
         components: [{ type: 'body', parameters: [{ type: 'text', text: templateParam(text) }] }],
       },
     };
-    await this.post(userKey, waId, contact, { body, text }, 'template', retry);
+    return this.post(userKey, waId, contact, { body, text }, 'template', retry);
   }
 
   /** One Graph send under the retry policy; its id is recorded for delivery statuses. */

@@ -28,7 +28,7 @@
  */
 import { z } from 'zod';
 import { NetworkError, PlatformApiError } from '../../lib/errors.js';
-import type { Reply } from '../../kernel/message.js';
+import type { InboundMessage, Reply, SendReceipt } from '../../kernel/message.js';
 import type { Logger } from '../../lib/log.js';
 import { KeyedLock } from '../../lib/keyed-lock.js';
 import type { Collection, Store } from '../../store/store.js';
@@ -37,7 +37,6 @@ import { ACK, ACK_TTL_MS, deliveryState, mergeAck, WHATSAPP_ACKS, WhatsAppAck, t
 import { otherId, parseLookup, WHATSAPP_ALIASES, WhatsAppAlias } from './aliases.js';
 import { HEALTH_FAILURES, isEvaluationFailure } from './health.js';
 import { chatIdOf, ignoreReason, toInbound, whatsappUserKey, type WaChat, type WaMessage } from './message.js';
-import type { InboundMessage } from '../../kernel/message.js';
 import { removeQrPng, writeQrPng } from './qr.js';
 import { backoffDelay, clearStaleProfileLock, DEFAULT_BACKOFF, type Backoff } from './reconnect.js';
 import { renderWhatsApp } from './render.js';
@@ -238,13 +237,13 @@ export class WhatsAppChannel implements Channel {
    * @throws PlatformApiError 403 for a person who never wrote first, 400 for a key that is not WhatsApp's,
    *   404 when WhatsApp has no such chat; NetworkError while WhatsApp is not connected or a call fails.
    */
-  async send(userKey: string, replies: readonly Reply[]): Promise<void> {
-    await this.sendWithIds(userKey, replies);
+  async send(userKey: string, replies: readonly Reply[]): Promise<SendReceipt[]> {
+    return (await this.sendWithIds(userKey, replies)).map((id) => ({ messageRef: id }));
   }
 
   /**
-   * {@link send}, resolving with the serialized ids of the messages sent (for {@link deliveryOf}). `Channel.send`
-   * returns nothing today; this is what a kernel receipt (`messageRef`) would carry.
+   * {@link send}, resolving with the serialized ids of the messages sent (for {@link deliveryOf}). The ids are
+   * also the receipts' `messageRef` (a staff member's quoted reply points at one).
    */
   async sendWithIds(userKey: string, replies: readonly Reply[]): Promise<string[]> {
     const chatId = chatIdOf(userKey);
@@ -568,7 +567,7 @@ export class WhatsAppChannel implements Channel {
       .run(arrived.userKey, async () => {
         const inbound = await this.route(client, host, msg.from, arrived);
         await this.remember(inbound.userKey);
-        const replies = await host.handle(inbound);
+        const replies = await host.handle(await this.withQuote(msg, inbound));
         await this.reply(client, msg, replies, inbound.userKey);
       })
       .catch((err: unknown) => this.log.error({ err }, 'WhatsApp reply not delivered'));
@@ -600,6 +599,18 @@ export class WhatsAppChannel implements Channel {
       return routed;
     } catch (err) {
       this.log.warn({ err }, 'WhatsApp id link not checked');
+      return inbound;
+    }
+  }
+
+  /** A quoted reply to one of the bot's own messages carries that message's id (staff answering a relay). */
+  private async withQuote(msg: WaMessage, inbound: InboundMessage): Promise<InboundMessage> {
+    if (!msg.hasQuotedMsg || !msg.getQuotedMessage) return inbound;
+    try {
+      const quoted = await msg.getQuotedMessage();
+      return quoted?.fromMe ? { ...inbound, replyTo: { messageRef: quoted.id._serialized } } : inbound;
+    } catch (err) {
+      this.log.debug({ err }, 'quoted WhatsApp message not read');
       return inbound;
     }
   }

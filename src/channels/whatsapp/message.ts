@@ -34,6 +34,10 @@ export interface WaMessage {
   /** The raw WhatsApp Web model; only the media fields are read. Not in whatsapp-web.js's typings. */
   _data?: { mimetype?: string; filename?: string };
   getChat(): Promise<WaChat>;
+  /** Whether the message quotes another (a reply). */
+  hasQuotedMsg?: boolean;
+  /** The quoted message, when `hasQuotedMsg`. */
+  getQuotedMessage?(): Promise<WaMessage | undefined>;
 }
 
 /** A private chat with a person: digits then `@c.us` or `@lid`. Everything else is not a person's chat. */
@@ -94,7 +98,7 @@ export function toInbound(msg: WaMessage): InboundMessage | undefined {
   const isText = TEXT_TYPES.has(msg.type);
   const kind = ATTACHMENT_KINDS[msg.type];
   const text = isText || msg.hasMedia ? msg.body : '';
-  const inbound: InboundMessage = { userKey: whatsappUserKey(msg.from), text };
+  const inbound: InboundMessage = { userKey: whatsappUserKey(msg.from), text, messageRef: msg.id._serialized };
   if (kind) {
     const attachment: Attachment = { kind };
     if (!NO_FILE.has(kind)) attachment.fileId = msg.id._serialized;

@@ -146,7 +146,9 @@ export function createAnnouncements(ports: FeaturePorts, settings: AnnouncementS
     repo: broadcasts.repo,
     subscriptions,
     // The lane paces and retries itself; a 429 must reach it at once to pause the whole lane.
-    send: (userKey, replies) => outbox.sendTo(userKey, replies, { retry: false }),
+    send: async (userKey, replies) => {
+      await outbox.sendTo(userKey, replies, { retry: false });
+    },
     ...(settings.onUnreachable ? { onUnreachable: settings.onUnreachable } : {}),
     canSend: (name) => pushes(name) && outbox.canSend(name),
     report,

@@ -5,7 +5,8 @@
  */
 import type { Locales } from '../../kernel/locale.js';
 import { Translator } from '../../kernel/locale.js';
-import type { Reply } from '../../kernel/message.js';
+import type { StaffNotice } from '../../kernel/feature.js';
+import type { Reply, SendReceipt } from '../../kernel/message.js';
 import type { OfficeData } from '../../kernel/office.js';
 import { ChangeRefused, NotFoundError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
@@ -18,8 +19,8 @@ import { addWorkdays, isPast, officeCalendar, type WorkCalendar } from '../../li
 
 /** How the service reaches people (the bot). */
 export interface Notifier {
-  sendTo(userKey: string, replies: readonly Reply[]): Promise<void>;
-  notifyStaff(replies: readonly Reply[]): Promise<number>;
+  sendTo(userKey: string, replies: readonly Reply[]): Promise<SendReceipt[] | void>;
+  notifyStaff(replies: readonly Reply[]): Promise<StaffNotice>;
 }
 
 /** The complaint desk's settings (from the environment). */
@@ -129,7 +130,7 @@ export class ComplaintService {
 
   /** Tell staff about a new complaint (best effort; a staff chat being down must not hold the citizen up). */
   private async announce(c: Complaint): Promise<void> {
-    const delivered = await this.deps.notifier.notifyStaff(render.staffNew(this.renderer('id'), c));
+    const { delivered } = await this.deps.notifier.notifyStaff(render.staffNew(this.renderer('id'), c));
     if (delivered === 0) this.deps.log.warn({ ticket: c.ticket }, 'new complaint announced to nobody');
   }
 
@@ -284,7 +285,7 @@ export class ComplaintService {
       let current = c;
       const missed = this.overdue(c, now);
       if (missed && !c.overdueNotified.includes(missed)) {
-        const delivered = await this.deps.notifier.notifyStaff([
+        const { delivered } = await this.deps.notifier.notifyStaff([
           this.renderer('id').t.reply('complaint.staff.overdue', {
             ticket: c.ticket,
             deadline: this.renderer('id').t.text(`complaint.deadline.${missed}`),

@@ -5,26 +5,21 @@
  * taken as 1 and O as 0, so a misread character still finds the ticket.
  */
 import { randomInt } from 'node:crypto';
+import { canonicalCode, codeInText, newCode } from '../../lib/ticket-code.js';
 
-/** Crockford base32 digits. */
-export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export { ALPHABET } from '../../lib/ticket-code.js';
 
 /** A fresh random ticket number. */
 export function newTicket(random: (max: number) => number = randomInt): string {
-  let s = 'ADU-';
-  for (let i = 0; i < 6; i++) s += ALPHABET[random(ALPHABET.length)];
-  return s;
+  return newCode('ADU', random);
 }
 
 /** `adu 7k3m9q`, `ADU-7K3M9Q`, `adu-7k3m9o` (O read as 0) anywhere in a text. */
-const IN_TEXT = /(?:^|[^a-z0-9])adu[\s\-_:#.]*([0-9a-z]{6})(?![0-9a-z])/i;
+const IN_TEXT = codeInText('adu');
 
 function canonical(chars: string): string | undefined {
-  const up = chars.toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');
-  if ([...up].some((ch) => !ALPHABET.includes(ch))) return undefined;
-  return `ADU-${up}`;
+  return canonicalCode('ADU', chars);
 }
-
 /** The ticket mentioned in `text`, in canonical form (`ADU-7K3M9Q`), or undefined. */
 export function findTicket(text: string): string | undefined {
   const m = IN_TEXT.exec(text);

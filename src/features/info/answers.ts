@@ -170,15 +170,6 @@ export const fieldVerification: Answer = (t, k) => [
   t.reply('field.info', { state: serviceState(t, k, 'field_verification'), callcenter: callCenter(t, k.office) }),
 ];
 
-/** Consultation and questions about requirements. */
-export const consultation: Answer = (t, k) => [
-  t.reply('consultation.info', {
-    state: serviceState(t, k, 'consultation'),
-    url: k.office.formsPage,
-    callcenter: callCenter(t, k.office),
-  }),
-];
-
 /** A question about the office the data cannot answer (who heads it, an official's name): said honestly. */
 const UNKNOWN_FACT = /\b(siapa|who|nama)\b.*\b(kepala|kadis|kadin|pimpinan|pejabat|sekretaris|head|director|boss)\b|\b(kepala dinas|kadis|head of the office)\b/;
 

@@ -29,7 +29,7 @@ const fallback: IntentHandler = (ctx) => {
   const streak = ctx.session.noneStreak + 1;
   if (streak === 1) return { replies: [menuReply(ctx.t, 'fallback.first')], session: { noneStreak: streak } };
   return {
-    replies: [ctx.t.reply('fallback.repeat', { callcenter: callCenter(ctx.t, ctx.k.office) })],
+    replies: [ctx.t.reply('fallback.repeat', { callcenter: callCenter(ctx.t, ctx.k.office) }), ctx.t.reply('consultation.offer')],
     session: { noneStreak: streak },
   };
 };
@@ -60,12 +60,12 @@ export const infoDialogue = {
     'closure.duration': closure(answers.closureDuration),
     'closure.reason': closure(answers.closureReason),
     'service.online': answer(answers.serviceOnline),
-    'form.request': answer(answers.formRequest),
+    // Requirements, costs and durations the office data cannot settle: a person can answer them.
+    'form.request': (ctx) => ({ replies: [...answers.formRequest(ctx.t, ctx.k, ctx.c), ctx.t.reply('consultation.offer')] }),
     'oss.registration': answer(answers.ossRegistration),
     field_verification: answer(answers.fieldVerification),
     'contact.info': answer(answers.contactInfo),
     'office.hours': answer(answers.officeHours),
-    consultation: answer(answers.consultation),
     ack: (ctx) => ({ replies: [ctx.t.reply('ack')] }),
     'office.staffing': (ctx) => {
       const percent = ctx.k.closure.staffOnDutyPercent;
@@ -80,9 +80,9 @@ export const infoDialogue = {
       ],
     }),
     referral: answer(answers.referral),
-    // Offered, not started: a bare "ya" next turn opens the complaint form.
+    // Offered, not started: a bare "ya" next turn opens the complaint form; a person to ask is offered too.
     'application.stalled': (ctx) => ({
-      replies: [ctx.t.reply('stalled.answer', { callcenter: callCenter(ctx.t, ctx.k.office) })],
+      replies: [ctx.t.reply('stalled.answer', { callcenter: callCenter(ctx.t, ctx.k.office) }), ctx.t.reply('consultation.offer')],
       session: { offer: 'complaint.file' },
     }),
     None: fallback,

@@ -1,0 +1,195 @@
+/**
+ * Staff operations of the consultation desk, each declared once; chat commands, the CLI (`consultations …`)
+ * and the web console are derived from these. Replies are in Indonesian for staff.
+ *   /konsultasi_daftar [terbuka|terlambat|semua]   consultations list [--open|--overdue]
+ *   /konsultasi_lihat KON-XXXXXX                   consultations show ID
+ *   /jawab KON-XXXXXX <teks>                       consultations answer ID --text T
+ *   /selesai KON-XXXXXX                            consultations close ID
+ *   /konsultasi_alih KON-XXXXXX <staf>             consultations handover ID --to STAFF
+ *   /konsultasi_hapus_data KON-XXXXXX              consultations forget ID
+ *                                                  consultations export --format csv|jsonl [--out FILE]
+ *                                                  consultations purge
+ */
+import { writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { replyText } from '../../kernel/message.js';
+import { defineOperation, splitArgs, type Operation, type OperationResult } from '../../kernel/operation.js';
+import { answeredReply, commandDeliveryKey } from './effects.js';
+import { toCsv, toJsonl } from './export.js';
+import { findNumber } from './numbers.js';
+import * as render from './render.js';
+import { ConsultationNumber, MAX_TEXT } from './schema.js';
+import { ConsultationClosed, ConsultationNotFound, type ConsultationService } from './service.js';
+
+const MAX_LIST = 40;
+
+const numberArg = (word: string | undefined): string => (word && findNumber(word)) ?? word ?? '';
+const cliNumber = (p: Readonly<Record<string, string | undefined>>): string => numberArg(p.number);
+
+async function guarded(service: ConsultationService, body: () => Promise<OperationResult>): Promise<OperationResult> {
+  const { t } = service.renderer('id');
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof ConsultationNotFound) return { replies: [t.reply('consultation.staff.missing', { number: err.number })], exitCode: 1 };
+    if (err instanceof ConsultationClosed) return { replies: [t.reply('consultation.staff.closed', { number: err.number })], exitCode: 1 };
+    throw err;
+  }
+}
+
+/** The consultation desk's operations over `service`. */
+export function consultationOperations(service: ConsultationService, retentionDays: number): Operation[] {
+  const r = () => service.renderer('id');
+  return [
+    defineOperation({
+      name: 'konsultasi_daftar',
+      role: 'viewer',
+      mutates: false,
+      input: z.object({ filter: z.enum(['terbuka', 'terlambat', 'semua']) }),
+      parseChat: (args) => {
+        const w = (splitArgs(args)[0] ?? 'terbuka').toLowerCase();
+        return { filter: w === 'open' ? 'terbuka' : w === 'overdue' || w === 'telat' ? 'terlambat' : w };
+      },
+      cli: {
+        group: 'consultations',
+        command: 'list',
+        options: {
+          open: { type: 'boolean', help: 'only open consultations' },
+          overdue: { type: 'boolean', help: 'only unanswered past CONSULTATION_ANSWER_WORKHOURS' },
+        },
+        toInput: (_p, o) => ({ filter: o.overdue ? 'terlambat' : o.open ? 'terbuka' : 'semua' }),
+      },
+      run: async ({ filter }, ctx) => {
+        const list = filter === 'semua' ? await service.repo.list() : await service.listOpen(ctx.now, filter === 'terlambat');
+        const lines = list.map((c) => render.staffLine(r(), c, service.overdue(c, ctx.now)));
+        const { t } = r();
+        const shown = lines.slice(0, MAX_LIST);
+        if (list.length > MAX_LIST) shown.push(t.text('consultation.staff.list.more', { count: list.length - MAX_LIST }));
+        const replies = list.length === 0 ? [t.reply('consultation.staff.list.none')] : [t.reply('consultation.staff.list', { count: list.length, lines: shown.join('\n') })];
+        return { replies, text: lines.map((l) => `${l}\n`).join(''), notice: `${list.length} consultation(s)`, json: list };
+      },
+    }),
+    defineOperation({
+      name: 'konsultasi_lihat',
+      role: 'viewer',
+      mutates: false,
+      input: z.object({ number: ConsultationNumber }),
+      parseChat: (args) => ({ number: numberArg(splitArgs(args)[0]) }),
+      cli: { group: 'consultations', command: 'show', positionals: ['number'], toInput: (p) => ({ number: cliNumber(p) }) },
+      run: ({ number }, ctx) =>
+        guarded(service, async () => {
+          const c = await service.require(number);
+          const replies = render.staffDetail(r(), c, service.overdue(c, ctx.now));
+          return { replies, text: `${replies.map(replyText).join('\n')}\n`, json: c };
+        }),
+    }),
+    defineOperation({
+      name: 'jawab',
+      role: 'operator',
+      mutates: true,
+      input: z.object({ number: ConsultationNumber, text: z.string().trim().min(1, 'write the answer').max(MAX_TEXT) }),
+      parseChat: (args) => {
+        const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(args);
+        return { number: numberArg(m?.[1]), text: m?.[2] ?? '' };
+      },
+      cli: {
+        group: 'consultations',
+        command: 'answer',
+        positionals: ['number'],
+        options: { text: { type: 'string', value: 'T', help: 'the answer sent to the citizen' } },
+        toInput: (p, o) => ({ number: cliNumber(p), text: o.text ?? '' }),
+      },
+      run: ({ number, text }, ctx) =>
+        guarded(service, async () => {
+          const out = await service.answer(number, text, ctx.staffKey, commandDeliveryKey(number, ctx.staffKey, text), ctx.now);
+          const replies = answeredReply(service, out) ?? [];
+          return { replies, json: { number, result: out.kind }, exitCode: out.kind === 'delivered' || out.kind === 'duplicate' ? 0 : 1 };
+        }),
+    }),
+    defineOperation({
+      name: 'selesai',
+      role: 'operator',
+      mutates: true,
+      input: z.object({ number: ConsultationNumber }),
+      parseChat: (args) => ({ number: numberArg(splitArgs(args)[0]) }),
+      cli: { group: 'consultations', command: 'close', positionals: ['number'], toInput: (p) => ({ number: cliNumber(p) }) },
+      run: ({ number }, ctx) =>
+        guarded(service, async () => {
+          const { told } = await service.close(number, ctx.staffKey, ctx.now);
+          return { replies: [r().t.reply(told ? 'consultation.staff.closed.done' : 'consultation.staff.closed.untold', { number })], json: { number, told } };
+        }),
+    }),
+    defineOperation({
+      name: 'konsultasi_alih',
+      role: 'operator',
+      mutates: true,
+      input: z.object({ number: ConsultationNumber, to: z.string().trim().min(1, 'name the staff member').max(100) }),
+      parseChat: (args) => {
+        const [number, to] = splitArgs(args);
+        return { number: numberArg(number), to: to ?? '' };
+      },
+      cli: {
+        group: 'consultations',
+        command: 'handover',
+        positionals: ['number'],
+        options: { to: { type: 'string', value: 'STAFF', help: 'the staff key who takes it (<channel>:<id>)' } },
+        toInput: (p, o) => ({ number: cliNumber(p), to: o.to ?? '' }),
+      },
+      run: ({ number, to }, ctx) =>
+        guarded(service, async () => {
+          const c = await service.handover(number, to, ctx.now);
+          return { replies: [r().t.reply('consultation.staff.handover', { number: c.number, to })], json: { number, claimedBy: to } };
+        }),
+    }),
+    defineOperation({
+      name: 'konsultasi_hapus_data',
+      role: 'operator',
+      mutates: true,
+      input: z.object({ number: ConsultationNumber }),
+      parseChat: (args) => ({ number: numberArg(splitArgs(args)[0]) }),
+      cli: { group: 'consultations', command: 'forget', positionals: ['number'], toInput: (p) => ({ number: cliNumber(p) }) },
+      run: ({ number }, ctx) =>
+        guarded(service, async () => {
+          const c = await service.forget(number, ctx.now);
+          return { replies: [r().t.reply('consultation.staff.forgotten', { number: c.number })], text: `${c.number}: personal data deleted; anonymous record kept\n` };
+        }),
+    }),
+    defineOperation({
+      name: 'konsultasi_ekspor',
+      role: 'admin',
+      mutates: false,
+      chat: false,
+      input: z.object({ format: z.enum(['csv', 'jsonl']), out: z.string().min(1).nullable() }),
+      cli: {
+        group: 'consultations',
+        command: 'export',
+        options: {
+          format: { type: 'string', value: 'csv|jsonl', help: 'csv (opens in a spreadsheet) or jsonl; default csv' },
+          out: { type: 'string', value: 'FILE', help: 'write to FILE instead of stdout' },
+        },
+        toInput: (_p, o) => ({ format: o.format ?? 'csv', out: o.out ?? null }),
+      },
+      run: async ({ format, out }, ctx) => {
+        const all = await service.repo.list();
+        const text = format === 'csv' ? toCsv(all, (c) => service.overdue(c, ctx.now)) : toJsonl(all);
+        if (out) {
+          writeFileSync(out, text, 'utf8');
+          return { replies: [], notice: `${all.length} consultation(s) written to ${out}` };
+        }
+        return { replies: [], text };
+      },
+    }),
+    defineOperation({
+      name: 'konsultasi_purge',
+      role: 'admin',
+      mutates: true,
+      chat: false,
+      input: z.object({}),
+      cli: { group: 'consultations', command: 'purge' },
+      run: async (_input, ctx) => {
+        const removed = await service.purge(ctx.now);
+        return { replies: [], text: `${removed} consultation(s) removed (closed more than ${retentionDays} days ago)\n`, json: { removed } };
+      },
+    }),
+  ];
+}
