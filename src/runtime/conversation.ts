@@ -56,8 +56,13 @@ export interface ConversationDeps {
   now?: () => Date;
 }
 
-/** How long one turn may hold the cross-instance lock of a person (a turn takes milliseconds; this is a bound). */
-const TURN_LOCK_MS = 30_000;
+/**
+ * The cross-instance lock of a person expires this long after its last renewal (the store renews it while
+ * the turn runs): a killed instance blocks that person for at most this long.
+ */
+const TURN_LOCK_MS = 5_000;
+/** How long a message waits for that lock: longer than its expiry, so a dead holder's lock frees first. */
+const TURN_LOCK_WAIT_MS = 4 * TURN_LOCK_MS;
 
 /** Longest text classified; longer messages are answered from their start (a 100 kB paste must stay cheap). */
 export const MAX_TEXT = 4000;
@@ -107,7 +112,7 @@ export class Conversation {
     let release: (() => Promise<void>) | undefined;
     try {
       // Another instance on the same Redis may be serving this person: take turns across processes too.
-      release = await this.deps.store.lock?.(`turn:${message.userKey}`, TURN_LOCK_MS);
+      release = await this.deps.store.lock?.(`turn:${message.userKey}`, TURN_LOCK_MS, TURN_LOCK_WAIT_MS);
       const text = cutText(message.text, MAX_TEXT);
       const [stored, closure] = await Promise.all([this.readSession(message.userKey), this.deps.closure(now.getTime())]);
       const session = stored ?? newSession(now);
