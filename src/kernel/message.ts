@@ -23,6 +23,12 @@ export interface InboundMessage {
   phone?: string;
   /** When the platform says the message was sent. */
   sentAt?: Date;
+  /**
+   * The platform's id of this delivery (a Telegram `update_id`), for platforms that deliver at least once.
+   * The turn records it in the same session write as the turn itself, so a redelivery of a message whose turn
+   * was stored is not handled again, and one whose turn failed (nothing stored) is.
+   */
+  id?: string;
 }
 
 /** A run of reply text. `bold` is a hint: channels render it their way (HTML `<b>`, WhatsApp `*…*`). */

@@ -21,6 +21,8 @@ const SessionShape = z.object({
   subscribeOffered: z.boolean(),
   /** ISO time of the last turn: an idle session is reset (its form dropped, with a notice) next time. */
   touchedAt: z.string(),
+  /** Ids of the last deliveries handled (InboundMessage.id), written with the turn: redeliveries are ignored. */
+  seen: z.array(z.string().max(100)).max(100).optional(),
   /** A multi-turn form in progress, owned by the feature that started it. */
   flow: z
     .object({ kind: z.string(), startedAt: z.string(), data: z.record(z.string(), z.unknown()) })

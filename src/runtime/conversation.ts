@@ -29,6 +29,8 @@ export interface TurnOutput {
   result?: TurnResult;
   /** Set when the turn could not complete (store down, a bug); `replies` then explain it to the person. */
   error?: Error;
+  /** Set when the message was a redelivery of one whose turn is stored (`InboundMessage.id`): nothing to send. */
+  duplicate?: true;
 }
 
 /** What the conversation is built from. */
@@ -66,6 +68,9 @@ const TURN_LOCK_WAIT_MS = 4 * TURN_LOCK_MS;
 
 /** Longest text classified; longer messages are answered from their start (a 100 kB paste must stay cheap). */
 export const MAX_TEXT = 4000;
+
+/** Delivery ids kept per session: enough for any redelivery burst of one person. */
+const SEEN_KEPT = 50;
 
 /** Keep a session this long past its idle time, so the next turn can say that an open form expired. */
 const SESSION_GRACE_MS = 24 * 3_600_000;
@@ -115,6 +120,10 @@ export class Conversation {
       release = await this.deps.store.lock?.(`turn:${message.userKey}`, TURN_LOCK_MS, TURN_LOCK_WAIT_MS);
       const text = cutText(message.text, MAX_TEXT);
       const [stored, closure] = await Promise.all([this.readSession(message.userKey), this.deps.closure(now.getTime())]);
+      if (message.id !== undefined && stored?.seen?.includes(message.id)) {
+        this.deps.log.info({ user: message.userKey, id: message.id }, 'redelivered message already handled: ignored');
+        return { replies: [], duplicate: true };
+      }
       const session = stored ?? newSession(now);
       const knowledge: Knowledge = {
         office: this.deps.office,
@@ -134,7 +143,13 @@ export class Conversation {
         canPush: this.deps.canPush(channel),
       });
       const { replies, patch, after } = await this.runEffects(message.userKey, result.effects, result.language, now, staff);
-      await this.sessions.set(message.userKey, { ...result.session, ...patch }, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
+      // The delivery id goes into the same write as the turn: stored together, or not at all.
+      const seen = message.id === undefined ? stored?.seen : [...(stored?.seen ?? []), message.id].slice(-SEEN_KEPT);
+      await this.sessions.set(
+        message.userKey,
+        { ...result.session, ...patch, ...(seen ? { seen } : {}) },
+        this.deps.settings.sessionIdleMs + SESSION_GRACE_MS,
+      );
       for (const write of after) await write();
       return { replies: [...result.replies, ...replies], result };
     } catch (err) {
