@@ -14,6 +14,7 @@ import type { ClosureStatus, OfficeData } from '../kernel/office.js';
 import { newSession, Session } from '../kernel/session.js';
 import { channelOf } from '../kernel/user-key.js';
 import { StoreError } from '../lib/errors.js';
+import { cutText } from '../lib/format.js';
 import { KeyedLock } from '../lib/keyed-lock.js';
 import type { Logger } from '../lib/log.js';
 import type { Classifier, Language } from '../nlu/types.js';
@@ -75,12 +76,8 @@ const SEEN_KEPT = 50;
 /** Keep a session this long past its idle time, so the next turn can say that an open form expired. */
 const SESSION_GRACE_MS = 24 * 3_600_000;
 
-/** Cut `text` to at most `max` UTF-16 units without splitting a surrogate pair (half an emoji). */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const code = text.charCodeAt(max - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
-}
+/** Moved to lib (channels cut text too); kept here for callers of the runtime. */
+export { cutText };
 
 /** The conversation of every person. */
 export class Conversation {

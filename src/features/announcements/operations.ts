@@ -27,7 +27,7 @@ import { channelOption, takeChannelPrefix, type PushChannel } from './channels.j
 import { closureAnnouncement } from './closure-announce.js';
 import { closeServices, reopenServices, resolveServices, type ChangeResult } from './closure-change.js';
 import { recipientsText, statusReply, whenText } from './report.js';
-import { MAX_BROADCAST_TEXT } from './schema.js';
+import { MAX_BROADCAST_TEXT, MAX_CLOSURE_NOTE, MAX_CLOSURE_REASON } from './schema.js';
 import type { BroadcastService } from './service.js';
 import type { ClosureState } from './state.js';
 
@@ -232,8 +232,8 @@ export function announcementOperations(deps: AnnouncementOperationDeps): Operati
         z.object({
           services: s.services,
           until: s.until(now),
-          untilNote: z.string().trim().min(1).max(300, 'at most 300 characters').nullable(),
-          reason: z.string().trim().min(1).max(500, 'at most 500 characters').nullable(),
+          untilNote: z.string().trim().min(1).max(MAX_CLOSURE_NOTE, `at most ${MAX_CLOSURE_NOTE} characters`).nullable(),
+          reason: z.string().trim().min(1).max(MAX_CLOSURE_REASON, `at most ${MAX_CLOSURE_REASON} characters`).nullable(),
         }),
       parseChat: parseTutup,
       cli: {
