@@ -137,3 +137,19 @@ describe.skipIf(!REDIS_URL)(`per-person locks on Redis${SKIP}`, () => {
     expect(await raw.get(`${prefix}:lock:turn:y`)).toBe('someone-else');
   });
 });
+
+describe.skipIf(!REDIS_URL)(`many collections on one Redis client${SKIP}`, () => {
+  it('raise no MaxListenersExceededWarning (each keyv adapter listens to the shared client)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const store = track(createRedisStore(REDIS_URL ?? '', `test-listeners-${process.pid}-${Date.now()}`));
+      for (let i = 0; i < 16; i++) await store.collection(`c${i}`, Item).get('x');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});

@@ -84,3 +84,33 @@ describe('Telegram webhook mode', () => {
     expect(sent.map((m) => m.text)).toEqual([expect.stringContaining('Kabupaten Tabanan'), expect.stringMatching(/sudah berlangganan/)]);
   });
 });
+
+describe('refused webhook requests are logged at a bounded rate', () => {
+  it('logs the first refusal at once, then at most one line a minute with the count', async () => {
+    const { Writable } = await import('node:stream');
+    const { pino } = await import('pino');
+    const { createWebhookServer } = await import('../../src/channels/telegram/webhook.js');
+    const lines: { msg: string; refused?: number }[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as { msg: string; refused?: number });
+        done();
+      },
+    });
+    let t = 1_000_000;
+    const server = createWebhookServer({ path: URL_PATH, secret: SECRET, onUpdate: async () => undefined, log: pino({ level: 'warn' }, sink), now: () => t });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as import('node:net').AddressInfo).port;
+      for (let i = 0; i < 50; i++) expect((await post(port, { update_id: i }, { [SECRET_HEADER]: 'wrong-secret-value-000' })).status).toBe(403);
+      expect(lines.filter((l) => /refused/.test(l.msg))).toHaveLength(1);
+      t += 60_000;
+      expect((await post(port, { update_id: 99 })).status).toBe(403);
+      const refusals = lines.filter((l) => /refused/.test(l.msg));
+      expect(refusals).toHaveLength(2);
+      expect(refusals.map((l) => l.refused)).toEqual([1, 50]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -30,6 +30,30 @@ export interface WebhookServerOptions {
   onUpdate(update: unknown): Promise<void>;
   log: Logger;
   maxBodyBytes?: number;
+  /** How often a refused request is logged at most (the first at once, then one line with the count). */
+  refusedLogEveryMs?: number;
+  /** The clock of that limit (tests). */
+  now?: () => number;
+}
+
+/** Default of `refusedLogEveryMs`: a probe or an attack hammering the endpoint writes one line a minute. */
+export const REFUSED_LOG_EVERY_MS = 60_000;
+
+/**
+ * Logs refused requests at most once per `everyMs`: the first at once, later ones counted and reported with
+ * the next line (`refused` = how many since the last line). A flood of bad requests cannot flood the log.
+ */
+export function refusalLogger(log: Logger, everyMs = REFUSED_LOG_EVERY_MS, now: () => number = Date.now): (remote: string | undefined) => void {
+  let last = -Infinity;
+  let unlogged = 0;
+  return (remote) => {
+    unlogged += 1;
+    const t = now();
+    if (t - last < everyMs) return;
+    log.warn({ remote, refused: unlogged, perMs: everyMs }, 'webhook requests with a wrong or missing secret refused');
+    last = t;
+    unlogged = 0;
+  };
 }
 
 function finish(res: ServerResponse, status: number): void {
@@ -50,6 +74,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | u
 /** Build (not start) the webhook server. */
 export function createWebhookServer(opts: WebhookServerOptions): Server {
   const limit = opts.maxBodyBytes ?? 1_000_000;
+  const refused = refusalLogger(opts.log, opts.refusedLogEveryMs, opts.now);
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       opts.log.error({ err }, 'webhook request failed');
@@ -61,7 +86,7 @@ export function createWebhookServer(opts: WebhookServerOptions): Server {
     if (path !== opts.path) return finish(res, 404);
     if (req.method !== 'POST') return finish(res, 405);
     if (!secretMatches(opts.secret, req.headers[SECRET_HEADER])) {
-      opts.log.warn({ remote: req.socket.remoteAddress }, 'webhook request with a wrong or missing secret refused');
+      refused(req.socket.remoteAddress);
       return finish(res, 403);
     }
     const body = await readBody(req, limit);

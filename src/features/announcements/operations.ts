@@ -395,7 +395,8 @@ export function announcementOperations(deps: AnnouncementOperationDeps): Operati
       run: async ({ id }, ctx) => {
         const { t } = ctx;
         const b = await broadcasts.status(id);
-        if (!b) return { replies: [t.reply('broadcast.none')], ...(id ? { exitCode: 1 } : {}) };
+        // `--json` prints `null` when there is none: a script reading JSON never gets prose.
+        if (!b) return { replies: [t.reply('broadcast.none')], json: null, ...(id ? { exitCode: 1 } : {}) };
         const cancelRequested = Boolean(await broadcasts.repo.cancelRequest(b.id));
         return { replies: [statusReply(t, b, tz, cancelRequested)], json: { ...b, cancelRequested } };
       },
