@@ -49,6 +49,9 @@ const EXTEND_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.
 /** Default of REDIS_COMMAND_TIMEOUT_MS: longest wait for any one Redis call (connect included). */
 export const REDIS_COMMAND_TIMEOUT_MS = 2000;
 
+/** A page of a listing (keyv scans and reads many keys in one step) may take this many command timeouts. */
+const ITERATE_PAGE_FACTOR = 10;
+
 /** Options of {@link createRedisStore}. */
 export interface RedisStoreOptions {
   /**
@@ -66,7 +69,7 @@ const NAME = /^[a-z][a-z0-9_]{0,40}$/;
 type KeyvSource = Keyv | (() => Promise<Keyv>);
 
 /** Bounds one store call in time (Redis); identity for the embedded stores, which cannot hang on a peer. */
-type Deadline = <R>(op: string, call: () => Promise<R>) => Promise<R>;
+type Deadline = <R>(op: string, call: () => Promise<R>, slow?: boolean) => Promise<R>;
 const noDeadline: Deadline = (_op, call) => call();
 
 function wrap<T>(name: string, source: KeyvSource, schema: z.ZodType<T>, deadline: Deadline = noDeadline): Collection<T> {
@@ -113,7 +116,8 @@ async function* iterate<T>(
     // Each page of the listing is bounded in time, not the whole listing (a caller may work between pages).
     const pages = (keyv.iterator(undefined) as AsyncIterable<[string, unknown]>)[Symbol.asyncIterator]();
     for (;;) {
-      const next = await deadline(`iterate ${name}`, () => pages.next());
+      // `slow`: one page of a listing may scan many keys of a busy Redis; it is bounded, more loosely.
+      const next = await deadline(`iterate ${name}`, () => pages.next(), true);
       if (next.done) break;
       const [key, raw] = next.value;
       if (raw !== undefined) yield [key, check(key, raw)];
@@ -210,20 +214,32 @@ export function createRedisStore(url: string, prefix = 'layanan', opts: RedisSto
     }
   };
 
-  const deadline: Deadline = (op, call) => {
+  const deadline: Deadline = (op, call, slow = false) => {
     const current = client;
+    const ms = slow ? ITERATE_PAGE_FACTOR * timeoutMs : timeoutMs;
     return new Promise((resolve, reject) => {
+      let settled = false;
       const timer = setTimeout(() => {
-        reject(new Error(`Redis did not answer ${op} within ${timeoutMs} ms (REDIS_COMMAND_TIMEOUT_MS)`));
-        reset(client ?? current);
-      }, timeoutMs);
+        // Timers run before pending I/O is read: after a stall of this thread (a long synchronous task) the
+        // answer may already be waiting in the socket. Judge only after one turn of the I/O phase.
+        setImmediate(() => {
+          if (settled) return;
+          settled = true;
+          reject(new Error(`Redis did not answer ${op} within ${ms} ms (REDIS_COMMAND_TIMEOUT_MS)`));
+          reset(client ?? current);
+        });
+      }, ms);
       call().then(
         (value) => {
           clearTimeout(timer);
+          if (settled) return;
+          settled = true;
           resolve(value);
         },
         (err: unknown) => {
           clearTimeout(timer);
+          if (settled) return;
+          settled = true;
           reject(err instanceof Error ? err : new Error(String(err)));
         },
       );

@@ -10,6 +10,8 @@ const env = () => ({
   HOME: process.env.HOME ?? '',
   DATA_DIR: mkdtempSync(join(tmpdir(), 'layanan-start-')),
   LOG_LEVEL: 'warn',
+  // The machine's 8080 may be taken (another service, a parallel run): these tests are about stdin/stdout.
+  CONSOLE_PORT: '0',
 });
 
 describe('npm start runs the compiled program', () => {
