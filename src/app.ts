@@ -137,7 +137,12 @@ export interface AppOverrides {
 export function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): App {
   const files = overrides.office && overrides.locales ? { office: overrides.office, locales: overrides.locales } : loadKnowledgeFiles(config);
   const { office, locales } = files;
-  const store = overrides.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.REDIS_URL, redisPrefix: config.redisPrefix });
+  const store = overrides.store ?? createStore({
+      dataDir: config.dataDir,
+      redisUrl: config.REDIS_URL,
+      redisPrefix: config.redisPrefix,
+      redisCommandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+    });
   // Trained (or loaded) at first use: a CLI operation that classifies nothing does not pay for it.
   let trained = overrides.classifier;
   const model = (): NluClassifier => {

@@ -26,6 +26,8 @@ const BaseEnv = {
   REDIS_URL: optional.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
   /** Prefix of every key of this office on Redis (store, locks, BullMQ); unset: `layanan:<office file name>`. */
   REDIS_PREFIX: optional.pipe(z.string().regex(REDIS_PREFIX).optional()),
+  /** Longest wait for one Redis call (connect included): a hung Redis is answered like a refused one. */
+  REDIS_COMMAND_TIMEOUT_MS: int(2000, 100, 60_000),
   SESSION_TTL_MINUTES: int(30, 1, 60 * 24 * 30),
   NLU_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
 
@@ -66,6 +68,7 @@ const EXPECTED: Readonly<Record<string, string>> = Object.assign(
     LOG_PSEUDONYM_KEY: 'a random secret of at least 32 characters (e.g. from `openssl rand -base64 32`), or unset to keep a generated one in DATA_DIR',
     REDIS_URL: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
     REDIS_PREFIX: 'up to 64 letters, digits and : _ . - starting with a letter or digit, e.g. layanan:tabanan (one per office on a shared Redis)',
+    REDIS_COMMAND_TIMEOUT_MS: 'milliseconds, 100–60000: the longest wait for one Redis call before it counts as failed',
     BROADCAST_PROGRESS_SECONDS: 'seconds between progress messages of a broadcast, 1–3600',
     CONSOLE_PUBLIC_URL: 'the https:// address staff open the console at (behind a TLS proxy), e.g. https://layanan.tabanankab.go.id',
     CONSOLE_IDLE_MINUTES: 'minutes of inactivity after which a console session ends, 1–1440',

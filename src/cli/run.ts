@@ -4,14 +4,18 @@
  */
 import { createApp, type App } from '../app.js';
 import { hasChannels, loadConfig, type Config } from '../config.js';
-import { LayananError } from '../lib/errors.js';
+import { z } from 'zod';
+import { LayananError, StoreError } from '../lib/errors.js';
 import { createLogger, pseudonymKey, type Logger } from '../lib/log.js';
 import { localDate } from '../lib/time.js';
 import { emptyCalendarWarning, officeCalendar } from '../lib/working-days.js';
 
 /** Options of {@link withApp}. */
 export interface WithAppOptions {
-  /** The process serves chat platforms when they are configured (`npm start`): log at `info` by default. */
+  /**
+   * The process serves chat platforms when they are configured (`npm start`): log at `info` by default, and
+   * refuse to start (one line naming the variable, exit 2) while the store cannot be reached.
+   */
   service?: boolean;
 }
 
@@ -41,9 +45,44 @@ export async function withApp(body: (app: App) => Promise<number>, opts: WithApp
   }
   if (opts.service) warnOnEmptyCalendar(app, log);
   try {
+    if (opts.service) {
+      const unreachable = await storeUnreachable(app);
+      if (unreachable) {
+        process.stderr.write(`layanan-bot: ${unreachable}\n`);
+        return 2;
+      }
+    }
     return await body(app);
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * Why the store cannot be used, in one line naming the variable to fix, or undefined when it answers. A service
+ * that starts anyway looks healthy to its supervisor while it can answer nobody; exiting with 2 lets systemd
+ * (Restart=on-failure) or Docker retry it with their own backoff, and the operator sees the cause at once.
+ */
+export async function storeUnreachable(app: Pick<App, 'store' | 'config'>): Promise<string | undefined> {
+  try {
+    await app.store.collection('health', z.unknown()).get('ping');
+    return undefined;
+  } catch (err) {
+    const cause = err instanceof StoreError && err.cause instanceof Error ? err.cause.message : String(err);
+    return app.config.REDIS_URL
+      ? `the store does not answer: REDIS_URL=${redacted(app.config.REDIS_URL)} (${cause}) — start Redis or fix REDIS_URL`
+      : `the store cannot be opened: DATA_DIR=${app.config.dataDir} (${cause}) — make DATA_DIR writable or set another`;
+  }
+}
+
+/** A URL without its password (a Redis URL may carry one). */
+function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable)';
   }
 }
 

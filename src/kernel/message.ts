@@ -24,6 +24,12 @@ export interface InboundMessage {
   /** When the platform says the message was sent. */
   sentAt?: Date;
   /**
+   * The platform's id of this delivery (a Telegram `update_id`), for platforms that deliver at least once.
+   * The turn records it in the same session write as the turn itself, so a redelivery of a message whose turn
+   * was stored is not handled again, and one whose turn failed (nothing stored) is.
+   */
+  id?: string;
+  /**
    * The bot's own message this one replies to (Telegram reply, WhatsApp quote), as the receipt `Channel.send`
    * gave for it: staff answer a relayed consultation by replying to it.
    */

@@ -30,6 +30,8 @@ const SessionShape = z.object({
   offer: z.enum(['complaint.file', 'subscribe']).optional(),
   /** The bot's last reply to this person (cut), shown to staff when the person asks for one. */
   lastReply: z.string().max(1000).optional(),
+  /** Ids of the last deliveries handled (InboundMessage.id), written with the turn: redeliveries are ignored. */
+  seen: z.array(z.string().max(100)).max(100).optional(),
   /** A multi-turn form in progress, owned by the feature that started it. */
   flow: z
     .object({ kind: z.string(), startedAt: z.string(), data: z.record(z.string(), z.unknown()) })

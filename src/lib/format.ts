@@ -30,3 +30,15 @@ export function joinList(items: readonly string[], language: Language): string {
 export function bullets(items: readonly string[]): string {
   return items.map((i) => `• ${i}`).join('\n');
 }
+
+/**
+ * Cut `text` to at most `max` UTF-16 units (the unit of JavaScript strings and of Telegram's limits) without
+ * splitting a surrogate pair: never half an emoji, stored or sent. Every cut of text a person wrote or reads
+ * goes through here.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}

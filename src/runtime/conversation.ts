@@ -14,6 +14,7 @@ import type { ClosureStatus, OfficeData } from '../kernel/office.js';
 import { newSession, Session } from '../kernel/session.js';
 import { channelOf } from '../kernel/user-key.js';
 import { StoreError } from '../lib/errors.js';
+import { cutText } from '../lib/format.js';
 import { KeyedLock } from '../lib/keyed-lock.js';
 import type { Logger } from '../lib/log.js';
 import { segments } from '../nlu/segments.js';
@@ -30,6 +31,8 @@ export interface TurnOutput {
   result?: TurnResult;
   /** Set when the turn could not complete (store down, a bug); `replies` then explain it to the person. */
   error?: Error;
+  /** Set when the message was a redelivery of one whose turn is stored (`InboundMessage.id`): nothing to send. */
+  duplicate?: true;
 }
 
 /** What the conversation is built from. */
@@ -59,21 +62,25 @@ export interface ConversationDeps {
   turnState?: readonly { readonly key: string; load(userKey: string, now: Date): Promise<unknown> }[];
 }
 
-/** How long one turn may hold the cross-instance lock of a person (a turn takes milliseconds; this is a bound). */
-const TURN_LOCK_MS = 30_000;
+/**
+ * The cross-instance lock of a person expires this long after its last renewal (the store renews it while
+ * the turn runs): a killed instance blocks that person for at most this long.
+ */
+const TURN_LOCK_MS = 5_000;
+/** How long a message waits for that lock: longer than its expiry, so a dead holder's lock frees first. */
+const TURN_LOCK_WAIT_MS = 4 * TURN_LOCK_MS;
 
 /** Longest text classified; longer messages are answered from their start (a 100 kB paste must stay cheap). */
 export const MAX_TEXT = 4000;
 
+/** Delivery ids kept per session: enough for any redelivery burst of one person. */
+const SEEN_KEPT = 50;
+
 /** Keep a session this long past its idle time, so the next turn can say that an open form expired. */
 const SESSION_GRACE_MS = 24 * 3_600_000;
 
-/** Cut `text` to at most `max` UTF-16 units without splitting a surrogate pair (half an emoji). */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const code = text.charCodeAt(max - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
-}
+/** Moved to lib (channels cut text too); kept here for callers of the runtime. */
+export { cutText };
 
 /** The conversation of every person. */
 export class Conversation {
@@ -110,13 +117,17 @@ export class Conversation {
     let release: (() => Promise<void>) | undefined;
     try {
       // Another instance on the same Redis may be serving this person: take turns across processes too.
-      release = await this.deps.store.lock?.(`turn:${message.userKey}`, TURN_LOCK_MS);
+      release = await this.deps.store.lock?.(`turn:${message.userKey}`, TURN_LOCK_MS, TURN_LOCK_WAIT_MS);
       const text = cutText(message.text, MAX_TEXT);
       const [stored, closure, features] = await Promise.all([
         this.readSession(message.userKey),
         this.deps.closure(now.getTime()),
         this.featureState(message.userKey, now),
       ]);
+      if (message.id !== undefined && stored?.seen?.includes(message.id)) {
+        this.deps.log.info({ user: message.userKey, id: message.id }, 'redelivered message already handled: ignored');
+        return { replies: [], duplicate: true };
+      }
       const session = stored ?? newSession(now);
       const knowledge: Knowledge = {
         office: this.deps.office,
@@ -140,7 +151,13 @@ export class Conversation {
         canPush: this.deps.canPush(channel),
       }, parts);
       const { replies, patch, after } = await this.runEffects(message.userKey, result.effects, result.language, now, staff);
-      await this.sessions.set(message.userKey, { ...result.session, ...patch }, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
+      // The delivery id goes into the same write as the turn: stored together, or not at all.
+      const seen = message.id === undefined ? stored?.seen : [...(stored?.seen ?? []), message.id].slice(-SEEN_KEPT);
+      await this.sessions.set(
+        message.userKey,
+        { ...result.session, ...patch, ...(seen ? { seen } : {}) },
+        this.deps.settings.sessionIdleMs + SESSION_GRACE_MS,
+      );
       for (const write of after) await write();
       return { replies: [...result.replies, ...replies], result };
     } catch (err) {

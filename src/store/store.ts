@@ -30,9 +30,11 @@ export interface Store {
   readonly kind: 'sqlite' | 'redis' | 'memory';
   collection<T>(name: string, schema: z.ZodType<T>): Collection<T>;
   /**
-   * Hold `key` across processes for at most `ttlMs` (waiting up to `waitMs` for it); resolves with a release
-   * function. Only a store that several processes share (Redis) has it: keyv has no compare-and-set, so two
-   * instances serving one person must take turns. @throws StoreError when the lock cannot be had in time.
+   * Hold `key` across processes (waiting up to `waitMs` for it); resolves with a release function. The lock
+   * expires `ttlMs` after it was last renewed and is renewed while held (every ~30 % of `ttlMs`), so a live
+   * holder keeps it however long its turn takes, and a dead one frees it within `ttlMs`. Only a store that
+   * several processes share (Redis) has it: keyv has no compare-and-set, so two instances serving one person
+   * must take turns. @throws StoreError when the lock cannot be had in time or the store does not answer.
    */
   lock?(key: string, ttlMs: number, waitMs?: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -41,17 +43,40 @@ export interface Store {
 /** Delete the lock only when it still holds our token (the usual Redis compare-and-delete). */
 const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
+/** Extend the lock only while it still holds our token (compare-and-extend): a lost lock is never taken back. */
+const EXTEND_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+
+/** Default of REDIS_COMMAND_TIMEOUT_MS: longest wait for any one Redis call (connect included). */
+export const REDIS_COMMAND_TIMEOUT_MS = 2000;
+
+/** A page of a listing (keyv scans and reads many keys in one step) may take this many command timeouts. */
+const ITERATE_PAGE_FACTOR = 10;
+
+/** Options of {@link createRedisStore}. */
+export interface RedisStoreOptions {
+  /**
+   * Longest wait for one Redis call, the connection included (REDIS_COMMAND_TIMEOUT_MS). A Redis that is
+   * alive but does not answer (paused, swapping, a network black hole) fails the call after this long,
+   * exactly like a refused connection, and the connection is dropped so the next call starts afresh.
+   */
+  commandTimeoutMs?: number;
+}
+
 /** Collection names are table names in SQLite and key prefixes in Redis. */
 const NAME = /^[a-z][a-z0-9_]{0,40}$/;
 
 /** A Keyv, or a way to get one once the backend is loaded and connected (Redis). */
 type KeyvSource = Keyv | (() => Promise<Keyv>);
 
-function wrap<T>(name: string, source: KeyvSource, schema: z.ZodType<T>): Collection<T> {
+/** Bounds one store call in time (Redis); identity for the embedded stores, which cannot hang on a peer. */
+type Deadline = <R>(op: string, call: () => Promise<R>, slow?: boolean) => Promise<R>;
+const noDeadline: Deadline = (_op, call) => call();
+
+function wrap<T>(name: string, source: KeyvSource, schema: z.ZodType<T>, deadline: Deadline = noDeadline): Collection<T> {
   const getKeyv = typeof source === 'function' ? source : () => Promise.resolve(source);
   const guard = async <R>(op: string, fn: (keyv: Keyv) => Promise<R>): Promise<R> => {
     try {
-      return await fn(await getKeyv());
+      return await deadline(`${op} ${name}`, async () => fn(await getKeyv()));
     } catch (err) {
       throw err instanceof StoreError ? err : new StoreError(`${op} ${name}`, err);
     }
@@ -75,7 +100,7 @@ function wrap<T>(name: string, source: KeyvSource, schema: z.ZodType<T>): Collec
         if (!ok) throw new Error('the store refused the write');
       }),
     delete: (key) => guard('delete', (keyv) => keyv.delete(key)),
-    entries: () => iterate(getKeyv, name, check),
+    entries: () => iterate(getKeyv, name, check, deadline),
   };
 }
 
@@ -83,12 +108,18 @@ async function* iterate<T>(
   getKeyv: () => Promise<Keyv>,
   name: string,
   check: (key: string, raw: unknown) => T,
+  deadline: Deadline,
 ): AsyncIterable<[string, T]> {
   try {
-    const keyv = await getKeyv();
+    const keyv = await deadline(`iterate ${name}`, getKeyv);
     if (!keyv.iterator) throw new StoreError(`iterate ${name}`, new Error('this store cannot list its keys'));
-    for await (const entry of keyv.iterator(undefined) as AsyncIterable<[string, unknown]>) {
-      const [key, raw] = entry;
+    // Each page of the listing is bounded in time, not the whole listing (a caller may work between pages).
+    const pages = (keyv.iterator(undefined) as AsyncIterable<[string, unknown]>)[Symbol.asyncIterator]();
+    for (;;) {
+      // `slow`: one page of a listing may scan many keys of a busy Redis; it is bounded, more loosely.
+      const next = await deadline(`iterate ${name}`, () => pages.next(), true);
+      if (next.done) break;
+      const [key, raw] = next.value;
       if (raw !== undefined) yield [key, check(key, raw)];
     }
   } catch (err) {
@@ -161,18 +192,66 @@ function createAsyncSqliteStore(file: string): Store {
 /**
  * Redis at `url`, one client shared by all collections, keys `<prefix>:<collection>::<key>`.
  * The Redis client is imported on first use, so SQLite-only starts do not pay for loading it.
+ * Every call (connecting included) is bounded by `commandTimeoutMs`: node-redis's own command timeout only
+ * covers a command waiting to be written, not one written to a server that never answers.
  */
-export function createRedisStore(url: string, prefix = 'layanan'): Store {
+export function createRedisStore(url: string, prefix = 'layanan', opts: RedisStoreOptions = {}): Store {
+  const timeoutMs = opts.commandTimeoutMs ?? REDIS_COMMAND_TIMEOUT_MS;
   let client: RedisClientType | undefined;
   let connecting: Promise<void> | undefined;
   const keyvs = new Map<string, Keyv>();
+
+  /** Drop a connection that stopped answering: its queued calls fail now, and the next call reconnects. */
+  const reset = (stale: RedisClientType | undefined) => {
+    if (!stale || stale !== client) return;
+    client = undefined;
+    connecting = undefined;
+    keyvs.clear();
+    try {
+      stale.destroy();
+    } catch {
+      // Already closed.
+    }
+  };
+
+  const deadline: Deadline = (op, call, slow = false) => {
+    const current = client;
+    const ms = slow ? ITERATE_PAGE_FACTOR * timeoutMs : timeoutMs;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const timer = setTimeout(() => {
+        // Timers run before pending I/O is read: after a stall of this thread (a long synchronous task) the
+        // answer may already be waiting in the socket. Judge only after one turn of the I/O phase.
+        setImmediate(() => {
+          if (settled) return;
+          settled = true;
+          reject(new Error(`Redis did not answer ${op} within ${ms} ms (REDIS_COMMAND_TIMEOUT_MS)`));
+          reset(client ?? current);
+        });
+      }, ms);
+      call().then(
+        (value) => {
+          clearTimeout(timer);
+          if (settled) return;
+          settled = true;
+          resolve(value);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          if (settled) return;
+          settled = true;
+          reject(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
+    });
+  };
 
   const connect = async (): Promise<RedisClientType> => {
     if (!client) {
       const { createClient } = await import('@keyv/redis');
       // A Redis that is down must fail each call within seconds (a clear StoreError to the person), not
       // queue it forever: no offline queue, a connect timeout, no reconnect loop inside one call.
-      client ??= createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 2000, reconnectStrategy: false } }) as RedisClientType;
+      client ??= createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: timeoutMs, reconnectStrategy: false } }) as RedisClientType;
       client.on('error', () => undefined); // reported by each failing call as a StoreError
     }
     const c = client;
@@ -198,7 +277,11 @@ export function createRedisStore(url: string, prefix = 'layanan'): Store {
           let keyv = keyvs.get(name);
           if (!keyv) {
             const { default: KeyvRedis } = await import('@keyv/redis');
-            const adapter = new KeyvRedis(c, { namespace, throwOnErrors: true, throwOnConnectError: true, connectionTimeout: 2000 });
+            // Each adapter listens to the shared client (error, connect, disconnect, reconnecting): one more
+            // listener per event and collection, a fixed number, not a leak. Raise the bound by exactly that,
+            // or Node warns (MaxListenersExceededWarning) once a service has more than ten collections.
+            c.setMaxListeners(c.getMaxListeners() + 1);
+            const adapter = new KeyvRedis(c, { namespace, throwOnErrors: true, throwOnConnectError: true, connectionTimeout: timeoutMs });
             // Keyv would otherwise set the adapter's namespace to its default "keyv" and mix collections.
             keyv = new Keyv({ store: adapter as KeyvStoreAdapter, namespace, useKeyPrefix: false, throwOnErrors: true });
             keyv.on('error', () => undefined);
@@ -207,31 +290,49 @@ export function createRedisStore(url: string, prefix = 'layanan'): Store {
           return keyv;
         },
         schema,
+        deadline,
       );
     },
-    async lock(key, ttlMs, waitMs = 10_000) {
+    async lock(key, ttlMs, waitMs = 3 * ttlMs) {
       const name = `${prefix}:lock:${key}`;
       const token = randomUUID();
-      const deadline = Date.now() + waitMs;
+      const started = Date.now();
       let c: RedisClientType;
       try {
-        c = await connect();
+        c = await deadline(`lock ${key}`, connect);
         for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
-          const ok = await c.set(name, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
+          const held = c;
+          const ok = await deadline(`lock ${key}`, () => held.set(name, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }));
           if (ok === 'OK') break;
-          if (Date.now() > deadline) throw new Error(`still held by another instance after ${waitMs} ms`);
+          if (Date.now() - started >= waitMs) throw new Error(`still held by another instance after ${waitMs} ms`);
           await sleep(delay);
+          c = await deadline(`lock ${key}`, connect);
         }
       } catch (err) {
         throw new StoreError(`lock ${key}`, err);
       }
+      // Renewed while held, so a turn longer than ttlMs keeps its lock; a renewal that fails (Redis gone) is
+      // simply not repeated: the lock then expires by itself within ttlMs.
+      const held = c;
+      const renew = setInterval(
+        () => {
+          void deadline(`renew lock ${key}`, () => held.eval(EXTEND_LOCK, { keys: [name], arguments: [token, String(ttlMs)] })).catch(() => undefined);
+        },
+        Math.max(50, Math.floor(ttlMs * 0.3)),
+      );
+      renew.unref();
       // Release only our own lock: after a pause longer than ttlMs another instance may hold it by now.
       return async () => {
-        await c.eval(RELEASE_LOCK, { keys: [name], arguments: [token] }).catch(() => undefined);
+        clearInterval(renew);
+        await deadline(`unlock ${key}`, () => held.eval(RELEASE_LOCK, { keys: [name], arguments: [token] })).catch(() => undefined);
       };
     },
     async close() {
-      if (client?.isOpen) await client.quit().catch(() => undefined);
+      const c = client;
+      if (!c?.isOpen) return;
+      // A Redis that does not answer QUIT is dropped (deadline resets the client) rather than waited for.
+      await deadline('quit', () => c.quit()).catch(() => reset(c));
+      client = undefined;
     },
   };
 }
@@ -257,7 +358,11 @@ export function createStore(opts: {
   redisUrl?: string | undefined;
   /** Key prefix of this office on a shared Redis (`REDIS_PREFIX`). */
   redisPrefix?: string | undefined;
+  /** Longest wait for one Redis call (`REDIS_COMMAND_TIMEOUT_MS`). */
+  redisCommandTimeoutMs?: number | undefined;
   sqliteDriver?: SqliteDriver | undefined;
 }): Store {
-  return opts.redisUrl ? createRedisStore(opts.redisUrl, opts.redisPrefix) : createSqliteStore(opts.dataDir, opts.sqliteDriver);
+  return opts.redisUrl
+    ? createRedisStore(opts.redisUrl, opts.redisPrefix, opts.redisCommandTimeoutMs !== undefined ? { commandTimeoutMs: opts.redisCommandTimeoutMs } : {})
+    : createSqliteStore(opts.dataDir, opts.sqliteDriver);
 }

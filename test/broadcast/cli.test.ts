@@ -51,6 +51,13 @@ describe('broadcast and closure CLI (same SQLite store as the service)', () => {
     expect((await bot('closure', 'show')).out).toContain('dibuka kembali');
   }, 60_000);
 
+  it('broadcast status --json prints JSON (null) when there is no broadcast yet, text without --json', async () => {
+    const json = await bot('broadcast', 'status', '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toBeNull();
+    expect((await bot('broadcast', 'status')).out).not.toBe('null\n');
+  }, 60_000);
+
   it('send previews without --yes (nothing queued), queues with --yes; status and cancel', async () => {
     const preview = await bot('broadcast', 'send', '--text', 'Pelayanan dibuka kembali.');
     expect(preview.out).toContain('Recipients: telegram 2, whatsapp 1');

@@ -57,13 +57,12 @@ describe('Telegram configuration', () => {
       STAFF_TELEGRAM_IDS: '111,222',
       STAFF_TELEGRAM_CHAT_ID: '-100123',
     });
-    const opts = telegramOptions(hooked, createMemoryStore());
+    const opts = telegramOptions(hooked);
     expect(opts).toMatchObject({
       apiRoot: 'http://127.0.0.1:8081',
       linkPreview: true,
       webhook: { url: 'https://layanan.tabanankab.go.id/telegram', secret: 'Tabanan_webhook_secret_2020', port: 8443 },
       staffChatIds: ['111', '222', '-100123'],
     });
-    expect(opts.dedupeStore).toBeDefined();
   });
 });

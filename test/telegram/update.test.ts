@@ -1,7 +1,6 @@
 /** Update JSON → what the adapter acts on (groups, mentions, sender_chat, media, garbage). */
 import { describe, expect, it } from 'vitest';
 import { parseUpdate, type BotIdentity } from '../../src/channels/telegram/update.js';
-import { UpdateWindow } from '../../src/channels/telegram/dedupe.js';
 import * as tg from '../support/telegram-updates.js';
 
 const me: BotIdentity = { id: 7_000_000_001, username: 'tabanan_layanan_bot' };
@@ -58,15 +57,5 @@ describe('parseUpdate', () => {
 
   it('reads "kicked" in a private chat as blocked', () => {
     expect(parseUpdate(withId(tg.blockedBot(ayu, me.id)), me)).toEqual({ kind: 'blocked', updateId: 1, userKey: 'telegram:310010' });
-  });
-});
-
-describe('UpdateWindow', () => {
-  it('claims each id once and forgets the oldest beyond its capacity', () => {
-    const w = new UpdateWindow(3);
-    expect([1, 2, 3, 1].map((id) => w.claim(id))).toEqual([false, false, false, true]);
-    expect(w.claim(4)).toBe(false);
-    expect(w.claim(1)).toBe(false); // forgotten: outside the window
-    expect(w.claim(4)).toBe(true);
   });
 });

@@ -4,7 +4,6 @@
  * route on the service's one HTTP server when there is one, else the channel's own port (the fallback).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { seenUpdates } from '../../src/channels/telegram/dedupe.js';
 import { RefusalLog, SECRET_HEADER, secretMatches } from '../../src/channels/telegram/webhook.js';
 import { createLogger } from '../../src/lib/log.js';
 import { createHttpServer, type HttpServer } from '../../src/runtime/http.js';
@@ -101,14 +100,14 @@ describe('Telegram webhook mode', () => {
     const store = createMemoryStore();
     const bot = makeBot({ store });
     const webhook = { url: `https://layanan.tabanankab.go.id${URL_PATH}`, secret: SECRET, port: 0, host: '127.0.0.1' };
-    const first = await startChannel(fake, bot, { webhook, dedupeStore: seenUpdates(store) });
+    const first = await startChannel(fake, bot, { webhook });
     const update = { update_id: 990_001, ...tg.privateText(kadek, '/kontak') };
     expect((await post(first.webhookPort ?? 0, update, { [SECRET_HEADER]: SECRET })).status).toBe(200);
     await fake.waitForSent(kadek.id, 1);
     await first.stop();
 
     // A new process (new channel, empty memory) gets the same update again from Telegram.
-    const second = await startChannel(fake, bot, { webhook, dedupeStore: seenUpdates(store) });
+    const second = await startChannel(fake, bot, { webhook });
     expect((await post(second.webhookPort ?? 0, update, { [SECRET_HEADER]: SECRET })).status).toBe(200);
     expect((await post(second.webhookPort ?? 0, { update_id: 990_002, ...tg.privateText(kadek, '/langganan') }, { [SECRET_HEADER]: SECRET })).status).toBe(200);
     const sent = await fake.waitForSent(kadek.id, 2);

@@ -17,10 +17,8 @@ import { PlatformApiError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
 import { KeyedLock } from '../../lib/keyed-lock.js';
 import { withRetry, type RetryPolicy } from '../../lib/retry.js';
-import type { Collection, Store } from '../../store/store.js';
 import type { Channel, ChannelHost, HttpRouter, SendOptions } from '../../kernel/channel.js';
 import { CITIZEN_COMMAND_LIST, staffCommandList } from './commands.js';
-import { Deduper, seenUpdates, type SeenUpdate } from './dedupe.js';
 import { callTelegram, toPlatformError } from './errors.js';
 import { renderReplies, type RenderedMessage } from './render.js';
 import { ALLOWED_UPDATES, messageRef, parseUpdate, type BotIdentity, type Target } from './update.js';
@@ -52,8 +50,6 @@ export interface TelegramChannelOptions {
   staffChatIds?: readonly string[];
   /** The staff commands shown there (from the catalogue of staff operations). */
   staffCommands?: readonly { name: string; help: string }[];
-  /** Seen update ids across restarts (webhook redeliveries). */
-  dedupeStore?: Collection<SeenUpdate>;
   retry?: Partial<RetryPolicy>;
   /** How long an update handler waits for its turn to be stored before letting the next updates in. */
   acceptWaitMs?: number;
@@ -62,7 +58,7 @@ export interface TelegramChannelOptions {
 }
 
 /** The options a configuration gives (webhook mode when TELEGRAM_WEBHOOK_URL is set). */
-export function telegramOptions(config: TelegramConfig, store?: Store): TelegramChannelOptions {
+export function telegramOptions(config: TelegramConfig): TelegramChannelOptions {
   if (!config.TELEGRAM_BOT_TOKEN) throw new Error('TELEGRAM_BOT_TOKEN is not set');
   const webhook =
     config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
@@ -74,8 +70,6 @@ export function telegramOptions(config: TelegramConfig, store?: Store): Telegram
     linkPreview: config.TELEGRAM_LINK_PREVIEW,
     staffChatIds: [...config.STAFF_TELEGRAM_IDS, ...(config.STAFF_TELEGRAM_CHAT_ID ? [config.STAFF_TELEGRAM_CHAT_ID] : [])],
     ...(webhook ? { webhook } : {}),
-    // Redeliveries across restarts only happen with a webhook; polling confirms by offset.
-    ...(webhook && store ? { dedupeStore: seenUpdates(store) } : {}),
   };
 }
 
@@ -88,7 +82,6 @@ export class TelegramChannel implements Channel {
   readonly bot: Telegraf;
   private host: ChannelHost | undefined;
   private me: BotIdentity | undefined;
-  private deduper = new Deduper();
   private readonly chats = new KeyedLock();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly abort = new AbortController();
@@ -120,7 +113,6 @@ export class TelegramChannel implements Channel {
     const me = await this.call('getMe', () => this.bot.telegram.getMe());
     this.bot.botInfo = me;
     this.me = { id: me.id, username: me.username };
-    this.deduper = new Deduper({ ...(this.opts.dedupeStore ? { store: this.opts.dedupeStore } : {}), prefix: `${me.id}:`, log: host.log });
     await this.registerCommands();
     const webhook = this.opts.webhook;
     if (webhook) {
@@ -200,16 +192,19 @@ export class TelegramChannel implements Channel {
     }
   }
 
-  /** Every update passes here (polling and webhook). Never throws. */
+  /**
+   * Every update passes here (polling and webhook). Never throws. Updates come at least once (a webhook
+   * answered late, a poll whose offset was not confirmed before a crash or a restart): each message carries
+   * `<bot id>:<update_id>` as its delivery id, which the turn stores in the same write as the session, so a
+   * redelivery of an update whose turn was stored is ignored and one whose turn failed is handled again, in
+   * both modes and across restarts. Nothing is claimed before the turn is stored.
+   */
   private async onUpdate(raw: unknown): Promise<void> {
     const host = this.host;
     const me = this.me;
     if (!host || !me) return;
     const incoming = parseUpdate(raw, me);
-    if (incoming.updateId !== undefined && (await this.deduper.isDuplicate(incoming.updateId))) {
-      host.log.info({ updateId: incoming.updateId }, 'duplicate telegram update ignored');
-      return;
-    }
+    const delivery = (message: InboundMessage): InboundMessage => ({ ...message, id: `${me.id}:${incoming.updateId}` });
     switch (incoming.kind) {
       case 'ignored':
         host.log.debug({ updateId: incoming.updateId, reason: incoming.reason }, 'telegram update ignored');
@@ -222,7 +217,7 @@ export class TelegramChannel implements Channel {
         await this.call('answerCallbackQuery', () => this.bot.telegram.answerCbQuery(incoming.callbackId)).catch((err: unknown) =>
           host.log.warn({ err }, 'callback query not answered'),
         );
-        if (incoming.message) await this.accept(incoming.target, incoming.message);
+        if (incoming.message) await this.accept(incoming.target, delivery(incoming.message));
         return;
       case 'message':
         if (!incoming.person && host.isStaff(incoming.message.userKey)) {
@@ -230,7 +225,7 @@ export class TelegramChannel implements Channel {
           host.log.warn({ updateId: incoming.updateId }, 'message sent as a chat ignored (never staff)');
           return;
         }
-        await this.accept(incoming.target, incoming.message);
+        await this.accept(incoming.target, delivery(incoming.message));
         return;
     }
   }

@@ -3,6 +3,7 @@
  * list; each staff id (and the staff group) sees the staff commands as well, derived from the catalogue of
  * staff operations. The commands themselves are parsed by the features, so the list here is only what is shown.
  */
+import { cutText } from '../../lib/format.js';
 
 /** One entry of the "/" menu. */
 export interface BotCommand {
@@ -33,5 +34,5 @@ const MAX_DESCRIPTION = 256;
 export function staffCommandList(commands: readonly { name: string; help: string }[]): BotCommand[] {
   return commands
     .filter((c) => /^[a-z0-9_]{1,32}$/.test(c.name))
-    .map((c) => ({ command: c.name, description: (c.help || `Perintah petugas /${c.name}`).slice(0, MAX_DESCRIPTION) }));
+    .map((c) => ({ command: c.name, description: cutText(c.help || `Perintah petugas /${c.name}`, MAX_DESCRIPTION) }));
 }

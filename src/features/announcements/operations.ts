@@ -27,7 +27,7 @@ import { channelOption, takeChannelPrefix, type PushChannel } from './channels.j
 import { closureAnnouncement } from './closure-announce.js';
 import { closeServices, reopenServices, resolveServices, type ChangeResult } from './closure-change.js';
 import { recipientsText, statusReply, whenText } from './report.js';
-import { MAX_BROADCAST_TEXT } from './schema.js';
+import { MAX_BROADCAST_TEXT, MAX_CLOSURE_NOTE, MAX_CLOSURE_REASON } from './schema.js';
 import type { BroadcastService } from './service.js';
 import type { ClosureState } from './state.js';
 
@@ -232,10 +232,10 @@ export function announcementOperations(deps: AnnouncementOperationDeps): Operati
         z.object({
           services: s.services,
           until: s.until(now),
-          untilNote: z.string().trim().min(1).max(300, 'at most 300 characters').nullable(),
-          reason: z.string().trim().min(1).max(500, 'at most 500 characters').nullable(),
+          untilNote: z.string().trim().min(1).max(MAX_CLOSURE_NOTE, `at most ${MAX_CLOSURE_NOTE} characters`).nullable(),
+          reason: z.string().trim().min(1).max(MAX_CLOSURE_REASON, `at most ${MAX_CLOSURE_REASON} characters`).nullable(),
           // Only the console sends these two; chat and CLI keep their one reason and leave the share as it is.
-          reasonEn: z.string().trim().min(1).max(500, 'at most 500 characters').nullable().optional(),
+          reasonEn: z.string().trim().min(1).max(MAX_CLOSURE_REASON, `at most ${MAX_CLOSURE_REASON} characters`).nullable().optional(),
           staffOnDutyPercent: z.number().int().min(0, '0–100').max(100, '0–100').nullable().optional(),
         }),
       parseChat: parseTutup,
@@ -398,7 +398,8 @@ export function announcementOperations(deps: AnnouncementOperationDeps): Operati
       run: async ({ id }, ctx) => {
         const { t } = ctx;
         const b = await broadcasts.status(id);
-        if (!b) return { replies: [t.reply('broadcast.none')], ...(id ? { exitCode: 1 } : {}) };
+        // `--json` prints `null` when there is none: a script reading JSON never gets prose.
+        if (!b) return { replies: [t.reply('broadcast.none')], json: null, ...(id ? { exitCode: 1 } : {}) };
         const cancelRequested = Boolean(await broadcasts.repo.cancelRequest(b.id));
         return { replies: [statusReply(t, b, tz, cancelRequested)], json: { ...b, cancelRequested } };
       },

@@ -15,6 +15,10 @@ export type ChannelName = z.infer<typeof ChannelName>;
 
 /** Longest broadcast text: one message on every channel (the shortest limit is ~4096), with room to spare. */
 export const MAX_BROADCAST_TEXT = 3500;
+/** Longest "until when" note of a closure change (told to citizens inside one closure answer). */
+export const MAX_CLOSURE_NOTE = 300;
+/** Longest reason of a closure change. */
+export const MAX_CLOSURE_REASON = 500;
 
 /** Lifecycle of a broadcast. `queued` waits for the worker (at `scheduledAt` when set). */
 export const BroadcastStatus = z.enum(['queued', 'running', 'done', 'cancelled']);

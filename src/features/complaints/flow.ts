@@ -13,7 +13,18 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { suggestCategory } from './categories.js';
-import { AttachmentRecord, ComplaintDraft, MAX_DESCRIPTION } from './schema.js';
+import { cutText } from '../../lib/format.js';
+import {
+  AttachmentRecord,
+  ComplaintDraft,
+  MAX_ATTACHMENTS,
+  MAX_CONTACT,
+  MAX_DESCRIPTION,
+  MAX_FILE_NAME,
+  MAX_MIME_TYPE,
+  MAX_NAME,
+  MAX_PERMIT_NUMBER,
+} from './schema.js';
 import { findTicket } from './tickets.js';
 import type { Classification, IntentName, Language } from '../../nlu/types.js';
 import { callCenter } from '../../kernel/office-text.js';
@@ -87,21 +98,20 @@ export type FlowTurn =
   | { kind: 'detour'; after: Reply[]; session?: Partial<Session> }
   | { kind: 'release'; before: Reply[]; session: Partial<Session> };
 
-/** Attachments kept per complaint. */
-const MAX_ATTACHMENTS = 20;
 /** How sure classification must be before a message inside the form is taken as another question. */
 const DETOUR_MIN_SCORE = 0.75;
 
+// `(?:@bot)?`: in groups Telegram's "/" menu sends `/batal@<bot username>`.
 /** Leaving words: they work at every step (a re-ask says so), and are never taken as an answer. */
 const CANCEL =
-  /^\s*\/?(batal|batalkan|cancel|stop|berhenti|keluar|exit|quit|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|ngga jadi|enggak jadi|ndak jadi|ga usah|gak usah|nggak usah|tidak usah|never mind|nevermind|forget it)(\s+(deh|aja|ah|dulu|sih|saja|lah|ya|yah|kak|min|pak|bu))*\s*[.!]*\s*$/i;
+  /^\s*\/?(batal|batalkan|cancel|stop|berhenti|keluar|exit|quit|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|ngga jadi|enggak jadi|ndak jadi|ga usah|gak usah|nggak usah|tidak usah|never mind|nevermind|forget it)(?:@[A-Za-z0-9_]+)?(\s+(deh|aja|ah|dulu|sih|saja|lah|ya|yah|kak|min|pak|bu))*\s*[.!]*\s*$/i;
 /** "menu" leaves the form and shows the menu. */
-const MENU_WORD = /^\s*\/?(menu|bantuan|help)\s*[.!]*\s*$/i;
+const MENU_WORD = /^\s*\/?(menu|bantuan|help)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** Words that answer a yes/no question: never a name, a number or a description. */
 const YES_NO = /^\s*(ya|iya|y|yes|ok|oke|okay|no|tidak|ga|gak|nggak|bukan|kirim|benar|betul)\s*[.!]*\s*$/i;
-const SKIP = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)\s*[.!]*\s*$/i;
-const YES = /^\s*\/?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju)\s*[.!]*\s*$/i;
-const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)\s*[.!]*\s*$/i;
+const SKIP = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
+const YES = /^\s*\/?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
+const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 const QUESTION_START =
   /^(apa|apakah|kapan|berapa|bagaimana|gimana|gmn|dimana|di mana|kemana|siapa|kenapa|mengapa|bisakah|bolehkah|what|when|where|how|why|who|is|are|can|could|do|does|will)\b/i;
 // Greetings and thanks only: short answers such as "besok saja" are often taken for `help` or `goodbye`.
@@ -145,8 +155,9 @@ function keepAttachments(data: ComplaintFlowData, message: InboundMessage): numb
     AttachmentRecord.parse({
       kind: a.kind,
       ...(a.fileId ? { fileId: a.fileId } : {}),
-      ...(a.mimeType ? { mimeType: a.mimeType } : {}),
-      ...(a.fileName ? { fileName: a.fileName } : {}),
+      // A platform's long file name must not make the whole form unsavable: kept cut, on whole characters.
+      ...(a.mimeType ? { mimeType: cutText(a.mimeType, MAX_MIME_TYPE) } : {}),
+      ...(a.fileName ? { fileName: cutText(a.fileName, MAX_FILE_NAME) } : {}),
     }),
   );
   const room = MAX_ATTACHMENTS - data.attachments.length;
@@ -202,16 +213,24 @@ function advance(data: ComplaintFlowData, message: InboundMessage): void {
   data.step = next;
 }
 
-const Description = z.string().trim().min(10).max(MAX_DESCRIPTION);
+// zod's max counts code points; the limit is in UTF-16 units like every other text limit here (the turn's
+// MAX_TEXT, Telegram's 4096), so a description of emoji is never longer than what the turn reads.
+const Description = z
+  .string()
+  .trim()
+  .min(10)
+  .refine((d) => d.length <= MAX_DESCRIPTION);
 const PermitNumber = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ./\-_]{2,59}$/)
+  .max(MAX_PERMIT_NUMBER)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ./\-_]{2,}$/)
   .refine((s) => /\d/.test(s));
 const Name = z
   .string()
   .trim()
-  .regex(/^\p{L}[\p{L} .,'"“”‘’-]{1,99}$/u);
+  .max(MAX_NAME)
+  .regex(/^\p{L}[\p{L} .,'"“”‘’-]+$/u);
 const Phone = z
   .string()
   .trim()
@@ -220,7 +239,7 @@ const Phone = z
     const digits = s.replace(/\D/g, '').length;
     return digits >= 8 && digits <= 15;
   });
-const Contact = z.union([Phone, z.string().trim().pipe(z.email())]);
+const Contact = z.union([Phone, z.string().trim().max(MAX_CONTACT).pipe(z.email())]);
 
 /** Validate the answer for the current step; returns a re-ask key when it does not fit. */
 function accept(data: ComplaintFlowData, text: string): string | undefined {
@@ -400,7 +419,7 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
     return done([t.reply('complaint.invalid.description.required'), ...ask(t, k, data)]);
   }
   const problem = accept(data, text);
-  if (problem) return done([t.reply(problem), ...(data.step === 'confirm' ? [t.reply('complaint.ask.confirm')] : ask(t, k, data))]);
+  if (problem) return done([t.reply(problem, { max: MAX_DESCRIPTION }), ...(data.step === 'confirm' ? [t.reply('complaint.ask.confirm')] : ask(t, k, data))]);
   advance(data, message);
   return done(ask(t, k, data));
 }

@@ -8,7 +8,7 @@ import { runComplaintEffect, type ComplaintCreateEffect, type ComplaintLookupEff
 import { COMPLAINT_FLOW, continueFlow, startComplaint, startStatus, STATUS_FLOW, type FlowCtx, type StartCtx } from './flow.js';
 import { complaintOperations } from './operations.js';
 import { ComplaintService, type ComplaintSettings } from './service.js';
-import { startComplaintSweep } from './sweep.js';
+import { startComplaintSweep, startNoticeLoop } from './sweep.js';
 import { isBareTicket } from './tickets.js';
 
 const startCtx = (ctx: TurnCtx): StartCtx => ({
@@ -53,6 +53,7 @@ export interface ComplaintsRuntime extends FeatureRuntime {
 export function createComplaints(ports: FeaturePorts, settings: ComplaintSettings): ComplaintsRuntime {
   const service = new ComplaintService({ ...ports, config: settings, notifier: ports.outbox });
   let stopSweep: (() => void) | undefined;
+  let stopNotices: (() => void) | undefined;
   return {
     service,
     operations: complaintOperations(service, settings.COMPLAINT_RETENTION_DAYS),
@@ -66,9 +67,11 @@ export function createComplaints(ports: FeaturePorts, settings: ComplaintSetting
     },
     async start() {
       stopSweep = startComplaintSweep(service, ports.log);
+      stopNotices = startNoticeLoop(service, ports.log, undefined, ports.now);
     },
     async stop() {
       stopSweep?.();
+      stopNotices?.();
     },
     idle: () => service.idle(),
   };

@@ -17,11 +17,11 @@ import { defineOperation, splitArgs, type Operation, type OperationResult } from
 import { replyText } from '../../kernel/message.js';
 import { toCsv, toJsonl } from './export.js';
 import * as render from './render.js';
-import { Category, Status, Ticket } from './schema.js';
+import { Category, MAX_NOTE, Status, Ticket } from './schema.js';
 import { ComplaintNotFound, StatusChangeRefused, type ComplaintService } from './service.js';
 import { findTicket } from './tickets.js';
 
-const Note = z.string().trim().max(1000, 'at most 1000 characters');
+const Note = z.string().trim().max(MAX_NOTE, `at most ${MAX_NOTE} characters`);
 
 /** Longest list sent in one chat message (the rest is counted; the CLI lists everything). */
 const MAX_LIST = 40;

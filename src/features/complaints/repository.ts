@@ -2,12 +2,15 @@
  * Where complaints live: collection `complaints` keyed by ticket, and `complaint_drafts` (draft id → ticket),
  * the idempotency index that makes "ya" sent twice, or retried after a failure or a crash, store one complaint.
  *
- * Order of writes on create: the ticket is first reserved under the draft id, then the complaint is written.
- * A crash between the two leaves a reservation only; the retry finds it and writes the complaint under the
- * same ticket. Nothing is acknowledged before the complaint itself is written.
+ * Order of writes on create: the ticket is first reserved under the draft id, then its staff notice is queued
+ * (`staff_notices`, pending), then the complaint is written. A crash between them leaves a reservation (and a
+ * notice of a complaint not stored yet, which waits); the retry finds it and writes the complaint under the
+ * same ticket. Nothing is acknowledged before the complaint itself is written, and a stored complaint always
+ * has its notice queued.
  */
 import { z } from 'zod';
 import type { Collection, Store } from '../../store/store.js';
+import { pendingNotice, staffNotices, type StaffNotice } from './notices.js';
 import { Complaint, Ticket } from './schema.js';
 import { newTicket } from './tickets.js';
 
@@ -30,6 +33,8 @@ export interface Created {
 export class ComplaintRepository {
   private readonly complaints: Collection<Complaint>;
   private readonly drafts: Collection<z.infer<typeof DraftIndex>>;
+  /** The staff notices of new complaints (an outbox, see notices.ts). */
+  readonly notices: Collection<StaffNotice>;
 
   constructor(
     store: Store,
@@ -37,6 +42,7 @@ export class ComplaintRepository {
   ) {
     this.complaints = store.collection('complaints', Complaint);
     this.drafts = store.collection('complaint_drafts', DraftIndex);
+    this.notices = staffNotices(store);
   }
 
   /** The complaint with this ticket. @throws StoreError */
@@ -54,11 +60,13 @@ export class ComplaintRepository {
       const existing = await this.complaints.get(reserved.ticket);
       if (existing) return { complaint: existing, fresh: false };
       const complaint = build(reserved.ticket);
+      if (!(await this.notices.get(complaint.ticket))) await this.notices.set(complaint.ticket, pendingNotice(complaint.ticket, at));
       await this.complaints.set(complaint.ticket, complaint);
       return { complaint, fresh: true };
     }
     const ticket = await this.unusedTicket();
     await this.drafts.set(draftId, { ticket, at: at.toISOString() }, DRAFT_TTL_MS);
+    await this.notices.set(ticket, pendingNotice(ticket, at));
     const complaint = build(ticket);
     await this.complaints.set(ticket, complaint);
     return { complaint, fresh: true };
@@ -82,6 +90,7 @@ export class ComplaintRepository {
   async remove(complaint: Complaint): Promise<void> {
     await this.complaints.delete(complaint.ticket);
     await this.drafts.delete(complaint.draftId);
+    await this.notices.delete(complaint.ticket);
   }
 
   /** Every complaint (order unspecified). @throws StoreError */

@@ -24,13 +24,27 @@ export type Category = z.infer<typeof Category>;
 
 /** Longest complaint description, the same in the form, the stored draft and the record. */
 export const MAX_DESCRIPTION = 3000;
+/** Longest permit or application number (form and record). */
+export const MAX_PERMIT_NUMBER = 60;
+/** Longest name (form and record). */
+export const MAX_NAME = 100;
+/** Longest contact, a phone number or an email (form and record). */
+export const MAX_CONTACT = 100;
+/** Longest note of a status change or internal staff note (staff operations and the stored history). */
+export const MAX_NOTE = 1000;
+
+/** Attachments kept per complaint (the form stops keeping more). */
+export const MAX_ATTACHMENTS = 20;
+/** Longest file name and MIME type kept of an attachment (longer ones are cut on whole characters). */
+export const MAX_FILE_NAME = 300;
+export const MAX_MIME_TYPE = 200;
 
 /** A file the citizen sent during the form, kept by its platform file id (never downloaded here). */
 export const AttachmentRecord = z.object({
   kind: z.string().min(1).max(20),
   fileId: z.string().max(500).optional(),
-  mimeType: z.string().max(200).optional(),
-  fileName: z.string().max(300).optional(),
+  mimeType: z.string().max(MAX_MIME_TYPE).optional(),
+  fileName: z.string().max(MAX_FILE_NAME).optional(),
 });
 export type AttachmentRecord = z.infer<typeof AttachmentRecord>;
 
@@ -39,11 +53,11 @@ export const ComplaintDraft = z.object({
   /** Generated when the form starts; the create effect is keyed by it, so "ya" twice stores one complaint. */
   draftId: z.string().min(8).max(64),
   description: z.string().min(10).max(MAX_DESCRIPTION),
-  permitNumber: z.string().max(60).nullable(),
-  name: z.string().max(100).nullable(),
-  contact: z.string().max(100).nullable(),
+  permitNumber: z.string().max(MAX_PERMIT_NUMBER).nullable(),
+  name: z.string().max(MAX_NAME).nullable(),
+  contact: z.string().max(MAX_CONTACT).nullable(),
   category: Category,
-  attachments: z.array(AttachmentRecord).max(20),
+  attachments: z.array(AttachmentRecord).max(MAX_ATTACHMENTS),
   language: z.enum(['id', 'en']),
 });
 export type ComplaintDraft = z.infer<typeof ComplaintDraft>;
@@ -60,7 +74,7 @@ export const HistoryEntry = z.object({
    * A status change's public note (told to the citizen with it), or an internal staff note (`action: note`,
    * never sent to the citizen); cleared when personal data is forgotten.
    */
-  note: z.string().max(1000).nullable().optional(),
+  note: z.string().max(MAX_NOTE).nullable().optional(),
   /** false when telling the citizen failed (retried by the periodic check); absent when nothing is to be told. */
   notified: z.boolean().optional(),
 });

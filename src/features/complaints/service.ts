@@ -5,13 +5,14 @@
  */
 import type { Locales } from '../../kernel/locale.js';
 import { Translator } from '../../kernel/locale.js';
-import type { StaffNotice } from '../../kernel/feature.js';
+import type { StaffNotice as StaffDelivery } from '../../kernel/feature.js';
 import type { Reply, SendReceipt } from '../../kernel/message.js';
 import type { OfficeData } from '../../kernel/office.js';
 import { ChangeRefused, NotFoundError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
 import type { Store } from '../../store/store.js';
 import * as render from './render.js';
+import type { StaffNotice } from './notices.js';
 import { ComplaintRepository, type Created } from './repository.js';
 import { CLOSED, type Category, type Complaint, type ComplaintDraft, type Deadline, type Status } from './schema.js';
 import { localDate } from '../../lib/time.js';
@@ -20,7 +21,7 @@ import { addWorkdays, isPast, officeCalendar, type WorkCalendar } from '../../li
 /** How the service reaches people (the bot). */
 export interface Notifier {
   sendTo(userKey: string, replies: readonly Reply[]): Promise<SendReceipt[] | void>;
-  notifyStaff(replies: readonly Reply[]): Promise<StaffNotice>;
+  notifyStaff(replies: readonly Reply[]): Promise<StaffDelivery>;
 }
 
 /** The complaint desk's settings (from the environment). */
@@ -41,7 +42,14 @@ export interface ComplaintDeps {
   config: ComplaintSettings;
   log: Logger;
   notifier: Notifier;
+  /** The clock (tests move it). */
+  now?: () => Date;
 }
+
+/** A notice at `sending` this long was cut short by a crash (a send, retries included, takes far less). */
+export const NOTICE_STALE_MS = 10 * 60_000;
+/** Delivered notices are kept this long (what was announced when), then forgotten. */
+const NOTICE_KEEP_MS = 30 * 86_400_000;
 
 /** A lookup's answer: who is asking decides how much they see. */
 export type Lookup = { kind: 'missing' } | { kind: 'owner'; complaint: Complaint } | { kind: 'other'; complaint: Complaint };
@@ -84,6 +92,8 @@ export class ComplaintService {
   readonly repo: ComplaintRepository;
   readonly calendar: WorkCalendar;
   private readonly pending = new Set<Promise<unknown>>();
+  /** Tickets whose notice this process is sending now (the loop and the send after filing never overlap). */
+  private readonly sendingNotices = new Set<string>();
 
   constructor(private readonly deps: ComplaintDeps) {
     this.repo = new ComplaintRepository(deps.store);
@@ -124,14 +134,83 @@ export class ComplaintService {
       overdueNotified: [],
     }));
     this.deps.log.info({ ticket: result.complaint.ticket, fresh: result.fresh, category: draft.category }, 'complaint stored');
-    if (result.fresh) this.background(this.announce(result.complaint));
+    // Its notice was queued with it (repository); send it now, in the background: a staff chat being down
+    // must not hold the citizen up, and the notice loop retries what this could not deliver.
+    if (result.fresh) this.background(this.deliverNotice(result.complaint.ticket, now));
     return result;
   }
 
-  /** Tell staff about a new complaint (best effort; a staff chat being down must not hold the citizen up). */
-  private async announce(c: Complaint): Promise<void> {
-    const { delivered } = await this.deps.notifier.notifyStaff(render.staffNew(this.renderer('id'), c));
-    if (delivered === 0) this.deps.log.warn({ ticket: c.ticket }, 'new complaint announced to nobody');
+  /**
+   * Deliver one queued staff notice if it is pending (see notices.ts for the states). Recorded `sending`
+   * before the send and `sent` after it; nobody reached → `pending` again, retried by the notice loop.
+   * @throws StoreError
+   */
+  private async deliverNotice(ticket: string, now: Date): Promise<'sent' | 'pending' | 'skipped'> {
+    if (this.sendingNotices.has(ticket)) return 'skipped';
+    this.sendingNotices.add(ticket);
+    // Several instances on one Redis run the loop: one of them sends a given notice (the others skip it now).
+    let release: (() => Promise<void>) | undefined;
+    try {
+      try {
+        release = await this.deps.store.lock?.(`notice:${ticket}`, 30_000, 0);
+      } catch {
+        return 'skipped';
+      }
+      const notice = await this.repo.notices.get(ticket);
+      if (notice?.state !== 'pending') return 'skipped';
+      // Queued just before its complaint: a crash in between leaves a notice whose complaint comes with the retry.
+      const c = await this.repo.get(ticket);
+      if (!c) return 'skipped';
+      await this.repo.notices.set(ticket, { ...notice, state: 'sending', updatedAt: now.toISOString() });
+      const r = this.renderer('id');
+      const replies = [...(notice.repeat ? [r.t.reply('complaint.staff.repeat', { ticket })] : []), ...render.staffNew(r, c)];
+      const { delivered } = await this.deps.notifier.notifyStaff(replies);
+      const at = this.deps.now?.() ?? now;
+      if (delivered > 0) {
+        await this.repo.notices.set(ticket, { ...notice, state: 'sent', updatedAt: at.toISOString() });
+        return 'sent';
+      }
+      this.deps.log.warn({ ticket, attempts: notice.attempts + 1 }, 'new complaint announced to nobody; retried later');
+      await this.repo.notices.set(ticket, { ...notice, attempts: notice.attempts + 1, updatedAt: at.toISOString() });
+      return 'pending';
+    } finally {
+      this.sendingNotices.delete(ticket);
+      await release?.();
+    }
+  }
+
+  /**
+   * The notice loop's run: deliver every pending staff notice; a notice left at `sending` for longer than
+   * `NOTICE_STALE_MS` (a crash during the send) is resent once, flagged as a possible repeat, and a repeat
+   * left so again becomes `uncertain`; delivered notices are forgotten after `NOTICE_KEEP_MS`.
+   * @returns how many were sent and how many still wait. @throws StoreError
+   */
+  async deliverNotices(now: Date): Promise<{ sent: number; pending: number; uncertain: number }> {
+    const done = { sent: 0, pending: 0, uncertain: 0 };
+    const notices: StaffNotice[] = [];
+    for await (const [, n] of this.repo.notices.entries()) notices.push(n);
+    for (const n of notices.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+      const age = now.getTime() - Date.parse(n.updatedAt);
+      if (n.state === 'sending' && age > NOTICE_STALE_MS) {
+        if (n.repeat) {
+          this.deps.log.warn({ ticket: n.ticket }, 'staff notice resent once and cut short again: uncertain, not sent again');
+          await this.repo.notices.set(n.ticket, { ...n, state: 'uncertain', updatedAt: now.toISOString() });
+          done.uncertain += 1;
+          continue;
+        }
+        this.deps.log.warn({ ticket: n.ticket }, 'staff notice cut short by a crash: sent once more as a possible repeat');
+        await this.repo.notices.set(n.ticket, { ...n, state: 'pending', repeat: true });
+      } else if ((n.state === 'sent' || n.state === 'uncertain') && age > NOTICE_KEEP_MS) {
+        await this.repo.notices.delete(n.ticket);
+        continue;
+      } else if (n.state !== 'pending') {
+        continue;
+      }
+      const outcome = await this.deliverNotice(n.ticket, now);
+      if (outcome === 'sent') done.sent += 1;
+      else if (outcome === 'pending') done.pending += 1;
+    }
+    return done;
   }
 
   private background(p: Promise<unknown>): void {

@@ -38,3 +38,39 @@ export function startComplaintSweep(
     clearInterval(timer);
   };
 }
+
+/** Default time between runs of the staff notice loop. */
+export const NOTICE_RETRY_MS = 30_000;
+
+/**
+ * Start the staff notice loop (first run at once, which also resumes what a crash left): queued notices of
+ * new complaints are delivered, and retried until staff are reached. Returns the function that stops it.
+ */
+export function startNoticeLoop(
+  service: ComplaintService,
+  log: Logger,
+  intervalMs = NOTICE_RETRY_MS,
+  now: () => Date = () => new Date(),
+): () => void {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const done = await service.deliverNotices(now());
+      if (done.sent + done.uncertain > 0 || done.pending > 0) log.info(done, 'staff notices');
+    } catch (err) {
+      log.error({ err }, 'staff notices not delivered; retried at the next interval');
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void run(), 0);
+  first.unref();
+  const timer = setInterval(() => void run(), intervalMs);
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
