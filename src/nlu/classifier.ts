@@ -49,7 +49,7 @@ export function looksBinary(text: string): boolean {
 }
 
 /** Bump when feature extraction or scoring changes, so stale model caches are ignored. */
-const MODEL_FORMAT = 'layanan-nlu-v4';
+const MODEL_FORMAT = 'layanan-nlu-v5';
 const NONE_FEATURE = 'nonefeature';
 const NONE_DELTA_MULTIPLIER = 1.2; // nlp.js default: each further unknown word counts a bit more
 /**
@@ -141,6 +141,21 @@ const FUNCTION_WORDS =
 const OFFICE_ANCHORS =
   'izin perizinan permohonan pengajuan dpmptsp ptsp dinas berkas formulir verifikasi survei konsultasi petugas ' +
   'pegawai loket tatap muka langganan notifikasi pengumuman permit license';
+/** Normalised text of an elliptic follow-up ("kalau yang …", "terus kalau …", "how about …"). */
+const ELLIPTIC = /^(?:(?:terus|trus|trs|lalu|nah|oh|oke|ok) )?(?:kalau|what about|how about)\b/;
+/** A leading salutation in normalised text ("hello ", "halo kak ", "selamat siang bapak ibu "). */
+const SALUTATION =
+  /^(?:(?:hello|hallo|halo|hai|hi|hey|permisi|punten|assalamualaikum|om swastiastu|good (?:morning|afternoon|evening)|(?:selamat|met) (?:pagi|siang|sore|malam))(?: (?:min|kak|bli|mbok|pak|bu|bapak|ibu|admin|sir|there))* )+/;
+/** A salutation is set aside when this many words follow it ("hai kak, ada yg jaga?" still greets). */
+const SALUTED_QUESTION_WORDS = 4;
+/** "ya sudah", "iya sudah deh", "oke sudah": an acknowledgement, word order deciding (bag-of-words cannot). */
+const RESIGNED_ACK = /^(?:ya|iya|oke|ok) sudah\b/;
+/** Words that make a "ya sudah" a farewell. */
+const LEAVE_TAKING = /\b(?:dulu|pamit|jumpa|ketemu|bye|dadah|cukup|sekian|wassalam\w*)\b/;
+/** From this many words a message is also judged by its last clause(s) (see `predict`). */
+const LONG_MESSAGE_WORDS = 20;
+/** Where a clause of a long message ends: sentence punctuation or a comma. */
+const CLAUSE_END = /[.,;!?？\n]+/;
 const NETWORK_SETTINGS = { iterations: 20000, errorThresh: 0.00005, deltaErrorThresh: 0.000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
 /** Options of {@link createClassifier}. */
@@ -342,6 +357,40 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     return out;
   };
 
+  /** The network's ranking with the rules of word order on top (what a bag of words cannot see). */
+  const rankWithRules = (normalised: string): ScoredIntent[] => {
+    const ranked = rankNormalised(normalised);
+    // An elliptic follow-up ("kalau yang izin apotek?") continues the conversation: it is never a greeting. The
+    // greeting's share is not handed to the others (no renormalising), so what stays weak falls to None and the
+    // dialogue's context follow-up decides.
+    if (ELLIPTIC.test(normalised)) return ranked.filter((r) => r.intent !== 'greeting');
+    // "ya sudah (deh)" / "yaudah" resigns itself to the answer; "sudah ya" and "ya sudah, sampai jumpa" take leave.
+    if (RESIGNED_ACK.test(normalised) && !LEAVE_TAKING.test(normalised)) return without(ranked, 'goodbye');
+    // A salutation before a question ("hello, what are the office hours …") greets in passing: the question decides.
+    const salutation = SALUTATION.exec(normalised);
+    if (salutation) {
+      const rest = normalised.slice(salutation[0].length);
+      if (rest.split(' ').length >= SALUTED_QUESTION_WORDS) {
+        const question = rankNormalised(rest);
+        const top = question[0];
+        if (top && top.intent !== 'None' && top.intent !== 'greeting') return question;
+      }
+    }
+    return ranked;
+  };
+
+  // What the last clause (else the last two) of a long message asks, when it asks something confidently.
+  const lastClauseBest = (text: string): ScoredIntent | undefined => {
+    const clauses = text.split(CLAUSE_END).map((c) => c.trim()).filter((c) => c.length > 0);
+    for (const n of [1, 2]) {
+      if (clauses.length <= n) break;
+      const ending = withoutPoliteIzin(normalise(clauses.slice(-n).join(', ')));
+      const best = rankWithRules(ending)[0];
+      if (best && best.intent !== 'None' && best.score >= threshold) return best;
+    }
+    return undefined;
+  };
+
   const predict = (text: string): Classification => {
     try {
       const clipped = typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '';
@@ -352,7 +401,15 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // Language from the words typed, never from a URL's or a tag's ("href", "go", "www").
       const language: Language = detectLanguage(fx.tokens(markup ? normalise(withoutUrls(clipped)) : normalised));
       const bare = BARE_COMMANDS.get(normalised);
-      const best = bare ? { intent: bare, score: 1 } : rankNormalised(normalised)[0];
+      // A long rambling message puts its request last ("... jadi formulirnya dimana"): its backstory's words
+      // outweigh it or push it out of scope. So a long message that ends asking for the form wants the form, and
+      // one out of scope (or unsure) as a whole is judged by its ending. Other endings ("dokumen apa saja?") lean
+      // on the backstory for their topic, so the whole message decides them.
+      let best: ScoredIntent | undefined = bare ? { intent: bare, score: 1 } : rankWithRules(normalised)[0];
+      if (!bare && normalised.split(' ').length >= LONG_MESSAGE_WORDS) {
+        const ending = lastClauseBest(markup ? stripMarkup(clipped) : clipped);
+        if (ending && (ending.intent === 'form.request' || !best || best.intent === 'None' || best.score < threshold)) best = ending;
+      }
       const entities = findEntities(normalised);
       return best
         ? { intent: best.intent, score: best.score, language, normalised, entities }
@@ -424,6 +481,13 @@ function createTypoTolerantNormaliser(
     for (const t of n.split(' ')) out = out ? `${out} ${mend(t)}` : mend(t);
     return out;
   };
+}
+
+/** The ranking with one intent ruled out, the others' scores normalised again to sum to 1. */
+function without(ranked: readonly ScoredIntent[], intent: IntentName): ScoredIntent[] {
+  const rest = ranked.filter((r) => r.intent !== intent);
+  const total = rest.reduce((sum, r) => sum + r.score, 0);
+  return total > 0 ? rest.map((r) => ({ intent: r.intent, score: r.score / total })) : [];
 }
 
 /** nlp.js's "activation" rule: an intent can only win if it shares a feature with the message. */

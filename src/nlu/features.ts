@@ -73,7 +73,9 @@ export function createFeatureExtractor(): FeatureExtractor {
     tokens,
     features(normalised: string): Record<string, number> {
       const bag: Record<string, number> = {};
-      for (const t of tokens(normalised)) if (!FILLERS.has(t)) bag[t === TICKET_FEATURE ? t : stem(t)] = 1;
+      // A bare number ("2 lantai", "3 minggu", "jam 8") says nothing about intent: as a feature it only sides with
+      // whichever corpus happens to count more numbers (the out-of-scope one).
+      for (const t of tokens(normalised)) if (!FILLERS.has(t) && !/^\d+$/.test(t)) bag[t === TICKET_FEATURE ? t : stem(t)] = 1;
       return bag;
     },
   };

@@ -161,9 +161,40 @@ describe('classifier: entities and politeness', () => {
     expect(c.entities.services).not.toContain('permit');
   });
 
+  it('names the environmental and quarrying permits of the catalogue', () => {
+    const env = 'Persetujuan Lingkungan (AMDAL / UKL-UPL / SPPL)';
+    expect(nlu.classify('formulir amdal dimana')).toMatchObject({ intent: 'form.request', entities: { forms: [env] } });
+    expect(nlu.classify('izin galian c').entities.forms).toEqual(['Izin Pertambangan Batuan (galian C)']);
+  });
+
   it('has no entities without a catalogue', () => {
     const bare = createClassifier({ corpora });
     expect(bare.classify('formulir imb').entities).toEqual({ forms: [], services: [] });
+  });
+});
+
+describe('classifier: word order the network cannot see', () => {
+  it('reads "ya sudah" as an acknowledgement unless it takes leave', () => {
+    expect(nlu.classify('ya sudah kak').intent).toBe('ack');
+    expect(nlu.classify('iya sudah, paham').intent).toBe('ack');
+    expect(nlu.classify('ya sudah dulu ya, pamit').intent).toBe('goodbye');
+  });
+
+  it('answers the question after a salutation, and still greets a bare one', () => {
+    expect(nlu.classify('good morning, what time does the counter open?').intent).toBe('office.hours');
+    expect(nlu.classify('halo min selamat pagi, kantor buka jam berapa ya').intent).toBe('office.hours');
+    expect(nlu.classify('halo min selamat pagi').intent).toBe('greeting');
+  });
+
+  it('never reads an elliptic "kalau ..." as a greeting', () => {
+    for (const u of ['kalau yang izin reklame?', 'kalo yg tdup?']) expect(nlu.classify(u).intent, u).not.toBe('greeting');
+  });
+
+  it('judges a long message that ends asking for the form by its ending', () => {
+    const story =
+      'permisi bu, saya pensiunan guru dari marga, kemarin anak saya pulang dari jakarta dan ingin bikin warung kopi kecil ' +
+      'di depan rumah, katanya perlu izin macam macam, saya tidak paham internet, boleh minta link formulirnya?';
+    expect(nlu.classify(story).intent).toBe('form.request');
   });
 });
 
