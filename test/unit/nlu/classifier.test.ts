@@ -1,0 +1,251 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createClassifier, DEFAULT_THRESHOLD, type NluClassifier } from '../../../src/nlu/classifier.js';
+import { loadCorpora, type Corpus } from '../../../src/nlu/corpus.js';
+import type { IntentName } from '../../../src/nlu/types.js';
+import { loadOffice } from '../../../src/kernel/office.js';
+import { officeTerms } from '../../../src/kernel/office-terms.js';
+
+const intentsDir = fileURLToPath(new URL('../../../intents/', import.meta.url));
+let corpora: Corpus[];
+let nlu: NluClassifier;
+
+beforeAll(() => {
+  corpora = loadCorpora(intentsDir);
+  // The product's setting: the office catalogue's names count as in-domain words.
+  const office = loadOffice(fileURLToPath(new URL('../../../offices/tabanan.json', import.meta.url)));
+  nlu = createClassifier({ corpora, domainTerms: officeTerms(office), catalogue: office });
+});
+
+// Like nlp.js's stemmer tables: utterance -> intent, with slang, typos and Balinese.
+const TABLE: Record<IntentName, string[]> = {
+  greeting: ['Om swastiastu', 'rahajeng semeng bli', 'halooo min', 'slmt siang'],
+  thanks: ['suksma', 'matur suksma bli', 'makasiiih', 'trmksh ya'],
+  goodbye: ['dadaaah', 'udh dulu ya min', 'sampai jumpa'],
+  help: ['bantuan', 'bs bantu apa aj', 'menu'],
+  'closure.status': ['kantor tutup ya?', 'hari ini kantornya buka ga', 'bisa dtg langsung ke kantor?'],
+  'closure.duration': ['smp kpn tutupnya', 'kpn buka lg', 'brp lama kantor ditutup'],
+  'closure.reason': ['knp tutup', 'kenapa kantornya ditutup', 'tutup krn covid ya'],
+  'service.online': ['ijin tetep diproses ga', 'bs urus izin online?', 'perizinan tetap jalan?'],
+  'form.request': ['minta form ijin', 'formulir pendaftaran izin dmn', 'link formulirnya apa'],
+  'oss.registration': ['cara daftar oss', 'bikin nib gmn', 'oss rba'],
+  field_verification: ['verifikasi lapangan masih ada?', 'kpn survei lokasi', 'cek lapangan izin saya'],
+  'contact.info': ['no call center', 'nomor wa kantor', 'alamat email dpmptsp'],
+  'office.hours': ['jam buka kantor', 'jam brp tutup', 'jam pelayanan'],
+  'complaint.file': [
+    'mau komplain',
+    'sy mau ngadu',
+    'mau lapor pungli',
+    'petugas loket minta uang tambahan supaya cepat',
+    'web nya error terus',
+  ],
+  'complaint.status': ['status aduan saya', 'cek ADU-7K3M9Q', 'pengaduan sy udh ditanggapi blm'],
+  consultation: ['mau konsultasi', 'syarat izin usaha apa aja', 'konsul izin dong', 'mau bicara dgn petugas aja', 'biaya izin reklame brp'],
+  subscribe: ['langganan info', 'kabarin kalo udh buka', 'aktifkan notifikasi'],
+  unsubscribe: ['berhenti langganan', 'stop notif', 'jgn kirim pesan lg'],
+  ack: ['ok', 'sip', 'siap', 'noted', 'okee min', '👍', '🙏', '👍🏻👍🏻'],
+  'office.staffing': ['brp pegawai yg msk kantor', 'ada org di kantor ga', 'petugas msh ada yg ngantor?'],
+  'permit.pickup': ['izin sy udh jadi, ambil dmn', 'mau ambil sk izin yg udh terbit', 'pengambilan izin gmn'],
+  referral: ['urus e-ktp dmn', 'bikin kk baru', 'perpanjang sim c', 'bayar pajak motor', 'paspor hilang', 'bpjs sy ga aktif'],
+  'application.stalled': ['udh kirim berkas kok blm ada balasan', 'permohonan online sy ga ada kabar', 'pengajuan izin sy blm diproses2'],
+  None: ['cuaca besok gmn', 'skor bola tadi malam', 'resep lawar', 'harga bitcoin'],
+};
+
+describe('classifier: intent table', () => {
+  for (const [intent, utterances] of Object.entries(TABLE)) {
+    it.each(utterances)(`%j -> ${intent}`, (u) => {
+      expect(nlu.classify(u).intent).toBe(intent);
+    });
+  }
+
+  it('answers English messages with language en, short or Indonesian ones with id', () => {
+    expect(nlu.classify('is the office open today?')).toMatchObject({ intent: 'closure.status', language: 'en' });
+    expect(nlu.classify('when will you reopen?')).toMatchObject({ intent: 'closure.duration', language: 'en' });
+    expect(nlu.classify('kantor buka ga?').language).toBe('id');
+    expect(nlu.classify('thanks').language).toBe('id');
+  });
+
+  it('strips markup before classifying and keeps Indonesian with symbols, markup or URLs Indonesian', () => {
+    expect(nlu.classify('<a href="http://dpmptsp.tabanankab.go.id/">klik</a> formulir imb')).toMatchObject({
+      intent: 'form.request',
+      normalised: 'klik formulir imb',
+      language: 'id',
+    });
+    for (const t of [
+      'cek status ticket ADU-7K3M9Q',
+      '<b>formulir</b> imb dimana??',
+      'web nya error terus, is it down? https://dpmptsp.tabanankab.go.id',
+      'ini link nya https://www.google.com/search?q=how+to+apply+is+the+office+open',
+      'tolong check status izin online saya 🙏🙏',
+    ])
+      expect(nlu.classify(t).language, t).toBe('id');
+  });
+
+  it('keeps the raw score when falling back to None', () => {
+    const strict = createClassifier({ corpora, threshold: 1.01 });
+    const c = strict.classify('kapan buka lagi');
+    expect(c.intent).toBe('None');
+    expect(c.score).toBeGreaterThan(0.5);
+  });
+
+  it('uses a measured default threshold', () => {
+    expect(DEFAULT_THRESHOLD).toBeGreaterThan(0);
+    expect(DEFAULT_THRESHOLD).toBeLessThan(1);
+  });
+});
+
+describe('classifier: other businesses are out of scope, even with our words in them', () => {
+  it.each([
+    'kenapa sinyalku ilang terus dari pagi',
+    'paket data sy cepet bgt abisnya',
+    'stop langganan indihome gmn caranya',
+    'cara berhenti langganan spotify premium',
+    'berhenti merokok gmn ya',
+    'pesanan shopee sy dibatalin sepihak',
+    'status paket jne msh di gudang transit',
+    'driver gojek minta tambahan ongkos',
+    'mau lapor kurir yg ga sopan',
+    'saldo ovo kepotong tp top up gagal',
+    'lupa password m-banking bri',
+    'kode otp bca ga masuk',
+    'kantor pln buka jam brp',
+    'token listrik blm masuk',
+    'dpmptsp badung buka ga hari ini',
+    'formulir klaim asuransi mobil dmn',
+    'daftar akun tokopedia pake email',
+  ])('%j -> None', (u) => {
+    expect(nlu.classify(u).intent).toBe('None');
+  });
+
+  it('subscribes or unsubscribes only on explicit wording about our announcements', () => {
+    for (const u of ['stop', 'STOP', 'berhenti', 'unsubscribe', 'stop notif dari bot ini', 'jgn kirim pengumuman lg'])
+      expect(nlu.classify(u).intent, u).toBe('unsubscribe');
+    for (const u of ['langganan', 'mau dikabari kalo kantor udh buka']) expect(nlu.classify(u).intent, u).toBe('subscribe');
+    for (const u of ['stop aja deh', 'berhenti dulu', 'udahan ah', 'batal'])
+      expect(['unsubscribe', 'subscribe'], u).not.toContain(nlu.classify(u).intent);
+  });
+});
+
+describe('classifier: typos of office words', () => {
+  it.each<[string, IntentName]>([
+    ['pormulir izin dmn', 'form.request'],
+    ['perijinan tutup ya?', 'closure.status'],
+    ['verifkasi lapangan msh ada?', 'field_verification'],
+    ['registrasi oss gmn', 'oss.registration'],
+    ['konsultsi izin usaha', 'consultation'],
+    ['pengaduaan', 'complaint.file'],
+  ])('%j -> %s', (u, intent) => {
+    expect(nlu.classify(u).intent).toBe(intent);
+  });
+
+  it('never mends a word of another business into an office word', () => {
+    expect(nlu.classify('bangunin aku jam 5 pagi').intent).toBe('None');
+  });
+});
+
+describe('classifier: entities and politeness', () => {
+  it('names the permits and services of the office catalogue a message mentions', () => {
+    const pbg = 'Persetujuan Bangunan Gedung (PBG, dulu IMB)';
+    expect(nlu.classify('pormulir ijin mendirikan bangunan dmn')).toMatchObject({ intent: 'form.request', entities: { forms: [pbg] } });
+    expect(nlu.classify('<a href="x">klik</a> formulir imb').entities.forms).toEqual([pbg]);
+    expect(nlu.classify('verifkasi lapangan kpn?').entities.services).toEqual(['field_verification']);
+    expect(nlu.classify('sip').entities).toEqual({ forms: [], services: [] });
+  });
+
+  it('reads a leading "izin" of politeness as "excuse me", not as a permit', () => {
+    const c = nlu.classify('izin nanya, kantor udh buka blm?');
+    expect(c.intent).toBe('closure.status');
+    expect(c.entities.services).not.toContain('permit');
+  });
+
+  it('names the environmental and quarrying permits of the catalogue', () => {
+    const env = 'Persetujuan Lingkungan (AMDAL / UKL-UPL / SPPL)';
+    expect(nlu.classify('formulir amdal dimana')).toMatchObject({ intent: 'form.request', entities: { forms: [env] } });
+    expect(nlu.classify('izin galian c').entities.forms).toEqual(['Izin Pertambangan Batuan (galian C)']);
+  });
+
+  it('has no entities without a catalogue', () => {
+    const bare = createClassifier({ corpora });
+    expect(bare.classify('formulir imb').entities).toEqual({ forms: [], services: [] });
+  });
+});
+
+describe('classifier: word order the network cannot see', () => {
+  it('reads "ya sudah" as an acknowledgement unless it takes leave', () => {
+    expect(nlu.classify('ya sudah kak').intent).toBe('ack');
+    expect(nlu.classify('iya sudah, paham').intent).toBe('ack');
+    expect(nlu.classify('ya sudah dulu ya, pamit').intent).toBe('goodbye');
+  });
+
+  it('answers the question after a salutation, and still greets a bare one', () => {
+    expect(nlu.classify('good morning, what time does the counter open?').intent).toBe('office.hours');
+    expect(nlu.classify('halo min selamat pagi, kantor buka jam berapa ya').intent).toBe('office.hours');
+    expect(nlu.classify('halo min selamat pagi').intent).toBe('greeting');
+  });
+
+  it('never reads an elliptic "kalau ..." as a greeting', () => {
+    for (const u of ['kalau yang izin reklame?', 'kalo yg tdup?']) expect(nlu.classify(u).intent, u).not.toBe('greeting');
+  });
+
+  it('judges a long message that ends asking for the form by its ending', () => {
+    const story =
+      'permisi bu, saya pensiunan guru dari marga, kemarin anak saya pulang dari jakarta dan ingin bikin warung kopi kecil ' +
+      'di depan rumah, katanya perlu izin macam macam, saya tidak paham internet, boleh minta link formulirnya?';
+    expect(nlu.classify(story).intent).toBe('form.request');
+  });
+});
+
+describe('classifier: hostile input never throws and is None', () => {
+  const hostile: [string, string][] = [
+    ['empty', ''],
+    ['spaces', '   \n\t '],
+    ['100 kB', 'lorem ipsum dolor sit amet '.repeat(4000)],
+    ['binary', String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i))],
+    ['lone surrogates', '\ud800\udc00\ud800 \udfff'],
+    ['emoji only', '😀🙏🏽👍🔥❤️'],
+    ['RTL', 'مرحبا، كيف حالك؟ שלום'],
+    ['zero width', '\u200b\u200c\u200d\u2060'],
+  ];
+  it.each(hostile)('%s', (_name, text) => {
+    const t0 = performance.now();
+    const c = nlu.classify(text);
+    expect(performance.now() - t0).toBeLessThan(20);
+    expect(c.intent).toBe('None');
+    expect(typeof c.normalised).toBe('string');
+  });
+
+  it('tolerates non-string input at runtime', () => {
+    expect(nlu.classify(undefined as unknown as string).intent).toBe('None');
+  });
+});
+
+describe('classifier: speed and model cache', () => {
+  it('classifies well under 1 ms', () => {
+    nlu.classify('warm up');
+    const n = 2000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i += 1) nlu.classify(`om swastiastu bli, kpn kantor buka lg ya ${i % 50}`);
+    expect((performance.now() - t0) / n).toBeLessThan(1);
+  });
+
+  it('writes a cache, loads it and gives the same answers; ignores a stale or unwritable one', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'nlu-')), 'sub', 'model.json');
+    const a = createClassifier({ corpora, modelCachePath: path });
+    expect(a.fromCache).toBe(false);
+    expect(existsSync(path)).toBe(true);
+    const b = createClassifier({ corpora, modelCachePath: path });
+    expect(b.fromCache).toBe(true);
+    for (const u of ['kpn buka lg', 'mau komplain', 'cuaca besok']) expect(b.classify(u)).toEqual(a.classify(u));
+    const changed = structuredClone(corpora);
+    changed[0]?.data[0]?.utterances.push('hello hello there');
+    expect(createClassifier({ corpora: changed, modelCachePath: path }).fromCache).toBe(false);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toHaveProperty('key');
+    // a path below a regular file can never be created (ENOTDIR)
+    const unwritable = createClassifier({ corpora, modelCachePath: join(path, 'model.json') });
+    expect(unwritable.fromCache).toBe(false);
+    expect(unwritable.classify('kpn buka lg').intent).toBe('closure.duration');
+  });
+});
