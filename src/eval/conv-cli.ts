@@ -1,7 +1,7 @@
 /**
  * `npm run conv:eval [-- FILE]`: run a conversation suite through the real application and print the share of
  * turns right and each failure (conversation, turn, text, expected, got). Default suite: the blind development
- * set `conversations.json` under `BLIND_DEV_DIR` (default /work/blind/dev) when present, else the committed
+ * set `test/conv/blind/dev.json` (`test.json` beside it was scored once), else the committed
  * sample `test/conv/sample.json`. Exit code 0 (a measurement, not a gate: the test suite gates the sample).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { parseConfig } from '../config.js';
 import { formatReport, Suite } from './conv.js';
 import { runSuite } from './run.js';
 
-const blindDev = join(process.env.BLIND_DEV_DIR ?? '/work/blind/dev', 'conversations.json');
+const blindDev = join(ROOT, 'test/conv/blind/dev.json');
 const file = process.argv[2] ? resolve(process.argv[2]) : existsSync(blindDev) ? blindDev : join(ROOT, 'test/conv/sample.json');
 
 const config = parseConfig({ DATA_DIR: join(ROOT, 'data'), LOG_LEVEL: 'silent' });

@@ -1,6 +1,6 @@
 /**
  * The conversation evaluation (`npm run conv:eval`): a suite of multi-turn conversations (format:
- * /work/blind/SCHEMA.md) run through the real application, each turn judged on behaviour, never on wording:
+ * test/conv/blind/SCHEMA.md) run through the real application, each turn judged on behaviour, never on wording:
  * - `topic` by the locale keys the replies were rendered from (`Reply.key`), mapped to topics in `TOPIC_KEYS`;
  * - `mentions` / `not_mentions` by the reply text, case-insensitive;
  * - `state` and `no_state_change` by what the store holds before and after the turn.

@@ -3,7 +3,7 @@
  * precision/recall/F1, confusions and the threshold sweep. Default sets: `test/nlu/heldout.json` and
  * `test/nlu/heldout-fresh.json` (development: the threshold was chosen on them) and `test/nlu/heldout-test.json`
  * (written blind, scored once for the reported figure; do not tune against it), then the blind development sets
- * `utterances.json` and `out-of-scope.json` under `BLIND_DEV_DIR` (default /work/blind/dev) when present. Exit code
+ * `test/nlu/blind/dev-utterances.json` and `dev-out-of-scope.json` (the `test-*` files there were scored once). Exit code
  * 1 when the quality gate (accuracy >= 0.95, None recall >= 0.9) fails on the first set, the one the test suite
  * gates on.
  */
@@ -19,9 +19,9 @@ import { chooseThreshold, evaluate, formatReport, formatSweep, heldoutSchema, sw
 const root = new URL('../../', import.meta.url);
 const corpora = loadCorpora(fileURLToPath(new URL('intents/', root)));
 const args = process.argv.slice(2);
-// The blind development sets (utterances; real out-of-scope messages), scored too when this machine has them.
-const blindDev = process.env.BLIND_DEV_DIR ?? '/work/blind/dev';
-const blind = ['utterances.json', 'out-of-scope.json'].map((f) => join(blindDev, f)).filter((f) => existsSync(f));
+// The blind development sets (utterances; real out-of-scope messages), committed under test/nlu/blind/.
+const blindDir = fileURLToPath(new URL('test/nlu/blind/', root));
+const blind = ['dev-utterances.json', 'dev-out-of-scope.json'].map((f) => join(blindDir, f)).filter((f) => existsSync(f));
 const files = args.length > 0 ? args : ['test/nlu/heldout.json', 'test/nlu/heldout-fresh.json', 'test/nlu/heldout-test.json', ...blind];
 
 const t0 = performance.now();

@@ -36,9 +36,9 @@ const FlowData = z.object({
 });
 type FlowData = z.infer<typeof FlowData>;
 
-const CANCEL = /^\s*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|nggak jadi)\s*[.!]*\s*$/i;
+const CANCEL = /^\s*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|nggak jadi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** What returns a citizen from a person to the bot. */
-const LEAVE = /^\s*\/?(batal|batalkan|cancel|menu|start|stop|selesai|keluar|exit)\s*[.!]*\s*$/i;
+const LEAVE = /^\s*\/?(batal|batalkan|cancel|menu|start|stop|selesai|keluar|exit)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 const YES = /^\s*\/?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|benar|betul|setuju)\s*[.!]*\s*$/i;
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|ulang|ulangi)\s*[.!]*\s*$/i;
 /** A rating: a digit 1–5 first, then an optional remark ("4 cepat dijawab", "5/5", "3. lumayan"). */
@@ -126,6 +126,8 @@ export const consultationFlow: FlowHandler = (ctx) => {
   const data = parsed.data;
   const { t, text } = ctx;
   if (CANCEL.test(text)) return handled({ replies: [t.reply('consultation.cancelled')], session: { flow: undefined } });
+  // "menu", "stop", "keluar" leave the asking form too, and the message goes on to the bot (the menu).
+  if (LEAVE.test(text)) return { kind: 'release', before: [t.reply('consultation.cancelled')], session: { flow: undefined } };
   const stay = (replies: Reply[], effects: Effect[] = []): FlowTurn =>
     handled({ replies, effects, session: flowOf(data, flow.startedAt) });
   if (data.step === 'question') {

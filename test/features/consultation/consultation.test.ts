@@ -135,3 +135,14 @@ describe('consultation desk', () => {
     expect(await run(['answer', 'KON-0000', '--text', 'x'])).toBe(2);
   });
 });
+
+describe('leaving the asking form', () => {
+  it('"menu" at the question step leaves the form and shows the menu; nothing is stored', async () => {
+    const { makeBot, say } = await import('../../support/app.js');
+    const bot = makeBot();
+    expect((await say(bot, 'telegram:5150', 'mau konsultasi dengan petugas')).join('\n')).toMatch(/pertanyaan/i);
+    const out = (await say(bot, 'telegram:5150', 'menu')).join('\n');
+    expect(out).toContain('1. Status layanan tatap muka');
+    expect((await bot.sessions.get('telegram:5150'))?.flow).toBeUndefined();
+  });
+});
