@@ -6,6 +6,7 @@
  * actions are all derived from it, so validation is the same on every front-end
  * (`@grammyjs/commands`' CommandGroup is the model).
  */
+import { z as zod } from 'zod';
 import type { z } from 'zod';
 import type { Translator } from './locale.js';
 import type { Reply } from './message.js';
@@ -142,4 +143,46 @@ const RANK: Readonly<Record<Role, number>> = { viewer: 0, operator: 1, admin: 2 
 /** Whether `role` may run `op`. */
 export function mayRun(role: Role, op: Pick<Operation, 'role'>): boolean {
   return RANK[role] >= RANK[op.role];
+}
+
+/** Which records a staff list shows: open ones (default), the overdue ones, or all (the CLI without a flag). */
+export const ListFilter = zod.enum(['terbuka', 'terlambat', 'semua']);
+export type ListFilter = zod.infer<typeof ListFilter>;
+
+/** `/aduan terlambat`, `/konsultasi_daftar open` … → the list filter (an unknown word is left for the schema to name). */
+export function parseListFilter(args: string): Record<string, unknown> {
+  const w = (splitArgs(args)[0] ?? 'terbuka').toLowerCase();
+  return { filter: w === 'open' ? 'terbuka' : w === 'overdue' || w === 'telat' ? 'terlambat' : w };
+}
+
+/** The CLI of a staff list: `<group> list [--open|--overdue]`. */
+export function listCli(group: string, what: string, overdueHelp: string): CliSpec {
+  return {
+    group,
+    command: 'list',
+    options: {
+      open: { type: 'boolean', help: `only open ${what}` },
+      overdue: { type: 'boolean', help: overdueHelp },
+    },
+    toInput: (_p, o) => ({ filter: o.overdue ? 'terlambat' : o.open ? 'terbuka' : 'semua' }),
+  };
+}
+
+/**
+ * A staff list as an operation result: the chat shows at most `max` lines (and how many more), the CLI every
+ * line, `--json` the records.
+ */
+export function listResult(
+  lines: readonly string[],
+  records: unknown,
+  opts: { max: number; more: (count: number) => string; empty: Reply; full: (shown: string) => Reply; noun: string },
+): OperationResult {
+  const shown = lines.slice(0, opts.max);
+  if (lines.length > opts.max) shown.push(opts.more(lines.length - opts.max));
+  return {
+    replies: [lines.length === 0 ? opts.empty : opts.full(shown.join('\n'))],
+    text: lines.map((l) => `${l}\n`).join(''),
+    notice: `${lines.length} ${opts.noun}(s)`,
+    json: records,
+  };
 }

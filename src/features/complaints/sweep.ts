@@ -4,6 +4,7 @@
  * timer, unref'd so it never keeps the process alive; a run never overlaps the previous one.
  */
 import type { Logger } from '../../lib/log.js';
+import { startPeriodic } from '../../lib/periodic.js';
 import type { ComplaintService } from './service.js';
 
 /** Default time between checks. */
@@ -16,27 +17,15 @@ export function startComplaintSweep(
   intervalMs = SWEEP_INTERVAL_MS,
   now: () => Date = () => new Date(),
 ): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return startPeriodic(
+    async () => {
       const done = await service.sweep(now());
       if (done.overdue + done.renotified > 0) log.info(done, 'complaint check');
-    } catch (err) {
-      log.error({ err }, 'complaint check failed; retried at the next interval');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void run(), 0);
-  first.unref();
-  const timer = setInterval(() => void run(), intervalMs);
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+    },
+    intervalMs,
+    log,
+    'complaint check',
+  );
 }
 
 /** Default time between runs of the staff notice loop. */
@@ -52,25 +41,13 @@ export function startNoticeLoop(
   intervalMs = NOTICE_RETRY_MS,
   now: () => Date = () => new Date(),
 ): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return startPeriodic(
+    async () => {
       const done = await service.deliverNotices(now());
       if (done.sent + done.uncertain > 0 || done.pending > 0) log.info(done, 'staff notices');
-    } catch (err) {
-      log.error({ err }, 'staff notices not delivered; retried at the next interval');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void run(), 0);
-  first.unref();
-  const timer = setInterval(() => void run(), intervalMs);
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+    },
+    intervalMs,
+    log,
+    'staff notices',
+  );
 }

@@ -13,7 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { replyText } from '../../kernel/message.js';
-import { defineOperation, splitArgs, type Operation, type OperationResult } from '../../kernel/operation.js';
+import { defineOperation, listCli, ListFilter, listResult, parseListFilter, splitArgs, type Operation, type OperationResult } from '../../kernel/operation.js';
 import { answeredReply, commandDeliveryKey } from './effects.js';
 import { toCsv, toJsonl } from './export.js';
 import { findNumber } from './numbers.js';
@@ -45,28 +45,23 @@ export function consultationOperations(service: ConsultationService, retentionDa
       name: 'konsultasi_daftar',
       role: 'viewer',
       mutates: false,
-      input: z.object({ filter: z.enum(['terbuka', 'terlambat', 'semua']) }),
-      parseChat: (args) => {
-        const w = (splitArgs(args)[0] ?? 'terbuka').toLowerCase();
-        return { filter: w === 'open' ? 'terbuka' : w === 'overdue' || w === 'telat' ? 'terlambat' : w };
-      },
-      cli: {
-        group: 'consultations',
-        command: 'list',
-        options: {
-          open: { type: 'boolean', help: 'only open consultations' },
-          overdue: { type: 'boolean', help: 'only unanswered past CONSULTATION_ANSWER_WORKHOURS' },
-        },
-        toInput: (_p, o) => ({ filter: o.overdue ? 'terlambat' : o.open ? 'terbuka' : 'semua' }),
-      },
+      input: z.object({ filter: ListFilter }),
+      parseChat: parseListFilter,
+      cli: listCli('consultations', 'consultations', 'only unanswered past CONSULTATION_ANSWER_WORKHOURS'),
       run: async ({ filter }, ctx) => {
         const list = filter === 'semua' ? await service.repo.list() : await service.listOpen(ctx.now, filter === 'terlambat');
-        const lines = list.map((c) => render.staffLine(r(), c, service.overdue(c, ctx.now)));
         const { t } = r();
-        const shown = lines.slice(0, MAX_LIST);
-        if (list.length > MAX_LIST) shown.push(t.text('consultation.staff.list.more', { count: list.length - MAX_LIST }));
-        const replies = list.length === 0 ? [t.reply('consultation.staff.list.none')] : [t.reply('consultation.staff.list', { count: list.length, lines: shown.join('\n') })];
-        return { replies, text: lines.map((l) => `${l}\n`).join(''), notice: `${list.length} consultation(s)`, json: list };
+        return listResult(
+          list.map((c) => render.staffLine(r(), c, service.overdue(c, ctx.now))),
+          list,
+          {
+            max: MAX_LIST,
+            more: (count) => t.text('consultation.staff.list.more', { count }),
+            empty: t.reply('consultation.staff.list.none'),
+            full: (lines) => t.reply('consultation.staff.list', { count: list.length, lines }),
+            noun: 'consultation',
+          },
+        );
       },
     }),
     defineOperation({
