@@ -24,6 +24,7 @@ import type { Logger } from './lib/log.js';
 import { createClassifier, type NluClassifier } from './nlu/classifier.js';
 import { loadCorpora } from './nlu/corpus.js';
 import type { IntentName } from './nlu/types.js';
+import { AuditLog } from './runtime/audit.js';
 import { Catalogue, chatOperationRunner } from './runtime/catalogue.js';
 import { Conversation, type TurnOutput } from './runtime/conversation.js';
 import { Outbox, type StaffDirectory } from './runtime/outbox.js';
@@ -169,7 +170,8 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   });
   const consultation = createConsultation(ports, config);
   const features: FeatureRuntime[] = [complaints, announcements, consultation];
-  const catalogue = new Catalogue(features.flatMap((f) => f.operations ?? []));
+  // Every change by staff, from chat, the CLI or the console, lands in one audit log.
+  const catalogue = new Catalogue(features.flatMap((f) => f.operations ?? []), new AuditLog(store));
   const dialogue = mergeDialogues(INTENTS, DIALOGUES, catalogue.chatOperations().map((op) => op.name));
   const canPush = new Map(config.channels.map((c) => [c.name, c.capabilities.push]));
 

@@ -122,6 +122,9 @@ export async function runGroup(group: string, argv: readonly string[], run: Grou
     return 2;
   }
   const { result } = out;
+  if (op.mutates) {
+    await run.catalogue.audit?.record({ at: now.toISOString(), by: `cli:${by}`, action: op.name, detail: 'cli', ok: (result.exitCode ?? 0) === 0 });
+  }
   // A refusal (unknown ticket, nothing to cancel) is for the person at the terminal, not for a pipe.
   const write = (result.exitCode ?? 0) === 0 ? io.out : io.err;
   if (parsed.values.json && result.json !== undefined) write(`${JSON.stringify(result.json)}\n`);

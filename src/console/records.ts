@@ -2,6 +2,7 @@
  * What the staff console keeps in the store (so several instances share it): accounts, sessions, login
  * throttling, the audit log, daily counters of turns and the texts the bot did not understand (masked, capped).
  */
+import { AuditLog, AuditRecord } from '../runtime/audit.js';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Role } from '../kernel/operation.js';
@@ -41,14 +42,7 @@ export type ConsoleSession = z.infer<typeof ConsoleSession>;
 const Failures = z.object({ count: z.number().int(), first: z.number() });
 
 /** One audit record: who did what, when, and how it went. */
-export const AuditRecord = z.object({
-  at: z.string(),
-  by: z.string(),
-  action: z.string(),
-  detail: z.string(),
-  ok: z.boolean(),
-});
-export type AuditRecord = z.infer<typeof AuditRecord>;
+export { AuditRecord };
 
 /** Turns of one office day. */
 export const DayStats = z.object({
@@ -81,7 +75,7 @@ export class ConsoleRecords {
   readonly accounts: Collection<Account>;
   readonly sessions: Collection<ConsoleSession>;
   private readonly failures: Collection<z.infer<typeof Failures>>;
-  readonly audit: Collection<AuditRecord>;
+  private readonly auditTrail: AuditLog;
   readonly days: Collection<DayStats>;
   readonly unknown: Collection<Unknown>;
 
@@ -89,7 +83,7 @@ export class ConsoleRecords {
     this.accounts = store.collection('console_accounts', Account);
     this.sessions = store.collection('console_sessions', ConsoleSession);
     this.failures = store.collection('console_failures', Failures);
-    this.audit = store.collection('console_audit', AuditRecord);
+    this.auditTrail = new AuditLog(store);
     this.days = store.collection('console_days', DayStats);
     this.unknown = store.collection('console_unknown', Unknown);
   }
@@ -208,19 +202,14 @@ export class ConsoleRecords {
     await this.failures.delete(`u:${username}`);
   }
 
-  /** Append to the audit log. */
-  async record(entry: AuditRecord): Promise<void> {
-    await this.audit.set(`${entry.at}-${randomBytes(4).toString('hex')}`, entry);
+  /** Append to the audit log (the one every front-end writes, `src/runtime/audit.ts`). */
+  record(entry: AuditRecord): Promise<void> {
+    return this.auditTrail.record(entry);
   }
 
   /** The newest audit records first. */
-  async auditLog(limit = 300): Promise<AuditRecord[]> {
-    const all: [string, AuditRecord][] = [];
-    for await (const e of this.audit.entries()) all.push(e);
-    return all
-      .sort((a, b) => b[0].localeCompare(a[0]))
-      .slice(0, limit)
-      .map(([, r]) => r);
+  auditLog(limit = 300): Promise<AuditRecord[]> {
+    return this.auditTrail.list(limit);
   }
 
   /** Count one turn in its office day. */

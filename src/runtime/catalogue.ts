@@ -9,12 +9,21 @@ import type { EffectRunner, OperationEffect } from '../kernel/effects.js';
 import { Translator, type Locales } from '../kernel/locale.js';
 import { defineOperation, type Operation, type OperationCtx, type OperationResult } from '../kernel/operation.js';
 import type { Logger } from '../lib/log.js';
+import type { AuditLog } from './audit.js';
 
 /** Every staff operation, by name. */
 export class Catalogue {
   private readonly byName = new Map<string, Operation>();
 
-  constructor(operations: readonly Operation[]) {
+  /**
+   * @param operations every feature's operations
+   * @param audit where the chat and CLI front-ends record each change (the console records its own, with the
+   *   account name); absent in tests that do not look at it
+   */
+  constructor(
+    operations: readonly Operation[],
+    readonly audit?: AuditLog,
+  ) {
     for (const op of [helpOperation(() => this.chatOperations()), ...operations]) {
       if (this.byName.has(op.name)) throw new Error(`two operations are named "${op.name}"`);
       this.byName.set(op.name, op);
@@ -95,7 +104,10 @@ export function chatOperationRunner(catalogue: Catalogue, locales: Locales, log:
     if (!out.ok) {
       return { replies: [t.reply('staff.usage', { command: `/${name}`, problem: out.problem })] };
     }
-    if (op.mutates) log.info({ operation: name, by: ctx.userKey }, 'staff operation');
+    if (op.mutates) {
+      log.info({ operation: name, by: ctx.userKey }, 'staff operation');
+      await catalogue.audit?.record({ at: ctx.now.toISOString(), by: ctx.userKey, action: name, detail: 'chat', ok: (out.result.exitCode ?? 0) === 0 });
+    }
     return { replies: out.result.replies };
   };
   return { 'staff.operation': run };

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupUsage, runGroup } from '../../../src/cli/operations.js';
 import { Translator } from '../../../src/kernel/locale.js';
+import { AuditLog } from '../../../src/runtime/audit.js';
 import { RecordingChannel, fileComplaint } from '../../complaints/helpers.js';
 import { makeBot, say } from '../../support/app.js';
 
@@ -62,5 +63,19 @@ describe('/aduan_catatan (one operation, every front-end)', () => {
     });
     expect(code).toBe(0);
     expect((await bot.complaints.repo.get(ticket ?? ''))?.history.at(-1)).toMatchObject({ action: 'note', by: 'cli:ayu', note: 'dicek via CLI' });
+  });
+
+  it('every change is in the one audit log, whichever front-end made it', async () => {
+    const bot = makeBot({ env: { STAFF_TELEGRAM_IDS: '900' } });
+    const { ticket } = await fileComplaint(bot, 'telegram:1');
+    await say(bot, STAFF, `/aduan_catatan ${ticket} dari chat`);
+    const io = { out: () => undefined, err: () => undefined };
+    await runGroup('complaints', ['note', ticket ?? '', '--note', 'dari CLI', '--by', 'ayu'], { catalogue: bot.app.catalogue, locales: bot.app.locales, io });
+    await say(bot, STAFF, `/aduan_lihat ${ticket}`); // reading changes nothing: not audited
+    const log = await new AuditLog(bot.store).list();
+    expect(log.map((r) => [r.by, r.action, r.detail, r.ok])).toEqual([
+      ['cli:ayu', 'aduan_catatan', 'cli', true],
+      [STAFF, 'aduan_catatan', 'chat', true],
+    ]);
   });
 });
