@@ -5,6 +5,7 @@
  * an impossible or past date, an unknown subcommand) prints one plain line and the usage on stderr and
  * exits 2, never a stack trace.
  */
+import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Translator, type Locales } from '../kernel/locale.js';
@@ -127,7 +128,8 @@ export async function runGroup(group: string, argv: readonly string[], run: Grou
   }
   // A refusal (unknown ticket, nothing to cancel) is for the person at the terminal, not for a pipe.
   const write = (result.exitCode ?? 0) === 0 ? io.out : io.err;
-  if (parsed.values.json && result.json !== undefined) write(`${JSON.stringify(result.json)}\n`);
+  if (result.writeTo !== undefined && result.text !== undefined) writeFileSync(result.writeTo, result.text, 'utf8');
+  else if (parsed.values.json && result.json !== undefined) write(`${JSON.stringify(result.json)}\n`);
   else if (result.text !== undefined) write(result.text);
   else if (result.replies.length > 0) write(`${result.replies.map(replyText).join('\n')}\n`);
   if (result.notice) io.err(`${result.notice}\n`);

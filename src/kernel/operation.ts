@@ -39,6 +39,8 @@ export interface OperationResult {
   json?: unknown;
   /** CLI exit status (default 0). */
   exitCode?: number;
+  /** A file the CLI writes `text` to instead of printing it (`--out FILE`). */
+  writeTo?: string;
 }
 
 /** A CLI option of an operation (`--status diproses`). */
@@ -185,4 +187,58 @@ export function listResult(
     notice: `${lines.length} ${opts.noun}(s)`,
     json: records,
   };
+}
+
+/**
+ * The export of a desk's records (`<group> export --format csv|jsonl [--out FILE]`, the console's download): one
+ * declaration for every desk. The CLI writes `text` to `--out` when given (`OperationResult.writeTo`).
+ */
+export function exportOperation<T>(spec: {
+  name: string;
+  group: string;
+  /** `complaint`, `consultation`: how the count is said. */
+  noun: string;
+  list(): Promise<T[]>;
+  csv(records: T[], now: Date): string;
+  jsonl(records: T[]): string;
+}): Operation {
+  return defineOperation({
+    name: spec.name,
+    role: 'admin',
+    mutates: false,
+    chat: false,
+    input: zod.object({ format: zod.enum(['csv', 'jsonl']), out: zod.string().min(1).nullable() }),
+    cli: {
+      group: spec.group,
+      command: 'export',
+      options: {
+        format: { type: 'string', value: 'csv|jsonl', help: 'csv (opens in a spreadsheet) or jsonl; default csv' },
+        out: { type: 'string', value: 'FILE', help: 'write to FILE instead of stdout' },
+      },
+      toInput: (_p, o) => ({ format: o.format ?? 'csv', out: o.out ?? null }),
+    },
+    run: async ({ format, out }, ctx) => {
+      const all = await spec.list();
+      const text = format === 'csv' ? spec.csv(all, ctx.now) : spec.jsonl(all);
+      return out
+        ? { replies: [], text, writeTo: out, notice: `${all.length} ${spec.noun}(s) written to ${out}` }
+        : { replies: [], text };
+    },
+  });
+}
+
+/** Removing a desk's records closed longer ago than the retention period (`<group> purge`), for every desk. */
+export function purgeOperation(spec: { name: string; group: string; noun: string; retentionDays: number; purge(now: Date): Promise<number> }): Operation {
+  return defineOperation({
+    name: spec.name,
+    role: 'admin',
+    mutates: true,
+    chat: false,
+    input: zod.object({}),
+    cli: { group: spec.group, command: 'purge' },
+    run: async (_input, ctx) => {
+      const removed = await spec.purge(ctx.now);
+      return { replies: [], text: `${removed} ${spec.noun}(s) removed (closed more than ${spec.retentionDays} days ago)\n`, json: { removed } };
+    },
+  });
 }

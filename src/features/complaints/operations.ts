@@ -11,9 +11,8 @@
  *                                                complaints export --format csv|jsonl [--out FILE]
  *                                                complaints purge
  */
-import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { defineOperation, listCli, ListFilter, listResult, parseListFilter, splitArgs, type Operation, type OperationResult } from '../../kernel/operation.js';
+import { defineOperation, exportOperation, listCli, purgeOperation, ListFilter, listResult, parseListFilter, splitArgs, type Operation, type OperationResult } from '../../kernel/operation.js';
 import { replyText } from '../../kernel/message.js';
 import { toCsv, toJsonl } from './export.js';
 import * as render from './render.js';
@@ -195,42 +194,14 @@ export function complaintOperations(service: ComplaintService, retentionDays: nu
           };
         }),
     }),
-    defineOperation({
+    exportOperation({
       name: 'aduan_ekspor',
-      role: 'admin',
-      mutates: false,
-      chat: false,
-      input: z.object({ format: z.enum(['csv', 'jsonl']), out: z.string().min(1).nullable() }),
-      cli: {
-        group: 'complaints',
-        command: 'export',
-        options: {
-          format: { type: 'string', value: 'csv|jsonl', help: 'csv (opens in a spreadsheet) or jsonl; default csv' },
-          out: { type: 'string', value: 'FILE', help: 'write to FILE instead of stdout' },
-        },
-        toInput: (_p, o) => ({ format: o.format ?? 'csv', out: o.out ?? null }),
-      },
-      run: async ({ format, out }, ctx) => {
-        const all = await service.repo.list();
-        const text = format === 'csv' ? toCsv(all, (c) => service.overdue(c, ctx.now)) : toJsonl(all);
-        if (out) {
-          writeFileSync(out, text, 'utf8');
-          return { replies: [], notice: `${all.length} complaint(s) written to ${out}` };
-        }
-        return { replies: [], text };
-      },
+      group: 'complaints',
+      noun: 'complaint',
+      list: () => service.repo.list(),
+      csv: (all, now) => toCsv(all, (c) => service.overdue(c, now)),
+      jsonl: toJsonl,
     }),
-    defineOperation({
-      name: 'aduan_purge',
-      role: 'admin',
-      mutates: true,
-      chat: false,
-      input: z.object({}),
-      cli: { group: 'complaints', command: 'purge' },
-      run: async (_input, ctx) => {
-        const removed = await service.purge(ctx.now);
-        return { replies: [], text: `${removed} complaint(s) removed (closed more than ${retentionDays} days ago)\n`, json: { removed } };
-      },
-    }),
+    purgeOperation({ name: 'aduan_purge', group: 'complaints', noun: 'complaint', retentionDays, purge: (now) => service.purge(now) }),
   ];
 }

@@ -10,10 +10,9 @@
  *                                                  consultations export --format csv|jsonl [--out FILE]
  *                                                  consultations purge
  */
-import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { replyText } from '../../kernel/message.js';
-import { defineOperation, listCli, ListFilter, listResult, parseListFilter, splitArgs, type Operation, type OperationResult } from '../../kernel/operation.js';
+import { defineOperation, exportOperation, listCli, purgeOperation, ListFilter, listResult, parseListFilter, splitArgs, type Operation, type OperationResult } from '../../kernel/operation.js';
 import { answeredReply, commandDeliveryKey } from './effects.js';
 import { toCsv, toJsonl } from './export.js';
 import { findNumber } from './numbers.js';
@@ -149,42 +148,14 @@ export function consultationOperations(service: ConsultationService, retentionDa
           return { replies: [r().t.reply('consultation.staff.forgotten', { number: c.number })], text: `${c.number}: personal data deleted; anonymous record kept\n` };
         }),
     }),
-    defineOperation({
+    exportOperation({
       name: 'konsultasi_ekspor',
-      role: 'admin',
-      mutates: false,
-      chat: false,
-      input: z.object({ format: z.enum(['csv', 'jsonl']), out: z.string().min(1).nullable() }),
-      cli: {
-        group: 'consultations',
-        command: 'export',
-        options: {
-          format: { type: 'string', value: 'csv|jsonl', help: 'csv (opens in a spreadsheet) or jsonl; default csv' },
-          out: { type: 'string', value: 'FILE', help: 'write to FILE instead of stdout' },
-        },
-        toInput: (_p, o) => ({ format: o.format ?? 'csv', out: o.out ?? null }),
-      },
-      run: async ({ format, out }, ctx) => {
-        const all = await service.repo.list();
-        const text = format === 'csv' ? toCsv(all, (c) => service.overdue(c, ctx.now)) : toJsonl(all);
-        if (out) {
-          writeFileSync(out, text, 'utf8');
-          return { replies: [], notice: `${all.length} consultation(s) written to ${out}` };
-        }
-        return { replies: [], text };
-      },
+      group: 'consultations',
+      noun: 'consultation',
+      list: () => service.repo.list(),
+      csv: (all, now) => toCsv(all, (c) => service.overdue(c, now)),
+      jsonl: toJsonl,
     }),
-    defineOperation({
-      name: 'konsultasi_purge',
-      role: 'admin',
-      mutates: true,
-      chat: false,
-      input: z.object({}),
-      cli: { group: 'consultations', command: 'purge' },
-      run: async (_input, ctx) => {
-        const removed = await service.purge(ctx.now);
-        return { replies: [], text: `${removed} consultation(s) removed (closed more than ${retentionDays} days ago)\n`, json: { removed } };
-      },
-    }),
+    purgeOperation({ name: 'konsultasi_purge', group: 'consultations', noun: 'consultation', retentionDays, purge: (now) => service.purge(now) }),
   ];
 }
