@@ -127,7 +127,11 @@ export interface FeatureRuntime {
    * What this feature knows about a person at the start of each of their turns (plain data), given to the
    * dialogue as `k.features[key]`: state other people change (staff answering a consultation).
    */
-  readonly turnState?: { readonly key: string; load(userKey: string, now: Date): Promise<unknown> };
+  /**
+   * What this feature loads for a person before their turn; it sees the stored session first, so a person
+   * the feature never dealt with costs no store read (every message passes here).
+   */
+  readonly turnState?: { readonly key: string; load(userKey: string, now: Date, session: Session | undefined): Promise<unknown> };
   /** Called once when a platform says a person cannot be reached any more. */
   onUnreachable?(userKey: string, reason: string, now: Date): Promise<void>;
   /** Background jobs of a running service (sweeps, delivery workers): started after the channels. */

@@ -28,6 +28,8 @@ const SessionShape = z.object({
   topic: z.object({ intent: z.string(), forms: z.array(z.string()), services: z.array(z.string()) }).optional(),
   /** What the last answer offered (added in version 3): a bare "ya" takes it up (complaint form, subscription). */
   offer: z.enum(['complaint.file', 'subscribe']).optional(),
+  /** The person's latest consultation number: their consultation state is read only when they have one. */
+  consultation: z.string().max(20).optional(),
   /** The bot's last reply to this person (cut), shown to staff when the person asks for one. */
   lastReply: z.string().max(1000).optional(),
   /** Ids of the last deliveries handled (InboundMessage.id), written with the turn: redeliveries are ignored. */

@@ -59,7 +59,7 @@ export interface ConversationDeps {
   /** The clock; tests move it. */
   now?: () => Date;
   /** Per-person state of features for the turn (`k.features`), by key; read after the person's lock is held. */
-  turnState?: readonly { readonly key: string; load(userKey: string, now: Date): Promise<unknown> }[];
+  turnState?: readonly { readonly key: string; load(userKey: string, now: Date, session: Session | undefined): Promise<unknown> }[];
 }
 
 /**
@@ -119,16 +119,13 @@ export class Conversation {
       // Another instance on the same Redis may be serving this person: take turns across processes too.
       release = await this.deps.store.lock?.(`turn:${message.userKey}`, TURN_LOCK_MS, TURN_LOCK_WAIT_MS);
       const text = cutText(message.text, MAX_TEXT);
-      const [stored, closure, features] = await Promise.all([
-        this.readSession(message.userKey),
-        this.deps.closure(now.getTime()),
-        this.featureState(message.userKey, now),
-      ]);
+      const [stored, closure] = await Promise.all([this.readSession(message.userKey), this.deps.closure(now.getTime())]);
       if (message.id !== undefined && stored?.seen?.includes(message.id)) {
         this.deps.log.info({ user: message.userKey, id: message.id }, 'redelivered message already handled: ignored');
         return { replies: [], duplicate: true };
       }
       const session = stored ?? newSession(now);
+      const features = await this.featureState(message.userKey, now, stored);
       const knowledge: Knowledge = {
         office: this.deps.office,
         closure,
@@ -170,9 +167,10 @@ export class Conversation {
   }
 
   /** What each feature loaded about this person for the turn. @throws StoreError */
-  private async featureState(userKey: string, now: Date): Promise<Record<string, unknown>> {
+  private async featureState(userKey: string, now: Date, session: Session | undefined): Promise<Record<string, unknown>> {
     const loaders = this.deps.turnState ?? [];
-    const values = await Promise.all(loaders.map((l) => l.load(userKey, now)));
+    if (loaders.length === 0) return {};
+    const values = await Promise.all(loaders.map((l) => l.load(userKey, now, session)));
     return Object.fromEntries(loaders.map((l, i) => [l.key, values[i]]));
   }
 

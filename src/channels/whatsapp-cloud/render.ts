@@ -5,7 +5,8 @@
  * text: up to 3 as reply buttons (yes/no steps), up to 10 as a list (the numbered menu); the numbers stay
  * in the text, so typing one still works, and a pressed button or row comes back as its option key.
  */
-import type { Inline, MenuOption, Reply } from '../../kernel/message.js';
+import type { MenuOption, Reply } from '../../kernel/message.js';
+import { escapeStarMarkup, renderStarMarkup } from '../../lib/star-markup.js';
 
 /** The Cloud API's longest text message (UTF-16 units). */
 export const CLOUD_TEXT_LIMIT = 4096;
@@ -27,37 +28,12 @@ export interface CloudMessage {
   text: string;
 }
 
-const FENCE = '\u2060';
-const MARKERS = /[*_~`]/g;
-const LINKS = /(https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g;
-
 /** Neutralise WhatsApp formatting markers in text that must show literally (links excepted). */
-export function escapeMarkers(text: string): string {
-  return text
-    .split(LINKS)
-    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(MARKERS, (m) => `${FENCE}${m}${FENCE}`)))
-    .join('');
-}
-
-function renderRun(run: Inline): string {
-  if (!run.bold) return escapeMarkers(run.text);
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(run.text);
-  const [lead, core, trail] = [m?.[1] ?? '', m?.[2] ?? '', m?.[3] ?? ''];
-  if (core === '') return run.text;
-  // Bold over several lines does not format: bold each line on its own.
-  const body = core
-    .split('\n')
-    .map((line) => {
-      const t = line.trim();
-      return t === '' ? line : line.replace(t, `*${escapeMarkers(t)}*`);
-    })
-    .join('\n');
-  return `${lead}${body}${trail}`;
-}
+export const escapeMarkers = escapeStarMarkup;
 
 /** The WhatsApp text of one reply. */
 export function replyMarkup(reply: Reply): string {
-  return reply.parts.map(renderRun).join('');
+  return renderStarMarkup(reply.parts);
 }
 
 /** Cut `text` into pieces of at most `limit` units, at a paragraph, line, sentence or word when there is one. */

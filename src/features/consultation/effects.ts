@@ -72,7 +72,7 @@ export async function runConsultationEffect(effect: ConsultationEffect, ctx: Eff
       const rd = service.renderer(effect.draft.language);
       try {
         const { consultation } = await service.create(effect.draft, ctx.userKey, ctx.now);
-        return { replies: render.created(rd, consultation, ctx.now), session: { flow: undefined } };
+        return { replies: render.created(rd, consultation, ctx.now), session: { flow: undefined, consultation: consultation.number } };
       } catch (err) {
         deps.log.error({ err }, 'consultation not stored; the citizen was told and can retry');
         return { replies: [rd.t.reply('consultation.create.failed', { callcenter: callCenter(rd.t, deps.office) })], session: {} };

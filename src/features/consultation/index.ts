@@ -41,7 +41,8 @@ export function createConsultation(ports: FeaturePorts, settings: ConsultationSe
     service,
     effects,
     operations: consultationOperations(service, settings.CONSULTATION_RETENTION_DAYS),
-    turnState: { key: STATE_KEY, load: (userKey, now) => service.state(userKey, now) },
+    // Only a person who asked for a consultation (marked in their session when it was stored) has state to read.
+    turnState: { key: STATE_KEY, load: (userKey, now, session) => (session?.consultation ? service.state(userKey, now) : Promise.resolve(undefined)) },
     async start() {
       stopSweep = startConsultationSweep(service, ports.log, ports.now);
     },
