@@ -27,6 +27,8 @@ import type { IntentName } from './nlu/types.js';
 import { AuditLog } from './runtime/audit.js';
 import { Catalogue, chatOperationRunner } from './runtime/catalogue.js';
 import { Conversation, type TurnOutput } from './runtime/conversation.js';
+import { ReplyDelivery } from './runtime/delivery.js';
+import { SendBudget } from './lib/pacing.js';
 import { Outbox, type StaffDirectory } from './runtime/outbox.js';
 import { mergeDialogues } from './runtime/step.js';
 import { createStore, type Store } from './store/store.js';
@@ -65,6 +67,8 @@ export interface App {
   log: Logger;
   conversation: Conversation;
   outbox: Outbox;
+  /** The paced, durable sender of answers on channels that deliver durably. */
+  delivery: ReplyDelivery;
   host: Host;
   /** Listen to every turn, whichever channel it came from. */
   onTurn(listener: TurnListener): void;
@@ -158,9 +162,23 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const outbox = new Outbox({ staff, locales, log, now });
   const ports: FeaturePorts = { store, office, locales, log, outbox, now };
 
+  // One sending budget per channel, shared by its replies (first) and its announcements.
+  const budgets = new Map(
+    config.channels.map((c) => [
+      c.name,
+      new SendBudget({
+        ...(c.delivery.ratePerSecond !== undefined ? { ratePerSecond: c.delivery.ratePerSecond } : {}),
+        ...(c.delivery.perChatGapMs !== undefined ? { perChatGapMs: c.delivery.perChatGapMs } : {}),
+        ...(c.delivery.groupGapMs !== undefined ? { groupGapMs: c.delivery.groupGapMs } : {}),
+        ...(c.delivery.replyGapMs !== undefined ? { replyGapMs: c.delivery.replyGapMs } : {}),
+      }),
+    ]),
+  );
   const complaints = createComplaints(ports, config);
   const announcements = createAnnouncements(ports, {
-    channels: config.channels.filter((c) => c.capabilities.push),
+    channels: config.channels
+      .filter((c) => c.capabilities.push)
+      .map((c) => ({ name: c.name, label: c.label, delivery: c.delivery, ...(budgets.has(c.name) ? { budget: budgets.get(c.name) } : {}) })),
     progressEveryMs: config.BROADCAST_PROGRESS_SECONDS * 1000,
     ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
     // `<REDIS_PREFIX>-bq`: with REDIS_PREFIX=layanan the queue keeps its keys from before the prefix was set.
@@ -190,8 +208,19 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     staff,
     turnState: features.flatMap((f) => (f.turnState ? [f.turnState] : [])),
     canPush: (channel) => canPush.get(channel) ?? false,
+    durable: (channel) => outbox.channel(channel)?.durable !== undefined,
+    queued: (userKey) => delivery.kick(userKey),
     settings: { sessionIdleMs: config.SESSION_TTL_MINUTES * 60_000, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS },
     now,
+  });
+  const delivery = new ReplyDelivery({
+    conversation,
+    channel: (name) => outbox.channel(name),
+    budget: (name) => budgets.get(name),
+    markUnreachable: (userKey, reason) => outbox.markUnreachable(userKey, reason),
+    log,
+    now,
+    shared: store.kind === 'redis',
   });
   // The one unreachable hook: every feature that keeps something about a person hears it once.
   for (const f of features) if (f.onUnreachable) outbox.onUnreachable((key, reason, at) => f.onUnreachable?.(key, reason, at) ?? Promise.resolve());
@@ -210,8 +239,13 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     return out;
   };
   const host: Host = {
-    handle: async (message) => (await observed(message)).replies,
+    // Answers stored with the turn are the sender's to deliver; the channel sends only what was not stored.
+    handle: async (message) => {
+      const out = await observed(message);
+      return out.queued ? [] : out.replies;
+    },
     turn: observed,
+    settled: () => delivery.idle(),
     isStaff: (userKey) => staff.isStaff(userKey),
     markUnreachable: (userKey, reason) => outbox.markUnreachable(userKey, reason),
     alertStaff: (key, vars) => outbox.alertStaff(key, vars),
@@ -226,6 +260,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     log,
     conversation,
     outbox,
+    delivery,
     host,
     onTurn: (listener) => void turnListeners.push(listener),
     catalogue,
@@ -235,7 +270,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     features,
     enabledChannels: () => config.channels.filter((c) => c.enabled),
     idle: async () => {
-      await Promise.all(features.map((f) => f.idle?.()));
+      await Promise.all([...features.map((f) => f.idle?.()), delivery.idle()]);
     },
     health: async () => {
       const probe = store.collection('health', z.unknown());

@@ -37,7 +37,9 @@ async function serve(app: App, http: HttpServer | undefined): Promise<number> {
   }
   // One platform failing (WhatsApp's browser, Telegram's network) must not take the others down: passing
   // failures are retried in the background, final ones (a revoked token) are given up and logged.
-  const supervision = superviseChannels(app.host, app.outbox, channels, app.log);
+  // Answers stored but not delivered when the last process stopped go out as soon as their channel runs.
+  const resume = (name: string) => void app.delivery.resume(name).catch((err: unknown) => app.log.error({ err, channel: name }, 'stored answers not resumed'));
+  const supervision = superviseChannels(app.host, app.outbox, channels, app.log, undefined, (c) => resume(c.name));
   await supervision.settled;
   if (channels.every((c) => !app.outbox.canSend(c.name))) return 1;
   // Background jobs (complaint checks, announcement delivery) start once the channels they send on run.
@@ -51,6 +53,8 @@ async function serve(app: App, http: HttpServer | undefined): Promise<number> {
     process.once('SIGTERM', stop);
   });
   for (const f of app.features) await f.stop?.();
+  // Pieces in flight finish and are recorded; what is left stays stored for the next start.
+  await app.delivery.stop();
   await supervision.stop();
   return 0;
 }

@@ -27,6 +27,11 @@ export interface ChannelHost {
    * reply that says so.
    */
   handle(message: InboundMessage): Promise<Reply[]>;
+  /**
+   * Resolves once every answer stored so far has been delivered (or given up): the runtime sends the
+   * answers of durable channels, so a channel's own "idle" waits for this too (tests, shutdown).
+   */
+  settled?(): Promise<void>;
   /** Whether this user key is on the staff allow-list (by platform id, never by display name). */
   isStaff(userKey: string): boolean;
   /**
@@ -56,6 +61,29 @@ export interface Channel {
    * @throws PlatformApiError (403: unreachable, 429: retry later) or NetworkError.
    */
   send(userKey: string, replies: readonly Reply[], opts?: SendOptions): Promise<SendReceipt[]>;
+  /**
+   * Present when the channel's answers are delivered durably: a message it hands to the host carries a
+   * `replyAddress`, the turn stores its replies with its state, and the runtime's paced sender delivers
+   * them piece by piece through this, resuming after a restart.
+   */
+  readonly durable?: DurableReplies;
+}
+
+/** How a channel delivers stored answers, one platform message (piece) at a time. */
+export interface DurableReplies {
+  /**
+   * How many platform messages `replies` become. Must be deterministic (the same replies always give the
+   * same pieces): after a restart, delivery resumes at the first piece not confirmed.
+   */
+  pieces(replies: readonly Reply[]): number;
+  /** The chat an address is in, for the per-chat pace (several people of a group share its chat). */
+  chatOf(address: string): { chat: string; group: boolean };
+  /**
+   * Send piece `index` of `replies` to `address`, once (no retry inside: the sender paces, and waits out a
+   * 429 for the whole channel). `index` 0 may quote the message answered.
+   * @throws PlatformApiError (403: unreachable; 429: too fast, nothing sent) or NetworkError.
+   */
+  sendPiece(address: string, replies: readonly Reply[], index: number): Promise<void>;
 }
 
 /** What a platform can do; features read it instead of asking which platform it is. */
@@ -69,8 +97,9 @@ export interface ChannelCapabilities {
 }
 
 /**
- * How fast announcements may go out on a platform (replies to people who wrote are not paced by this).
- * Each field is optional: a platform paces by what applies to it.
+ * How fast a platform may be sent to. The overall rate, the per-chat and group gaps are one budget per
+ * process shared by the replies to people who wrote (first) and the announcements; the random gaps and the
+ * daily cap pace announcements only. Each field is optional: a platform paces by what applies to it.
  */
 export interface DeliveryProfile {
   /** Messages per second overall, evenly spaced (Telegram: under its ~30/s). */
@@ -79,6 +108,10 @@ export interface DeliveryProfile {
   concurrency?: number;
   /** Least time between two messages to one chat (Telegram: 1 s). */
   perChatGapMs?: number;
+  /** Least time between two messages to one group chat (Telegram: 20 a minute, so 3 s). */
+  groupGapMs?: number;
+  /** Least time before a reply to a chat, when not `perChatGapMs` (0 where the platform allows bursts). */
+  replyGapMs?: number;
   /** A random pause between any two messages (WhatsApp Web: ban risk). */
   randomGapMs?: { min: number; max: number };
   /** Messages per office day at most; the rest goes out the next day. */

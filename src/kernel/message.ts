@@ -2,6 +2,7 @@
  * What flows between channels and the engine. Channels turn platform events into an `InboundMessage` and
  * render `Reply` objects back; nothing here names a platform.
  */
+import { z } from 'zod';
 
 /** A file the citizen sent (photo, document, voice note …), kept by its platform file id, never downloaded. */
 export interface Attachment {
@@ -39,6 +40,12 @@ export interface InboundMessage {
    * redelivered message idempotent (a staff answer is delivered once per `messageRef`).
    */
   messageRef?: string;
+  /**
+   * Where the answer goes, in the channel's own words (a chat id, and in groups the message to thread it to).
+   * Set by channels that deliver durably (`Channel.durable`): the turn then stores its replies with its state,
+   * and the runtime's paced sender delivers them to this address, whatever crashes in between.
+   */
+  replyAddress?: string;
 }
 
 /** What a channel says about one message it sent: its platform id, so a reply to it can be recognised. */
@@ -69,6 +76,13 @@ export interface Reply {
    */
   key?: string;
 }
+
+/** A reply as it is stored with a turn until delivered (a stored record is a boundary: checked when read). */
+export const StoredReply: z.ZodType<Reply> = z.object({
+  parts: z.array(z.object({ text: z.string(), bold: z.boolean().optional() })).max(200),
+  options: z.array(z.object({ key: z.string(), label: z.string() })).max(50).optional(),
+  key: z.string().optional(),
+});
 
 /** The reply as plain text, as the console and the JSON CLI show it. */
 export function replyText(reply: Reply): string {

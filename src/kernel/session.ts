@@ -3,6 +3,38 @@
  * boundary like any other). Feature flows (the complaint form) keep their own part under `flow`.
  */
 import { z } from 'zod';
+import { StoredReply } from './message.js';
+
+/**
+ * The answer of one turn waiting to be delivered: stored in the same write as the turn, taken off when its
+ * last platform message is confirmed. `next` counts the platform messages (pieces) confirmed sent; `sending`
+ * says piece `next` was handed to the platform and not confirmed: found so after a crash, its fate is
+ * unknown, and it is counted, never sent a second time.
+ */
+const PendingAnswer = z.object({
+  /** The turn number it answers (`Session.turns`): answers go out in turn order. */
+  turn: z.number().int().nonnegative(),
+  /** The channel's reply address (`InboundMessage.replyAddress`). */
+  to: z.string().max(200),
+  replies: z.array(StoredReply).min(1).max(30),
+  next: z.number().int().nonnegative(),
+  sending: z.boolean().optional(),
+  /** ISO time it was stored: an answer older than the delivery's horizon is given up, and counted. */
+  at: z.string(),
+});
+export type PendingAnswer = z.infer<typeof PendingAnswer>;
+
+/**
+ * A person's answers not yet delivered, and which process delivers them: `owner` holds the queue until
+ * `until` (renewed at each piece), so two instances on one store never send one person's answers at once,
+ * and a dead instance's queue is taken over once its lease runs out.
+ */
+const Outbox = z.object({
+  owner: z.string().max(100).optional(),
+  until: z.number().optional(),
+  answers: z.array(PendingAnswer).max(50),
+});
+export type PendingOutbox = z.infer<typeof Outbox>;
 
 /** The shape version of sessions written now; older records are migrated when read (grammY's enhanceStorage). */
 export const SESSION_VERSION = 3;
@@ -34,6 +66,8 @@ const SessionShape = z.object({
   lastReply: z.string().max(1000).optional(),
   /** Ids of the last deliveries handled (InboundMessage.id), written with the turn: redeliveries are ignored. */
   seen: z.array(z.string().max(100)).max(100).optional(),
+  /** Answers stored with their turns and not yet delivered (channels that deliver durably). */
+  outbox: Outbox.optional(),
   /** A multi-turn form in progress, owned by the feature that started it. */
   flow: z
     .object({ kind: z.string(), startedAt: z.string(), data: z.record(z.string(), z.unknown()) })
@@ -60,4 +94,11 @@ export const Session: z.ZodType<Session> = z.union([
 /** A fresh session at `now`. */
 export function newSession(now: Date): Session {
   return { v: SESSION_VERSION, turns: 0, noneStreak: 0, subscribeOffered: false, touchedAt: now.toISOString() };
+}
+
+/** `session` without its outbox (the queue emptied, or replaced by the turn's own). */
+export function withoutOutbox(session: Session): Session {
+  const copy = { ...session };
+  delete copy.outbox;
+  return copy;
 }

@@ -11,7 +11,7 @@ import { Translator, type Locales } from '../kernel/locale.js';
 import type { InboundMessage, Reply } from '../kernel/message.js';
 import { callCenter } from '../kernel/office-text.js';
 import type { ClosureStatus, OfficeData } from '../kernel/office.js';
-import { newSession, Session } from '../kernel/session.js';
+import { newSession, Session, withoutOutbox, type PendingAnswer, type PendingOutbox } from '../kernel/session.js';
 import { channelOf } from '../kernel/user-key.js';
 import { StoreError } from '../lib/errors.js';
 import { cutText } from '../lib/format.js';
@@ -33,6 +33,11 @@ export interface TurnOutput {
   error?: Error;
   /** Set when the message was a redelivery of one whose turn is stored (`InboundMessage.id`): nothing to send. */
   duplicate?: true;
+  /**
+   * Set when `replies` were stored with the turn for the runtime's paced sender to deliver
+   * (`InboundMessage.replyAddress` on a channel that delivers durably): the channel must not send them.
+   */
+  queued?: true;
 }
 
 /** What the conversation is built from. */
@@ -50,6 +55,10 @@ export interface ConversationDeps {
   staff: StaffDirectory;
   /** Whether a channel can message people first (from the channel modules' capabilities). */
   canPush(channel: string): boolean;
+  /** Whether a running channel delivers its answers durably (`Channel.durable`): its turns store their replies. */
+  durable?(channel: string): boolean;
+  /** Told after a turn stored answers for `userKey`: the paced sender starts on them. */
+  queued?(userKey: string): void;
   settings: {
     /** A session idle longer than this is reset at its next turn. */
     sessionIdleMs: number;
@@ -78,6 +87,9 @@ const SEEN_KEPT = 50;
 
 /** Keep a session this long past its idle time, so the next turn can say that an open form expired. */
 const SESSION_GRACE_MS = 24 * 3_600_000;
+
+/** Answers waiting for one person at most; past it the oldest is given up (a platform down for days). */
+export const MAX_PENDING_ANSWERS = 50;
 
 /** Moved to lib (channels cut text too); kept here for callers of the runtime. */
 export { cutText };
@@ -148,15 +160,24 @@ export class Conversation {
         canPush: this.deps.canPush(channel),
       }, parts);
       const { replies, patch, after } = await this.runEffects(message.userKey, result.effects, result.language, now, staff);
-      // The delivery id goes into the same write as the turn: stored together, or not at all.
+      const all = [...result.replies, ...replies];
+      // The delivery id, and the answer where the channel delivers durably, go into the same write as the
+      // turn: stored together, or not at all.
       const seen = message.id === undefined ? stored?.seen : [...(stored?.seen ?? []), message.id].slice(-SEEN_KEPT);
+      const address = message.replyAddress;
+      const queue = address !== undefined && all.length > 0 && (this.deps.durable?.(channel) ?? false);
+      const outbox = queue
+        ? this.enqueue(message.userKey, stored?.outbox, { turn: result.session.turns, to: address, replies: all, next: 0, at: now.toISOString() })
+        : stored?.outbox;
+      const next = withoutOutbox({ ...result.session, ...patch });
       await this.sessions.set(
         message.userKey,
-        { ...result.session, ...patch, ...(seen ? { seen } : {}) },
+        { ...next, ...(seen ? { seen } : {}), ...(outbox && outbox.answers.length > 0 ? { outbox } : {}) },
         this.deps.settings.sessionIdleMs + SESSION_GRACE_MS,
       );
       for (const write of after) await write();
-      return { replies: [...result.replies, ...replies], result };
+      if (queue) this.deps.queued?.(message.userKey);
+      return { replies: all, result, ...(queue ? { queued: true as const } : {}) };
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
       this.deps.log.error({ err: error, user: message.userKey }, 'turn failed; nothing was written');
@@ -164,6 +185,33 @@ export class Conversation {
     } finally {
       await release?.();
     }
+  }
+
+  /**
+   * Read, change and write one person's session under their lock (the same lock as their turns): the paced
+   * sender records each piece it sends this way. `change` returns the new session (undefined: write nothing)
+   * and a value for the caller; a session that is gone stays gone.
+   * @throws StoreError
+   */
+  update<V>(userKey: string, change: (session: Session | undefined) => { session?: Session; value: V }): Promise<V> {
+    return this.lock.run(userKey, async () => {
+      const release = await this.deps.store.lock?.(`turn:${userKey}`, TURN_LOCK_MS, TURN_LOCK_WAIT_MS);
+      try {
+        const { session, value } = change(await this.readSession(userKey));
+        if (session) await this.sessions.set(userKey, session, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
+        return value;
+      } finally {
+        await release?.();
+      }
+    });
+  }
+
+  /** The outbox with `answer` added, the oldest given up (and logged) when it is full. */
+  private enqueue(userKey: string, outbox: PendingOutbox | undefined, answer: PendingAnswer): PendingOutbox {
+    const answers = [...(outbox?.answers ?? []), answer];
+    const dropped = answers.splice(0, Math.max(0, answers.length - MAX_PENDING_ANSWERS));
+    if (dropped.length > 0) this.deps.log.error({ user: userKey, dropped: dropped.length }, 'answers never delivered given up: the outbox is full');
+    return { ...outbox, answers };
   }
 
   /** What each feature loaded about this person for the turn. @throws StoreError */

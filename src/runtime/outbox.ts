@@ -56,6 +56,11 @@ export class Outbox implements OutboxPort {
     return this.channels.has(channel);
   }
 
+  /** The running channel of that name, if it runs here. */
+  channel(name: string): Channel | undefined {
+    return this.channels.get(name);
+  }
+
   /** Names of the running channels. */
   running(): string[] {
     return [...this.channels.keys()];

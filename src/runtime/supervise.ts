@@ -33,6 +33,8 @@ export function superviseChannels(
   channels: readonly Channel[],
   log: Logger,
   backoff: Backoff = DEFAULT_BACKOFF,
+  /** Told each time a channel has started (stored answers for it can go out). */
+  onStarted?: (channel: Channel) => void,
 ): Supervision {
   const started = new Set<Channel>();
   const timers = new Set<NodeJS.Timeout>();
@@ -48,6 +50,7 @@ export function superviseChannels(
         }
         started.add(channel);
         log.info({ channel: channel.name }, 'channel started');
+        onStarted?.(channel);
         done();
       },
       (err: unknown) => {

@@ -9,7 +9,7 @@ import { buildClassifier, createApp, loadKnowledgeFiles, type App } from '../../
 import { parseConfig, type Config } from '../../src/config.js';
 import type { InboundMessage } from '../../src/kernel/message.js';
 import { replyText } from '../../src/kernel/message.js';
-import { silentLogger } from '../../src/lib/log.js';
+import { silentLogger, type Logger } from '../../src/lib/log.js';
 import type { NluClassifier } from '../../src/nlu/classifier.js';
 import { createMemoryStore, type Store } from '../../src/store/store.js';
 
@@ -31,6 +31,8 @@ export interface MakeBotOptions {
   store?: Store;
   env?: Record<string, string>;
   now?: () => Date;
+  /** Where the app logs (silent by default). */
+  log?: Logger;
 }
 
 /** The application as tests use it: the composition root, with its parts at hand. */
@@ -58,7 +60,7 @@ export interface TestBot {
 export function makeBot(opts: MakeBotOptions = {}): TestBot {
   const config = testConfig(opts.env);
   const { office, locales } = loadKnowledgeFiles(config);
-  const app = createApp(config, silentLogger(), {
+  const app = createApp(config, opts.log ?? silentLogger(), {
     office,
     locales,
     classifier: testClassifier(),

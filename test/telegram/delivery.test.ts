@@ -19,7 +19,8 @@ describe('Telegram sending', () => {
     const fake = await startFake({ limits: { globalPerSecond: 30, perChatPerSecond: 1, perChatBurst: 1 } });
     const bot = makeBot();
     await startChannel(fake, bot);
-    await bot.sendTo(`telegram:${nyoman.id}`, [plain('Pengumuman 1'), plain('Pengumuman 2')]);
+    // Two sends to one chat (one reply each: replies of one send are joined into one message).
+    await Promise.all([bot.sendTo(`telegram:${nyoman.id}`, [plain('Pengumuman 1')]), bot.sendTo(`telegram:${nyoman.id}`, [plain('Pengumuman 2')])]);
     expect(fake.sentTo(nyoman.id).map((m) => m.text)).toEqual(['Pengumuman 1', 'Pengumuman 2']);
     // One 429 only: the retry waited retry_after (an early retry would have met another 429).
     const statuses = fake.callsOf('sendMessage').map((c) => c.status);

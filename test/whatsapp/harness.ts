@@ -31,7 +31,7 @@ export interface Harness {
 /** Build a harness; `env` goes to the bot's config (e.g. STAFF_WHATSAPP_IDS). */
 export function harness(env: Record<string, string> = {}, opts: Partial<WhatsAppChannelOptions> = {}): Harness {
   const store = createMemoryStore();
-  const bot = makeBot({ store, env });
+  const bot = makeBot({ store, env, ...(opts.log ? { log: opts.log } : {}) });
   const wa = new FakeWhatsApp();
   const dir = mkdtempSync(join(tmpdir(), 'wa-test-'));
   const alerts: string[] = [];
@@ -42,6 +42,7 @@ export function harness(env: Record<string, string> = {}, opts: Partial<WhatsApp
       inbound.push(m);
       return bot.handle(m);
     },
+    settled: () => bot.app.delivery.idle(),
     isStaff: (k) => bot.isStaff(k),
     markUnreachable: (k, r) => bot.markUnreachable(k, r),
     alertStaff: async (key, vars) => {

@@ -17,7 +17,7 @@ import { PlatformApiError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
 import { KeyedLock } from '../../lib/keyed-lock.js';
 import { withRetry, type RetryPolicy } from '../../lib/retry.js';
-import type { Channel, ChannelHost, HttpRouter, SendOptions } from '../../kernel/channel.js';
+import type { Channel, ChannelHost, DurableReplies, HttpRouter, SendOptions } from '../../kernel/channel.js';
 import { CITIZEN_COMMAND_LIST, staffCommandList } from './commands.js';
 import { callTelegram, toPlatformError } from './errors.js';
 import { renderReplies, type RenderedMessage } from './render.js';
@@ -71,6 +71,18 @@ export function telegramOptions(config: TelegramConfig): TelegramChannelOptions 
     staffChatIds: [...config.STAFF_TELEGRAM_IDS, ...(config.STAFF_TELEGRAM_CHAT_ID ? [config.STAFF_TELEGRAM_CHAT_ID] : [])],
     ...(webhook ? { webhook } : {}),
   };
+}
+
+/** Where an answer goes: `<chat id>`, or `<chat id>/<message id>` to thread it to the message in a group. */
+function replyAddress(target: Target): string {
+  return target.replyTo !== undefined ? `${target.chatId}/${target.replyTo}` : String(target.chatId);
+}
+
+/** The chat and threaded message of a reply address (`replyAddress`). @throws on an address not ours */
+function parseReplyAddress(address: string): { chatId: number; replyTo?: number } {
+  const m = /^(-?\d+)(?:\/(\d+))?$/.exec(address);
+  if (!m?.[1]) throw new Error(`not a Telegram reply address: ${address}`);
+  return { chatId: Number(m[1]), ...(m[2] ? { replyTo: Number(m[2]) } : {}) };
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
@@ -204,7 +216,13 @@ export class TelegramChannel implements Channel {
     const me = this.me;
     if (!host || !me) return;
     const incoming = parseUpdate(raw, me);
-    const delivery = (message: InboundMessage): InboundMessage => ({ ...message, id: `${me.id}:${incoming.updateId}` });
+    // The delivery id makes the turn exactly-once; the reply address lets the runtime deliver its answer
+    // durably (stored with the turn, paced, resumed after a crash).
+    const delivery = (message: InboundMessage, target: Target): InboundMessage => ({
+      ...message,
+      id: `${me.id}:${incoming.updateId}`,
+      replyAddress: replyAddress(target),
+    });
     switch (incoming.kind) {
       case 'ignored':
         host.log.debug({ updateId: incoming.updateId, reason: incoming.reason }, 'telegram update ignored');
@@ -217,7 +235,7 @@ export class TelegramChannel implements Channel {
         await this.call('answerCallbackQuery', () => this.bot.telegram.answerCbQuery(incoming.callbackId)).catch((err: unknown) =>
           host.log.warn({ err }, 'callback query not answered'),
         );
-        if (incoming.message) await this.accept(incoming.target, delivery(incoming.message));
+        if (incoming.message) await this.accept(incoming.target, delivery(incoming.message, incoming.target));
         return;
       case 'message':
         if (!incoming.person && host.isStaff(incoming.message.userKey)) {
@@ -225,7 +243,7 @@ export class TelegramChannel implements Channel {
           host.log.warn({ updateId: incoming.updateId }, 'message sent as a chat ignored (never staff)');
           return;
         }
-        await this.accept(incoming.target, delivery(incoming.message));
+        await this.accept(incoming.target, delivery(incoming.message, incoming.target));
         return;
     }
   }
@@ -259,6 +277,32 @@ export class TelegramChannel implements Channel {
     // Settle-only: the caller handles the task's rejection.
     task.then(done, done);
   }
+
+  /**
+   * The durable path (`Channel.durable`): the runtime's paced sender delivers stored answers through this,
+   * one message at a time, without retries of its own (it waits out a 429 for the whole channel).
+   */
+  readonly durable: DurableReplies = {
+    pieces: (replies) => renderReplies(replies).length,
+    chatOf: (address) => {
+      const { chatId } = parseReplyAddress(address);
+      // Telegram's group and supergroup ids are negative, private chats positive.
+      return { chat: String(chatId), group: chatId < 0 };
+    },
+    sendPiece: async (address, replies, index) => {
+      const { chatId, replyTo } = parseReplyAddress(address);
+      const message = renderReplies(replies)[index];
+      if (!message) return;
+      const task = this.sendMessage(chatId, message, index === 0 ? replyTo : undefined, false);
+      this.track(task);
+      try {
+        await task;
+      } catch (err) {
+        if (err instanceof PlatformApiError && err.code === 403) this.log?.info({ chat: chatId }, 'telegram chat unreachable');
+        throw err;
+      }
+    },
+  };
 
   /** Send a turn's replies to where the message came from; a failure stops the rest (they follow from it). */
   private async deliver(target: Target, replies: readonly Reply[]): Promise<void> {

@@ -32,6 +32,6 @@ export const telegramEnvHelp: Readonly<Record<string, string>> = {
   TELEGRAM_WEBHOOK_HOST: 'the interface the webhook listens on, e.g. 127.0.0.1 behind a TLS proxy',
   STAFF_TELEGRAM_IDS: 'comma-separated numeric Telegram user ids, e.g. 12345678,87654321',
   STAFF_TELEGRAM_CHAT_ID: 'a numeric Telegram chat id (groups are negative), e.g. -1001234567890',
-  BROADCAST_TELEGRAM_RATE: 'messages per second, 1–30 (Telegram allows about 30 overall)',
+  BROADCAST_TELEGRAM_RATE: 'messages per second overall, replies and announcements together, 1–30 (Telegram allows about 30)',
   TELEGRAM_LINK_PREVIEW: 'true or false',
 };

@@ -7,9 +7,12 @@ import { userKey } from '../../kernel/user-key.js';
 import { telegramEnv, telegramEnvHelp } from './config.js';
 import { TELEGRAM_TEXT_LIMIT } from './split.js';
 
-/** Announcements on Telegram: evenly spaced at `rate`/s overall (under Telegram's ~30/s, leaving room for replies), 1 s apart per chat. */
+/**
+ * Telegram's limits as one budget for replies and announcements: evenly spaced at `rate`/s overall (under
+ * Telegram's ~30/s), 1 s apart per chat, 3 s apart per group (20 a minute). Replies take slots first.
+ */
 export function telegramDelivery(rate: number): DeliveryProfile {
-  return { ratePerSecond: rate, concurrency: Math.max(4, Math.ceil(rate / 5)), perChatGapMs: 1000 };
+  return { ratePerSecond: rate, concurrency: Math.max(4, Math.ceil(rate / 5)), perChatGapMs: 1000, groupGapMs: 3000 };
 }
 
 /** Telegram. */

@@ -68,7 +68,26 @@ export function renderReply(reply: Reply, limit = TELEGRAM_TEXT_LIMIT): Rendered
   return messages;
 }
 
-/** Render replies in order. */
+/** Blank line between two replies sent as one message. */
+const JOIN: Inline = { text: '\n\n' };
+
+const length = (reply: Reply): number => reply.parts.reduce((n, p) => n + p.text.length, 0);
+
+/**
+ * Render replies in order, as few messages as Telegram allows: consecutive replies go into one message (a
+ * blank line between) while it stays under the limit; a reply with buttons ends its message (the buttons
+ * belong under it). One message is one slot of the rate budget and one chance for a crash to cut an answer.
+ */
 export function renderReplies(replies: readonly Reply[], limit = TELEGRAM_TEXT_LIMIT): RenderedMessage[] {
-  return replies.flatMap((r) => renderReply(r, limit));
+  const merged: Reply[] = [];
+  for (const reply of replies) {
+    if (length(reply) === 0 || reply.parts.every((p) => p.text.trim() === '')) continue;
+    const last = merged[merged.length - 1];
+    if (last && !(last.options && last.options.length > 0) && length(last) + JOIN.text.length + length(reply) <= limit) {
+      merged[merged.length - 1] = { parts: [...last.parts, JOIN, ...reply.parts], ...(reply.options ? { options: reply.options } : {}) };
+    } else {
+      merged.push(reply);
+    }
+  }
+  return merged.flatMap((r) => renderReply(r, limit));
 }

@@ -7,7 +7,7 @@
  * message id is dropped. Notifications obey the 24-hour window: free text within 24 h of the person's last
  * message, an approved template outside it, or a typed refusal when none is configured (staff are told).
  */
-import type { Channel, ChannelHost, HttpRouter, SendOptions } from '../../kernel/channel.js';
+import type { Channel, ChannelHost, DurableReplies, HttpRouter, SendOptions } from '../../kernel/channel.js';
 import type { InboundMessage, Reply, SendReceipt } from '../../kernel/message.js';
 import { parseUserKey } from '../../kernel/user-key.js';
 import { NetworkError } from '../../lib/errors.js';
@@ -121,7 +121,11 @@ export class WhatsAppCloudChannel implements Channel {
 
   /** Resolves once everything received so far is handled and answered (tests, shutdown). */
   async whenIdle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    do {
+      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+      // The answers of the turns just handled are the runtime's to send.
+      await this.host?.settled?.();
+    } while (this.inFlight.size > 0);
   }
 
   /** Hear every delivery status (sent, delivered, read, failed) of a message this channel sent. */
@@ -142,6 +146,24 @@ export class WhatsAppCloudChannel implements Channel {
   media(fileId: string): Promise<MediaInfo> {
     return this.graph.media(fileId);
   }
+
+  /**
+   * The durable path (`Channel.durable`): the runtime's paced sender posts stored answers through this, one
+   * Graph message at a time, without retries of its own. The address is `<wa id> <user key>`.
+   */
+  readonly durable: DurableReplies = {
+    pieces: (replies) => renderReplies(replies).length,
+    chatOf: (address) => ({ chat: address.split(' ')[0] ?? address, group: false }),
+    sendPiece: async (address, replies, index) => {
+      const [waId = '', userKey = ''] = address.split(' ');
+      const message = renderReplies(replies)[index];
+      if (!message) return;
+      const contact = await this.contacts.get(waId).catch(() => undefined);
+      const task = this.post(userKey, waId, contact, message, 'session', false);
+      this.track(task);
+      await task;
+    },
+  };
 
   // ── receiving ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -183,7 +205,9 @@ export class WhatsAppCloudChannel implements Channel {
     await this.contacts
       .set(m.waId, { lastInboundAt: at.toISOString(), ...(phone ? { phone } : {}) }, CONTACT_TTL_MS)
       .catch((err: unknown) => this.log.warn({ err }, 'WhatsApp contact not recorded'));
-    const replies = await host.handle(m.message);
+    // The answer is stored with the turn and sent by the runtime through `durable`; what comes back here is
+    // only what could not be stored (a store outage).
+    const replies = await host.handle({ ...m.message, replyAddress: `${m.waId} ${m.message.userKey}` });
     // Answered as far as the bot is concerned: the turn is stored. A redelivery now is a duplicate.
     await this.inbox
       .set(m.messageId, { state: 'answered', receivedAt: at.toISOString(), waId: m.waId }, INBOX_TTL_MS)

@@ -17,6 +17,8 @@ export function cloudDelivery(c: Pick<WhatsAppCloudConfig, 'WHATSAPP_CLOUD_RATE'
     // Graph answers in ~100–300 ms: enough sends in flight to keep the rate.
     concurrency: Math.max(4, Math.ceil(c.WHATSAPP_CLOUD_RATE / 4)),
     perChatGapMs: c.WHATSAPP_CLOUD_CHAT_GAP_MS,
+    // The pair rate limit allows bursts: a several-message answer to someone who wrote goes out at once.
+    replyGapMs: 0,
     dailyCap: c.WHATSAPP_CLOUD_DAILY_CAP,
   };
 }

@@ -32,7 +32,7 @@ import type { InboundMessage, Reply, SendReceipt } from '../../kernel/message.js
 import type { Logger } from '../../lib/log.js';
 import { KeyedLock } from '../../lib/keyed-lock.js';
 import type { Collection, Store } from '../../store/store.js';
-import type { Channel, ChannelHost } from '../../kernel/channel.js';
+import type { Channel, ChannelHost, DurableReplies } from '../../kernel/channel.js';
 import { ACK, ACK_TTL_MS, deliveryState, mergeAck, WHATSAPP_ACKS, WhatsAppAck, type DeliveryState } from './acks.js';
 import { otherId, parseLookup, WHATSAPP_ALIASES, WhatsAppAlias } from './aliases.js';
 import { HEALTH_FAILURES, isEvaluationFailure } from './health.js';
@@ -45,6 +45,11 @@ import { renderWhatsApp } from './render.js';
 export interface WaBrowser {
   on(event: 'disconnected', listener: () => void): unknown;
   process?(): { kill(signal?: NodeJS.Signals | number): boolean } | null;
+}
+
+/** The WhatsApp messages replies become: one per reply that has text. */
+function texts(replies: readonly Reply[]): string[] {
+  return replies.map(renderWhatsApp).filter((t) => t.trim() !== '');
 }
 
 /** Options of `sendMessage` the adapter sets. */
@@ -206,7 +211,11 @@ export class WhatsAppChannel implements Channel {
 
   /** Resolves once every message received so far has been handled and answered (tests, shutdown). */
   async whenIdle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    do {
+      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+      // The answers of the turns just handled are the runtime's to send.
+      await this.host?.settled?.();
+    } while (this.inFlight.size > 0);
   }
 
   /** Starts connecting in the background and resolves at once: pairing or an outage must not block. */
@@ -567,7 +576,16 @@ export class WhatsAppChannel implements Channel {
       .run(arrived.userKey, async () => {
         const inbound = await this.route(client, host, msg.from, arrived);
         await this.remember(inbound.userKey);
-        const replies = await host.handle(await this.withQuote(msg, inbound));
+        // "typing…" while the turn runs and the answer waits its human-like pause (best effort).
+        if ((this.opts.typingMaxMs ?? 1500) > 0) {
+          void msg
+            .getChat()
+            .then((chat) => chat.sendStateTyping())
+            .catch((err: unknown) => this.log.debug({ err }, 'typing state not shown'));
+        }
+        // The answer is stored with the turn and sent by the runtime through `durable` (it survives a
+        // reconnect or a crash); what comes back here is only what could not be stored (a store outage).
+        const replies = await host.handle({ ...(await this.withQuote(msg, inbound)), replyAddress: `${msg.from} ${inbound.userKey}` });
         await this.reply(client, msg, replies, inbound.userKey);
       })
       .catch((err: unknown) => this.log.error({ err }, 'WhatsApp reply not delivered'));
@@ -717,6 +735,32 @@ export class WhatsAppChannel implements Channel {
       if (sent.id !== '') await this.recordSent(sent.id, userKey, sent.ack);
     }
   }
+
+  /**
+   * The durable path (`Channel.durable`): one WhatsApp message per reply, to the chat the message came from
+   * (the address is `<chat id> <user key>`), after the same human-like pause as a direct reply. While
+   * WhatsApp is not connected a piece fails as a network error, and the runtime tries it again later.
+   */
+  readonly durable: DurableReplies = {
+    pieces: (replies) => texts(replies).length,
+    chatOf: (address) => {
+      const chat = address.split(' ')[0] ?? address;
+      return { chat, group: chat.endsWith('@g.us') };
+    },
+    sendPiece: async (address, replies, index) => {
+      const [chatId = '', userKey = ''] = address.split(' ');
+      const text = texts(replies)[index];
+      if (text === undefined) return;
+      const client = this.client;
+      if (!client || !this.ready) throw new NetworkError('whatsapp', 'sendMessage', new Error('WhatsApp is not connected (pairing or reconnecting)'));
+      const gen = this.generation;
+      const pause = this.typingMs(text);
+      if (pause > 0) await sleep(pause);
+      const sent = await this.sendOne(client, gen, chatId, text);
+      if (sent === undefined) throw new PlatformApiError('whatsapp', 'sendMessage', 404, 'WhatsApp has no chat for this reply');
+      if (sent.id !== '') await this.recordSent(sent.id, userKey, sent.ack);
+    },
+  };
 
   // ── delivery acks ─────────────────────────────────────────────────────────────────────────────────────
 

@@ -4,6 +4,7 @@
  * lanes all loop over this list.
  */
 import type { DeliveryProfile } from '../../kernel/channel.js';
+import type { SendBudget } from '../../lib/pacing.js';
 
 /** A channel that can message people first, as the announcements feature sees it. */
 export interface PushChannel {
@@ -13,6 +14,11 @@ export interface PushChannel {
   readonly label: string;
   /** How fast announcements may go out on it. */
   readonly delivery: DeliveryProfile;
+  /**
+   * The channel's sending budget in this process, shared with the replies to people who wrote (they go
+   * first): when given, it paces the overall rate and the per-chat gap instead of the lane's own pacers.
+   */
+  readonly budget?: SendBudget;
 }
 
 /** Words that mean every channel. */

@@ -9,7 +9,7 @@ import { DEFAULT_RETRY, retryDecision, type RetryPolicy } from '../../lib/retry.
 import { sleep } from '../../lib/time.js';
 import type { DeliveryProfile } from '../../kernel/channel.js';
 import type { PushChannel } from './channels.js';
-import { ChatGap, GapPacer, RatePacer } from './pacing.js';
+import { ChatGap, GapPacer, RatePacer } from '../../lib/pacing.js';
 
 /** How a send ended. */
 export type SendOutcome =
@@ -45,14 +45,29 @@ export function laneConcurrency(profile: DeliveryProfile): number {
  * not the lane's: the worker counts it in the store.
  */
 export function buildLane(
-  channel: Pick<PushChannel, 'name' | 'delivery'>,
+  channel: Pick<PushChannel, 'name' | 'delivery' | 'budget'>,
   opts: { random?: () => number; clock?: () => number } = {},
 ): Lane {
   const clock = opts.clock ?? Date.now;
   const p = channel.delivery;
+  const gap = p.randomGapMs ? new GapPacer(p.randomGapMs.min, p.randomGapMs.max, opts.random, clock) : undefined;
+  const budget = channel.budget;
+  if (budget) {
+    // One budget with the channel's replies: an announcement takes a slot only when no reply waits for one.
+    return {
+      channel: channel.name,
+      async slot(userKey, signal) {
+        if (!(await budget.take(userKey, 'broadcast', signal))) return false;
+        return gap ? gap.take(signal) : true;
+      },
+      pause(ms) {
+        budget.pause(ms);
+        gap?.pause(ms);
+      },
+    };
+  }
   const rate = p.ratePerSecond !== undefined && p.ratePerSecond > 0 ? new RatePacer(p.ratePerSecond, clock) : undefined;
   const perChat = p.perChatGapMs !== undefined && p.perChatGapMs > 0 ? new ChatGap(p.perChatGapMs, clock) : undefined;
-  const gap = p.randomGapMs ? new GapPacer(p.randomGapMs.min, p.randomGapMs.max, opts.random, clock) : undefined;
   // Without a pacer a 429 still has to hold every sender of the lane.
   let pausedUntil = 0;
   return {

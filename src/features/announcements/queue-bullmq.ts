@@ -15,7 +15,7 @@ import { setMaxListeners } from 'node:events';
 import type { DeliveryProfile } from '../../kernel/channel.js';
 import { channelOf, parseUserKey } from '../../kernel/user-key.js';
 import { localDate, sleep } from '../../lib/time.js';
-import { ChatGap, GapPacer, msUntilNextDay } from './pacing.js';
+import { ChatGap, GapPacer, msUntilNextDay } from '../../lib/pacing.js';
 import { laneConcurrency, sendPaced, type Lane } from './lanes.js';
 import { zeroCounts, type Broadcast, type Counts, type DeliveryState } from './schema.js';
 import { beginBroadcast, finalRecord, pollLoop, scheduleOnce } from './scheduler.js';
@@ -277,14 +277,18 @@ export class BullBroadcastQueue implements BroadcastWorker {
     }
     let pausedUntil = 0;
     const perChat = this.perChat.get(channel);
+    // The limiter in Redis paces every instance together; this process's budget puts its replies first.
+    const budget = this.deps.settings.channels.find((c) => c.name === channel)?.budget;
     const lane: Lane = {
       channel,
       slot: async (key, signal) => {
         const wait = pausedUntil - Date.now();
-        return (await sleep(wait, signal)) && (!perChat || (await perChat.take(key, signal)));
+        if (!(await sleep(wait, signal))) return false;
+        return budget ? budget.take(key, 'broadcast', signal) : !perChat || (await perChat.take(key, signal));
       },
       pause: (ms) => {
         pausedUntil = Date.now() + ms;
+        budget?.pause(ms);
         // A 429 holds the whole queue, on every instance.
         void queue?.rateLimit(ms).catch(() => undefined);
       },

@@ -9,7 +9,7 @@ import { setMaxListeners } from 'node:events';
 import { channelOf } from '../../kernel/user-key.js';
 import { localDate, sleep } from '../../lib/time.js';
 import { buildLane, laneConcurrency, sendPaced, type Lane } from './lanes.js';
-import { msUntilNextDay } from './pacing.js';
+import { msUntilNextDay } from '../../lib/pacing.js';
 import { settled, zeroCounts, type Broadcast, type Counts } from './schema.js';
 import { beginBroadcast, finalRecord, pollLoop, scheduleOnce } from './scheduler.js';
 import { broadcastReplies, channelSettings, reportUnreachable, stateOf, tally, type BroadcastWorker, type WorkerDeps } from './worker.js';

@@ -1,0 +1,299 @@
+/**
+ * The paced, durable sender of answers. A turn on a channel that delivers durably stores its replies in the
+ * person's session, in the same write as the turn (`Conversation`); this sends them, one platform message
+ * (piece) at a time, in turn order, under the channel's shared budget (replies before announcements), and
+ * records each piece around the call: `sending` before, the count after. So:
+ * - nothing is dropped above the platform's rate: a 429 pauses the channel and the piece waits its turn;
+ * - a crash never cuts an answer short: the next process resumes at the first piece not confirmed;
+ * - nothing is sent twice after a crash: a piece found `sending` has an unknown fate, and is counted, not
+ *   resent (the window is one platform call);
+ * - two instances on one store never send one person's answers at once: the queue has one owner at a time,
+ *   with a lease renewed at each piece, taken over when a dead owner's lease runs out.
+ * A network error or a 5xx (the call did not go through, or we cannot tell) is retried with backoff until
+ * the answer is older than the horizon: a person rather gets an answer late (or, rarely, twice) than never.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Channel } from '../kernel/channel.js';
+import { withoutOutbox, type PendingAnswer, type Session } from '../kernel/session.js';
+import { NetworkError, PlatformApiError } from '../lib/errors.js';
+import type { Logger } from '../lib/log.js';
+import type { SendBudget } from '../lib/pacing.js';
+import { DEFAULT_RETRY } from '../lib/retry.js';
+import { sleep } from '../lib/time.js';
+import { channelOf } from '../kernel/user-key.js';
+import type { Conversation } from './conversation.js';
+
+/** What the sender is built from. */
+export interface DeliveryDeps {
+  conversation: Pick<Conversation, 'update' | 'sessions'>;
+  /** The running channel of that name, if it runs here. */
+  channel(name: string): Channel | undefined;
+  /** The channel's sending budget (shared with its announcements). */
+  budget(name: string): SendBudget | undefined;
+  /** The platform says this person cannot be reached (403). */
+  markUnreachable(userKey: string, reason: string): Promise<void>;
+  log: Logger;
+  now?: () => Date;
+  /** This process's id, as owner of the queues it sends (a random one by default). */
+  instance?: string;
+  /** Whether other processes share the store (Redis): then queues left by a dead one are looked for often. */
+  shared?: boolean;
+  settings?: {
+    /** How long a queue stays with its owner after its last piece (default 30 s). */
+    leaseMs?: number;
+    /** An answer not delivered after this long is given up (default 24 h). */
+    horizonMs?: number;
+    /** First and longest wait between tries after a network error or a 5xx. */
+    baseDelayMs?: number;
+    maxDelayMs?: number;
+  };
+}
+
+/** What the sender has done since start (the console's metrics, the soak). */
+export interface DeliveryStats {
+  /** Pieces confirmed sent. */
+  sent: number;
+  /** Pieces found `sending` after a crash: maybe delivered, not sent again. */
+  unknown: number;
+  /** Pieces given up: refused by the platform (400), or older than the horizon. */
+  givenUp: number;
+  /** 429s waited out. */
+  rateLimited: number;
+  /** Tries that failed on the network or a 5xx and were tried again. */
+  retried: number;
+}
+
+/** The next piece of a person's queue, as read under their lock. */
+interface Next {
+  answer: PendingAnswer;
+  channel: Channel;
+  pieces: number;
+}
+
+type Peek = { kind: 'none' } | { kind: 'later' } | ({ kind: 'piece' } & Next);
+
+/** The paced, durable sender of every channel that delivers durably. */
+export class ReplyDelivery {
+  readonly stats: DeliveryStats = { sent: 0, unknown: 0, givenUp: 0, rateLimited: 0, retried: 0 };
+  private readonly instance: string;
+  private readonly now: () => Date;
+  private readonly leaseMs: number;
+  private readonly horizonMs: number;
+  private readonly draining = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private readonly stopping = new AbortController();
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: DeliveryDeps) {
+    this.instance = deps.instance ?? randomUUID();
+    this.now = deps.now ?? (() => new Date());
+    this.leaseMs = deps.settings?.leaseMs ?? 30_000;
+    this.horizonMs = deps.settings?.horizonMs ?? 24 * 3_600_000;
+  }
+
+  /** People whose answers are being sent now. */
+  get active(): number {
+    return this.draining.size;
+  }
+
+  /** Start sending `userKey`'s stored answers (a turn just stored one). Never throws. */
+  kick(userKey: string): void {
+    if (this.stopping.signal.aborted) return;
+    if (this.draining.has(userKey)) {
+      // The running loop may be past its last look at the queue: look again when it ends.
+      this.again.add(userKey);
+      return;
+    }
+    const task = this.drain(userKey)
+      .catch((err: unknown) => this.deps.log.error({ err, user: userKey }, 'answer delivery stopped; resumed at the next turn or start'))
+      .finally(() => {
+        this.draining.delete(userKey);
+        if (this.again.delete(userKey)) this.kick(userKey);
+      });
+    this.draining.set(userKey, task);
+  }
+
+  /**
+   * Look for stored answers not delivered (after a restart, or a channel that just started) and send them.
+   * With a shared store, keeps looking every lease, for queues a dead instance left.
+   * @returns how many people had answers waiting
+   */
+  async resume(channel?: string): Promise<number> {
+    let found = 0;
+    for await (const [userKey, session] of this.deps.conversation.sessions.entries()) {
+      if (this.stopping.signal.aborted) break;
+      if (!session.outbox || session.outbox.answers.length === 0) continue;
+      if (channel !== undefined && channelOf(userKey) !== channel) continue;
+      found += 1;
+      this.kick(userKey);
+    }
+    if (found > 0) this.deps.log.info({ people: found, channel }, 'stored answers not yet delivered: sending them');
+    if (this.deps.shared && !this.sweeper && !this.stopping.signal.aborted) {
+      this.sweeper = setInterval(() => {
+        this.resume().catch((err: unknown) => this.deps.log.warn({ err }, 'looking for undelivered answers failed'));
+      }, this.leaseMs);
+      this.sweeper.unref();
+    }
+    return found;
+  }
+
+  /** Resolves once no answer is being sent (tests; shutdown after `stop`). */
+  async idle(): Promise<void> {
+    while (this.draining.size > 0) await Promise.allSettled([...this.draining.values()]);
+  }
+
+  /**
+   * Stop taking pieces; the calls in flight finish and are recorded. What is left stays stored for the next
+   * start. Waits at most `graceMs` for them.
+   */
+  async stop(graceMs = 5000): Promise<void> {
+    this.stopping.abort();
+    if (this.sweeper) clearInterval(this.sweeper);
+    await Promise.race([this.idle(), sleep(graceMs)]);
+  }
+
+  /** Send one person's queue until it is empty, owned by another process, or its channel is not here. */
+  private async drain(userKey: string): Promise<void> {
+    const signal = this.stopping.signal;
+    let failures = 0;
+    while (!signal.aborted) {
+      const peek = await this.deps.conversation.update(userKey, (s) => this.peek(userKey, s));
+      if (peek.kind !== 'piece') return;
+      const { answer, channel } = peek;
+      const durable = channel.durable;
+      if (!durable) return;
+      const { chat, group } = durable.chatOf(answer.to);
+      const budget = this.deps.budget(channel.name);
+      if (budget && !(await budget.take(`${channel.name}:${chat}`, 'reply', signal, group))) return;
+      const index = answer.next;
+      const claimed = await this.deps.conversation.update(userKey, (s) => this.claim(s, answer.turn, index));
+      if (!claimed) continue;
+      try {
+        await durable.sendPiece(answer.to, answer.replies, index);
+      } catch (err) {
+        const outcome = await this.failed(userKey, channel.name, err, answer.turn, index, peek.pieces);
+        if (outcome === 'stop') return;
+        if (outcome === 'backoff') {
+          failures += 1;
+          if (!(await sleep(this.backoff(failures), signal))) return;
+        }
+        continue;
+      }
+      failures = 0;
+      this.stats.sent += 1;
+      await this.deps.conversation.update(userKey, (s) => this.confirm(s, answer.turn, index, peek.pieces));
+    }
+  }
+
+  /**
+   * The next piece to send, under the person's lock: takes the queue when nobody (alive) holds it; settles a
+   * piece a crash left `sending` (counted, never resent) and answers past the horizon, writing that down.
+   */
+  private peek(userKey: string, session: Session | undefined): { session?: Session; value: Peek } {
+    const outbox = session?.outbox;
+    if (!session || !outbox || outbox.answers.length === 0) return { value: { kind: 'none' } };
+    const nowMs = this.now().getTime();
+    if (outbox.owner !== undefined && outbox.owner !== this.instance && (outbox.until ?? 0) > nowMs) return { value: { kind: 'none' } };
+    const name = channelOf(userKey) ?? '';
+    const channel = this.deps.channel(name);
+    if (!channel?.durable) return { value: { kind: 'later' } };
+    const answers = [...outbox.answers];
+    let changed = outbox.owner !== this.instance;
+    while (answers.length > 0) {
+      const first = answers[0] as PendingAnswer;
+      const pieces = channel.durable.pieces(first.replies);
+      let next = first.next;
+      if (first.sending) {
+        this.stats.unknown += 1;
+        this.deps.log.warn({ user: userKey, turn: first.turn, piece: next }, 'a piece was being sent when the process stopped: maybe delivered, not sent again');
+        next += 1;
+        changed = true;
+      }
+      const stale = nowMs - Date.parse(first.at) > this.horizonMs;
+      if (next >= pieces || stale) {
+        if (stale && next < pieces) {
+          this.stats.givenUp += pieces - next;
+          this.deps.log.error({ user: userKey, turn: first.turn, pieces: pieces - next }, 'answer not delivered within the horizon: given up');
+        }
+        answers.shift();
+        changed = true;
+        continue;
+      }
+      const answer: PendingAnswer = { ...first, next, sending: false };
+      answers[0] = answer;
+      const value: Peek = { kind: 'piece', answer, channel, pieces };
+      if (!changed) return { value };
+      return { session: { ...session, outbox: { owner: this.instance, until: nowMs + this.leaseMs, answers } }, value };
+    }
+    return { session: withoutOutbox(session), value: { kind: 'none' } };
+  }
+
+  /** Mark piece `index` of answer `turn` as handed to the platform, if it is still the next one and ours. */
+  private claim(session: Session | undefined, turn: number, index: number): { session?: Session; value: boolean } {
+    const outbox = session?.outbox;
+    const first = outbox?.answers[0];
+    if (!session || !outbox || !first || first.turn !== turn || first.next !== index || first.sending) return { value: false };
+    if (outbox.owner !== this.instance && outbox.owner !== undefined && (outbox.until ?? 0) > this.now().getTime()) return { value: false };
+    const answers = [{ ...first, sending: true }, ...outbox.answers.slice(1)];
+    return { session: { ...session, outbox: { owner: this.instance, until: this.now().getTime() + this.leaseMs, answers } }, value: true };
+  }
+
+  /** Piece `index` of answer `turn` went out: count it; the answer leaves the queue after its last piece. */
+  private confirm(session: Session | undefined, turn: number, index: number, pieces: number): { session?: Session; value: undefined } {
+    return { ...(this.settle(session, turn, index, index + 1 >= pieces ? 'done' : 'next') ?? {}), value: undefined };
+  }
+
+  /** Write down what became of piece `index` of answer `turn`. */
+  private settle(session: Session | undefined, turn: number, index: number, what: 'done' | 'next' | 'retry'): { session: Session } | undefined {
+    const outbox = session?.outbox;
+    const first = outbox?.answers[0];
+    if (!session || !outbox || !first || first.turn !== turn || first.next !== index) return undefined;
+    const rest = outbox.answers.slice(1);
+    const answers =
+      what === 'done' ? rest : [{ ...first, sending: false, next: what === 'next' ? index + 1 : index }, ...rest];
+    if (answers.length === 0) {
+      return { session: withoutOutbox(session) };
+    }
+    return { session: { ...session, outbox: { owner: this.instance, until: this.now().getTime() + this.leaseMs, answers } } };
+  }
+
+  /** The wait after `failures` failed tries in a row: exponential with equal jitter, capped (no last try). */
+  private backoff(failures: number): number {
+    const base = this.deps.settings?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
+    const ceiling = Math.min(this.deps.settings?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs, base * 2 ** Math.min(failures - 1, 16));
+    return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+  }
+
+  /** A send failed: decide, and write down that the piece is not in flight any more. */
+  private async failed(userKey: string, channel: string, err: unknown, turn: number, index: number, pieces: number): Promise<'stop' | 'again' | 'backoff'> {
+    if (err instanceof PlatformApiError && (err.code === 403 || (err.code === 400 && /chat not found|user is deactivated/i.test(err.description)))) {
+      await this.deps.markUnreachable(userKey, err.description);
+      return 'stop';
+    }
+    if (err instanceof PlatformApiError && err.code === 429) {
+      // Nothing was sent: the whole channel waits, this piece keeps its place.
+      this.stats.rateLimited += 1;
+      this.deps.budget(channel)?.pause(Math.max(1, err.retryAfter ?? 1) * 1000);
+      await this.deps.conversation.update(userKey, (s) => ({ ...(this.settle(s, turn, index, 'retry') ?? {}), value: undefined }));
+      return 'again';
+    }
+    if (err instanceof NetworkError || (err instanceof PlatformApiError && err.code >= 500)) {
+      this.stats.retried += 1;
+      this.deps.log.warn({ err, user: userKey }, 'answer piece not delivered; tried again');
+      await this.deps.conversation.update(userKey, (s) => ({ ...(this.settle(s, turn, index, 'retry') ?? {}), value: undefined }));
+      return 'backoff';
+    }
+    if (err instanceof PlatformApiError && err.code === 404) {
+      // The platform has no such chat (any more): none of this answer can arrive.
+      this.stats.givenUp += pieces - index;
+      this.deps.log.error({ err, user: userKey }, 'answer not delivered: the platform has no such chat');
+      await this.deps.conversation.update(userKey, (s) => ({ ...(this.settle(s, turn, index, 'done') ?? {}), value: undefined }));
+      return 'again';
+    }
+    // A 400 (or a bug): sending it again cannot help. The rest of the answer still goes.
+    this.stats.givenUp += 1;
+    this.deps.log.error({ err, user: userKey }, 'answer piece refused by the platform: given up');
+    await this.deps.conversation.update(userKey, (s) => ({ ...(this.settle(s, turn, index, index + 1 >= pieces ? 'done' : 'next') ?? {}), value: undefined }));
+    return 'again';
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Durable answers: a turn on a channel that delivers durably stores its replies with its state, and the
+ * runtime's paced sender delivers them piece by piece: once, in order, resumed after a restart, a 429 waited
+ * out, a piece a crash left in flight counted and never resent, a queue another live process holds left alone.
+ * The channel here is a fake with `Channel.durable`'s shape (one piece per reply), over the real app.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel, DurableReplies } from '../../src/kernel/channel.js';
+import { plain, replyText, type Reply } from '../../src/kernel/message.js';
+import type { Session } from '../../src/kernel/session.js';
+import { NetworkError, PlatformApiError } from '../../src/lib/errors.js';
+import { createMemoryStore, type Store } from '../../src/store/store.js';
+import { makeBot, type TestBot } from '../support/app.js';
+
+/** A channel whose answers the runtime delivers; records each piece, fails the next calls on demand. */
+class FakeDurableChannel implements Channel {
+  readonly name = 'telegram';
+  readonly sent: { to: string; text: string }[] = [];
+  readonly failures: Error[] = [];
+  readonly durable: DurableReplies = {
+    pieces: (replies) => replies.length,
+    chatOf: (address) => ({ chat: address, group: false }),
+    sendPiece: async (to, replies, index) => {
+      const failure = this.failures.shift();
+      if (failure) throw failure;
+      this.sent.push({ to, text: replyText(replies[index] as Reply) });
+    },
+  };
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  async send(): Promise<[]> {
+    return [];
+  }
+  texts(): string[] {
+    return this.sent.map((s) => s.text);
+  }
+}
+
+const bots: TestBot[] = [];
+afterEach(async () => {
+  for (const b of bots.splice(0)) await b.app.delivery.stop(0);
+});
+
+function setup(opts: { store?: Store; clock?: { now: number } } = {}): { bot: TestBot; channel: FakeDurableChannel } {
+  const clock = opts.clock;
+  const bot = makeBot({ store: opts.store ?? createMemoryStore(), ...(clock ? { now: () => new Date(clock.now) } : {}) });
+  const channel = new FakeDurableChannel();
+  bot.attach(channel);
+  bots.push(bot);
+  return { bot, channel };
+}
+
+/** A session whose outbox holds `replies` for chat 7, `next` of them confirmed. */
+function waiting(now: Date, replies: Reply[], extra: Partial<NonNullable<Session['outbox']>['answers'][number]> = {}, owner?: { id: string; until: number }): Session {
+  return {
+    v: 3,
+    turns: 1,
+    noneStreak: 0,
+    subscribeOffered: false,
+    touchedAt: now.toISOString(),
+    outbox: {
+      ...(owner ? { owner: owner.id, until: owner.until } : {}),
+      answers: [{ turn: 1, to: '7', replies, next: 0, at: now.toISOString(), ...extra }],
+    },
+  };
+}
+
+describe('durable answers', () => {
+  it('stores a turn\'s answer with the turn and delivers it once, in order; nothing stays queued', async () => {
+    const { bot, channel } = setup();
+    const direct = (await bot.turn({ userKey: 'telegram:8', text: 'kenapa kantor tutup?' })).replies.map(replyText);
+    const sendNow = await bot.handle({ userKey: 'telegram:7', text: 'kenapa kantor tutup?', replyAddress: '7' });
+    expect(sendNow).toEqual([]);
+    await bot.app.delivery.idle();
+    expect(channel.texts()).toEqual(direct);
+    expect(channel.sent.every((s) => s.to === '7')).toBe(true);
+    expect((await bot.sessions.get('telegram:7'))?.outbox).toBeUndefined();
+    expect(bot.app.delivery.stats).toMatchObject({ sent: direct.length, unknown: 0, givenUp: 0 });
+  });
+
+  it('sends the answers of quick successive turns in turn order', async () => {
+    const { bot, channel } = setup();
+    const expected: string[] = [];
+    for (const text of ['halo', 'jam buka kantor?', 'makasih']) {
+      expected.push(...(await bot.turn({ userKey: 'telegram:9', text })).replies.map(replyText));
+    }
+    await Promise.all(['halo', 'jam buka kantor?', 'makasih'].map((text) => bot.handle({ userKey: 'telegram:7', text, replyAddress: '7' })));
+    await bot.app.delivery.idle();
+    expect(channel.texts()).toEqual(expected);
+  });
+
+  it('waits out a 429 and sends the piece once', async () => {
+    const { bot, channel } = setup();
+    channel.failures.push(new PlatformApiError('telegram', 'sendMessage', 429, 'Too Many Requests: retry after 1', 1));
+    const started = Date.now();
+    await bot.handle({ userKey: 'telegram:7', text: 'halo', replyAddress: '7' });
+    await bot.app.delivery.idle();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(channel.texts().length).toBeGreaterThan(0);
+    expect(new Set(channel.texts()).size).toBe(channel.texts().length);
+    expect(bot.app.delivery.stats.rateLimited).toBe(1);
+  });
+
+  it('tries again after a network error, and the answer arrives', async () => {
+    const { bot, channel } = setup();
+    channel.failures.push(new NetworkError('telegram', 'sendMessage', new Error('ECONNRESET')));
+    await bot.handle({ userKey: 'telegram:7', text: 'halo', replyAddress: '7' });
+    await bot.app.delivery.idle();
+    expect(channel.texts().length).toBeGreaterThan(0);
+    expect(bot.app.delivery.stats.retried).toBe(1);
+  });
+
+  it('resumes after a restart at the first piece not confirmed', async () => {
+    const store = createMemoryStore();
+    const now = new Date();
+    const { bot, channel } = setup({ store });
+    await bot.sessions.set('telegram:7', waiting(now, [plain('satu'), plain('dua'), plain('tiga')], { next: 1 }));
+    expect(await bot.app.delivery.resume()).toBe(1);
+    await bot.app.delivery.idle();
+    expect(channel.texts()).toEqual(['dua', 'tiga']);
+    expect((await bot.sessions.get('telegram:7'))?.outbox).toBeUndefined();
+  });
+
+  it('counts a piece a crash left in flight and never sends it again; the rest of the answer follows', async () => {
+    const now = new Date();
+    const { bot, channel } = setup();
+    await bot.sessions.set('telegram:7', waiting(now, [plain('satu'), plain('dua'), plain('tiga')], { next: 1, sending: true }, { id: 'dead-process', until: now.getTime() - 1 }));
+    await bot.app.delivery.resume();
+    await bot.app.delivery.idle();
+    expect(channel.texts()).toEqual(['tiga']);
+    expect(bot.app.delivery.stats.unknown).toBe(1);
+  });
+
+  it('leaves a queue another live process holds, and takes it over once that lease has run out', async () => {
+    const clock = { now: Date.parse('2026-12-01T02:00:00Z') };
+    const { bot, channel } = setup({ clock });
+    const now = new Date(clock.now);
+    await bot.sessions.set('telegram:7', waiting(now, [plain('satu')], {}, { id: 'other-instance', until: clock.now + 30_000 }));
+    await bot.app.delivery.resume();
+    await bot.app.delivery.idle();
+    expect(channel.texts()).toEqual([]);
+    clock.now += 31_000;
+    await bot.app.delivery.resume();
+    await bot.app.delivery.idle();
+    expect(channel.texts()).toEqual(['satu']);
+  });
+
+  it('a person who blocked the bot is marked unreachable and their queue is dropped', async () => {
+    const { bot, channel } = setup();
+    channel.failures.push(new PlatformApiError('telegram', 'sendMessage', 403, 'Forbidden: bot was blocked by the user'));
+    await bot.subscriptions.set('telegram:7', true, 'test', new Date());
+    await bot.handle({ userKey: 'telegram:7', text: 'halo', replyAddress: '7' });
+    await bot.app.delivery.idle();
+    expect(channel.texts()).toEqual([]);
+    expect(await bot.sessions.get('telegram:7')).toBeUndefined();
+    expect((await bot.subscriptions.get('telegram:7'))?.subscribed).toBe(false);
+  });
+
+  it('a channel that does not deliver durably (the console) gets its replies back at once', async () => {
+    const { bot } = setup();
+    const replies = await bot.handle({ userKey: 'console:local', text: 'halo', replyAddress: 'x' });
+    expect(replies.length).toBeGreaterThan(0);
+  });
+});
