@@ -10,7 +10,9 @@ import { createHttpServer, type HttpServer } from '../../src/runtime/http.js';
 import { createMemoryStore } from '../../src/store/store.js';
 import { makeBot } from '../support/app.js';
 import * as tg from '../support/telegram-updates.js';
-import { startChannel, startFake, stopAll } from './harness.js';
+import { z } from 'zod';
+import { faultyStore } from '../support/faulty-store.js';
+import { eventually, startChannel, startFake, stopAll, stubHost } from './harness.js';
 
 const servers: HttpServer[] = [];
 afterEach(async () => {
@@ -112,5 +114,41 @@ describe('Telegram webhook mode', () => {
     expect((await post(second.webhookPort ?? 0, { update_id: 990_002, ...tg.privateText(kadek, '/langganan') }, { [SECRET_HEADER]: SECRET })).status).toBe(200);
     const sent = await fake.waitForSent(kadek.id, 2);
     expect(sent.map((m) => m.text)).toEqual([expect.stringContaining('Kabupaten Tabanan'), expect.stringMatching(/sudah berlangganan/)]);
+  });
+});
+
+describe('Telegram webhook: a turn slower than the answer to Telegram', () => {
+  it('keeps the update before answering 200, and a later process handles it; 503 when it cannot be kept', async () => {
+    const fake = await startFake();
+    const store = createMemoryStore();
+    const webhook = { url: `https://layanan.tabanankab.go.id${URL_PATH}`, secret: SECRET, port: 0, host: '127.0.0.1' };
+    // The first process never finishes the turn (it is killed while the store hangs).
+    const releases: (() => void)[] = [];
+    const never = () => new Promise<[]>((resolve) => releases.push(() => resolve([])));
+    const hung = stubHost(never);
+    const first = await startChannel(fake, hung, { webhook, store, acceptWaitMs: 50 });
+    const update = { update_id: 990_101, ...tg.privateText(kadek, 'jam buka kantor?') };
+    expect((await post(first.webhookPort ?? 0, update, { [SECRET_HEADER]: SECRET })).status).toBe(200);
+    expect(hung.received.map((m) => m.text)).toEqual(['jam buka kantor?']);
+
+    // The next process replays it at start: the citizen is answered, and nothing stays kept.
+    const bot = makeBot({ store });
+    const second = await startChannel(fake, bot, { webhook: { ...webhook }, store });
+    const sent = await fake.waitForSent(kadek.id, 1);
+    expect(sent[0]?.text).toMatch(/Senin|08\.00/);
+    await bot.app.idle();
+    const kept = store.collection('telegram_pending_updates', z.unknown());
+    await eventually(async () => {
+      for await (const entry of kept.entries()) return entry ? undefined : undefined;
+      return true;
+    });
+    for (const release of releases.splice(0)) release();
+    expect(second.webhookPort).toBeGreaterThan(0);
+
+    // Slow again, and the store cannot keep it either: Telegram is told to send it again.
+    const broken = faultyStore(createMemoryStore(), { down: false, fail: (op, name) => op === 'set' && name === 'telegram_pending_updates' });
+    const third = await startChannel(fake, stubHost(never), { webhook, store: broken, acceptWaitMs: 50 });
+    expect((await post(third.webhookPort ?? 0, { update_id: 990_102, ...tg.privateText(kadek, 'halo') }, { [SECRET_HEADER]: SECRET })).status).toBe(503);
+    for (const release of releases.splice(0)) release();
   });
 });

@@ -11,6 +11,8 @@
  */
 import type { Server } from 'node:http';
 import { Telegraf } from 'telegraf';
+import { z } from 'zod';
+import type { Collection, Store } from '../../store/store.js';
 import type { TelegramConfig } from './config.js';
 import type { InboundMessage, Reply, SendReceipt } from '../../kernel/message.js';
 import { PlatformApiError } from '../../lib/errors.js';
@@ -22,7 +24,7 @@ import { CITIZEN_COMMAND_LIST, staffCommandList } from './commands.js';
 import { callTelegram, toPlatformError } from './errors.js';
 import { renderReplies, type RenderedMessage } from './render.js';
 import { ALLOWED_UPDATES, messageRef, parseUpdate, type BotIdentity, type Target } from './update.js';
-import { createWebhookServer, webhookHandler } from './webhook.js';
+import { createWebhookServer, UpdateNotKept, webhookHandler } from './webhook.js';
 
 /** Webhook mode settings (without them the channel long-polls). */
 export interface WebhookOptions {
@@ -55,7 +57,26 @@ export interface TelegramChannelOptions {
   acceptWaitMs?: number;
   /** How long `stop()` lets replies in flight finish before it cuts their retry waits short. */
   stopGraceMs?: number;
+  /**
+   * Where a webhook update whose turn is not stored within `acceptWaitMs` is kept before Telegram gets its
+   * 200 (Telegram never resends an answered update): replayed at the next start, until its turn is stored.
+   */
+  store?: Store;
 }
+
+/** A webhook update kept until its turn is stored (the raw Update JSON, checked again when replayed). */
+const PendingUpdate = z.object({ update: z.record(z.string(), z.unknown()), at: z.string() });
+type PendingUpdate = z.infer<typeof PendingUpdate>;
+
+/** How an update's turn was taken: `late` when its turn was not stored within `acceptWaitMs`; `done` when it ends. */
+interface Accepted {
+  late: boolean;
+  done: Promise<void>;
+}
+
+/** How long a kept update is replayed at most (Telegram keeps unconfirmed updates 24 hours too). */
+const PENDING_UPDATE_TTL_MS = 24 * 3_600_000;
+
 
 /** The options a configuration gives (webhook mode when TELEGRAM_WEBHOOK_URL is set). */
 export function telegramOptions(config: TelegramConfig): TelegramChannelOptions {
@@ -100,13 +121,18 @@ export class TelegramChannel implements Channel {
   private server: Server | undefined;
   private polling: Promise<void> | undefined;
   private stopping = false;
+  /** Webhook updates answered before their turn was stored (`TelegramChannelOptions.store`). */
+  private readonly pending: Collection<PendingUpdate> | undefined;
+  /** Updates of the current webhook requests that could not be kept: their request is answered 503. */
+  private readonly notKept = new Set<number>();
 
   constructor(private readonly opts: TelegramChannelOptions) {
     // webhookReply off: telegraf would otherwise answer the first call inside the webhook response, unchecked.
     this.bot = new Telegraf(opts.token, { telegram: { apiRoot: opts.apiRoot, webhookReply: false }, handlerTimeout: 60_000 });
     // One handler for everything that escapes: log and keep going (telegraf's default rethrows and stops polling).
     this.bot.catch((err, ctx) => this.log?.error({ err: toPlatformError(err, 'update'), updateId: ctx.update.update_id }, 'telegram update failed'));
-    this.bot.use((ctx) => this.onUpdate(ctx.update));
+    this.bot.use(async (ctx) => void (await this.onUpdate(ctx.update)));
+    this.pending = opts.webhook && opts.store ? opts.store.collection('telegram_pending_updates', PendingUpdate) : undefined;
   }
 
   private get log(): Logger | undefined {
@@ -133,6 +159,27 @@ export class TelegramChannel implements Channel {
       this.polling = this.poll();
     }
     host.log.info({ bot: me.username, mode: webhook ? 'webhook' : 'polling' }, 'telegram receiving');
+    if (webhook) await this.replayPending();
+  }
+
+  /** Handle again the webhook updates a stopped process had answered before their turns were stored. */
+  private async replayPending(): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    let replayed = 0;
+    try {
+      for await (const [key, kept] of pending.entries()) {
+        replayed += 1;
+        const accepted = await this.onUpdate(kept.update);
+        // Handled now (or found handled: its turn was stored after all): no longer kept.
+        void (accepted?.done ?? Promise.resolve())
+          .then(() => pending.delete(key))
+          .catch((err: unknown) => this.log?.warn({ err, key }, 'kept update not removed'));
+      }
+    } catch (err) {
+      this.log?.error({ err }, 'kept webhook updates not replayed');
+    }
+    if (replayed > 0) this.log?.info({ replayed }, 'webhook updates answered before their turn was stored: handled again');
   }
 
   /** Long polling, relaunched after a failure (409 while another poller runs, 5xx) until stopped; 401 ends it. */
@@ -158,7 +205,10 @@ export class TelegramChannel implements Channel {
       secret: webhook.secret,
       onUpdate: async (update: unknown) => {
         // telegraf reads `update_id` before any handler runs: give it objects only (`update.ts` checks the rest).
-        if (typeof update === 'object' && update !== null) await this.bot.handleUpdate(update as Parameters<Telegraf['handleUpdate']>[0]);
+        if (typeof update !== 'object' || update === null) return;
+        await this.bot.handleUpdate(update as Parameters<Telegraf['handleUpdate']>[0]);
+        const id = 'update_id' in update && typeof update.update_id === 'number' ? update.update_id : undefined;
+        if (id !== undefined && this.notKept.delete(id)) throw new UpdateNotKept(`update ${id} neither handled nor kept`);
       },
       log,
     };
@@ -211,10 +261,10 @@ export class TelegramChannel implements Channel {
    * redelivery of an update whose turn was stored is ignored and one whose turn failed is handled again, in
    * both modes and across restarts. Nothing is claimed before the turn is stored.
    */
-  private async onUpdate(raw: unknown): Promise<void> {
+  private async onUpdate(raw: unknown): Promise<Accepted | undefined> {
     const host = this.host;
     const me = this.me;
-    if (!host || !me) return;
+    if (!host || !me) return undefined;
     const incoming = parseUpdate(raw, me);
     // The delivery id makes the turn exactly-once; the reply address lets the runtime deliver its answer
     // durably (stored with the turn, paced, resumed after a crash).
@@ -226,34 +276,61 @@ export class TelegramChannel implements Channel {
     switch (incoming.kind) {
       case 'ignored':
         host.log.debug({ updateId: incoming.updateId, reason: incoming.reason }, 'telegram update ignored');
-        return;
+        return undefined;
       case 'blocked':
         await this.unreachable(incoming.userKey, 'blocked the bot');
-        return;
+        return undefined;
       case 'button':
         // Answer at once so the button stops spinning; the turn's replies follow as messages.
         await this.call('answerCallbackQuery', () => this.bot.telegram.answerCbQuery(incoming.callbackId)).catch((err: unknown) =>
           host.log.warn({ err }, 'callback query not answered'),
         );
-        if (incoming.message) await this.accept(incoming.target, delivery(incoming.message, incoming.target));
-        return;
+        if (!incoming.message) return undefined;
+        return this.keepIfLate(raw, incoming.updateId, await this.accept(incoming.target, delivery(incoming.message, incoming.target)));
       case 'message':
         if (!incoming.person && host.isStaff(incoming.message.userKey)) {
           // A channel or anonymous admin posting as a chat on the allow-list is still not a person.
           host.log.warn({ updateId: incoming.updateId }, 'message sent as a chat ignored (never staff)');
-          return;
+          return undefined;
         }
-        await this.accept(incoming.target, delivery(incoming.message, incoming.target));
-        return;
+        return this.keepIfLate(raw, incoming.updateId, await this.accept(incoming.target, delivery(incoming.message, incoming.target)));
     }
   }
 
-  /** Queue the turn in its chat; resolve once it is stored or after `acceptWaitMs`, whichever comes first. */
-  private async accept(target: Target, message: InboundMessage): Promise<void> {
+  /**
+   * In webhook mode Telegram's request is answered when `accept` returns; a turn not stored by then is kept
+   * in the store until it is (a crash meanwhile replays it at the next start; the delivery id makes the
+   * replay harmless if the turn was stored after all). Not even that possible: the request gets 503, and
+   * Telegram sends the update again.
+   */
+  private async keepIfLate(raw: unknown, updateId: number, accepted: Accepted): Promise<Accepted> {
+    const pending = this.pending;
+    if (!accepted.late || !pending || typeof raw !== 'object' || raw === null) return accepted;
+    const key = String(updateId);
+    try {
+      await pending.set(key, { update: raw as Record<string, unknown>, at: new Date().toISOString() }, PENDING_UPDATE_TTL_MS);
+    } catch (err) {
+      this.log?.error({ err, updateId }, 'slow turn and the update could not be kept: Telegram will send it again');
+      this.notKept.add(updateId);
+      return accepted;
+    }
+    void accepted.done.then(() => pending.delete(key)).catch((err: unknown) => this.log?.warn({ err, updateId }, 'kept update not removed'));
+    return accepted;
+  }
+
+  /**
+   * Queue the turn in its chat; resolve once it is stored or after `acceptWaitMs`, whichever comes first:
+   * `late` when the wait ran out, `done` when the turn has ended.
+   */
+  private async accept(target: Target, message: InboundMessage): Promise<Accepted> {
     const host = this.host;
-    if (!host) return;
+    if (!host) return { late: false, done: Promise.resolve() };
     let accepted: () => void = () => undefined;
-    const stored = new Promise<void>((resolve) => (accepted = resolve));
+    let stored = false;
+    const storedOrFailed = new Promise<void>((resolve) => (accepted = () => {
+      stored = true;
+      resolve();
+    }));
     const task = this.chats.run(String(target.chatId), async () => {
       try {
         const replies = await host.handle(message);
@@ -267,8 +344,9 @@ export class TelegramChannel implements Channel {
     });
     this.track(task);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([stored, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.opts.acceptWaitMs ?? 2000)))]);
+    await Promise.race([storedOrFailed, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.opts.acceptWaitMs ?? 2000)))]);
     clearTimeout(timer);
+    return { late: !stored, done: task };
   }
 
   private track(task: Promise<unknown>): void {

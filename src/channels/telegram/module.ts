@@ -32,6 +32,6 @@ export const telegramModule = defineChannelModule({
   delivery: (c) => telegramDelivery(c.BROADCAST_TELEGRAM_RATE),
   async create(ctx) {
     const { TelegramChannel, telegramOptions } = await import('./adapter.js');
-    return new TelegramChannel({ ...telegramOptions(ctx.config), staffCommands: ctx.staffCommands, ...(ctx.http ? { http: ctx.http } : {}) });
+    return new TelegramChannel({ ...telegramOptions(ctx.config), staffCommands: ctx.staffCommands, store: ctx.store, ...(ctx.http ? { http: ctx.http } : {}) });
   },
 });

@@ -11,6 +11,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../../lib/log.js';
 
+/** An update could be neither handled nor kept in time (the store is down): its request gets 503. */
+export class UpdateNotKept extends Error {
+  override readonly name = 'UpdateNotKept';
+}
+
 /** The header Telegram sends with the secret given to setWebhook. */
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
@@ -80,6 +85,22 @@ async function readRequestBody(req: Request, limit: number): Promise<string | un
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Hand a parsed update over; the status to answer Telegram. A failure past this point is ours, not
+ * Telegram's: 200, so it does not redeliver in a loop, unless the update could be neither handled nor kept
+ * (the store is down): 503, and Telegram sends it again.
+ */
+async function updateStatus(opts: Pick<WebhookServerOptions, 'onUpdate' | 'log'>, update: unknown): Promise<number> {
+  try {
+    await opts.onUpdate(update);
+    return 200;
+  } catch (err) {
+    if (err instanceof UpdateNotKept) return 503;
+    opts.log.error({ err }, 'webhook update failed');
+    return 200;
+  }
+}
+
 const empty = (status: number): Response => new Response(null, { status, headers: { 'content-type': 'text/plain' } });
 
 /** The webhook as a fetch-style handler for a route on the service's HTTP server. */
@@ -99,9 +120,7 @@ export function webhookHandler(opts: WebhookServerOptions, refusals = new Refusa
     } catch {
       return empty(400);
     }
-    // A failure past this point is ours, not Telegram's: answer 200 so it does not redeliver in a loop.
-    await opts.onUpdate(update).catch((err: unknown) => opts.log.error({ err }, 'webhook update failed'));
-    return empty(200);
+    return empty(await updateStatus(opts, update));
   };
 }
 
@@ -146,8 +165,7 @@ export function createWebhookServer(opts: WebhookServerOptions): Server {
     } catch {
       return finish(res, 400);
     }
-    await opts.onUpdate(update).catch((err: unknown) => opts.log.error({ err }, 'webhook update failed'));
-    finish(res, 200);
+    finish(res, await updateStatus(opts, update));
   }
   // Telegram keeps connections open; a stop must not wait for them.
   server.keepAliveTimeout = 5_000;
