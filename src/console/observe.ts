@@ -68,6 +68,28 @@ export class ConsoleMetrics {
         for (const c of app.enabledChannels()) this.set({ channel: c.name }, app.outbox.canSend(c.name) ? 1 : 0);
       },
     });
+    new Gauge({
+      name: 'layanan_answer_pieces',
+      help: 'Answer messages sent by the durable sender since start, by outcome (sent, unknown: a crash left it in flight, given_up, rate_limited, retried)',
+      labelNames: ['outcome'],
+      registers: [r],
+      collect() {
+        const s = app.delivery.stats;
+        this.set({ outcome: 'sent' }, s.sent);
+        this.set({ outcome: 'unknown' }, s.unknown);
+        this.set({ outcome: 'given_up' }, s.givenUp);
+        this.set({ outcome: 'rate_limited' }, s.rateLimited);
+        this.set({ outcome: 'retried' }, s.retried);
+      },
+    });
+    new Gauge({
+      name: 'layanan_answers_sending',
+      help: 'People whose stored answers are being sent now',
+      registers: [r],
+      collect() {
+        this.set(app.delivery.active);
+      },
+    });
     if (operationNames.some((n) => n.startsWith('konsultasi'))) {
       new Gauge({ name: 'layanan_consultation_operations', help: 'Consultation operations offered by this service', registers: [r] }).set(
         operationNames.filter((n) => n.startsWith('konsultasi')).length,

@@ -23,6 +23,9 @@ import { sleep } from '../lib/time.js';
 import { channelOf } from '../kernel/user-key.js';
 import type { Conversation } from './conversation.js';
 
+/** How long after a store failure a person's delivery is tried again. */
+const RETRY_AFTER_STORE_FAILURE_MS = 5000;
+
 /** What the sender is built from. */
 export interface DeliveryDeps {
   conversation: Pick<Conversation, 'update' | 'sessions'>;
@@ -105,7 +108,11 @@ export class ReplyDelivery {
       return;
     }
     const task = this.drain(userKey)
-      .catch((err: unknown) => this.deps.log.error({ err, user: userKey }, 'answer delivery stopped; resumed at the next turn or start'))
+      .catch((err: unknown) => {
+        // The store failed under us: what is stored stays stored; look again in a while.
+        this.deps.log.error({ err, user: userKey }, 'answer delivery interrupted; tried again shortly');
+        if (!this.stopping.signal.aborted) setTimeout(() => this.kick(userKey), RETRY_AFTER_STORE_FAILURE_MS).unref();
+      })
       .finally(() => {
         this.draining.delete(userKey);
         if (this.again.delete(userKey)) this.kick(userKey);
@@ -198,7 +205,8 @@ export class ReplyDelivery {
     const channel = this.deps.channel(name);
     if (!channel?.durable) return { value: { kind: 'later' } };
     const answers = [...outbox.answers];
-    let changed = outbox.owner !== this.instance;
+    // Taking the queue is written by the claim of its first piece: a peek writes only what it settled.
+    let changed = false;
     while (answers.length > 0) {
       const first = answers[0] as PendingAnswer;
       const pieces = channel.durable.pieces(first.replies);
@@ -223,7 +231,7 @@ export class ReplyDelivery {
       answers[0] = answer;
       const value: Peek = { kind: 'piece', answer, channel, pieces };
       if (!changed) return { value };
-      return { session: { ...session, outbox: { owner: this.instance, until: nowMs + this.leaseMs, answers } }, value };
+      return { session: { ...session, outbox: { ...outbox, answers } }, value };
     }
     return { session: withoutOutbox(session), value: { kind: 'none' } };
   }

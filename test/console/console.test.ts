@@ -119,6 +119,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`staff console in Chromium${HAVE_CHROMIUM ? '' :
     const metrics = await (await fetch(`${c.url}/metrics`)).text();
     expect(metrics).toMatch(/layanan_turns_total\{channel="telegram"\} 2/);
     expect(metrics).toMatch(/layanan_not_understood_total\{channel="telegram"\} 1/);
+    // The durable sender's figures are there too (nothing sent: these turns came without a reply address).
+    expect(metrics).toMatch(/layanan_answer_pieces\{outcome="unknown"\} 0/);
+    expect(metrics).toMatch(/layanan_answers_sending 0/);
   });
 
   it('shows a complaint text <script>alert(1)</script> as text, never runs it; status changes through the chat operation', async () => {
