@@ -464,8 +464,10 @@ function createTypoTolerantNormaliser(
   for (const ex of examples) add(ex.normalised, ex.intent !== 'None');
   const vocabulary = new FuzzyVocabulary(office);
   const cache = new Map<string, string>();
+  // A known word with "-nya" ("emailnya", "websitenya") is that word, never a typo of another ("ambilnya").
+  const knownWithNya = (token: string): boolean => token.endsWith('nya') && (seen.has(token.slice(0, -3)) || lexicon.known.has(token.slice(0, -3)));
   const mend = (token: string): string => {
-    if (seen.has(token) || lexicon.known.has(token) || !/^\p{L}{5,}$/u.test(token)) return token;
+    if (seen.has(token) || lexicon.known.has(token) || !/^\p{L}{5,}$/u.test(token) || knownWithNya(token)) return token;
     let out = cache.get(token);
     if (out === undefined) {
       out = vocabulary.lookup(token) ?? token;

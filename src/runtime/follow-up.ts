@@ -61,11 +61,12 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   const raw = text.toLowerCase();
   const elliptic = ELLIPTIC.test(n) || ELLIPTIC.test(raw);
   const question = /\?\s*$/.test(text) || HOW.test(n) || UNTIL.test(n) || WHY.test(n);
+  // After an OSS answer, a message naming one of its sub-topics continues it ("sy ga ada email" is no farewell).
+  if (last === 'oss.registration' && office.oss.topics.some((x) => namesTopic(n, x))) return 'oss.registration';
   // A state-changing misread is overridden only when the message plainly leans on the last answer.
   if (c.intent !== 'None' && c.intent !== 'help' && !elliptic && c.entities.forms.length === 0) return undefined;
   if (c.entities.forms.length > 0) return 'form.request';
   if (WHERE_SEND.test(n) || WHERE_SEND.test(raw)) return 'service.online';
-  if (last === 'oss.registration' && office.oss.topics.some((x) => namesTopic(n, x))) return 'oss.registration';
   if (WHY.test(n) || WHY.test(raw)) return CLOSURE.has(last) ? 'closure.reason' : undefined;
   if (UNTIL.test(n) || UNTIL.test(raw)) {
     if (last === 'permit.pickup') return 'permit.pickup';

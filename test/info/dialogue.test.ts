@@ -44,6 +44,13 @@ describe('context follow-ups', () => {
     expect(until).toContain('Kuningan');
   });
 
+  it('after an OSS answer, "sy ga punya email" gets the OSS answer about email, not a farewell', async () => {
+    const bot = makeBot();
+    const [, email] = await talk(bot, 'telegram:6', 'cara daftar oss gmn', 'sy ga punya email');
+    expect(email).toContain('oss.go.id');
+    expect(email).not.toContain('Terima kasih telah menghubungi');
+  });
+
   it('"how long?" in English after a closure answer says until when', async () => {
     const bot = makeBot();
     const [, howLong] = await talk(bot, 'telegram:4', 'Is the licensing office open?', 'how long?');

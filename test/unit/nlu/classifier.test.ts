@@ -144,6 +144,10 @@ describe('classifier: typos of office words', () => {
   it('never mends a word of another business into an office word', () => {
     expect(nlu.classify('bangunin aku jam 5 pagi').intent).toBe('None');
   });
+
+  it('keeps a known word with "-nya" as it is ("emailnya" is no typo of "ambilnya")', () => {
+    expect(nlu.classify('emailnya sudah tidak aktif').normalised).toBe('emailnya sudah tidak aktif');
+  });
 });
 
 describe('classifier: entities and politeness', () => {
