@@ -197,7 +197,8 @@ export function step(
           if (seen.has(p.c.intent)) continue;
           seen.add(p.c.intent);
           const h = d.intents[p.c.intent]({ ...ctx, text: p.text, c: p.c, session: { ...base, ...session } });
-          replies.push(...h.replies);
+          // An offer two answers end with ("ask a person?") is made once.
+          for (const r of h.replies) if (!replies.some((x) => replyText(x) === replyText(r))) replies.push(r);
           session = { ...session, ...h.session };
           used = p.c;
         }

@@ -51,6 +51,21 @@ describe('context follow-ups', () => {
     expect(email).not.toContain('Terima kasih telah menghubungi');
   });
 
+  it('after a forms answer, an elliptic message naming another permit gets that permit\'s form, whatever it was read as', async () => {
+    const bot = makeBot();
+    const [, other] = await talk(bot, 'telegram:7', 'formulir siup dmn', 'oke, kalo izin apotek?');
+    expect(other).toContain('Apotek');
+    expect(other).toContain('formulir-pendaftaran-izin');
+  });
+
+  it('"lama ga ya" after the site-visit answer stays with site visits; "wajib ga" after NIB answers who must register', async () => {
+    const bot = makeBot();
+    const [, wait] = await talk(bot, 'telegram:8', 'survei lokasi masih ada?', 'lama ga ya');
+    expect(wait).toContain('Verifikasi lapangan');
+    const [, must] = await talk(bot, 'telegram:9', 'apa itu nib', 'wajib ga buat warung kecil?');
+    expect(must).toContain('usaha mikro');
+  });
+
   it('"how long?" in English after a closure answer says until when', async () => {
     const bot = makeBot();
     const [, howLong] = await talk(bot, 'telegram:4', 'Is the licensing office open?', 'how long?');

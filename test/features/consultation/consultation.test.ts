@@ -171,7 +171,7 @@ describe('asking a person, as a citizen expects it', () => {
 
   it('a question that asks for no person is said to be one for staff; nothing is stored, no form opens', async () => {
     const { bot } = setup();
-    const out = (await say(bot, CITIZEN, 'retribusi pbg rumah tinggal dihitung gimana?')).join('\n');
+    const out = (await say(bot, CITIZEN, 'berapa biaya pbg untuk rumah tinggal?')).join('\n');
     expect(out).toContain('dijawab oleh petugas');
     expect(out).toContain('Ketik konsultasi');
     expect(await stored(bot)).toHaveLength(0);
