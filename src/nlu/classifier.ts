@@ -1,6 +1,6 @@
 /**
  * The intent classifier: strip markup -> normalise (lexicon, then typos of office words mended) -> stem features
- * -> nlp.js neural network (the same network NluNeural trains, driven directly so classification is synchronous
+ * -> another area's office is out of scope -> nlp.js neural network (the same network NluNeural trains, driven directly so classification is synchronous
  * and costs microseconds; `NlpManager.process()` would add async pipelines and entity extraction costing
  * milliseconds) -> out-of-scope rules -> entities from the office catalogue.
  *
@@ -156,6 +156,8 @@ const LEAVE_TAKING = /\b(?:dulu|pamit|jumpa|ketemu|bye|dadah|cukup|sekian|wassal
 const LONG_MESSAGE_WORDS = 20;
 /** Where a clause of a long message ends: sentence punctuation or a comma. */
 const CLAUSE_END = /[.,;!?？\n]+/;
+/** Words before a place that say where the person is from, not what they ask about. */
+const ORIGIN: ReadonlySet<string> = new Set(['dari', 'asal', 'from', 'tinggal', 'domisili', 'warga', 'orang', 'kerja', 'bekerja']);
 const NETWORK_SETTINGS = { iterations: 20000, errorThresh: 0.00005, deltaErrorThresh: 0.000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
 /** Options of {@link createClassifier}. */
@@ -293,6 +295,21 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   const anchors = new Set<string>();
   for (const term of [...(options.domainTerms ?? []), OFFICE_ANCHORS]) for (const f of Object.keys(fx.features(normalise(term)))) anchors.add(f);
   const subscriptionWords = new Set(Object.keys(fx.features(normalise(SUBSCRIPTION_WORDS))));
+  const elsewhere = new Set((options.catalogue?.elsewhere ?? []).map((p) => plain(p)).filter((p) => p && !p.includes(' ')));
+  const ownArea = new Set(plain(options.catalogue?.region ?? '').split(' ').filter((w) => w.length > 3 && w !== 'kabupaten' && w !== 'kota'));
+  /** Whether normalised text asks about a place outside the office's area ("dpmptsp denpasar alamatnya dimana"). */
+  const aboutElsewhere = (normalised: string): boolean => {
+    if (elsewhere.size === 0) return false;
+    const tokens = normalised.split(' ');
+    let other = false;
+    for (let i = 0; i < tokens.length; i += 1) {
+      const t = tokens[i] ?? '';
+      if (ownArea.has(t)) return false;
+      // Where the person comes from or lives ("saya dari denpasar mau bikin izin") is no other office's business.
+      if (elsewhere.has(t) && !ORIGIN.has(tokens[i - 1] ?? '') && !ORIGIN.has(tokens[i - 2] ?? '')) other = true;
+    }
+    return other;
+  };
 
   const rankNormalised = (normalised: string): ScoredIntent[] => {
     const bag = fx.features(normalised);
@@ -400,6 +417,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       const normalised = withoutPoliteIzin(normalise(markup ? stripMarkup(clipped) : clipped));
       // Language from the words typed, never from a URL's or a tag's ("href", "go", "www").
       const language: Language = detectLanguage(fx.tokens(markup ? normalise(withoutUrls(clipped)) : normalised));
+      // Another regency's office ("jam buka dpmptsp buleleng"): out of scope, whatever office words it shares.
+      if (aboutElsewhere(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
       const bare = BARE_COMMANDS.get(normalised);
       // A long rambling message puts its request last ("... jadi formulirnya dimana"): its backstory's words
       // outweigh it or push it out of scope. So a long message that ends asking for the form wants the form, and

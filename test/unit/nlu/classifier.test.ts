@@ -129,6 +129,18 @@ describe('classifier: other businesses are out of scope, even with our words in 
   });
 });
 
+describe('classifier: another area\'s office is out of scope (offices/tabanan.json "elsewhere")', () => {
+  it.each([
+    ['jam buka dpmptsp buleleng', 'None'],
+    ['alamat mal pelayanan publik klungkung dmn', 'None'],
+    ['izin usaha di kota denpasar ngurus kemana', 'None'],
+    ['saya tinggal di gianyar, mau urus izin toko di tabanan, formnya dmn', 'form.request'],
+    ['sy orang badung, formulir izin reklame dmn ya', 'form.request'],
+  ])('%j -> %s', (u, intent) => {
+    expect(nlu.classify(u).intent).toBe(intent);
+  });
+});
+
 describe('classifier: typos of office words', () => {
   it.each<[string, IntentName]>([
     ['pormulir izin dmn', 'form.request'],
