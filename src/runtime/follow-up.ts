@@ -43,6 +43,8 @@ const WHY = /^(?:(?:trus|terus|trs|lalu|tapi|tp)\s+)?(kenapa|knp|napa|mengapa|wh
 const HOW = /\b(caranya|cara|gmn|gimana|bagaimana|gmana|how)\b/;
 const WHERE_SEND = /\b(dikirim|kirim|kirimnya|diserahkan|upload|unggah)\b.*\b(kmn|kemana|ke mana|dimana|dmn|mana|where)\b|\bwhere do i send\b/;
 const PROCESSING = /\b(jadi|jadinya|proses|prosesnya|diproses|terbit|terbitnya|selesai|selesainya|process|processing|issued)\b/;
+/** A message that is only a question word (normalised). */
+const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|why|when|bagaimana|caranya|cara|kenapa|mengapa|kapan|how come)(?:\s+(?:then|so|ya|nya|itu))?$/;
 const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
 
 const CLOSURE: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'closure.reason', 'office.hours', 'office.staffing', 'service.online']);
@@ -54,7 +56,9 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
     const short = c.normalised.split(' ').filter(Boolean).length <= MAX_WORDS;
     if (short && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()))) return 'form.request';
   }
-  if (!OVERRIDABLE.has(c.intent)) return undefined;
+  // A question word alone ("how?", "caranya?", "why?") only makes sense after the last answer: it continues it.
+  const bare = BARE_QUESTION.test(c.normalised) && topic !== undefined && CONTINUABLE.has(topic.intent as IntentName);
+  if (!OVERRIDABLE.has(c.intent) && !bare) return undefined;
   // "terus kalo sudah diisi dikirim kmn?" asks where documents go, whatever came before.
   if (c.intent === 'None' && (WHERE_SEND.test(c.normalised) || WHERE_SEND.test(text.toLowerCase()))) return 'service.online';
   if (!topic) return undefined;
@@ -69,7 +73,7 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   const elliptic = ELLIPTIC.test(n) || ELLIPTIC.test(raw);
   const question = /\?\s*$/.test(text) || HOW.test(n) || UNTIL.test(n) || WHY.test(n);
   // A question of a few words asking how long, why or how ("lama ga ya", "knp?") leans on the last answer too.
-  const leans = elliptic || (words <= 4 && (UNTIL.test(n) || UNTIL.test(raw) || WHY.test(n) || WHY.test(raw)));
+  const leans = elliptic || bare || (words <= 4 && (UNTIL.test(n) || UNTIL.test(raw) || WHY.test(n) || WHY.test(raw)));
   // After an OSS answer, a message naming one of its sub-topics continues it ("sy ga ada email" is no farewell).
   if (last === 'oss.registration' && office.oss.topics.some((x) => namesTopic(n, x))) return 'oss.registration';
   // A question for staff stands unless it plainly leans on the last answer ("kalo izin apotek?").

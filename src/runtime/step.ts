@@ -67,8 +67,8 @@ const MIN_WORDS_FOR_LANGUAGE_SWITCH = 2;
 
 function pickLanguage(c: Classification, session: Session, text: string): Language {
   const words = text.trim().split(/\s+/).filter(Boolean).length;
-  if (c.intent === 'None' && words < MIN_WORDS_FOR_LANGUAGE_SWITCH) return session.language ?? 'id';
-  if (words < MIN_WORDS_FOR_LANGUAGE_SWITCH && c.language === 'en' && session.language === 'id') return 'id';
+  // One word ("how?", "ok", "3") is too little to tell a language by: the conversation's stays.
+  if (words < MIN_WORDS_FOR_LANGUAGE_SWITCH) return session.language ?? (c.intent === 'None' ? 'id' : c.language);
   return c.language;
 }
 

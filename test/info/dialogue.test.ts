@@ -66,6 +66,14 @@ describe('context follow-ups', () => {
     expect(must).toContain('usaha mikro');
   });
 
+  it('a bare "how?" after an English answer continues it, in English', async () => {
+    const bot = makeBot();
+    const [, how] = await talk(bot, 'telegram:10', 'Is permit processing still running while you are closed?', 'how?');
+    expect(how).toContain('formulir-pendaftaran-izin');
+    expect(how).toContain('online');
+    expect(how).not.toContain('diumumkan');
+  });
+
   it('"how long?" in English after a closure answer says until when', async () => {
     const bot = makeBot();
     const [, howLong] = await talk(bot, 'telegram:4', 'Is the licensing office open?', 'how long?');

@@ -135,7 +135,7 @@ describe('classifier: another area\'s office is out of scope (offices/tabanan.js
     ['alamat mal pelayanan publik klungkung dmn', 'None'],
     ['izin usaha di kota denpasar ngurus kemana', 'None'],
     ['saya tinggal di gianyar, mau urus izin toko di tabanan, formnya dmn', 'form.request'],
-    ['sy orang badung, formulir izin reklame dmn ya', 'form.request'],
+    ['saya orang badung, mau minta formulir izin reklame', 'form.request'],
   ])('%j -> %s', (u, intent) => {
     expect(nlu.classify(u).intent).toBe(intent);
   });
