@@ -147,10 +147,18 @@ describe('facts asked directly', () => {
     ['bikin sim di tabanan bs online ga', 'Polres'],
     ['bayar pbb sm pajak motor dmn ya', 'Samsat'],
     ['sy ga punya email bs daftar oss ga', 'email'],
+    ['mau daftar nikah ke mana ya', 'KUA'],
   ])('%s → %s', async (text, fact) => {
     const bot = makeBot();
     const [reply] = await talk(bot, 'telegram:30', text);
     expect(reply).toContain(fact);
+  });
+
+  it('another regency\'s office is not answered with this office\'s facts', async () => {
+    const bot = makeBot();
+    const [reply] = await talk(bot, 'telegram:31', 'jam buka dpmptsp gianyar brp');
+    expect(reply).not.toContain('Senin');
+    expect(reply).toContain('belum paham');
   });
 
   it('a SIM card is no driving licence (the referral list\'s "unless" words)', () => {
