@@ -49,7 +49,7 @@ export function looksBinary(text: string): boolean {
 }
 
 /** Bump when feature extraction or scoring changes, so stale model caches are ignored. */
-const MODEL_FORMAT = 'layanan-nlu-v5';
+const MODEL_FORMAT = 'layanan-nlu-v6';
 const NONE_FEATURE = 'nonefeature';
 const NONE_DELTA_MULTIPLIER = 1.2; // nlp.js default: each further unknown word counts a bit more
 /**
@@ -156,6 +156,9 @@ const LEAVE_TAKING = /\b(?:dulu|pamit|jumpa|ketemu|bye|dadah|cukup|sekian|wassal
 const LONG_MESSAGE_WORDS = 20;
 /** Where a clause of a long message ends: sentence punctuation or a comma. */
 const CLAUSE_END = /[.,;!?？\n]+/;
+/** Indonesian affixes: a token that is a known word with these is a word, not a typo ('' = none). */
+const AFFIX_PREFIXES = ['', 'ber', 'be', 'di', 'me', 'mem', 'men', 'meng', 'meny', 'pe', 'pem', 'pen', 'peng', 'per', 'ter', 'ke', 'se'];
+const AFFIX_SUFFIXES = ['', 'nya', 'kan', 'an', 'i', 'lah', 'kah', 'kannya', 'annya'];
 /** Words before a place that say where the person is from, not what they ask about. */
 const ORIGIN: ReadonlySet<string> = new Set(['dari', 'asal', 'from', 'tinggal', 'domisili', 'warga', 'orang', 'kerja', 'bekerja']);
 const NETWORK_SETTINGS = { iterations: 20000, errorThresh: 0.00005, deltaErrorThresh: 0.000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
@@ -483,13 +486,22 @@ function createTypoTolerantNormaliser(
   for (const ex of examples) add(ex.normalised, ex.intent !== 'None');
   const vocabulary = new FuzzyVocabulary(office);
   const cache = new Map<string, string>();
-  // A known word with "-nya" ("emailnya", "websitenya") is that word, never a typo of another ("ambilnya").
-  const knownWithNya = (token: string): boolean => token.endsWith('nya') && (seen.has(token.slice(0, -3)) || lexicon.known.has(token.slice(0, -3)));
+  const isKnown = (w: string): boolean => w.length >= 3 && (seen.has(w) || lexicon.known.has(w));
+  // A known word with an affix ("emailnya", "bertanya", "dikirimkan") is a word, never a typo of another one
+  // ("emailnya" was mended into "ambilnya", "bertanya" into "berkasnya").
+  const derivedFromKnown = (token: string): boolean => {
+    for (const suffix of AFFIX_SUFFIXES) {
+      if (suffix && !token.endsWith(suffix)) continue;
+      const stem = suffix ? token.slice(0, -suffix.length) : token;
+      for (const prefix of AFFIX_PREFIXES) if ((prefix || suffix) && stem.startsWith(prefix) && isKnown(stem.slice(prefix.length))) return true;
+    }
+    return false;
+  };
   const mend = (token: string): string => {
-    if (seen.has(token) || lexicon.known.has(token) || !/^\p{L}{5,}$/u.test(token) || knownWithNya(token)) return token;
+    if (seen.has(token) || lexicon.known.has(token) || !/^\p{L}{5,}$/u.test(token)) return token;
     let out = cache.get(token);
     if (out === undefined) {
-      out = vocabulary.lookup(token) ?? token;
+      out = derivedFromKnown(token) ? token : (vocabulary.lookup(token) ?? token);
       if (cache.size >= 20_000) cache.clear();
       cache.set(token, out);
     }

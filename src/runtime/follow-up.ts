@@ -43,6 +43,8 @@ const WHY = /^(?:(?:trus|terus|trs|lalu|tapi|tp)\s+)?(kenapa|knp|napa|mengapa|wh
 const HOW = /\b(caranya|cara|gmn|gimana|bagaimana|gmana|how)\b/;
 const WHERE_SEND = /\b(dikirim|kirim|kirimnya|diserahkan|upload|unggah)\b.*\b(kmn|kemana|ke mana|dimana|dmn|mana|where)\b|\bwhere do i send\b/;
 const PROCESSING = /\b(jadi|jadinya|proses|prosesnya|diproses|terbit|terbitnya|selesai|selesainya|process|processing|issued)\b/;
+/** Doing it without coming in: online, from home. */
+const FROM_HOME = /\b(online|daring|dari rumah|dr rumah|from home|lewat internet|via internet|tanpa datang|tanpa ke kantor)\b/;
 /** A message that is only a question word (normalised). */
 const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|why|when|bagaimana|caranya|cara|kenapa|mengapa|kapan|how come)(?:\s+(?:then|so|ya|nya|itu))?$/;
 const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
@@ -82,6 +84,8 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (c.intent !== 'None' && c.intent !== 'help' && !leans && c.entities.forms.length === 0) return undefined;
   if (c.entities.forms.length > 0) return 'form.request';
   if (WHERE_SEND.test(n) || WHERE_SEND.test(raw)) return 'service.online';
+  // "jd bs ngurus dr rumah aja?" after a closure answer: what can be done without coming in.
+  if (CLOSURE.has(last) && (FROM_HOME.test(n) || FROM_HOME.test(raw))) return 'service.online';
   if (WHY.test(n) || WHY.test(raw)) return CLOSURE.has(last) ? 'closure.reason' : undefined;
   if (UNTIL.test(n) || UNTIL.test(raw)) {
     if (last === 'permit.pickup') return 'permit.pickup';

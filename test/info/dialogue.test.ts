@@ -66,6 +66,13 @@ describe('context follow-ups', () => {
     expect(must).toContain('usaha mikro');
   });
 
+  it('after a closure answer, "bisa dari rumah aja?" asks what works online', async () => {
+    const bot = makeBot();
+    const [, home] = await talk(bot, 'telegram:11', 'kantor tutup ya?', 'terus bisa diurus dari rumah aja?');
+    expect(home).toContain('formulir-pendaftaran-izin');
+    expect(home).toContain('online');
+  });
+
   it('a bare "how?" after an English answer continues it, in English', async () => {
     const bot = makeBot();
     const [, how] = await talk(bot, 'telegram:10', 'Is permit processing still running while you are closed?', 'how?');

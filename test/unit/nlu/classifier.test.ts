@@ -157,8 +157,11 @@ describe('classifier: typos of office words', () => {
     expect(nlu.classify('bangunin aku jam 5 pagi').intent).toBe('None');
   });
 
-  it('keeps a known word with "-nya" as it is ("emailnya" is no typo of "ambilnya")', () => {
-    expect(nlu.classify('emailnya sudah tidak aktif').normalised).toBe('emailnya sudah tidak aktif');
+  it.each([
+    ['emailnya sudah tidak aktif', 'emailnya sudah tidak aktif'],
+    ['mau bertanya soal berkas', 'mau bertanya soal berkas'],
+  ])('keeps a known word with an affix as it is: %j ("emailnya" is no typo of "ambilnya", "bertanya" of "berkasnya")', (text, normalised) => {
+    expect(nlu.classify(text).normalised).toBe(normalised);
   });
 });
 
