@@ -49,7 +49,7 @@ export function looksBinary(text: string): boolean {
 }
 
 /** Bump when feature extraction or scoring changes, so stale model caches are ignored. */
-const MODEL_FORMAT = 'layanan-nlu-v6';
+const MODEL_FORMAT = 'layanan-nlu-v7';
 const NONE_FEATURE = 'nonefeature';
 const NONE_DELTA_MULTIPLIER = 1.2; // nlp.js default: each further unknown word counts a bit more
 /**
@@ -120,8 +120,16 @@ const HAS_ACK_EMOJI = /\u{1F44D}|\u{1F44C}|\u{1F64F}|\u2705|\u{1F197}|\u{1F44F}|
 // "izin nanya", "izin share": "izin" here is "excuse me", not a permit.
 const POLITE_IZIN = /^(?:(?:mohon|permisi) )?izin (?=(?:mau |ingin )?(?:tanya|bertanya|share|berbagi|numpang|menyampaikan|lapor|melapor|info)\b)/;
 
+// "izin tanya", "izin bertanya": the asking itself says nothing about what is asked.
+const POLITE_ASK = /^(?:(?:mohon|permisi) )?izin (?:mau |ingin )?(?:tanya|bertanya|nanya|numpang tanya)\b ?/;
+
 /** Normalised text without a leading polite "izin" ("izin tanya, …" is "excuse me, may I ask …"). */
 export function withoutPoliteIzin(normalised: string): string {
+  if (POLITE_ASK.test(normalised)) {
+    const rest = normalised.replace(POLITE_ASK, '');
+    // "izin tanya" alone still asks something: leave it to the classifier.
+    if (rest) return rest;
+  }
   return POLITE_IZIN.test(normalised) ? normalised.replace(POLITE_IZIN, '') : normalised;
 }
 

@@ -36,6 +36,22 @@ const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   pengiriman: 'kirim',
   mengerti: 'mengerti',
   dimengerti: 'mengerti',
+  // meN- and peN- drop the first letter of k/t/p/s words; the stemmer does not put it back ("mengirim" -> irim).
+  keluhan: 'keluh',
+  mengeluh: 'keluh',
+  mengeluhkan: 'keluh',
+  menutup: 'tutup',
+  mengirim: 'kirim',
+  mengirimkan: 'kirim',
+  bertanya: 'tanya',
+  menanyakan: 'tanya',
+  ditanyakan: 'tanya',
+  penerbitan: 'terbit',
+  penolakan: 'tolak',
+  dicek: 'cek',
+  mengecek: 'cek',
+  mengabari: 'kabar',
+  mengabarkan: 'kabar',
 };
 /** A reduplicated word ("kira-kira", "gara-gara", "tiba-tibanya") looks like a ticket number but is none. */
 const REDUPLICATION = /^(\p{L}+)-\1(?:nya|an|kan|lah)?$/u;

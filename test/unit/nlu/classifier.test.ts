@@ -180,6 +180,11 @@ describe('classifier: entities and politeness', () => {
     expect(c.entities.services).not.toContain('permit');
   });
 
+  it('reads "izin bertanya, …" by what is asked, not by the asking ("bertanya" is no menu request)', () => {
+    expect(nlu.classify('ijin bertanya, loket pelayanan di kantor masih tutup?').intent).toBe('closure.status');
+    expect(nlu.classify('izin tanya').intent).not.toBe('None');
+  });
+
   it('names the environmental and quarrying permits of the catalogue', () => {
     const env = 'Persetujuan Lingkungan (AMDAL / UKL-UPL / SPPL)';
     expect(nlu.classify('formulir amdal dimana')).toMatchObject({ intent: 'form.request', entities: { forms: [env] } });

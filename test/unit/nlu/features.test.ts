@@ -25,6 +25,10 @@ describe('features', () => {
     ['media sosial', 'media'],
     ['menunggu', 'tunggu'],
     ['diterima', 'terima'],
+    ['mengirim berkas', 'kirim'],
+    ['bertanya', 'tanya'],
+    ['keluhan saya', 'keluh'],
+    ['menutup', 'tutup'],
   ])('%j keeps the stem %j (not the stemmer\'s "apa", "marin", "dia")', (text, stem) => {
     expect(features(text)).toContain(stem);
   });
