@@ -78,6 +78,8 @@ export interface Tuning {
    * and unweighted it pulls everyday words ("hari ini", "gimana") to None; the rules above catch other businesses.
    */
   noneScale: number;
+  /** Whether a message the network scores zero everywhere is ranked by Naive Bayes instead of being None. */
+  naiveBayesFallback: boolean;
 }
 
 /** The shipped tuning. */
@@ -87,6 +89,7 @@ export const TUNING: Readonly<Tuning> = Object.freeze({
   businessLogOdds: 1.5,
   foreignWords: true,
   noneScale: 0.4,
+  naiveBayesFallback: true,
 });
 
 /**
@@ -378,11 +381,35 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       }
     }
     if (total > 0) for (const o of out) o.score /= total;
+    // A message whose words all lean away from every intent leaves the network with nothing (each output clamps at
+    // zero; messages of many everyday words do it). Naive Bayes over the same word counts still ranks the intents.
+    // A long message is judged by its ending instead (see `predict`).
+    if (total === 0 && tuning.naiveBayesFallback && features.length < LONG_MESSAGE_WORDS) return naiveBayes(features, explicitSubscription);
     out.sort((a, b) => b.score - a.score);
     // Is the message more like the out-of-scope examples than like the examples of the intent that won?
     const top = out[0];
     if (top && top.intent !== 'None' && logOddsOf(wordCounts, features, top.intent, functionWords) > tuning.outOfScopeLogOdds) return [];
     return out;
+  };
+
+  /** Intents by Naive Bayes posterior (equal priors, add-one smoothing, function words left out); None wins as None. */
+  const naiveBayes = (features: readonly string[], explicitSubscription: boolean): ScoredIntent[] => {
+    const logs: ScoredIntent[] = [];
+    for (const intent of intents) {
+      if (!explicitSubscription && SUBSCRIPTION_INTENTS.has(intent)) continue;
+      const counts = wordCounts.counts.get(intent);
+      const denominator = (wordCounts.totals.get(intent) ?? 0) + wordCounts.vocabulary;
+      let sum = 0;
+      for (const f of features) if (!functionWords.has(f)) sum += Math.log(((counts?.get(f) ?? 0) + 1) / denominator);
+      logs.push({ intent, score: sum });
+    }
+    if (logs.length === 0) return [];
+    const best = Math.max(...logs.map((l) => l.score));
+    let total = 0;
+    for (const l of logs) total += (l.score = Math.exp(l.score - best));
+    for (const l of logs) l.score /= total;
+    logs.sort((a, b) => b.score - a.score);
+    return logs[0]?.intent === 'None' ? [] : logs;
   };
 
   /** The network's ranking with the rules of word order on top (what a bag of words cannot see). */

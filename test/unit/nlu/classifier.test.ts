@@ -197,6 +197,19 @@ describe('classifier: entities and politeness', () => {
   });
 });
 
+describe('classifier: a message the network scores zero everywhere', () => {
+  it('is ranked by Naive Bayes over the same words instead of falling to None', () => {
+    const text = 'ada oknum yg nawarin bantu cepet ngurus izin tapi minta 2 juta';
+    const office = loadOffice(fileURLToPath(new URL('../../../offices/tabanan.json', import.meta.url)));
+    // One training: the first classifier writes the model, the second (the same tuning but the fallback) loads it.
+    const cache = join(mkdtempSync(join(tmpdir(), 'nlu-nb-')), 'model.json');
+    const withIt = createClassifier({ corpora, domainTerms: officeTerms(office), catalogue: office, modelCachePath: cache });
+    const without = createClassifier({ corpora, domainTerms: officeTerms(office), catalogue: office, modelCachePath: cache, tuning: { naiveBayesFallback: false } });
+    expect(without.classify(text).intent).toBe('None');
+    expect(withIt.classify(text).intent).toBe('complaint.file');
+  });
+});
+
 describe('classifier: word order the network cannot see', () => {
   it('reads "ya sudah" as an acknowledgement unless it takes leave', () => {
     expect(nlu.classify('ya sudah kak').intent).toBe('ack');
