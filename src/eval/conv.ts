@@ -132,7 +132,7 @@ export interface StateSnapshot {
   subscribed: boolean;
   /** Complaints whose owner is the person. */
   complaints: number;
-  /** Consultations of the person; undefined when the application has no consultation feature. */
+  /** Consultations stored for the person; undefined when an application has no consultation feature. */
   consultations: number | undefined;
   /** The form open after the turn. */
   form: 'complaint' | 'consultation' | 'none';
@@ -228,7 +228,8 @@ export function formatReport(report: SuiteReport, maxText = 220): string {
     lines.push(`✗ ${f.conversation} turn ${f.turn}: ${JSON.stringify(f.say)}`);
     lines.push(`    expected: ${f.expected.join('; ')}`);
     const text = f.got.text.replace(/\s+/g, ' ');
-    lines.push(`    got: [${f.got.keys.join(', ')}] form=${f.got.state.form} subscribed=${f.got.state.subscribed} complaints=${f.got.state.complaints}`);
+    const consultations = f.got.state.consultations === undefined ? '' : ` consultations=${f.got.state.consultations}`;
+    lines.push(`    got: [${f.got.keys.join(', ')}] form=${f.got.state.form} subscribed=${f.got.state.subscribed} complaints=${f.got.state.complaints}${consultations}`);
     lines.push(`         ${text.length > maxText ? `${text.slice(0, maxText)}…` : text}`);
   }
   for (const [reason, n] of Object.entries(report.skipped)) lines.push(`not judged: ${n} × ${reason}`);

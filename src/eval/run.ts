@@ -2,7 +2,8 @@
  * Runs a conversation suite through the real application (`createApp`): a fresh in-memory store per
  * conversation, a fixed clock (moved a little each turn), the office's closure as the conversation's setup says
  * (`all`: the office file's; `partial`: only permit services and field verification closed; `open`: nothing
- * closed), the person subscribed first when `setup.subscribed`. Each turn is judged by `judgeTurn`.
+ * closed), the person subscribed first when `setup.subscribed`. Each turn is judged by `judgeTurn`; what was
+ * stored (subscription, complaints, consultations) is read from the store after the turn.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,17 +37,18 @@ export function officeFor(office: OfficeData, closure: Conversation['setup']['cl
 }
 
 async function snapshot(app: App, userKey: string, now: Date): Promise<StateSnapshot> {
-  const [subscription, session, open] = await Promise.all([
+  const [subscription, session, open, consultations] = await Promise.all([
     app.announcements.subscriptions.get(userKey),
     app.conversation.sessions.get(userKey),
     app.complaints.service.listOpen(now),
+    // Read from the store like the complaints: a consultation counts once it is stored, whatever was said.
+    app.consultation.service.repo.list(),
   ]);
   const kind = session?.flow?.kind;
   return {
     subscribed: subscription?.subscribed ?? false,
     complaints: open.filter((c) => c.ownerKey === userKey).length,
-    // This application has no consultation feature: such expectations are reported as not judged.
-    consultations: undefined,
+    consultations: consultations.filter((c) => c.ownerKey === userKey).length,
     form: kind === 'complaint' ? 'complaint' : kind === 'consultation' ? 'consultation' : 'none',
   };
 }

@@ -150,6 +150,8 @@ export const OfficeData = z
       .strict(),
     /** Other agencies' business (KTP → Disdukcapil, SIM → Polres …): who handles it, found by the topic's words. */
     referrals: z.array(Referral).default([]),
+    /** Places outside `region` (the other regencies and cities) whose offices citizens confuse with this one. */
+    elsewhere: z.array(z.string().min(1)).default([]),
     closure: ClosureStatus,
   })
   .strict()

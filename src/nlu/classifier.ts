@@ -1,6 +1,6 @@
 /**
  * The intent classifier: strip markup -> normalise (lexicon, then typos of office words mended) -> stem features
- * -> nlp.js neural network (the same network NluNeural trains, driven directly so classification is synchronous
+ * -> another area's office is out of scope -> nlp.js neural network (the same network NluNeural trains, driven directly so classification is synchronous
  * and costs microseconds; `NlpManager.process()` would add async pipelines and entity extraction costing
  * milliseconds) -> out-of-scope rules -> entities from the office catalogue.
  *
@@ -49,7 +49,7 @@ export function looksBinary(text: string): boolean {
 }
 
 /** Bump when feature extraction or scoring changes, so stale model caches are ignored. */
-const MODEL_FORMAT = 'layanan-nlu-v5';
+const MODEL_FORMAT = 'layanan-nlu-v7';
 const NONE_FEATURE = 'nonefeature';
 const NONE_DELTA_MULTIPLIER = 1.2; // nlp.js default: each further unknown word counts a bit more
 /**
@@ -78,6 +78,8 @@ export interface Tuning {
    * and unweighted it pulls everyday words ("hari ini", "gimana") to None; the rules above catch other businesses.
    */
   noneScale: number;
+  /** Whether a message the network scores zero everywhere is ranked by Naive Bayes instead of being None. */
+  naiveBayesFallback: boolean;
 }
 
 /** The shipped tuning. */
@@ -87,6 +89,7 @@ export const TUNING: Readonly<Tuning> = Object.freeze({
   businessLogOdds: 1.5,
   foreignWords: true,
   noneScale: 0.4,
+  naiveBayesFallback: true,
 });
 
 /**
@@ -120,8 +123,16 @@ const HAS_ACK_EMOJI = /\u{1F44D}|\u{1F44C}|\u{1F64F}|\u2705|\u{1F197}|\u{1F44F}|
 // "izin nanya", "izin share": "izin" here is "excuse me", not a permit.
 const POLITE_IZIN = /^(?:(?:mohon|permisi) )?izin (?=(?:mau |ingin )?(?:tanya|bertanya|share|berbagi|numpang|menyampaikan|lapor|melapor|info)\b)/;
 
+// "izin tanya", "izin bertanya": the asking itself says nothing about what is asked.
+const POLITE_ASK = /^(?:(?:mohon|permisi) )?izin (?:mau |ingin )?(?:tanya|bertanya|nanya|numpang tanya)\b ?/;
+
 /** Normalised text without a leading polite "izin" ("izin tanya, …" is "excuse me, may I ask …"). */
 export function withoutPoliteIzin(normalised: string): string {
+  if (POLITE_ASK.test(normalised)) {
+    const rest = normalised.replace(POLITE_ASK, '');
+    // "izin tanya" alone still asks something: leave it to the classifier.
+    if (rest) return rest;
+  }
   return POLITE_IZIN.test(normalised) ? normalised.replace(POLITE_IZIN, '') : normalised;
 }
 
@@ -156,6 +167,11 @@ const LEAVE_TAKING = /\b(?:dulu|pamit|jumpa|ketemu|bye|dadah|cukup|sekian|wassal
 const LONG_MESSAGE_WORDS = 20;
 /** Where a clause of a long message ends: sentence punctuation or a comma. */
 const CLAUSE_END = /[.,;!?？\n]+/;
+/** Indonesian affixes: a token that is a known word with these is a word, not a typo ('' = none). */
+const AFFIX_PREFIXES = ['', 'ber', 'be', 'di', 'me', 'mem', 'men', 'meng', 'meny', 'pe', 'pem', 'pen', 'peng', 'per', 'ter', 'ke', 'se'];
+const AFFIX_SUFFIXES = ['', 'nya', 'kan', 'an', 'i', 'lah', 'kah', 'kannya', 'annya'];
+/** Words before a place that say where the person is from, not what they ask about. */
+const ORIGIN: ReadonlySet<string> = new Set(['dari', 'asal', 'from', 'tinggal', 'domisili', 'warga', 'orang', 'kerja', 'bekerja']);
 const NETWORK_SETTINGS = { iterations: 20000, errorThresh: 0.00005, deltaErrorThresh: 0.000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
 /** Options of {@link createClassifier}. */
@@ -293,6 +309,21 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   const anchors = new Set<string>();
   for (const term of [...(options.domainTerms ?? []), OFFICE_ANCHORS]) for (const f of Object.keys(fx.features(normalise(term)))) anchors.add(f);
   const subscriptionWords = new Set(Object.keys(fx.features(normalise(SUBSCRIPTION_WORDS))));
+  const elsewhere = new Set((options.catalogue?.elsewhere ?? []).map((p) => plain(p)).filter((p) => p && !p.includes(' ')));
+  const ownArea = new Set(plain(options.catalogue?.region ?? '').split(' ').filter((w) => w.length > 3 && w !== 'kabupaten' && w !== 'kota'));
+  /** Whether normalised text asks about a place outside the office's area ("dpmptsp denpasar alamatnya dimana"). */
+  const aboutElsewhere = (normalised: string): boolean => {
+    if (elsewhere.size === 0) return false;
+    const tokens = normalised.split(' ');
+    let other = false;
+    for (let i = 0; i < tokens.length; i += 1) {
+      const t = tokens[i] ?? '';
+      if (ownArea.has(t)) return false;
+      // Where the person comes from or lives ("saya dari denpasar mau bikin izin") is no other office's business.
+      if (elsewhere.has(t) && !ORIGIN.has(tokens[i - 1] ?? '') && !ORIGIN.has(tokens[i - 2] ?? '')) other = true;
+    }
+    return other;
+  };
 
   const rankNormalised = (normalised: string): ScoredIntent[] => {
     const bag = fx.features(normalised);
@@ -350,11 +381,35 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       }
     }
     if (total > 0) for (const o of out) o.score /= total;
+    // A message whose words all lean away from every intent leaves the network with nothing (each output clamps at
+    // zero; messages of many everyday words do it). Naive Bayes over the same word counts still ranks the intents.
+    // A long message is judged by its ending instead (see `predict`).
+    if (total === 0 && tuning.naiveBayesFallback && features.length < LONG_MESSAGE_WORDS) return naiveBayes(features, explicitSubscription);
     out.sort((a, b) => b.score - a.score);
     // Is the message more like the out-of-scope examples than like the examples of the intent that won?
     const top = out[0];
     if (top && top.intent !== 'None' && logOddsOf(wordCounts, features, top.intent, functionWords) > tuning.outOfScopeLogOdds) return [];
     return out;
+  };
+
+  /** Intents by Naive Bayes posterior (equal priors, add-one smoothing, function words left out); None wins as None. */
+  const naiveBayes = (features: readonly string[], explicitSubscription: boolean): ScoredIntent[] => {
+    const logs: ScoredIntent[] = [];
+    for (const intent of intents) {
+      if (!explicitSubscription && SUBSCRIPTION_INTENTS.has(intent)) continue;
+      const counts = wordCounts.counts.get(intent);
+      const denominator = (wordCounts.totals.get(intent) ?? 0) + wordCounts.vocabulary;
+      let sum = 0;
+      for (const f of features) if (!functionWords.has(f)) sum += Math.log(((counts?.get(f) ?? 0) + 1) / denominator);
+      logs.push({ intent, score: sum });
+    }
+    if (logs.length === 0) return [];
+    const best = Math.max(...logs.map((l) => l.score));
+    let total = 0;
+    for (const l of logs) total += (l.score = Math.exp(l.score - best));
+    for (const l of logs) l.score /= total;
+    logs.sort((a, b) => b.score - a.score);
+    return logs[0]?.intent === 'None' ? [] : logs;
   };
 
   /** The network's ranking with the rules of word order on top (what a bag of words cannot see). */
@@ -400,6 +455,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       const normalised = withoutPoliteIzin(normalise(markup ? stripMarkup(clipped) : clipped));
       // Language from the words typed, never from a URL's or a tag's ("href", "go", "www").
       const language: Language = detectLanguage(fx.tokens(markup ? normalise(withoutUrls(clipped)) : normalised));
+      // Another regency's office ("jam buka dpmptsp buleleng"): out of scope, whatever office words it shares.
+      if (aboutElsewhere(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
       const bare = BARE_COMMANDS.get(normalised);
       // A long rambling message puts its request last ("... jadi formulirnya dimana"): its backstory's words
       // outweigh it or push it out of scope. So a long message that ends asking for the form wants the form, and
@@ -464,11 +521,22 @@ function createTypoTolerantNormaliser(
   for (const ex of examples) add(ex.normalised, ex.intent !== 'None');
   const vocabulary = new FuzzyVocabulary(office);
   const cache = new Map<string, string>();
+  const isKnown = (w: string): boolean => w.length >= 3 && (seen.has(w) || lexicon.known.has(w));
+  // A known word with an affix ("emailnya", "bertanya", "dikirimkan") is a word, never a typo of another one
+  // ("emailnya" was mended into "ambilnya", "bertanya" into "berkasnya").
+  const derivedFromKnown = (token: string): boolean => {
+    for (const suffix of AFFIX_SUFFIXES) {
+      if (suffix && !token.endsWith(suffix)) continue;
+      const stem = suffix ? token.slice(0, -suffix.length) : token;
+      for (const prefix of AFFIX_PREFIXES) if ((prefix || suffix) && stem.startsWith(prefix) && isKnown(stem.slice(prefix.length))) return true;
+    }
+    return false;
+  };
   const mend = (token: string): string => {
     if (seen.has(token) || lexicon.known.has(token) || !/^\p{L}{5,}$/u.test(token)) return token;
     let out = cache.get(token);
     if (out === undefined) {
-      out = vocabulary.lookup(token) ?? token;
+      out = derivedFromKnown(token) ? token : (vocabulary.lookup(token) ?? token);
       if (cache.size >= 20_000) cache.clear();
       cache.set(token, out);
     }

@@ -19,6 +19,10 @@ export interface Entities {
 export interface EntityCatalogue {
   forms: readonly { name: string; aliases: readonly string[] }[];
   services: readonly { id: string; name: { id: string; en: string }; aliases: readonly string[] }[];
+  /** The office's own area ("Kabupaten Tabanan"). */
+  region?: string;
+  /** Places outside that area (the other regencies and cities): a message about one is another office's business. */
+  elsewhere?: readonly string[];
 }
 
 /** Finds the entities of normalised text. */

@@ -20,7 +20,44 @@ const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   pembukaan: 'buka',
   oss: 'oss',
   nib: 'nib',
+  // "berapa" is no "apa": how many / how much (hours, costs, staff) against what.
+  berapa: 'berapa',
+  brapa: 'berapa',
+  kemarin: 'kemarin',
+  media: 'media',
+  kediri: 'kediri',
+  // Forms of one word the stemmer cuts apart ("menunggu" -> unggu, "tunggu" -> tunggu).
+  menunggu: 'tunggu',
+  ditunggu: 'tunggu',
+  terima: 'terima',
+  menerima: 'terima',
+  diterima: 'terima',
+  pengecekan: 'cek',
+  pengiriman: 'kirim',
+  mengerti: 'mengerti',
+  dimengerti: 'mengerti',
+  // meN- and peN- drop the first letter of k/t/p/s words; the stemmer does not put it back ("mengirim" -> irim).
+  keluhan: 'keluh',
+  mengeluh: 'keluh',
+  mengeluhkan: 'keluh',
+  menutup: 'tutup',
+  mengirim: 'kirim',
+  mengirimkan: 'kirim',
+  bertanya: 'tanya',
+  menanyakan: 'tanya',
+  ditanyakan: 'tanya',
+  penerbitan: 'terbit',
+  penolakan: 'tolak',
+  dicek: 'cek',
+  mengecek: 'cek',
+  mengabari: 'kabar',
+  mengabarkan: 'kabar',
 };
+/** A reduplicated word ("kira-kira", "gara-gara", "tiba-tibanya") looks like a ticket number but is none. */
+const REDUPLICATION = /^(\p{L}+)-\1(?:nya|an|kan|lah)?$/u;
+/** A ticket number: the shape, and a prefix of this bot's numbers or a digit in it ("adu-7k3m9q", "kon-4f8d2a"). */
+const isTicket = (token: string): boolean =>
+  TICKET_PATTERN.test(token) && !REDUPLICATION.test(token) && (/^(?:adu|kon)-/.test(token) || /\d/.test(token));
 const STEM_CACHE_LIMIT = 20_000;
 
 // Particles and forms of address carry tone, not intent ("kantor buka ga ya min?"); as
@@ -63,7 +100,7 @@ export function createFeatureExtractor(): FeatureExtractor {
     const out: string[] = [];
     for (const raw of normalised.split(' ')) {
       if (!raw) continue;
-      if (TICKET_PATTERN.test(raw)) out.push(TICKET_FEATURE);
+      if (isTicket(raw)) out.push(TICKET_FEATURE);
       else for (const part of raw.split('-')) if (part) out.push(part);
       if (out.length >= MAX_TOKENS) break;
     }

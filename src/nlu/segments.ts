@@ -1,7 +1,9 @@
 /**
  * Several questions in one message ("kapan buka lagi? trs form pbg dmn? call center brp?"): the dialogue
  * classifies and answers each part. Parts end at a question mark or a line break, and at a connective
- * ("trs", "terus", "lalu", "dan juga", "terus kalau", "satu lagi", "and also") that follows a question.
+ * ("trs", "terus", "lalu", "dan juga", "terus kalau", "satu lagi", "and also") that follows a question; at "dan",
+ * "sama", "and" between two questions or requests ("jam buka brp dan pegawai msh masuk ga", "link form siup sm cara
+ * daftar oss dong"); and at the items of a numbered list ("1. apa kantor buka 2. dmn formnya 3. bs konsultasi ga").
  * A URL's query string ("?id=3") never splits a message.
  */
 
@@ -15,6 +17,43 @@ const MID_CONNECTIVE = /[\s,]+(?:trs|trus|lalu|dan juga|satu lagi)\s+/i;
 const QUESTION_WORD =
   /\b(?:apa|apakah|apaan|kapan|kpn|dimana|dmn|mana|gimana|gmn|bagaimana|bgmn|berapa|brp|kenapa|knp|mengapa|siapa|bisa|bs|boleh|ada|what|when|where|how|why|which|who|is|are|can|do|does)\b/i;
 const MIN_PART_CHARS = 2;
+/** "and" between two questions: split only when each side is a question or a request by itself. */
+const AND = /[\s,]+(?:dan|sama|sm|serta|and|plus)\s+/gi;
+/** A request without a question word ("link form siup", "cara daftar oss dong", "minta nomor cc"). */
+const REQUEST_WORD = /\b(?:cara|caranya|link|minta|tolong|info|form|formulir|formnya|syarat|please|tell me|send)\b/i;
+/** A yes/no question by its last word ("pegawai msh masuk ga", "sudah buka belum"). */
+const YES_NO_END = /\b(?:ga|gak|nggak|ngga|enggak|tidak|kah|blm|belum|ya|tah)\s*[?？!.]*\s*$/i;
+/** A numbered item: "1." or "2)" at the start or after a space, followed by text. */
+const LIST_ITEM = /(?:^|\s)([1-9])[.)]\s+/g;
+
+const asks = (s: string): boolean => QUESTION_WORD.test(s) || REQUEST_WORD.test(s) || YES_NO_END.test(s);
+const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+function splitAnd(part: string): string[] {
+  for (const m of part.matchAll(AND)) {
+    const before = part.slice(0, m.index);
+    const after = part.slice(m.index + m[0].length);
+    // "sama"/"sm" is also "with" ("ketemu sama petugas"): it joins two questions only before a question word.
+    const withWord = /^[\s,]*(?:sama|sm)\b/i.test(m[0]);
+    const startsAsking = QUESTION_WORD.test(after.split(/\s+/)[0] ?? '') || REQUEST_WORD.test(after.split(/\s+/)[0] ?? '');
+    if (words(before) >= 2 && words(after) >= 3 && asks(before) && asks(after) && (!withWord || startsAsking)) return [before, ...splitAnd(after)];
+  }
+  return [part];
+}
+
+/** The items of a numbered list (1., 2., … in order, two or more), with a preface that asks nothing dropped. */
+function listItems(line: string): string[] {
+  const marks = [...line.matchAll(LIST_ITEM)];
+  if (marks.length < 2 || marks.some((m, i) => Number(m[1]) !== i + 1)) return [line];
+  const items: string[] = [];
+  const preface = line.slice(0, marks[0]?.index ?? 0).trim();
+  if (preface && asks(preface)) items.push(preface);
+  marks.forEach((m, i) => {
+    const start = (m.index ?? 0) + m[0].length;
+    items.push(line.slice(start, marks[i + 1]?.index ?? line.length).trim());
+  });
+  return items;
+}
 
 function splitMid(part: string): string[] {
   const m = MID_CONNECTIVE.exec(part);
@@ -41,14 +80,14 @@ export function segments(text: string): string[] {
   const unmask = (s: string): string => s.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => urls[Number(i)] ?? '');
   const rough: string[] = [];
   // A part ends after its question marks (kept), or at a line break.
-  for (const line of masked.split(/\r?\n+/)) {
+  for (const line of masked.split(/\r?\n+/).flatMap(listItems)) {
     const re = /[^?？]*[?？]+|[^?？]+$/g;
     for (const m of line.match(re) ?? []) rough.push(m);
   }
   const out: string[] = [];
   for (const r of rough) {
     const first = r.trim().replace(CONNECTIVE, '');
-    const pieces = splitMid(first);
+    const pieces = splitMid(first).flatMap(splitAnd);
     for (const p of pieces) {
       const clean = unmask(p.replace(CONNECTIVE, '').trim());
       if (clean.replace(/[\s?？.,!]+/g, '').length >= MIN_PART_CHARS) out.push(clean);

@@ -8,9 +8,21 @@
  * cross-validated), ties going to the higher (stricter) threshold. `npm run nlu:eval` prints the sweep of each
  * set. `test/nlu/heldout-test.json` (written blind) was not used for any choice.
  *
- * Threshold sweep with the shipped TUNING (3,400 training utterances): accuracy on heldout / fresh / blind dev
- * (None recall 100% / 100% / 96% throughout) and blind out-of-scope messages handled:
- *   0.00–0.45  97.0% / 97.1% / 94.2%   out-of-scope 97.0%   <- 0.45 chosen
+ * Re-measured 2026-12-02 (3,750 training utterances, model format v7; the old blind test halves are development
+ * data from that day; heldout-test.json stays out of every choice): accuracy on heldout / fresh / heldout-test /
+ * blind dev utterances / blind dev out-of-scope / old test utterances / old test out-of-scope (None recall on the
+ * utterance sets 97 / 98 / 95 / 98 / 98% at every row):
+ *   0.30       97.9 / 97.1 / 94.8 / 98.8 / 99.0 / 97.9 / 98.7
+ *   0.35       97.9 / 97.1 / 94.8 / 98.8 / 99.0 / 97.9 / 98.7   <- chosen (ties go to the higher threshold)
+ *   0.40       97.4 / 97.1 / 94.8 / 98.8 / 99.0 / 97.9 / 98.7
+ *   0.45       97.4 / 96.7 / 94.8 / 98.8 / 99.5 / 97.9 / 98.7
+ *   0.50       97.4 / 96.7 / 94.4 / 98.8 / 99.5 / 97.6 / 98.7
+ * Against 0.45, 0.35 answers two more development utterances right and costs one blind dev out-of-scope message
+ * of 200 (still 99.0% handled); the conversation suites are unchanged (151/151, 248/252).
+ *
+ * Before (3,400 training utterances): accuracy on heldout / fresh / blind dev (None recall 100% / 100% / 96%
+ * throughout) and blind out-of-scope messages handled:
+ *   0.00–0.45  97.0% / 97.1% / 94.2%   out-of-scope 97.0%   <- 0.45 was chosen
  *   0.50       96.6% / 97.1% / 94.2%   out-of-scope 97.5%
  *   0.60       95.7% / 96.7% / 93.3%   out-of-scope 97.5%
  *   0.70       94.4% / 95.4% / 90.9%   out-of-scope 98.5%
@@ -26,4 +38,4 @@
  * Out-of-scope recall comes from the log-odds, the foreign-word rule and the out-of-domain share; the threshold
  * only trims low-confidence guesses.
  */
-export const DEFAULT_THRESHOLD = 0.45;
+export const DEFAULT_THRESHOLD = 0.35;

@@ -28,26 +28,39 @@ export const CONTINUABLE: ReadonlySet<IntentName> = new Set<IntentName>([
 
 /**
  * Intents a short follow-up may be misread as: nothing understood, the menu, and the intents that open a form
- * or change a subscription ("kalo perawat?" is no complaint). A confident information answer stands.
+ * or change a subscription ("kalo perawat?" is no complaint), and a question for staff only when it is elliptic
+ * ("sip, kalo izin toko swalayan?" continues the forms). A confident information answer stands.
  */
-const OVERRIDABLE: ReadonlySet<IntentName> = new Set<IntentName>(['None', 'help', 'ack', 'greeting', 'complaint.file', 'subscribe', 'unsubscribe', 'goodbye']);
+const OVERRIDABLE: ReadonlySet<IntentName> = new Set<IntentName>(['None', 'help', 'ack', 'greeting', 'complaint.file', 'subscribe', 'unsubscribe', 'goodbye', 'consultation']);
 
 /** At most this many words: a longer message says what it is about by itself. */
 const MAX_WORDS = 8;
 
-const ELLIPTIC = /^(kalo|kalau|klo|kl|gmn kalo|gimana kalau|gimana kalo|bagaimana kalau|bagaimana dengan|trus kalo|terus kalau|terus kalo|trs kalo|oh ok kalo|ok kalo|what about|how about|and for|and the|and)\b|\b(juga|jg|jga|too|also)\b/;
-const UNTIL = /\b(sampai|sampe|smp|ampe|sampek) (kapan|kpn)\b|\bhow long\b|\buntil when\b|\b(berapa|brp) lama\b|\blama (bgt|banget|sekali|amat)\b|\bkapan (buka|dibuka)\b|\b(kpn|kapan) bisa\b|\bwhen\b/;
+// An acknowledgement may come first: "sip, kalo izin toko swalayan?", "ok terus kalau reklame?".
+const ELLIPTIC = /^(?:(?:sip|ok|oke|okay|iya|ya|oh|baik|siap|mantap|nah|makasih|thanks)\s+)?(kalo|kalau|klo|kl|gmn kalo|gimana kalau|gimana kalo|bagaimana kalau|bagaimana dengan|trus kalo|terus kalau|terus kalo|trs kalo|oh ok kalo|ok kalo|what about|how about|and for|and the|and)\b|\b(juga|jg|jga|too|also)\b/;
+const UNTIL = /\b(sampai|sampe|smp|ampe|sampek) (kapan|kpn)\b|\bhow long\b|\buntil when\b|\b(berapa|brp) lama\b|\blama (bgt|banget|sekali|amat)\b|\bkapan (buka|dibuka)\b|\b(kpn|kapan) bisa\b|\bwhen\b|\blama (tidak|ga|gak|nggak|enggak|gk)\b|\bnunggu\w* lama\b/;
 const WHY = /^(?:(?:trus|terus|trs|lalu|tapi|tp)\s+)?(kenapa|knp|napa|mengapa|why)\b/;
 const HOW = /\b(caranya|cara|gmn|gimana|bagaimana|gmana|how)\b/;
 const WHERE_SEND = /\b(dikirim|kirim|kirimnya|diserahkan|upload|unggah)\b.*\b(kmn|kemana|ke mana|dimana|dmn|mana|where)\b|\bwhere do i send\b/;
 const PROCESSING = /\b(jadi|jadinya|proses|prosesnya|diproses|terbit|terbitnya|selesai|selesainya|process|processing|issued)\b/;
+/** Doing it without coming in: online, from home. */
+const FROM_HOME = /\b(online|daring|dari rumah|dr rumah|from home|lewat internet|via internet|tanpa datang|tanpa ke kantor)\b/;
+/** A message that is only a question word (normalised). */
+const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|why|when|bagaimana|caranya|cara|kenapa|mengapa|kapan|how come)(?:\s+(?:then|so|ya|nya|itu))?$/;
 const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
 
 const CLOSURE: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'closure.reason', 'office.hours', 'office.staffing', 'service.online']);
 
 /** The intent a follow-up continues, or undefined when the message stands on its own. */
 export function followUp(c: Classification, text: string, topic: Session['topic'], office: OfficeData): IntentName | undefined {
-  if (!OVERRIDABLE.has(c.intent)) return undefined;
+  // "kalo yg izin praktek bidan?" after a forms answer names only a new permit: its form, whatever it was read as.
+  if (topic?.intent === 'form.request' && c.entities.forms.length > 0 && c.intent !== 'form.request') {
+    const short = c.normalised.split(' ').filter(Boolean).length <= MAX_WORDS;
+    if (short && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()))) return 'form.request';
+  }
+  // A question word alone ("how?", "caranya?", "why?") only makes sense after the last answer: it continues it.
+  const bare = BARE_QUESTION.test(c.normalised) && topic !== undefined && CONTINUABLE.has(topic.intent as IntentName);
+  if (!OVERRIDABLE.has(c.intent) && !bare) return undefined;
   // "terus kalo sudah diisi dikirim kmn?" asks where documents go, whatever came before.
   if (c.intent === 'None' && (WHERE_SEND.test(c.normalised) || WHERE_SEND.test(text.toLowerCase()))) return 'service.online';
   if (!topic) return undefined;
@@ -61,14 +74,23 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   const raw = text.toLowerCase();
   const elliptic = ELLIPTIC.test(n) || ELLIPTIC.test(raw);
   const question = /\?\s*$/.test(text) || HOW.test(n) || UNTIL.test(n) || WHY.test(n);
+  // A question of a few words asking how long, why or how ("lama ga ya", "knp?") leans on the last answer too.
+  const leans = elliptic || bare || (words <= 4 && (UNTIL.test(n) || UNTIL.test(raw) || WHY.test(n) || WHY.test(raw)));
+  // After an OSS answer, a message naming one of its sub-topics continues it ("sy ga ada email" is no farewell).
+  if (last === 'oss.registration' && office.oss.topics.some((x) => namesTopic(n, x))) return 'oss.registration';
+  // A question for staff stands unless it plainly leans on the last answer ("kalo izin apotek?").
+  if (c.intent === 'consultation' && !leans) return undefined;
   // A state-changing misread is overridden only when the message plainly leans on the last answer.
-  if (c.intent !== 'None' && c.intent !== 'help' && !elliptic && c.entities.forms.length === 0) return undefined;
+  if (c.intent !== 'None' && c.intent !== 'help' && !leans && c.entities.forms.length === 0) return undefined;
   if (c.entities.forms.length > 0) return 'form.request';
   if (WHERE_SEND.test(n) || WHERE_SEND.test(raw)) return 'service.online';
-  if (last === 'oss.registration' && office.oss.topics.some((x) => namesTopic(n, x))) return 'oss.registration';
+  // "jd bs ngurus dr rumah aja?" after a closure answer: what can be done without coming in.
+  if (CLOSURE.has(last) && (FROM_HOME.test(n) || FROM_HOME.test(raw))) return 'service.online';
   if (WHY.test(n) || WHY.test(raw)) return CLOSURE.has(last) ? 'closure.reason' : undefined;
   if (UNTIL.test(n) || UNTIL.test(raw)) {
     if (last === 'permit.pickup') return 'permit.pickup';
+    // "lama ga nunggunya" after the site-visit answer: how long until the visit (its answer says it is scheduled).
+    if (last === 'field_verification') return 'field_verification';
     // How long a permit takes is a question for staff; "how long?" alone asks about the closure.
     if (PROCESSING.test(n) || PROCESSING.test(raw)) return 'consultation';
     return 'closure.duration';

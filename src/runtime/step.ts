@@ -58,7 +58,7 @@ const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya bole
  * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
  */
 const SUBSCRIPTION_WORDS = /\b(langganan|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif|kabari|kabarin|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka))\b/i;
-const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia)\b/i;
+const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
 /** Intents a part of a several-question message is answered as (information only: no form, no change). */
 const ANSWERABLE_PART: ReadonlySet<IntentName> = CONTINUABLE;
 
@@ -67,8 +67,8 @@ const MIN_WORDS_FOR_LANGUAGE_SWITCH = 2;
 
 function pickLanguage(c: Classification, session: Session, text: string): Language {
   const words = text.trim().split(/\s+/).filter(Boolean).length;
-  if (c.intent === 'None' && words < MIN_WORDS_FOR_LANGUAGE_SWITCH) return session.language ?? 'id';
-  if (words < MIN_WORDS_FOR_LANGUAGE_SWITCH && c.language === 'en' && session.language === 'id') return 'id';
+  // One word ("how?", "ok", "3") is too little to tell a language by: the conversation's stays.
+  if (words < MIN_WORDS_FOR_LANGUAGE_SWITCH) return session.language ?? (c.intent === 'None' ? 'id' : c.language);
   return c.language;
 }
 
@@ -197,7 +197,8 @@ export function step(
           if (seen.has(p.c.intent)) continue;
           seen.add(p.c.intent);
           const h = d.intents[p.c.intent]({ ...ctx, text: p.text, c: p.c, session: { ...base, ...session } });
-          replies.push(...h.replies);
+          // An offer two answers end with ("ask a person?") is made once.
+          for (const r of h.replies) if (!replies.some((x) => replyText(x) === replyText(r))) replies.push(r);
           session = { ...session, ...h.session };
           used = p.c;
         }

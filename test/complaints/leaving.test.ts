@@ -23,7 +23,7 @@ const TO_STEP: Record<string, string[]> = {
 };
 
 describe('leaving the complaint form', () => {
-  const cases = Object.keys(TO_STEP).flatMap((step) => ['batal', 'stop', 'berhenti', 'ga jadi deh', 'gak jadi aja'].map((word) => ({ step, word })));
+  const cases = Object.keys(TO_STEP).flatMap((step) => ['batal', 'stop', 'berhenti', 'ga jadi deh', 'gak jadi aja', 'ga jadi pak, maaf', 'nggak jadi mbak makasih'].map((word) => ({ step, word })));
   it.each(cases)('"$word" at the $step step leaves, stores nothing and unsubscribes nobody', async ({ step, word }) => {
     const bot = makeBot();
     const user = 'telegram:500';

@@ -44,6 +44,43 @@ describe('context follow-ups', () => {
     expect(until).toContain('Kuningan');
   });
 
+  it('after an OSS answer, "sy ga punya email" gets the OSS answer about email, not a farewell', async () => {
+    const bot = makeBot();
+    const [, email] = await talk(bot, 'telegram:6', 'cara daftar oss gmn', 'sy ga punya email');
+    expect(email).toContain('oss.go.id');
+    expect(email).not.toContain('Terima kasih telah menghubungi');
+  });
+
+  it('after a forms answer, an elliptic message naming another permit gets that permit\'s form, whatever it was read as', async () => {
+    const bot = makeBot();
+    const [, other] = await talk(bot, 'telegram:7', 'formulir siup dmn', 'oke, kalo izin apotek?');
+    expect(other).toContain('Apotek');
+    expect(other).toContain('formulir-pendaftaran-izin');
+  });
+
+  it('"lama ga ya" after the site-visit answer stays with site visits; "wajib ga" after NIB answers who must register', async () => {
+    const bot = makeBot();
+    const [, wait] = await talk(bot, 'telegram:8', 'survei lokasi masih ada?', 'lama ga ya');
+    expect(wait).toContain('Verifikasi lapangan');
+    const [, must] = await talk(bot, 'telegram:9', 'apa itu nib', 'wajib ga buat warung kecil?');
+    expect(must).toContain('usaha mikro');
+  });
+
+  it('after a closure answer, "bisa dari rumah aja?" asks what works online', async () => {
+    const bot = makeBot();
+    const [, home] = await talk(bot, 'telegram:11', 'kantor tutup ya?', 'terus bisa diurus dari rumah aja?');
+    expect(home).toContain('formulir-pendaftaran-izin');
+    expect(home).toContain('online');
+  });
+
+  it('a bare "how?" after an English answer continues it, in English', async () => {
+    const bot = makeBot();
+    const [, how] = await talk(bot, 'telegram:10', 'Is permit processing still running while you are closed?', 'how?');
+    expect(how).toContain('formulir-pendaftaran-izin');
+    expect(how).toContain('online');
+    expect(how).not.toContain('diumumkan');
+  });
+
   it('"how long?" in English after a closure answer says until when', async () => {
     const bot = makeBot();
     const [, howLong] = await talk(bot, 'telegram:4', 'Is the licensing office open?', 'how long?');
@@ -117,10 +154,18 @@ describe('facts asked directly', () => {
     ['bikin sim di tabanan bs online ga', 'Polres'],
     ['bayar pbb sm pajak motor dmn ya', 'Samsat'],
     ['sy ga punya email bs daftar oss ga', 'email'],
+    ['mau daftar nikah ke mana ya', 'KUA'],
   ])('%s → %s', async (text, fact) => {
     const bot = makeBot();
     const [reply] = await talk(bot, 'telegram:30', text);
     expect(reply).toContain(fact);
+  });
+
+  it('another regency\'s office is not answered with this office\'s facts', async () => {
+    const bot = makeBot();
+    const [reply] = await talk(bot, 'telegram:31', 'jam buka dpmptsp gianyar brp');
+    expect(reply).not.toContain('Senin');
+    expect(reply).toContain('belum paham');
   });
 
   it('a SIM card is no driving licence (the referral list\'s "unless" words)', () => {

@@ -46,6 +46,8 @@ describe('no state change from a misread', () => {
   it.each([
     ['unsubscribe', 'kurirnya berhenti di depan rumah tapi paket ga dikasih', true],
     ['unsubscribe', 'pulsa sy kepotong trs, gmn cara stop langganan sms premium?', true],
+    ['unsubscribe', 'mau berhenti langganan nada sambung, caranya?', true],
+    ['unsubscribe', 'stop langganan wifi rumah gimana', true],
     ['subscribe', 'min ada promo ga akhir tahun?', false],
   ] as const)('%s misread of "%s" leaves the subscription as it was', async (intent, text, subscribed) => {
     const config = testConfig();

@@ -104,7 +104,7 @@ const DETOUR_MIN_SCORE = 0.75;
 // `(?:@bot)?`: in groups Telegram's "/" menu sends `/batal@<bot username>`.
 /** Leaving words: they work at every step (a re-ask says so), and are never taken as an answer. */
 const CANCEL =
-  /^\s*\/?(batal|batalkan|cancel|stop|berhenti|keluar|exit|quit|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|ngga jadi|enggak jadi|ndak jadi|ga usah|gak usah|nggak usah|tidak usah|never mind|nevermind|forget it)(?:@[A-Za-z0-9_]+)?(\s+(deh|aja|ah|dulu|sih|saja|lah|ya|yah|kak|min|pak|bu))*\s*[.!]*\s*$/i;
+  /^\s*\/?(batal|batalkan|cancel|stop|berhenti|keluar|exit|quit|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|ngga jadi|enggak jadi|ndak jadi|ga usah|gak usah|nggak usah|tidak usah|never mind|nevermind|forget it)(?:@[A-Za-z0-9_]+)?([\s,]+(deh|aja|ah|dulu|sih|saja|lah|ya|yah|kak|min|admin|pak|bu|mas|mbak|bli|mbok|gan|maaf|sorry|ok|oke|makasih|terima kasih|thanks))*\s*[.!]*\s*$/i;
 /** "menu" leaves the form and shows the menu. */
 const MENU_WORD = /^\s*\/?(menu|bantuan|help)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** Words that answer a yes/no question: never a name, a number or a description. */

@@ -1,9 +1,15 @@
 /**
  * The consultation as a dialogue (pure: no I/O, the clock is `k.now`, no platform names).
  *
- * Asking (`session.flow.kind = 'consultation'`): the question (the first message itself when it is one, else
- * asked for) → summary, who reads it, confirmation. "ya" asks the runtime to store it (`consultation.create`,
- * keyed by the draft id); the number and the expectation are given only once it is stored.
+ * Asking (`session.flow.kind = 'consultation'`): when the bot asks for the question, it says who reads it (the
+ * privacy notice) and that the next message goes to staff; that message is stored at once (`consultation.create`,
+ * keyed by the draft id) and answered with its number — the citizen has just written what they were asked for,
+ * a second "send it?" only made them wait. When the first message itself carries the question (it may be a
+ * misread, and the notice was not shown yet) it is shown with the notice and sent on "ya"; anything else than
+ * yes / edit / cancel then leaves the form, says the question was not sent, and is answered as a new message.
+ * A question about face-to-face consultation at the office ("konsultasi tatap muka masih buka?") is answered
+ * with its state and the offer to ask a person online, never taken as the question. The number and the
+ * expectation are given only once the consultation is stored.
  *
  * With a person (the intercept, decided by `k.features.consultation`, which the runtime loads each turn):
  * a staff member's reply to a relayed message is an answer; the citizen's messages go to staff and the bot
@@ -39,7 +45,10 @@ type FlowData = z.infer<typeof FlowData>;
 const CANCEL = /^\s*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|nggak jadi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** What returns a citizen from a person to the bot. */
 const LEAVE = /^\s*\/?(batal|batalkan|cancel|menu|start|stop|selesai|keluar|exit)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
-const YES = /^\s*\/?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|benar|betul|setuju)\s*[.!]*\s*$/i;
+/** A yes to "send it?": a yes word, then at most a few words of the same kind ("iya kirim aja", "ok send it"). */
+const YES = /^\s*\/?(ya|iya|iyaa|y|yes|ok|oke|okay|okey|kirim|kirimkan|send|benar|betul|setuju|boleh|silakan|sip|siap|lanjut|lanjutkan)(\s+(ya|iya|kirim|kirimkan|dikirim|aja|saja|deh|dong|min|kak|pak|bu|tolong|please|send|it|sudah|udah|benar|betul|boleh|silakan|lanjut|sekarang|now))*\s*[.!]*\s*$/i;
+/** Replies that only acknowledge or greet: never a question for staff ("ok siap", "makasih", "halo"). */
+const NOT_A_QUESTION: ReadonlySet<string> = new Set(['ack', 'thanks', 'greeting', 'goodbye']);
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|ulang|ulangi)\s*[.!]*\s*$/i;
 /** A rating: a digit 1–5 first, then an optional remark ("4 cepat dijawab", "5/5", "3. lumayan"). */
 const RATING = /^\s*([1-5])(?:\s*\/\s*5)?(?![0-9])[\s.,:;!)-]*([\s\S]*)$/;
@@ -50,7 +59,11 @@ const FILLER = new Set(
     'saya aku sy mau ingin pengen hendak bisa boleh tolong dong min admin kak pak bu mas mbak halo hai mohon ya nih ini ' +
     'di ke dengan sama untuk yang dan konsultasi berkonsultasi bicara ngobrol chat tanya bertanya nanya petugas operator ' +
     'orang manusia cs staf staff pegawai langsung live agen agent i want to talk speak with a an the person human please ' +
-    'can could consultation consult ask'
+    'can could consultation consult ask ' +
+    // Who the person wants, as people write it: "mau ngobrol sm org beneran bukan bot", "bisa chat dgn cs aja?".
+    'sm sma dgn dg bs aja saja org orangnya beneran benar asli nyata real bukan not bot robot mesin sy gw gue mo pengen ' +
+    'tlg pls nanya2 tanya2 ngomong hubungi dihubungkan disambungkan sambungkan connect me someone real member ' +
+    'petugasnya stafnya pegawainya ga gak nggak ngga kah apa'
   ).split(' '),
 );
 
@@ -71,19 +84,30 @@ function flowOf(data: FlowData, startedAt: string): Handled['session'] {
   return { flow: { kind: CONSULTATION_FLOW, startedAt, data: { ...data } } };
 }
 
+const privacy = (ctx: TurnCtx): Reply =>
+  ctx.t.reply('consultation.privacy', { office: ctx.k.office.shortName, days: ctx.k.complaintRetentionDays ?? 730 });
+
 function confirm(ctx: TurnCtx, data: FlowData): Reply[] {
   const { t } = ctx;
-  return [
-    t.reply('consultation.summary', { question: data.question ?? '' }),
-    t.reply('consultation.privacy', { office: ctx.k.office.shortName, days: ctx.k.complaintRetentionDays ?? 730 }),
-    t.reply('consultation.ask.confirm'),
-  ];
+  return [t.reply('consultation.summary', { question: data.question ?? '' }), privacy(ctx), t.reply('consultation.ask.confirm')];
 }
+
+/** Ask for the question: who reads it first, since the next message is sent as it is. */
+const askQuestion = (ctx: TurnCtx): Reply[] => [ctx.t.reply('consultation.ask.question'), privacy(ctx)];
 
 const effect = (e: ConsultationEffect): Effect => e;
 
-/** A question about face-to-face consultation at the office itself (is it still open?). */
-const ABOUT_THE_COUNTER = /tatap muka|face[- ]to[- ]face|offline|\bmasih\b|\bbuka\b|\btutup\b|\bdatang\b|in person/i;
+/**
+ * A question about face-to-face consultation at the office itself: it names the counter ("tatap muka", "datang
+ * ke kantor", "in person") or asks whether consultation is open or closed ("konsultasi jg tutup?"). A question
+ * that only uses "buka" or "masih" ("sy mau buka apotek", "masih perlu izin?") is not one.
+ */
+const ABOUT_THE_COUNTER =
+  /tatap muka|face[- ]to[- ]face|offline|in person|\b(?:datang|dateng|ke|di) (?:ke )?kantor\b|\blangsung\b.{0,20}\bkantor\b|\b(?:konsultasi|consultation)\b.{0,25}\b(?:buka|dibuka|tutup|ditutup|open|closed)\b|\b(?:buka|dibuka|tutup|ditutup|open|closed)\b.{0,25}\b(?:konsultasi|consultation)\b/i;
+
+/** Words that ask for a person (a message without one is a question the bot was unsure of, not a request). */
+const ASKS_FOR_A_PERSON =
+  /\b(?:petugas\w*|staf|staff|stafnya|pegawai\w*|orang|manusia|cs|customer service|operator|agen|agent|human|person|someone|officer|konsultasi|berkonsultasi|konsul|consult|consultation|bicara|ngobrol|diskusi|talk|speak)\b/i;
 
 /** Whether face-to-face consultation runs now, from the closure status. */
 function counterState(ctx: TurnCtx): Reply {
@@ -96,11 +120,18 @@ function counterState(ctx: TurnCtx): Reply {
 export const startConsultation: IntentHandler = (ctx) => {
   const number = findNumber(ctx.text);
   if (number) return { replies: [], effects: [effect({ kind: 'consultation.lookup', number })] };
-  const first = ABOUT_THE_COUNTER.test(ctx.text) ? [counterState(ctx)] : [];
+  // Whether the office's own consultation desk is open is a question about the closure: answered, and online
+  // consultation offered ("konsultasi" opens the form), so the next message is never sent to staff unasked.
+  // Judged on the whole message, which may hold several questions ("kantor udh buka? sy mau konsultasi langsung bs?").
+  if (ABOUT_THE_COUNTER.test(ctx.message.text)) return { replies: [counterState(ctx), ctx.t.reply('consultation.offer')] };
   const body = ctx.text
     .replace(/^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?\s*/, '')
     .replace(/^(konsultasi|consultation)\b[\s:,.-]*/i, '')
     .trim();
+  // A question that does not ask for a person ("biaya pbg brp ya?"): said to be one for staff, and a person
+  // offered; nothing is taken down until the person asks for one.
+  const explicit = body !== ctx.text.trim() || ASKS_FOR_A_PERSON.test(ctx.text);
+  if (!explicit) return { replies: [ctx.t.reply('consultation.for_staff'), ctx.t.reply('consultation.offer')] };
   const data: FlowData = {
     draftId: draftIdFor(ctx),
     step: 'question',
@@ -111,9 +142,9 @@ export const startConsultation: IntentHandler = (ctx) => {
   if (looksLikeQuestion(body) && body.length <= MAX_TEXT) {
     data.question = body;
     data.step = 'confirm';
-    return { replies: [...first, ctx.t.reply('consultation.start.noted'), ...confirm(ctx, data)], session: flowOf(data, ctx.k.now.toISOString()) };
+    return { replies: [ctx.t.reply('consultation.start.noted'), ...confirm(ctx, data)], session: flowOf(data, ctx.k.now.toISOString()) };
   }
-  return { replies: [...first, ctx.t.reply('consultation.ask.question')], session: flowOf(data, ctx.k.now.toISOString()) };
+  return { replies: askQuestion(ctx), session: flowOf(data, ctx.k.now.toISOString()) };
 };
 
 const handled = (result: Handled): FlowTurn => ({ kind: 'handled', intent: 'consultation', result });
@@ -130,22 +161,26 @@ export const consultationFlow: FlowHandler = (ctx) => {
   if (LEAVE.test(text)) return { kind: 'release', before: [t.reply('consultation.cancelled')], session: { flow: undefined } };
   const stay = (replies: Reply[], effects: Effect[] = []): FlowTurn =>
     handled({ replies, effects, session: flowOf(data, flow.startedAt) });
+  // The form stays until the runtime has stored the consultation (it then clears it).
+  const send = (question: string): FlowTurn =>
+    stay([], [effect({ kind: 'consultation.create', draft: { draftId: data.draftId, question, language: data.language, botLastReply: data.botLastReply } })]);
   if (data.step === 'question') {
-    if (text.length < 5) return stay([t.reply('consultation.invalid.question')]);
+    // Asked for the question, told who reads it: what the person writes now is the question, sent as it is.
+    const bare = YES.test(text) || (NOT_A_QUESTION.has(ctx.c.intent) && text.split(/\s+/).length <= 3);
+    if (text.length < 5 || bare) return stay([t.reply('consultation.invalid.question')]);
+    // Kept at the confirmation: should the store fail, "ya" sends it again (the failure says so).
     data.question = text.slice(0, MAX_TEXT);
     data.step = 'confirm';
-    return stay(confirm(ctx, data));
+    return send(data.question);
   }
-  if (YES.test(text) && data.question) {
-    const draft = { draftId: data.draftId, question: data.question, language: data.language, botLastReply: data.botLastReply };
-    // The form stays until the runtime has stored the consultation (it then clears it).
-    return stay([], [effect({ kind: 'consultation.create', draft })]);
-  }
+  if (YES.test(text) && data.question) return send(data.question);
   if (EDIT.test(text)) {
     data.step = 'question';
-    return stay([t.reply('consultation.ask.question')]);
+    return stay(askQuestion(ctx));
   }
-  return stay([t.reply('consultation.ask.confirm')]);
+  // Neither yes nor edit: a new message (another question, a follow-up of the last answer). The question shown
+  // is not sent, the person is told so, and the message is answered as any other.
+  return { kind: 'release', before: [t.reply('consultation.not_sent')], session: { flow: undefined } };
 };
 
 /** The conversation with a person, outside the session: see the module comment. */

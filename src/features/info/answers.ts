@@ -101,11 +101,14 @@ const WHERE_DOCUMENTS = /\b(dikirim|kirim|kirimnya|diserahkan|diupload|upload|un
 
 /** Can I still apply; what works online; where the documents go. */
 export const serviceOnline: Answer = (t, k, c) => {
-  if (WHERE_DOCUMENTS.test(c.normalised)) return [t.reply('online.documents', { url: k.office.formsPage })];
+  // "galian c ngurus ijinnya dmn": the named permit's form goes with the answer, as in every answer that names one.
+  const named = k.office.forms.filter((f) => c.entities.forms.includes(f.name)).slice(0, 3);
+  const forms = named.map((f) => t.reply('form.one', { name: f.name, url: f.url ?? k.office.formsPage }));
+  if (WHERE_DOCUMENTS.test(c.normalised)) return [t.reply('online.documents', { url: k.office.formsPage }), ...forms];
   return [
     t.reply('online.intro', { office: k.office.shortName }),
     t.reply('closure.online', { lines: onlineLines(t, k.office.services) }),
-    t.reply('online.forms', { url: k.office.formsPage }),
+    ...(forms.length > 0 ? forms : [t.reply('online.forms', { url: k.office.formsPage })]),
   ];
 };
 

@@ -146,3 +146,66 @@ describe('leaving the asking form', () => {
     expect((await bot.sessions.get('telegram:5150'))?.flow).toBeUndefined();
   });
 });
+
+describe('asking a person, as a citizen expects it', () => {
+  const stored = async (bot: TestBot) => (await bot.app.consultation.service.repo.list()).filter((c) => c.ownerKey === CITIZEN);
+
+  it('asked for the question (with who reads it), the next message is sent at once and numbered', async () => {
+    const { bot } = setup();
+    const ask = (await say(bot, CITIZEN, 'mau tanya langsung ke petugas')).join('\n');
+    expect(ask).toContain('langsung diteruskan ke petugas');
+    expect(ask).toContain('Pemberitahuan data pribadi');
+    const out = (await say(bot, CITIZEN, 'sy mau buka apotek, apotekernya harus punya SIP sendiri?')).join('\n');
+    expect(out).toMatch(/KON-[0-9A-Z]{6}/);
+    expect(out).not.toContain('Kirim ke petugas');
+    expect((await stored(bot)).map((c) => c.question)).toEqual(['sy mau buka apotek, apotekernya harus punya SIP sendiri?']);
+    expect((await bot.sessions.get(CITIZEN))?.flow).toBeUndefined();
+  });
+
+  it('an acknowledgement at the question step is no question: asked again, nothing stored', async () => {
+    const { bot } = setup();
+    await say(bot, CITIZEN, 'bisa konsultasi?');
+    for (const text of ['ok siap', 'iya', 'makasih']) expect((await say(bot, CITIZEN, text)).join('\n')).toContain('terlalu singkat');
+    expect(await stored(bot)).toHaveLength(0);
+  });
+
+  it('a question that asks for no person is said to be one for staff; nothing is stored, no form opens', async () => {
+    const { bot } = setup();
+    const out = (await say(bot, CITIZEN, 'berapa biaya pbg untuk rumah tinggal?')).join('\n');
+    expect(out).toContain('dijawab oleh petugas');
+    expect(out).toContain('Ketik konsultasi');
+    expect(await stored(bot)).toHaveLength(0);
+    expect((await bot.sessions.get(CITIZEN))?.flow).toBeUndefined();
+  });
+
+  it('a request for a person with the question in it is shown and sent on yes ("iya kirim aja")', async () => {
+    const { bot } = setup();
+    const out = (await say(bot, CITIZEN, 'mau tanya ke petugas, gudang 200 m2 perlu PBG atau cukup KRK?')).join('\n');
+    expect(out).toContain('gudang 200 m2 perlu PBG atau cukup KRK?');
+    expect(out).toContain('Kirim ke petugas sekarang?');
+    expect(await stored(bot)).toHaveLength(0);
+    expect((await say(bot, CITIZEN, 'iya kirim aja')).join('\n')).toMatch(/KON-[0-9A-Z]{6}/);
+    expect(await stored(bot)).toHaveLength(1);
+  });
+
+  it('anything but yes / edit / cancel at that confirmation is a new message: not sent, said so, and answered', async () => {
+    const { bot } = setup();
+    await say(bot, CITIZEN, 'mau tanya ke petugas, gudang 200 m2 perlu PBG atau cukup KRK?');
+    const out = (await say(bot, CITIZEN, 'jam buka kantor kapan?')).join('\n');
+    expect(out).toContain('tidak dikirim ke petugas');
+    expect(out).toMatch(/Senin/);
+    expect(await stored(bot)).toHaveLength(0);
+    expect((await bot.sessions.get(CITIZEN))?.flow).toBeUndefined();
+  });
+
+  it('whether face-to-face consultation runs is answered from the closure status, with the online offer; no form', async () => {
+    const { bot } = setup();
+    const out = (await say(bot, CITIZEN, 'bisa konsultasi tatap muka ga?')).join('\n');
+    expect(out).toContain('Konsultasi tatap muka di kantor: Layanan tatap mukanya ditiadakan sementara');
+    expect(out).toContain('Ketik konsultasi');
+    expect((await bot.sessions.get(CITIZEN))?.flow).toBeUndefined();
+    // The next message is answered, never sent to staff unasked.
+    expect((await say(bot, CITIZEN, 'kalo ngurus izin di loket?')).join('\n')).not.toMatch(/KON-/);
+    expect(await stored(bot)).toHaveLength(0);
+  });
+});

@@ -129,6 +129,18 @@ describe('classifier: other businesses are out of scope, even with our words in 
   });
 });
 
+describe('classifier: another area\'s office is out of scope (offices/tabanan.json "elsewhere")', () => {
+  it.each([
+    ['jam buka dpmptsp buleleng', 'None'],
+    ['alamat mal pelayanan publik klungkung dmn', 'None'],
+    ['izin usaha di kota denpasar ngurus kemana', 'None'],
+    ['saya tinggal di gianyar, mau urus izin toko di tabanan, formnya dmn', 'form.request'],
+    ['saya orang badung, mau minta formulir izin reklame', 'form.request'],
+  ])('%j -> %s', (u, intent) => {
+    expect(nlu.classify(u).intent).toBe(intent);
+  });
+});
+
 describe('classifier: typos of office words', () => {
   it.each<[string, IntentName]>([
     ['pormulir izin dmn', 'form.request'],
@@ -143,6 +155,13 @@ describe('classifier: typos of office words', () => {
 
   it('never mends a word of another business into an office word', () => {
     expect(nlu.classify('bangunin aku jam 5 pagi').intent).toBe('None');
+  });
+
+  it.each([
+    ['emailnya sudah tidak aktif', 'emailnya sudah tidak aktif'],
+    ['mau bertanya soal berkas', 'mau bertanya soal berkas'],
+  ])('keeps a known word with an affix as it is: %j ("emailnya" is no typo of "ambilnya", "bertanya" of "berkasnya")', (text, normalised) => {
+    expect(nlu.classify(text).normalised).toBe(normalised);
   });
 });
 
@@ -161,6 +180,11 @@ describe('classifier: entities and politeness', () => {
     expect(c.entities.services).not.toContain('permit');
   });
 
+  it('reads "izin bertanya, …" by what is asked, not by the asking ("bertanya" is no menu request)', () => {
+    expect(nlu.classify('ijin bertanya, loket pelayanan di kantor masih tutup?').intent).toBe('closure.status');
+    expect(nlu.classify('izin tanya').intent).not.toBe('None');
+  });
+
   it('names the environmental and quarrying permits of the catalogue', () => {
     const env = 'Persetujuan Lingkungan (AMDAL / UKL-UPL / SPPL)';
     expect(nlu.classify('formulir amdal dimana')).toMatchObject({ intent: 'form.request', entities: { forms: [env] } });
@@ -170,6 +194,19 @@ describe('classifier: entities and politeness', () => {
   it('has no entities without a catalogue', () => {
     const bare = createClassifier({ corpora });
     expect(bare.classify('formulir imb').entities).toEqual({ forms: [], services: [] });
+  });
+});
+
+describe('classifier: a message the network scores zero everywhere', () => {
+  it('is ranked by Naive Bayes over the same words instead of falling to None', () => {
+    const text = 'ada oknum yg nawarin bantu cepet ngurus izin tapi minta 2 juta';
+    const office = loadOffice(fileURLToPath(new URL('../../../offices/tabanan.json', import.meta.url)));
+    // One training: the first classifier writes the model, the second (the same tuning but the fallback) loads it.
+    const cache = join(mkdtempSync(join(tmpdir(), 'nlu-nb-')), 'model.json');
+    const withIt = createClassifier({ corpora, domainTerms: officeTerms(office), catalogue: office, modelCachePath: cache });
+    const without = createClassifier({ corpora, domainTerms: officeTerms(office), catalogue: office, modelCachePath: cache, tuning: { naiveBayesFallback: false } });
+    expect(without.classify(text).intent).toBe('None');
+    expect(withIt.classify(text).intent).toBe('complaint.file');
   });
 });
 

@@ -19,6 +19,11 @@ describe('normalise', () => {
     ['aja', 'saja'],
     ['form ijin', 'formulir izin'],
     ['makasih', 'terima kasih'],
+    ['mksi kak', 'terima kasih kak'],
+    ['verlap msh ada?', 'verifikasi lapangan masih ada'],
+    ['mnu', 'menu'],
+    ['sosmed nya apa', 'sosial media nya apa'],
+    ['thank you', 'thanks you'],
     // repeated letters, with legit doubles kept
     ['tolongggg', 'tolong'],
     ['maaaaf', 'maaf'],

@@ -9,6 +9,10 @@ describe('segments: one message, several questions', () => {
     ['jam buka kapan? lalu alamatnya dimana?', ['jam buka kapan?', 'alamatnya dimana?']],
     ['formulir siup dmn?? dan juga nib gmn caranya?', ['formulir siup dmn??', 'nib gmn caranya?']],
     ['when do you reopen? and also where are the forms?', ['when do you reopen?', 'where are the forms?']],
+    ['jam layanan brp dan petugas msh ada yg ngantor ga', ['jam layanan brp', 'petugas msh ada yg ngantor ga']],
+    ['minta link form reklame sm cara bikin nib dong', ['minta link form reklame', 'cara bikin nib dong']],
+    ['Why did you close and where do I send my documents?', ['Why did you close', 'where do I send my documents?']],
+    ['mau nanya 1. kapan buka 2. form imb dmn 3) bisa konsultasi online ga', ['kapan buka', 'form imb dmn', 'bisa konsultasi online ga']],
   ])('%j', (text, parts) => {
     expect(segments(text)).toEqual(parts);
   });
@@ -19,6 +23,10 @@ describe('segments: one message, several questions', () => {
     'petugas loket minta uang tambahan supaya cepat',
     'cek http://dpmptsp.tabanankab.go.id/formulir?id=3 ini bener?',
     'mau tanya syarat izin dan juga biayanya',
+    'syarat dan biaya izin reklame apa aja',
+    'bisa ketemu sama petugas langsung ga',
+    'izin usaha dan izin reklame formulirnya dimana',
+    'rumah 2 lantai dan 3 kamar perlu pbg ga',
   ])('one question stays one part: %j', (text) => {
     expect(segments(text)).toEqual([text]);
   });
