@@ -194,7 +194,10 @@ export const consultationIntercept: Intercept = (ctx) => {
       effects: [effect({ kind: 'consultation.reply', ref: message.replyTo.messageRef, text: text.slice(0, MAX_TEXT), staffMessageRef: message.messageRef ?? null })],
     });
   }
-  const state = ConsultationState.safeParse(ctx.k.features?.[STATE_KEY]);
+  // Most people have no consultation (nothing loaded): no parse, whose failure would cost more than the rest.
+  const loaded = ctx.k.features?.[STATE_KEY];
+  if (loaded === undefined) return undefined;
+  const state = ConsultationState.safeParse(loaded);
   if (!state.success) return undefined;
   const s = state.data;
   if (s.withStaff) {
