@@ -150,9 +150,11 @@ export class Conversation {
         features,
       };
       const classification = this.deps.classifier.classify(text);
-      // Several questions in one message: each part is classified too, so the step can answer each.
-      const pieces = segments(text);
-      const parts = pieces.length > 1 ? pieces.slice(0, 5).map((p) => ({ text: p, c: this.deps.classifier.classify(p) })) : [];
+      // Several questions in one message: each part is classified too (when the step asks), so it can answer each.
+      const parts = () => {
+        const pieces = segments(text);
+        return pieces.length > 1 ? pieces.slice(0, 5).map((p) => ({ text: p, c: this.deps.classifier.classify(p) })) : [];
+      };
       const channel = channelOf(message.userKey) ?? '';
       const staff = this.deps.staff.isStaff(message.userKey);
       const result = step(this.deps.dialogue, { ...message, text }, classification, session, knowledge, {

@@ -109,6 +109,8 @@ function staffCommand(t: Translator, command: Command, caller: Caller): Handled 
  * @param session the person's session (a fresh one for a first message)
  * @param k knowledge of this turn
  * @param caller who is talking
+ * @param parts the questions of a message of several, each classified (see `segments`), or a function giving
+ *   them: called only when the step answers the message question by question, so they cost nothing otherwise
  */
 export function step(
   d: Dialogue,
@@ -117,7 +119,7 @@ export function step(
   session: Session,
   k: Knowledge,
   caller: Caller = { staff: false, canPush: true },
-  parts: readonly Part[] = [],
+  parts: readonly Part[] | (() => readonly Part[]) = [],
 ): TurnResult {
   const idle = isIdle(session, k);
   const base: Session = idle ? { ...session, flow: undefined, noneStreak: 0 } : session;
@@ -186,9 +188,12 @@ export function step(
       } else if ((intent === 'subscribe' || intent === 'unsubscribe') && (!SUBSCRIPTION_WORDS.test(text) || OTHER_BUSINESS.test(text))) {
         intent = 'None';
       }
-      const answered = parts.filter((p) => ANSWERABLE_PART.has(p.c.intent));
+      // The parts are classified only here, where they can matter (a lazy `parts` is asked for them only then).
+      const answered = !follow && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')
+        ? (typeof parts === 'function' ? parts() : parts).filter((p) => ANSWERABLE_PART.has(p.c.intent))
+        : [];
       const distinct = new Set(answered.map((p) => p.c.intent));
-      if (!follow && distinct.size >= 2 && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')) {
+      if (distinct.size >= 2) {
         // Several questions in one message: each is answered in turn, once per topic.
         const seen = new Set<IntentName>();
         const replies: Reply[] = [];
