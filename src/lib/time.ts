@@ -16,6 +16,66 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
   });
 }
 
+let isoMs = NaN;
+let isoText = '';
+
+/**
+ * `instant.toISOString()`, formatted once per instant: a turn writes its time into the session and its forms
+ * from one `now`, and V8's formatting costs about a microsecond each time.
+ * @throws RangeError for an invalid date, as `toISOString` does
+ */
+export function isoTime(instant: Date): string {
+  const ms = instant.getTime();
+  if (ms !== isoMs) {
+    isoText = instant.toISOString(); // throws for an invalid date (NaN never equals the cached instant)
+    isoMs = ms;
+  }
+  return isoText;
+}
+
+/** The value of the ASCII digits of `text` from `from` to `to` (exclusive), or -1 when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * `Date.parse(text)`, with the format `toISOString` writes (`2026-03-17T02:00:00.000Z`) read directly: V8's
+ * general date parser costs more than a microsecond, and every turn reads its session's last time. Anything
+ * else (another format, a component out of the everyday range) goes to `Date.parse`, so the result is always
+ * `Date.parse`'s.
+ */
+export function parseIsoTime(text: string): number {
+  if (
+    text.length === 24 &&
+    text.charCodeAt(4) === 45 && // -
+    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(10) === 84 && // T
+    text.charCodeAt(13) === 58 && // :
+    text.charCodeAt(16) === 58 &&
+    text.charCodeAt(19) === 46 && // .
+    text.charCodeAt(23) === 90 // Z
+  ) {
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 7);
+    const day = digits(text, 8, 10);
+    const hour = digits(text, 11, 13);
+    const minute = digits(text, 14, 16);
+    const second = digits(text, 17, 19);
+    const milli = digits(text, 20, 23);
+    // Days up to 28 and hours up to 23: where Date.parse and Date.UTC cannot differ (no month-end, no 24:00).
+    if (year >= 1970 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && milli >= 0) {
+      return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+    }
+  }
+  return Date.parse(text);
+}
+
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date of `instant` in `timeZone`, as `YYYY-MM-DD` (formatters are built once per zone). */

@@ -12,6 +12,7 @@ import { Translator } from '../kernel/locale.js';
 import { replyText, type InboundMessage, type Reply } from '../kernel/message.js';
 import { parseCommand, type Command } from '../kernel/commands.js';
 import type { Session } from '../kernel/session.js';
+import { isoTime, parseIsoTime } from '../lib/time.js';
 import type { Classification, IntentName, Language } from '../nlu/types.js';
 import { CONTINUABLE, followUp } from './follow-up.js';
 
@@ -73,7 +74,7 @@ function pickLanguage(c: Classification, session: Session, text: string): Langua
 }
 
 function isIdle(session: Session, k: Knowledge): boolean {
-  return session.turns > 0 && k.now.getTime() - Date.parse(session.touchedAt) > k.sessionIdleMs;
+  return session.turns > 0 && k.now.getTime() - parseIsoTime(session.touchedAt) > k.sessionIdleMs;
 }
 
 /** Resolve what the message asks for before classification: commands, pre-emptive matchers, menu numbers. */
@@ -238,7 +239,7 @@ export function step(
     ...handled.session,
     language,
     turns: base.turns + 1,
-    touchedAt: k.now.toISOString(),
+    touchedAt: isoTime(k.now),
   };
   return {
     session: next,
