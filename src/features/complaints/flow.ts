@@ -220,52 +220,70 @@ const Description = z
   .trim()
   .min(10)
   .refine((d) => d.length <= MAX_DESCRIPTION);
+const PERMIT_SHAPE = /^[A-Za-z0-9][A-Za-z0-9 ./\-_]{2,}$/;
+const NAME_SHAPE = /^\p{L}[\p{L} .,'"“”‘’-]+$/u;
+const PHONE_SHAPE = /^\+?[0-9][0-9 -]{6,20}$/;
 const PermitNumber = z
   .string()
   .trim()
   .max(MAX_PERMIT_NUMBER)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ./\-_]{2,}$/)
+  .regex(PERMIT_SHAPE)
   .refine((s) => /\d/.test(s));
 const Name = z
   .string()
   .trim()
   .max(MAX_NAME)
-  .regex(/^\p{L}[\p{L} .,'"“”‘’-]+$/u);
+  .regex(NAME_SHAPE);
 const Phone = z
   .string()
   .trim()
-  .regex(/^\+?[0-9][0-9 -]{6,20}$/)
+  .regex(PHONE_SHAPE)
   .refine((s) => {
     const digits = s.replace(/\D/g, '').length;
     return digits >= 8 && digits <= 15;
   });
 const Contact = z.union([Phone, z.string().trim().max(MAX_CONTACT).pipe(z.email())]);
 
+/**
+ * Necessary conditions of the schemas above, checked first: most messages in the form are no permit number,
+ * name or contact, and a failed zod parse (which builds its issues) costs several times this. Only what the
+ * schema would refuse anyway is refused here; the schema decides the rest.
+ */
+const mayBe = {
+  description: (text: string) => text.trim().length >= 10,
+  permit: (text: string) => PERMIT_SHAPE.test(text.trim()),
+  name: (text: string) => NAME_SHAPE.test(text.trim()),
+  contact: (text: string) => {
+    const s = text.trim();
+    return PHONE_SHAPE.test(s) || s.includes('@');
+  },
+};
+
 /** Validate the answer for the current step; returns a re-ask key when it does not fit. */
 function accept(data: ComplaintFlowData, text: string): string | undefined {
   switch (data.step) {
     case 'description': {
-      const p = Description.safeParse(text);
-      if (!p.success) return text.length > MAX_DESCRIPTION ? 'complaint.invalid.description.long' : 'complaint.invalid.description';
+      const p = mayBe.description(text) ? Description.safeParse(text) : undefined;
+      if (!p?.success) return text.length > MAX_DESCRIPTION ? 'complaint.invalid.description.long' : 'complaint.invalid.description';
       data.description = p.data.replace(/\s+/g, ' ');
       return undefined;
     }
     case 'permit': {
-      const p = PermitNumber.safeParse(text);
-      if (!p.success) return 'complaint.invalid.permit';
+      const p = mayBe.permit(text) ? PermitNumber.safeParse(text) : undefined;
+      if (!p?.success) return 'complaint.invalid.permit';
       data.permitNumber = p.data;
       return undefined;
     }
     case 'name': {
       if (YES_NO.test(text)) return 'complaint.invalid.name';
-      const p = Name.safeParse(text);
-      if (!p.success) return 'complaint.invalid.name';
+      const p = mayBe.name(text) ? Name.safeParse(text) : undefined;
+      if (!p?.success) return 'complaint.invalid.name';
       data.name = p.data.replace(/\s+/g, ' ');
       return undefined;
     }
     case 'contact': {
-      const p = Contact.safeParse(text);
-      if (!p.success) return 'complaint.invalid.contact';
+      const p = mayBe.contact(text) ? Contact.safeParse(text) : undefined;
+      if (!p?.success) return 'complaint.invalid.contact';
       data.contact = p.data;
       return undefined;
     }
@@ -316,9 +334,9 @@ export function startStatus(ctx: StartCtx): FlowResult {
 
 /** Whether `text` is a valid answer to an optional step (a permit number, a name, a contact). */
 function answersStep(step: StepName | 'status', text: string): boolean {
-  if (step === 'permit') return PermitNumber.safeParse(text).success;
-  if (step === 'name') return Name.safeParse(text).success;
-  if (step === 'contact') return Contact.safeParse(text).success;
+  if (step === 'permit') return mayBe.permit(text) && PermitNumber.safeParse(text).success;
+  if (step === 'name') return mayBe.name(text) && Name.safeParse(text).success;
+  if (step === 'contact') return mayBe.contact(text) && Contact.safeParse(text).success;
   return false;
 }
 
