@@ -2,6 +2,7 @@
  * Whole turns through the engine with the SQLite store, against bare classification of the same utterances
  * in the same run (our classifier alone, and node-nlp's own NlpManager.process() pipeline).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,14 @@ import { officeTerms } from '../src/kernel/office-terms.js';
 import { createClassifier } from '../src/nlu/classifier.js';
 import { loadCorpora } from '../src/nlu/corpus.js';
 import { createMemoryStore, createSqliteStore, type Store } from '../src/store/store.js';
+import { buildOnce } from '../scripts/build.mjs';
 import { runStats, timeConcurrent, timeEach, type RunStats } from './stats.js';
+
+/**
+ * Passes over the utterances before timing: the first pass alone leaves the turn's code (forms, replies,
+ * the store's path) still being optimised by V8 during the timed passes of whichever store runs first.
+ */
+const WARM_PASSES = 3;
 
 /** The held-out utterances: realistic, and not the training set. */
 export function benchUtterances(): string[] {
@@ -43,8 +51,14 @@ export interface EngineBench {
   classify: RunStats;
   /** The same classifier given the office catalogue, so each classification also finds the permits and services named. */
   classifyWithEntities: RunStats;
-  /** Resident memory after the default (better-sqlite3) runs, before the other stores and node-nlp's baseline. */
+  /** Resident memory of this process after the default (better-sqlite3) runs, before the other stores and node-nlp's baseline. */
   rssMb: number;
+  /**
+   * The bot's own resident memory: a process of its own running the compiled bot (as `npm start` does) with
+   * the model from the cache, through the same turns on SQLite (bench/rss-turns.mjs); this process also
+   * holds tsx and what training left behind. Undefined (with the reason) when that process failed.
+   */
+  bot: { turns: number; rssMb: number; peakRssMb: number; heapUsedMb: number } | { error: string };
   nlpjsProcess: RunStats | undefined;
 }
 
@@ -66,6 +80,19 @@ async function nlpjsBaseline(utterances: string[]): Promise<RunStats | undefined
   return timeEach(utterances, (u) => manager.process('id', u));
 }
 
+/** The compiled bot's resident memory after the same turns, in a process of its own (see `EngineBench.bot`). */
+async function botResident(dataDir: string, rounds: number): Promise<EngineBench['bot']> {
+  try {
+    await buildOnce();
+  } catch (err) {
+    return { error: `no compiled bot: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  const res = spawnSync(process.execPath, [join(ROOT, 'bench/rss-turns.mjs'), dataDir, String(rounds)], { cwd: ROOT, encoding: 'utf8' });
+  const line = res.status === 0 ? res.stdout.trim().split('\n').pop() : undefined;
+  if (!line) return { error: `bench/rss-turns.mjs failed (exit ${res.status ?? res.signal}): ${res.stderr.trim().slice(0, 300)}` };
+  return JSON.parse(line) as EngineBench['bot'];
+}
+
 /** Run the engine benchmark on `rounds` passes over the held-out utterances. */
 export async function benchEngine(rounds = 20): Promise<EngineBench> {
   const dir = mkdtempSync(join(tmpdir(), 'layanan-bench-'));
@@ -83,8 +110,8 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     const utterances = Array.from({ length: rounds }, () => base).flat();
     const run = async (store: Store, tag: string): Promise<[RunStats, RunStats, number]> => {
       const bot = createApp(config, silentLogger(), { office, locales, classifier, store }).conversation;
-      // Warm up the tables and the JIT on one pass before timing.
-      for (const [i, u] of base.entries()) await bot.turn({ userKey: `${tag}:warm${i % 50}`, text: u });
+      // Warm up the tables and the JIT before timing.
+      for (let w = 0; w < WARM_PASSES; w++) for (const [i, u] of base.entries()) await bot.turn({ userKey: `${tag}:warm${i % 50}`, text: u });
       const turnTimes: number[] = [];
       const classifyTimes: number[] = [];
       for (let r = 0; r < rounds; r++) {
@@ -107,6 +134,7 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     };
     const [turns, turnsConcurrent, sync] = await run(createSqliteStore(join(dir, 'sync'), 'better-sqlite3'), 'sync');
     const rssMb = process.memoryUsage().rss / 2 ** 20;
+    const bot = await botResident(dir, rounds);
     const [turnsAsyncSqlite, turnsAsyncSqliteConcurrent, asyncRatio] = await run(createSqliteStore(join(dir, 'async'), 'sqlite3'), 'async');
     const [turnsMemory, , memory] = await run(createMemoryStore(), 'memory');
     const classify = await timeEach(utterances, (text) => classifier.classify(text));
@@ -120,7 +148,7 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     const classifyWithEntities = await timeEach(utterances, (text) => withEntities.classify(text));
     const nlpjsProcess = await nlpjsBaseline(base);
     const ratio = { sync, async: asyncRatio, memory };
-    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, ratio, classify, classifyWithEntities, rssMb, nlpjsProcess };
+    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, ratio, classify, classifyWithEntities, rssMb, bot, nlpjsProcess };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const row = (label: string, r: RunStats, ratio?: number, aim = '') =>
     console.log(`  ${label}: ${f(r.perSecond, 0)} turns/s, p50 ${f(r.p50, 3)} ms, p99 ${f(r.p99, 3)} ms${ratio === undefined ? '' : ` → ${f(ratio, 1)}× a classification`}${aim}`);
   console.log('whole turns (lock → session (in-memory read cache) → normalise → classify → step → durable session write → reply);');
-  console.log('one at a time, in passes alternating with passes of bare classification (the ratio compares those):');
+  console.log('after 3 warm-up passes, one at a time, in passes alternating with passes of bare classification (the ratio compares those):');
   console.log(' SQLite, better-sqlite3 (the default: synchronous, committed before the reply):');
   row('one message at a time', e.turns, e.ratio.sync, '   (aim ≥ 5000/s, ≤ 3×, p99 < 2 ms)');
   row('32 chats at once     ', e.turnsConcurrent);
@@ -54,7 +54,12 @@ async function main(): Promise<void> {
   }
 
   console.log('\nmemory:');
-  console.log(`  resident after ${2 * e.turns.n} turns on SQLite (model, store, sessions; before the other stores and the node-nlp baseline): ${f(e.rssMb, 0)} MB   (aim < 150 MB)`);
+  console.log(`  this process, after its SQLite runs (tsx, the cold training's leftovers, two models; before the other stores and the node-nlp baseline): ${f(e.rssMb, 0)} MB`);
+  if ('error' in e.bot) console.log(`  the bot alone: not measured (${e.bot.error})`);
+  else {
+    console.log(`  the bot alone (compiled, as npm start runs it, model from the cache; a process of its own doing the same ${e.bot.turns} turns on SQLite):`);
+    console.log(`    resident ${f(e.bot.rssMb, 0)} MB, peak ${f(e.bot.peakRssMb, 0)} MB (JS heap in use ${f(e.bot.heapUsedMb, 0)} MB)   (aim < 150 MB)`);
+  }
   console.log(`  resident at the end (with node-nlp's NlpManager baseline loaded): ${f(process.memoryUsage().rss / 2 ** 20, 0)} MB`);
 }
 
