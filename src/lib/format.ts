@@ -13,10 +13,22 @@ function formatter(language: Language, timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Dates already formatted: replies name the same few dates (the closure's, a ticket's) over and over. */
+const formatted = new Map<string, string>();
+const FORMATTED_KEPT = 1000;
+
 /** `2020-09-14` → `14 September 2020` (id) / `14 September 2020` (en). Date-only values are read as noon UTC. */
 export function formatDate(value: string | Date, language: Language, timeZone: string): string {
-  const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return formatter(language, timeZone).format(date);
+  // Intl formatting is deterministic for one instant, language and zone: remembered by those.
+  const key = `${language}|${timeZone}|${typeof value === 'string' ? `s${value}` : `d${value.getTime()}`}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+    text = formatter(language, timeZone).format(date);
+    if (formatted.size >= FORMATTED_KEPT) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 /** `a, b dan c` / `a, b and c`. */
