@@ -59,3 +59,13 @@ describe('parseIsoTime', () => {
     for (const text of cases) expect(parseIsoTime(text), text).toBe(Date.parse(text));
   });
 });
+
+describe('isoTime within one day', () => {
+  it('is toISOString for every millisecond step through days, midnights and years apart', () => {
+    const starts = [Date.UTC(2026, 2, 17, 23, 59, 58, 990), Date.UTC(1970, 0, 1), Date.UTC(1969, 11, 31, 23, 59, 59), Date.UTC(9999, 11, 31, 23, 59, 59), -62198755200000];
+    for (const start of starts) {
+      for (let ms = start; ms < start + 3000; ms += 7) expect(isoTime(new Date(ms))).toBe(new Date(ms).toISOString());
+      for (let ms = start; ms < start + 3 * 86_400_000; ms += 3_600_017) expect(isoTime(new Date(ms))).toBe(new Date(ms).toISOString());
+    }
+  });
+});
