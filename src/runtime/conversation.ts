@@ -157,7 +157,7 @@ export class Conversation {
       };
       const channel = channelOf(message.userKey) ?? '';
       const staff = this.deps.staff.isStaff(message.userKey);
-      const result = step(this.deps.dialogue, { ...message, text }, classification, session, knowledge, {
+      const result = step(this.deps.dialogue, text === message.text ? message : { ...message, text }, classification, session, knowledge, {
         staff,
         canPush: this.deps.canPush(channel),
       }, parts);
@@ -221,7 +221,9 @@ export class Conversation {
     const loaders = this.deps.turnState ?? [];
     if (loaders.length === 0) return {};
     const values = await Promise.all(loaders.map((l) => l.load(userKey, now, session)));
-    return Object.fromEntries(loaders.map((l, i) => [l.key, values[i]]));
+    const state: Record<string, unknown> = {};
+    for (const [i, l] of loaders.entries()) state[l.key] = values[i];
+    return state;
   }
 
   /** A session that cannot be read back (corrupt) starts over instead of blocking the person. */
