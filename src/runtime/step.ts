@@ -66,10 +66,19 @@ const ANSWERABLE_PART: ReadonlySet<IntentName> = CONTINUABLE;
 /** Messages of fewer words than this keep the conversation's language ("ok", "3", "🙏"). */
 const MIN_WORDS_FOR_LANGUAGE_SWITCH = 2;
 
+const WORD = /\S+/g;
+
+/** Whether `text` has fewer than `n` words (runs of non-space): counts no further than `n`, splits nothing. */
+function fewerWords(text: string, n: number): boolean {
+  WORD.lastIndex = 0;
+  let words = 0;
+  while (words < n && WORD.exec(text)) words += 1;
+  return words < n;
+}
+
 function pickLanguage(c: Classification, session: Session, text: string): Language {
-  const words = text.trim().split(/\s+/).filter(Boolean).length;
   // One word ("how?", "ok", "3") is too little to tell a language by: the conversation's stays.
-  if (words < MIN_WORDS_FOR_LANGUAGE_SWITCH) return session.language ?? (c.intent === 'None' ? 'id' : c.language);
+  if (fewerWords(text, MIN_WORDS_FOR_LANGUAGE_SWITCH)) return session.language ?? (c.intent === 'None' ? 'id' : c.language);
   return c.language;
 }
 
@@ -212,7 +221,7 @@ export function step(
         intent = used.intent;
         handled = { replies, session };
       } else {
-        handled = d.intents[intent]({ ...ctx, c: used });
+        handled = d.intents[intent](used === c ? ctx : { ...ctx, c: used });
       }
     }
   }

@@ -19,7 +19,16 @@ const startCtx = (ctx: TurnCtx): StartCtx => ({
   language: ctx.t.language,
 });
 
-const flowCtx = (ctx: TurnCtx): FlowCtx => ({ ...startCtx(ctx), c: ctx.c, menuPick: ctx.menuPick });
+// Written out rather than spread from startCtx's object: the spread was 2% of the bench's turn loop profile.
+const flowCtx = (ctx: TurnCtx): FlowCtx => ({
+  k: ctx.k,
+  session: ctx.session,
+  message: ctx.message,
+  text: ctx.text,
+  language: ctx.t.language,
+  c: ctx.c,
+  menuPick: ctx.menuPick,
+});
 
 /** A form of this feature, seen through the kernel's flow seam. */
 function flow(intent: 'complaint.file' | 'complaint.status'): FlowHandler {
