@@ -80,6 +80,12 @@ async function nlpjsBaseline(utterances: string[]): Promise<RunStats | undefined
   return timeEach(utterances, (u) => manager.process('id', u));
 }
 
+/** The node flags `npm start` runs the bot with (from package.json's start script), for processes that stand in for it. */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((arg) => arg.startsWith('--'));
+}
+
 /** The compiled bot's resident memory after the same turns, in a process of its own (see `EngineBench.bot`). */
 async function botResident(dataDir: string, rounds: number): Promise<EngineBench['bot']> {
   try {
@@ -87,7 +93,7 @@ async function botResident(dataDir: string, rounds: number): Promise<EngineBench
   } catch (err) {
     return { error: `no compiled bot: ${err instanceof Error ? err.message : String(err)}` };
   }
-  const res = spawnSync(process.execPath, [join(ROOT, 'bench/rss-turns.mjs'), dataDir, String(rounds)], { cwd: ROOT, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [...startFlags(), join(ROOT, 'bench/rss-turns.mjs'), dataDir, String(rounds)], { cwd: ROOT, encoding: 'utf8' });
   const line = res.status === 0 ? res.stdout.trim().split('\n').pop() : undefined;
   if (!line) return { error: `bench/rss-turns.mjs failed (exit ${res.status ?? res.signal}): ${res.stderr.trim().slice(0, 300)}` };
   return JSON.parse(line) as EngineBench['bot'];

@@ -1,5 +1,5 @@
-// The bot's own resident memory, measured in a process of its own (`node bench/rss-turns.mjs DATA_DIR ROUNDS`):
-// the compiled bot (dist/, as `npm start` runs it), its model loaded from the cache the bench trained in
+// The bot's own resident memory, measured in a process of its own (`node [npm start's flags] bench/rss-turns.mjs
+// DATA_DIR ROUNDS`): the compiled bot (dist/, as `npm start` runs it), its model loaded from the cache the bench trained in
 // DATA_DIR, then the same turns as the bench's SQLite run (one warm-up pass, ROUNDS passes one chat at a
 // time, the same again 32 chats at once). No tsx, no training, no node-nlp baseline in this process: what a
 // running bot holds. Prints one JSON line.

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../src/app.js';
 import { buildOnce } from '../scripts/build.mjs';
+import { startFlags } from './engine.js';
 
 interface Run {
   ms: number;
@@ -46,7 +47,7 @@ export interface StartupBench {
 export async function benchStartup(): Promise<StartupBench> {
   await buildOnce();
   const ways: [string, string[]][] = [
-    ['compiled (npm start: node scripts/run.mjs → dist/main.js)', ['--import', PROBE, 'scripts/run.mjs', 'main']],
+    [`compiled (npm start: node ${startFlags().join(' ')} scripts/run.mjs → dist/main.js)`, [...startFlags(), '--import', PROBE, 'scripts/run.mjs', 'main']],
     // tsx's CLI runs the program in a child process; `--import tsx` is that child, so its memory is measured.
     ['tsx (before: tsx src/main.ts)', ['--import', PROBE, '--import', 'tsx', 'src/main.ts']],
   ];
