@@ -48,6 +48,12 @@ export interface EngineBench {
    * both sides alike.
    */
   ratio: { sync: number; async: number; memory: number };
+  /**
+   * The same from the CPU time of those passes (this process's, all its threads): what a turn costs the
+   * machine against a classification, unmoved by the time the process waits for a core on a loaded machine
+   * (which the turns' wall times, and so the ratio above, take in unevenly).
+   */
+  cpuRatio: { sync: number; async: number; memory: number };
   classify: RunStats;
   /** The same classifier given the office catalogue, so each classification also finds the permits and services named. */
   classifyWithEntities: RunStats;
@@ -114,35 +120,45 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
 
     const base = benchUtterances();
     const utterances = Array.from({ length: rounds }, () => base).flat();
-    const run = async (store: Store, tag: string): Promise<[RunStats, RunStats, number]> => {
+    const cpu = (since: NodeJS.CpuUsage): number => {
+      const used = process.cpuUsage(since);
+      return used.user + used.system;
+    };
+    const run = async (store: Store, tag: string): Promise<[RunStats, RunStats, number, number]> => {
       const bot = createApp(config, silentLogger(), { office, locales, classifier, store }).conversation;
       // Warm up the tables and the JIT before timing.
       for (let w = 0; w < WARM_PASSES; w++) for (const [i, u] of base.entries()) await bot.turn({ userKey: `${tag}:warm${i % 50}`, text: u });
       const turnTimes: number[] = [];
       const classifyTimes: number[] = [];
+      let turnCpu = 0;
+      let classifyCpu = 0;
       for (let r = 0; r < rounds; r++) {
+        let c0 = process.cpuUsage();
         for (const [i, text] of base.entries()) {
           const t0 = performance.now();
           await bot.turn({ userKey: `${tag}:${(r * base.length + i) % 500}`, text });
           turnTimes.push(performance.now() - t0);
         }
+        turnCpu += cpu(c0);
+        c0 = process.cpuUsage();
         for (const text of base) {
           const t0 = performance.now();
           classifier.classify(text);
           classifyTimes.push(performance.now() - t0);
         }
+        classifyCpu += cpu(c0);
       }
       const one = runStats(turnTimes);
       const ratio = one.p50 > 0 ? runStats(classifyTimes).perSecond / one.perSecond : NaN;
       const many = await timeConcurrent(utterances, 32, (text, i, w) => bot.turn({ userKey: `${tag}:c${w}:${i % 16}`, text }));
       await store.close();
-      return [one, many, ratio];
+      return [one, many, ratio, turnCpu / classifyCpu];
     };
-    const [turns, turnsConcurrent, sync] = await run(createSqliteStore(join(dir, 'sync'), 'better-sqlite3'), 'sync');
+    const [turns, turnsConcurrent, sync, syncCpu] = await run(createSqliteStore(join(dir, 'sync'), 'better-sqlite3'), 'sync');
     const rssMb = process.memoryUsage().rss / 2 ** 20;
     const bot = await botResident(dir, rounds);
-    const [turnsAsyncSqlite, turnsAsyncSqliteConcurrent, asyncRatio] = await run(createSqliteStore(join(dir, 'async'), 'sqlite3'), 'async');
-    const [turnsMemory, , memory] = await run(createMemoryStore(), 'memory');
+    const [turnsAsyncSqlite, turnsAsyncSqliteConcurrent, asyncRatio, asyncCpu] = await run(createSqliteStore(join(dir, 'async'), 'sqlite3'), 'async');
+    const [turnsMemory, , memory, memoryCpu] = await run(createMemoryStore(), 'memory');
     const classify = await timeEach(utterances, (text) => classifier.classify(text));
     const withEntities = createClassifier({
       corpora: loadCorpora(join(ROOT, 'intents')),
@@ -154,7 +170,8 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     const classifyWithEntities = await timeEach(utterances, (text) => withEntities.classify(text));
     const nlpjsProcess = await nlpjsBaseline(base);
     const ratio = { sync, async: asyncRatio, memory };
-    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, ratio, classify, classifyWithEntities, rssMb, bot, nlpjsProcess };
+    const cpuRatio = { sync: syncCpu, async: asyncCpu, memory: memoryCpu };
+    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, ratio, cpuRatio, classify, classifyWithEntities, rssMb, bot, nlpjsProcess };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
