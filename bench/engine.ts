@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, buildClassifier, createApp, loadKnowledgeFiles } from '../src/app.js';
+import type { Channel } from '../src/kernel/channel.js';
+import { renderReplies } from '../src/channels/telegram/render.js';
 import { parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/lib/log.js';
 import { officeTerms } from '../src/kernel/office-terms.js';
@@ -42,6 +44,8 @@ export interface EngineBench {
   turnsAsyncSqliteConcurrent: RunStats;
   /** The same on the in-memory store: what the turn costs besides storing. */
   turnsMemory: RunStats;
+  /** A turn whose answer is stored and then delivered by the durable sender (SQLite), and its ratio. */
+  durable: { turns: RunStats; ratio: number };
   /**
    * A turn's mean time over a classification's, each store's turns timed in passes alternating with passes
    * of bare classification over the same utterances: a load that comes and goes (a shared machine) weighs on
@@ -124,6 +128,45 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
       const used = process.cpuUsage(since);
       return used.user + used.system;
     };
+    /**
+     * The path of Telegram and WhatsApp: the turn stores its answer, then the durable sender delivers it to a
+     * channel that sends nothing (two writes a piece: `sending`, then sent), timed until the answer is out.
+     * Its ratio is against the classifications timed alongside, like the other rows'.
+     */
+    const runDurable = async (store: Store): Promise<{ turns: RunStats; ratio: number }> => {
+      const app = createApp(config, silentLogger(), { office, locales, classifier, store });
+      const sink: Channel = {
+        name: 'bench',
+        start: async () => undefined,
+        stop: async () => undefined,
+        send: async () => [],
+        // Pieces as Telegram sends them (consecutive replies joined into one message).
+        durable: { pieces: (replies) => renderReplies(replies).length, chatOf: (chat) => ({ chat, group: false }), sendPiece: async () => undefined },
+      };
+      app.outbox.attach(sink);
+      const say = async (userKey: string, text: string) => {
+        await app.host.handle({ userKey, text, replyAddress: userKey });
+        await app.delivery.idle();
+      };
+      for (let w = 0; w < WARM_PASSES; w++) for (const [i, u] of base.entries()) await say(`bench:warm${i % 50}`, u);
+      const turnTimes: number[] = [];
+      const classifyTimes: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        for (const [i, text] of base.entries()) {
+          const t0 = performance.now();
+          await say(`bench:${(r * base.length + i) % 500}`, text);
+          turnTimes.push(performance.now() - t0);
+        }
+        for (const text of base) {
+          const t0 = performance.now();
+          classifier.classify(text);
+          classifyTimes.push(performance.now() - t0);
+        }
+      }
+      await store.close();
+      const turns = runStats(turnTimes);
+      return { turns, ratio: runStats(classifyTimes).perSecond / turns.perSecond };
+    };
     const run = async (store: Store, tag: string): Promise<[RunStats, RunStats, number, number]> => {
       const bot = createApp(config, silentLogger(), { office, locales, classifier, store }).conversation;
       // Warm up the tables and the JIT before timing.
@@ -159,6 +202,7 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     const bot = await botResident(dir, rounds);
     const [turnsAsyncSqlite, turnsAsyncSqliteConcurrent, asyncRatio, asyncCpu] = await run(createSqliteStore(join(dir, 'async'), 'sqlite3'), 'async');
     const [turnsMemory, , memory, memoryCpu] = await run(createMemoryStore(), 'memory');
+    const durable = await runDurable(createSqliteStore(join(dir, 'durable'), 'better-sqlite3'));
     const classify = await timeEach(utterances, (text) => classifier.classify(text));
     const withEntities = createClassifier({
       corpora: loadCorpora(join(ROOT, 'intents')),
@@ -171,7 +215,7 @@ export async function benchEngine(rounds = 20): Promise<EngineBench> {
     const nlpjsProcess = await nlpjsBaseline(base);
     const ratio = { sync, async: asyncRatio, memory };
     const cpuRatio = { sync: syncCpu, async: asyncCpu, memory: memoryCpu };
-    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, ratio, cpuRatio, classify, classifyWithEntities, rssMb, bot, nlpjsProcess };
+    return { coldTrainMs, cachedLoadMs, turns, turnsConcurrent, turnsAsyncSqlite, turnsAsyncSqliteConcurrent, turnsMemory, ratio, cpuRatio, classify, classifyWithEntities, rssMb, bot, nlpjsProcess, durable };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

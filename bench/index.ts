@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   row('32 chats at once     ', e.turnsAsyncSqliteConcurrent);
   console.log(' in-memory store (no durable write: the rest of the turn):');
   row('one message at a time', e.turnsMemory, e.ratio.memory, e.cpuRatio.memory);
+  console.log(' durable answer (Telegram): the turn stores its answer, the sender delivers it as Telegram messages (2 writes each), SQLite:');
+  row('one message at a time', e.durable.turns, e.durable.ratio);
   console.log('baseline, same utterances, same process:');
   console.log(`  our classifier alone: ${f(e.classify.perSecond, 0)}/s (${f(1e6 / e.classify.perSecond, 1)} µs/message), p50 ${f(e.classify.p50, 3)} ms, p99 ${f(e.classify.p99, 3)} ms   (aim < 100 µs)`);
   console.log(`  with catalogue entities (forms, services): ${f(e.classifyWithEntities.perSecond, 0)}/s (${f(1e6 / e.classifyWithEntities.perSecond, 1)} µs/message), p50 ${f(e.classifyWithEntities.p50, 3)} ms, p99 ${f(e.classifyWithEntities.p99, 3)} ms`);
