@@ -12,6 +12,13 @@ export interface CitizenPlan {
   messages: string[];
 }
 
+/** A number as letters (names may hold only letters): 1 → "A", 28 → "Ab". */
+export function alpha(n: number): string {
+  let out = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(97 + ((x - 1) % 26)) + out;
+  return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
 const NAMES = ['Made', 'Wayan', 'Nyoman', 'Ketut', 'Putu', 'Komang', 'Gede', 'Kadek', 'Ayu', 'Luh'];
 
 const QUESTIONS: readonly (readonly string[])[] = [
@@ -35,7 +42,7 @@ function complaint(n: number, rng: Rng): string[] {
     'mau lapor',
     `${what} saya (warga ${n}) sudah ${months} bulan belum selesai padahal berkas sudah lengkap semua`,
     rng.chance(0.5) ? 'lewati' : `503/${n}/DPMPTSP/2026`,
-    `${rng.pick(NAMES)} Warga ${n}`,
+    `${rng.pick(NAMES)} ${alpha(n)}`,
     'lewati',
     'ya',
   ];
@@ -72,5 +79,5 @@ export function complaintOfLength(n: number, id: number, length: number, tail = 
   let text = head;
   while (text.length + tail.length < length) text += filler;
   text = text.slice(0, length - tail.length).replace(/\s+$/, (s) => 'x'.repeat(s.length)) + tail;
-  return { user: { id, first_name: `Pelapor ${n}` }, messages: ['mau lapor', text, 'lewati', `Pelapor ${n}`, 'lewati', 'ya'] };
+  return { user: { id, first_name: `Pelapor ${n}` }, messages: ['mau lapor', text, 'lewati', `Pelapor ${alpha(n)}`, 'lewati', 'ya'] };
 }

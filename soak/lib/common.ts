@@ -17,9 +17,9 @@ export async function citizensFor(ctx: Context, plans: readonly CitizenPlan[]): 
 }
 
 /** The complaints the store holds, read with the project's CLI (`complaints list --json`). */
-export async function storedComplaints(env: Record<string, string>): Promise<{ ticket: string; description?: string | null; userKey?: string }[]> {
+export async function storedComplaints(env: Record<string, string>): Promise<{ ticket: string; description?: string | null; ownerKey?: string | null }[]> {
   const out = await cli(env, ['complaints', 'list', '--json']);
-  return JSON.parse(out) as { ticket: string; description?: string | null; userKey?: string }[];
+  return JSON.parse(out) as { ticket: string; description?: string | null; ownerKey?: string | null }[];
 }
 
 /** The verdict over every citizen. */
