@@ -212,7 +212,9 @@ export class FakeTelegram {
   readonly botUser: { id: number; username: string; first_name: string };
   /** setMyCommands calls: scope (JSON) → commands. */
   readonly commands = new Map<string, { command: string; description: string }[]>();
-  webhook: { url: string; secret_token?: string; allowed_updates?: unknown; max_connections?: number } | undefined;
+  webhook: { url: string; secret_token?: string; allowed_updates?: unknown } | undefined;
+  /** setWebhook's `max_connections` (Telegram's default 40): parallel webhook requests at most. */
+  private hookConnections = 40;
   private readonly blocked: Set<number>;
   private readonly byChat = new Map<number, SentMessage[]>();
   private readonly queue: Record<string, unknown>[] = [];
@@ -431,7 +433,7 @@ export class FakeTelegram {
     if (!delivery || !hook || this.closed || delivery.targets.length === 0) return;
     clearTimeout(this.hookTimer);
     const now = Date.now();
-    const max = hook.max_connections ?? 40;
+    const max = this.hookConnections;
     const seen = new Set<number>();
     let wake = Number.POSITIVE_INFINITY;
     for (const update of this.queue) {
@@ -519,12 +521,8 @@ export class FakeTelegram {
         return { ok: true, result: true };
       case 'setWebhook':
         if (typeof p.url !== 'string') return bad('Bad Request: bad webhook: URL must be provided');
-        this.webhook = {
-          url: p.url,
-          ...(typeof p.secret_token === 'string' ? { secret_token: p.secret_token } : {}),
-          allowed_updates: p.allowed_updates,
-          ...(typeof p.max_connections === 'number' ? { max_connections: p.max_connections } : {}),
-        };
+        this.webhook = { url: p.url, ...(typeof p.secret_token === 'string' ? { secret_token: p.secret_token } : {}), allowed_updates: p.allowed_updates };
+        this.hookConnections = typeof p.max_connections === 'number' ? p.max_connections : 40;
         if (p.drop_pending_updates === true) this.queue.length = 0;
         setImmediate(() => this.pumpWebhook());
         return { ok: true, result: true };
