@@ -36,8 +36,9 @@ export interface DriveOptions {
   /** Pause between an answer and the next message. */
   thinkMs: [number, number];
   rng: Rng;
-  /** Stop after the current turn once this says so. */
+  /** Stop once this says so, and stop waiting for the current answer when `stopped` resolves (the drain waits then). */
   stop?: () => boolean;
+  stopped?: Promise<void>;
   /** Send up to this many messages at once before waiting (bursts; default 1). */
   burst?: [number, number];
   push?: Push;
@@ -89,7 +90,9 @@ export async function drive(fake: FakeTelegram, c: Citizen, opts: DriveOptions):
       send(fake, c, i, opts.push);
       if (b + 1 < burst) await sleep(15);
     }
-    await waitForCount(fake, chatId, expectedCount(c), opts.turnTimeoutMs);
+    const waiting = waitForCount(fake, chatId, expectedCount(c), opts.turnTimeoutMs);
+    await (opts.stopped ? Promise.race([waiting, opts.stopped]) : waiting);
+    if (opts.stop?.()) return;
     await sleep(opts.rng.between(opts.thinkMs[0], opts.thinkMs[1]));
   }
 }

@@ -32,7 +32,7 @@ export async function duplicates(ctx: Context, store: 'sqlite' | 'redis', mode: 
     );
     const redis = store === 'redis' ? { url: ctx.redis.url, prefix: runPrefix(scope, ctx.runId, row.id, ctx.redis.url) } : undefined;
     const env = botEnv({ data: dataDir(ctx, row.id), fake, mode, port, ...(redis ? { redis } : {}) });
-    const plans = Array.from({ length: ctx.quick ? 5 : 8 }, (_, i) => conversationPlan(i + 1, base + i, r, ctx.quick ? 12 : 24));
+    const plans = Array.from({ length: ctx.quick ? 5 : 8 }, (_, i) => conversationPlan(i + 1, base + i, r, 30));
     const citizens = await citizensFor(ctx, plans);
     const bot = new BotProcess(row.id, env, ctx.logDir);
     scope.add(`stop ${row.id}`, () => bot.kill9());
@@ -54,16 +54,16 @@ export async function duplicates(ctx: Context, store: 'sqlite' | 'redis', mode: 
         const t = setTimeout(() => {
           timers.delete(t);
           f.pushUpdate(again);
-        }, r.between(300, 3000));
+        }, r.between(300, ctx.quick ? 1500 : 3000));
         timers.add(t);
       }
       return id;
     };
-    const until = Date.now() + (ctx.quick ? 20_000 : 35_000);
+    const until = Date.now() + (ctx.quick ? 5000 : 16_000);
     await Promise.all(citizens.map((c, i) => drive(fake, c, { turnTimeoutMs: 8000, thinkMs: [200, 900], rng: rng(ctx.seed + base + 100 + i), push, until })));
-    await drain(fake, citizens, 10_000);
+    await drain(fake, citizens, ctx.quick ? 3000 : 8000);
     // Replays scheduled near the end, and whatever they would wrongly answer.
-    await new Promise((resolve) => setTimeout(resolve, 3500));
+    await new Promise((resolve) => setTimeout(resolve, ctx.quick ? 1600 : 3500));
     await bot.stop();
     const v = judgeAll(fake, citizens, 8000);
     dumpChats(ctx, row.id, fake, citizens);

@@ -17,26 +17,31 @@ import { percentile, secs, sleep } from '../lib/stats.js';
 export async function killLoop(ctx: Context, store: 'sqlite' | 'redis', mode: Mode, row: Row, base: number): Promise<void> {
   const scope = new Scope();
   try {
-    const target = ctx.quick ? 5 : 21;
+    const target = ctx.quick ? 3 : 21;
     const r = rng(ctx.seed + base);
     const port = mode === 'webhook' ? await freePort() : 0;
     const fake = await startFake(scope, mode === 'webhook' ? deliveryTo([port]) : undefined);
     const redis = store === 'redis' ? { url: ctx.redis.url, prefix: runPrefix(scope, ctx.runId, row.id, ctx.redis.url) } : undefined;
     const env = botEnv({ data: dataDir(ctx, row.id), fake, mode, port, ...(redis ? { redis } : {}) });
-    const plans = Array.from({ length: ctx.quick ? 6 : 10 }, (_, i) => conversationPlan(i + 1, base + i, r, 90));
+    const plans = Array.from({ length: ctx.quick ? 4 : 10 }, (_, i) => conversationPlan(i + 1, base + i, r, ctx.quick ? 30 : 90));
     const citizens = await citizensFor(ctx, plans);
     const bot = new BotProcess(row.id, env, ctx.logDir);
     scope.add(`stop ${row.id}`, () => bot.kill9());
     await bot.start();
 
     let stop = false;
+    let stopNow: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => (stopNow = resolve));
     const driving = Promise.all(
-      citizens.map((c, i) => drive(fake, c, { turnTimeoutMs: 8000, thinkMs: [300, 1200], rng: rng(ctx.seed + base + 100 + i), stop: () => stop })),
+      citizens.map((c, i) =>
+        drive(fake, c, { turnTimeoutMs: ctx.quick ? 5000 : 8000, thinkMs: [300, 1200], rng: rng(ctx.seed + base + 100 + i), stop: () => stop, stopped }),
+      ),
     );
     const restarts: number[] = [];
     let failedStarts = 0;
     while (bot.kills < target) {
-      await sleep(r.between(400, 2500));
+      // Up 0.3–1.5 s: long enough for turns to be under way, short enough for 21 kills in about half a minute.
+      await sleep(r.between(300, ctx.quick ? 1000 : 1500));
       if (bot.running) await bot.kill9();
       try {
         restarts.push(await bot.start());
@@ -49,17 +54,18 @@ export async function killLoop(ctx: Context, store: 'sqlite' | 'redis', mode: Mo
       }
     }
     stop = true;
+    stopNow();
     await driving;
-    await drain(fake, citizens, 15_000);
+    await drain(fake, citizens, ctx.quick ? 2500 : 8000);
     // Notices are sent in the background after the reply; give the last ones a moment.
-    await sleep(2000);
+    await sleep(ctx.quick ? 1000 : 2000);
     await bot.stop();
     let stored = await storedComplaints(env);
     let notices = noticeFigures(fake, stored, plans.map((p) => p.user.id));
-    if (notices.lost.length > 0) {
+    if (notices.lost.length > 0 && !ctx.quick) {
       // A notice still `pending` is sent by the notice loop at the next start: give it that chance.
       await bot.start();
-      await sleep(4000);
+      await sleep(ctx.quick ? 2000 : 4000);
       await bot.stop();
       stored = await storedComplaints(env);
       notices = noticeFigures(fake, stored, plans.map((p) => p.user.id));

@@ -19,8 +19,8 @@ export async function load(ctx: Context, row: Row, base: number): Promise<void> 
   const scope = new Scope();
   try {
     const r = rng(ctx.seed + base);
-    const seconds = ctx.quick ? 5 : 12;
-    const chats = ctx.quick ? 100 : 200;
+    const seconds = ctx.quick ? 3 : 8;
+    const chats = ctx.quick ? 50 : 160;
     const total = RATE * seconds;
     const perChat = Math.ceil(total / chats);
     const fake = await startFake(scope);
@@ -39,7 +39,7 @@ export async function load(ctx: Context, row: Row, base: number): Promise<void> 
       if (c) send(fake, c, c.sent.length);
     }
     const pushedIn = (Date.now() - t0) / 1000;
-    const drained = await drain(fake, citizens, ctx.quick ? 40_000 : 75_000);
+    const drained = await drain(fake, citizens, ctx.quick ? 12_000 : 40_000);
     const drainedIn = (Date.now() - t0) / 1000;
     await sleep(1000);
     await bot.stop();

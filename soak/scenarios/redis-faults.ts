@@ -17,7 +17,7 @@ import { botEnv, dataDir, fig, startFake, type Context, type Row } from '../lib/
 import { percentile, secs, sleep } from '../lib/stats.js';
 
 const BEFORE = ['halo', 'jam buka kantor'];
-const DURING = ['formulir imb dmn', 'nomor call center berapa'];
+const DURING_ALL = ['formulir imb dmn', 'nomor call center berapa'];
 const AFTER = ['kantor tutup ga?', 'terima kasih'];
 
 export async function redisFault(ctx: Context, kind: 'hung' | 'killed', row: Row, base: number): Promise<void> {
@@ -32,6 +32,7 @@ export async function redisFault(ctx: Context, kind: 'hung' | 'killed', row: Row
     scope.add(`stop ${row.id}`, () => bot.kill9());
     await bot.start();
 
+    const DURING = DURING_ALL.slice(0, ctx.quick ? 1 : 2);
     const down = ctx.oracle.storeDownText();
     const n = ctx.quick ? 3 : 5;
     const citizens: Citizen[] = [];

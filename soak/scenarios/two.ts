@@ -22,13 +22,13 @@ export async function twoInstances(ctx: Context, row: Row, base: number): Promis
     const bots = ports.map((port, i) => new BotProcess(`${row.id}-${'AB'[i]}`, botEnv({ data: dataDir(ctx, `${row.id}-${i}`), fake, mode: 'webhook', port, redis }), ctx.logDir));
     for (const b of bots) scope.add(`stop ${b.name}`, () => b.kill9());
     await Promise.all(bots.map((b) => b.start()));
-    const plans = Array.from({ length: ctx.quick ? 5 : 8 }, (_, i) => conversationPlan(i + 1, base + i, r, ctx.quick ? 14 : 28));
+    const plans = Array.from({ length: ctx.quick ? 5 : 8 }, (_, i) => conversationPlan(i + 1, base + i, r, 40));
     const citizens = await citizensFor(ctx, plans);
-    const until = Date.now() + (ctx.quick ? 22_000 : 40_000);
+    const until = Date.now() + (ctx.quick ? 6000 : 25_000);
     await Promise.all(
-      citizens.map((c, i) => drive(fake, c, { turnTimeoutMs: 10_000, thinkMs: [300, 1000], burst: [2, 3], rng: rng(ctx.seed + base + 100 + i), until })),
+      citizens.map((c, i) => drive(fake, c, { turnTimeoutMs: ctx.quick ? 5000 : 10_000, thinkMs: [300, 1000], burst: [2, 3], rng: rng(ctx.seed + base + 100 + i), until })),
     );
-    await drain(fake, citizens, 10_000);
+    await drain(fake, citizens, ctx.quick ? 3000 : 8000);
     await Promise.all(bots.map((b) => b.stop()));
     const v = judgeAll(fake, citizens);
     dumpChats(ctx, row.id, fake, citizens);
