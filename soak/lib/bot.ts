@@ -51,6 +51,8 @@ export class BotProcess {
   private killing = false;
   private unregister: (() => void) | undefined;
   lastLog = '';
+  /** Every start's log file. */
+  readonly logFiles: string[] = [];
   private readonly epoch = cleanupEpoch();
 
   constructor(
@@ -76,6 +78,7 @@ export class BotProcess {
     const began = Date.now();
     const logFile = join(this.logDir, `${this.name}-${String(this.starts).padStart(3, '0')}.log`);
     this.lastLog = logFile;
+    this.logFiles.push(logFile);
     const log = createWriteStream(logFile);
     const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
@@ -182,4 +185,23 @@ export function cli(env: Record<string, string>, args: string[], timeoutMs = 30_
       else resolve(stdout);
     });
   });
+}
+
+/** How many log lines of these bots say `msg` (and, if given, whose error message contains `err`). */
+export function logCount(bots: readonly BotProcess[], msg: string, err?: string): number {
+  let n = 0;
+  for (const file of bots.flatMap((b) => b.logFiles)) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
+      if (!line.includes(`"msg":"${msg}"`)) continue;
+      if (err !== undefined && !line.includes(err)) continue;
+      n += 1;
+    }
+  }
+  return n;
 }

@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FakeTelegram } from '../../test/support/fake-telegram.js';
+import { staffNotices as noticeCollection } from '../../src/features/complaints/notices.js';
+import { createStore } from '../../src/store/store.js';
 import { cli } from './bot.js';
 import type { CitizenPlan } from './citizens.js';
 import { citizen, verdict, type Citizen } from './driver.js';
@@ -76,4 +78,29 @@ export function dumpChats(ctx: Context, rowId: string, fake: FakeTelegram, citiz
     received: fake.sentTo(c.plan.user.id).map((m) => ({ at: m.at, text: normalise(m.text) })),
   }));
   writeFileSync(join(ctx.dir, `${rowId}.chats.json`), JSON.stringify({ ...extra, chats, webhookPosts: fake.webhookPosts }, null, 1));
+}
+
+/**
+ * The stored state of these tickets' staff notices (`pending`, `sending`, …), read through the project's own
+ * store on the bot's data (call it with the bot stopped): why a notice is missing.
+ */
+export async function noticeStates(env: Record<string, string>, tickets: readonly string[]): Promise<Map<string, string>> {
+  const states = new Map<string, string>();
+  if (tickets.length === 0) return states;
+  const store = createStore({
+    dataDir: env.DATA_DIR ?? '',
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX ?? 'layanan:tabanan',
+    redisCommandTimeoutMs: 2000,
+  });
+  try {
+    const notices = noticeCollection(store);
+    for (const t of tickets) {
+      const n = await notices.get(t);
+      states.set(t, n ? `${n.state}${n.repeat ? ' (repeat)' : ''}, last change ${n.updatedAt.slice(11, 19)}Z` : 'no notice record');
+    }
+  } finally {
+    await store.close();
+  }
+  return states;
 }

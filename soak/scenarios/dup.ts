@@ -59,7 +59,7 @@ export async function duplicates(ctx: Context, store: 'sqlite' | 'redis', mode: 
       }
       return id;
     };
-    const until = Date.now() + (ctx.quick ? 5000 : 16_000);
+    const until = Date.now() + (ctx.quick ? 5000 : 12_000);
     await Promise.all(citizens.map((c, i) => drive(fake, c, { turnTimeoutMs: 8000, thinkMs: [200, 900], rng: rng(ctx.seed + base + 100 + i), push, until })));
     await drain(fake, citizens, ctx.quick ? 3000 : 8000);
     // Replays scheduled near the end, and whatever they would wrongly answer.

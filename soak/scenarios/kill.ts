@@ -4,10 +4,10 @@
  * what no later getUpdates confirmed. Webhook: a request that failed or got no 200 is posted again.
  * Aims: over 20 kills; 0 unanswered, 0 answered twice, 0 cut short, 0 staff notices lost.
  */
-import { BotProcess } from '../lib/bot.js';
+import { BotProcess, logCount } from '../lib/bot.js';
 import { Scope } from '../lib/cleanup.js';
 import { conversationPlan } from '../lib/citizens.js';
-import { citizensFor, conversationFigures, delays, dumpChats, judgeAll, noticeFigures, storedComplaints } from '../lib/common.js';
+import { citizensFor, conversationFigures, delays, dumpChats, judgeAll, noticeFigures, noticeStates, storedComplaints } from '../lib/common.js';
 import { drain, drive } from '../lib/driver.js';
 import { runPrefix } from '../lib/redis.js';
 import { rng } from '../lib/rng.js';
@@ -40,8 +40,8 @@ export async function killLoop(ctx: Context, store: 'sqlite' | 'redis', mode: Mo
     const restarts: number[] = [];
     let failedStarts = 0;
     while (bot.kills < target) {
-      // Up 0.3–1.5 s: long enough for turns to be under way, short enough for 21 kills in about half a minute.
-      await sleep(r.between(300, ctx.quick ? 1000 : 1500));
+      // Up 0.5–2.5 s (a start's first turns included), killed while turns and replies are under way.
+      await sleep(r.between(ctx.quick ? 300 : 500, ctx.quick ? 1000 : 2500));
       if (bot.running) await bot.kill9();
       try {
         restarts.push(await bot.start());
@@ -70,6 +70,7 @@ export async function killLoop(ctx: Context, store: 'sqlite' | 'redis', mode: Mo
       stored = await storedComplaints(env);
       notices = noticeFigures(fake, stored, plans.map((p) => p.user.id));
     }
+    for (const [ticket, state] of await noticeStates(env, notices.lost)) row.notes.push(`staff notice of ${ticket}: ${state}`);
     const v = judgeAll(fake, citizens, 8000);
     dumpChats(ctx, row.id, fake, citizens, { killedAt: bot.killedAt, readyAt: bot.readyAt });
     row.figures.push(
@@ -80,6 +81,7 @@ export async function killLoop(ctx: Context, store: 'sqlite' | 'redis', mode: Mo
       fig('answer time', delays(v.delays)),
       fig('restart to ready', `p50 ${secs(percentile(restarts, 50))}`),
       ...(bot.ownExits.length ? [fig('exits not ours', bot.ownExits.length)] : []),
+      fig('replies given up after 429s (bot log)', logCount([bot], 'telegram reply not delivered', '429')),
       ...(bot.deafStarts ? [fig('starts whose Telegram channel failed', `${bot.deafStarts} of ${bot.starts}`)] : []),
       ...(mode === 'webhook' ? [fig('webhook posts failed', fake.webhookPosts.filter((p) => p.status !== 200).length)] : []),
     );

@@ -4,7 +4,7 @@
  * `retry_after`. More is asked of the bot than Telegram lets it send, so answers queue: the aim is that none is
  * dropped; the delay is reported (sending an update → its whole answer received), with its p95.
  */
-import { BotProcess } from '../lib/bot.js';
+import { BotProcess, logCount } from '../lib/bot.js';
 import { Scope } from '../lib/cleanup.js';
 import { loadPlan } from '../lib/citizens.js';
 import { citizensFor, delays, dumpChats, judgeAll } from '../lib/common.js';
@@ -60,6 +60,7 @@ export async function load(ctx: Context, row: Row, base: number): Promise<void> 
       fig('messages sent', ok.length),
       fig('busiest second', `${busiest} (Telegram: ~30)`),
       fig('429s answered', sends.filter((c) => c.status === 429).length),
+      fig('replies given up after 429s (bot log)', logCount([bot], 'telegram reply not delivered', '429')),
       fig('other answers', v.unexpected),
     );
     row.notes.push(...v.notes);

@@ -3,7 +3,7 @@
  * balancer would). Citizens write in bursts (two or three messages before any answer), so consecutive messages
  * of one person land on different instances. Aim: 0 replies out of order (and none lost or doubled).
  */
-import { BotProcess } from '../lib/bot.js';
+import { BotProcess, logCount } from '../lib/bot.js';
 import { Scope } from '../lib/cleanup.js';
 import { conversationPlan } from '../lib/citizens.js';
 import { citizensFor, conversationFigures, delays, dumpChats, judgeAll } from '../lib/common.js';
@@ -24,7 +24,7 @@ export async function twoInstances(ctx: Context, row: Row, base: number): Promis
     await Promise.all(bots.map((b) => b.start()));
     const plans = Array.from({ length: ctx.quick ? 5 : 8 }, (_, i) => conversationPlan(i + 1, base + i, r, 40));
     const citizens = await citizensFor(ctx, plans);
-    const until = Date.now() + (ctx.quick ? 6000 : 25_000);
+    const until = Date.now() + (ctx.quick ? 6000 : 20_000);
     await Promise.all(
       citizens.map((c, i) => drive(fake, c, { turnTimeoutMs: ctx.quick ? 5000 : 10_000, thinkMs: [300, 1000], burst: [2, 3], rng: rng(ctx.seed + base + 100 + i), until })),
     );
@@ -39,6 +39,8 @@ export async function twoInstances(ctx: Context, row: Row, base: number): Promis
       ...(conv0 ? [conv0] : []),
       ...rest.filter((f) => f.name !== 'out of order'),
       fig('updates served by A / B', served.join(' / ')),
+      fig('webhook answered after 2 s (turn not yet stored)', fake.webhookPosts.filter((w) => w.status === 200 && w.ms >= 1900).length),
+      fig('replies given up after 429s (bot log)', logCount(bots, 'telegram reply not delivered', '429')),
       fig('answer time', delays(v.delays)),
     );
     row.notes.push(...v.notes);
