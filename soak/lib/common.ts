@@ -47,7 +47,9 @@ export function noticeFigures(fake: FakeTelegram, stored: readonly { ticket: str
   const lost = stored.filter((c) => !notices.has(c.ticket)).map((c) => c.ticket);
   const repeats = [...notices.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
   const storedSet = new Set(stored.map((c) => c.ticket));
-  const shownNotStored = [...ticketsShown(fake, chatIds)].filter((t) => !storedSet.has(t));
+  const shown = ticketsShown(fake, chatIds);
+  const shownNotStored = [...shown].filter((t) => !storedSet.has(t));
+  const storedNotShown = stored.filter((c) => !shown.has(c.ticket)).length;
   const notes = [
     ...(lost.length ? [`complaints stored but never announced to staff: ${lost.slice(0, 5).join(', ')}`] : []),
     ...(shownNotStored.length ? [`tickets shown to citizens but not stored: ${shownNotStored.join(', ')}`] : []),
@@ -56,6 +58,7 @@ export function noticeFigures(fake: FakeTelegram, stored: readonly { ticket: str
     figures: [
       fig('staff notices lost', `${lost.length} of ${stored.length}`, '0', lost.length === 0),
       fig('notice repeats', repeats),
+      fig('complaints whose ticket the citizen never saw', `${storedNotShown} of ${stored.length}`),
       ...(shownNotStored.length ? [zero('tickets shown, not stored', shownNotStored.length)] : []),
     ],
     notes,

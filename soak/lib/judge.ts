@@ -5,7 +5,9 @@
  * subsequence, a pair allowed only when the texts are equal and the message came after its turn was sent
  * (nothing answers a message before it exists). What the alignment leaves over:
  * - a received message equal to a still unmatched expected piece: delivered **out of order**;
- * - a received message equal to an already matched piece: a copy, the turn was **answered twice**;
+ * - a received message equal to an already matched piece: a copy, the turn was **answered twice**, unless
+ *   it stands next to an unexpected message: then it is part of a different answer (a form re-asking its
+ *   question after a lost turn), counted with those;
  * - anything else: **unexpected** (a different answer: an error reply, a diverged conversation).
  * Per turn: no piece received = **unanswered**; some but not all = **cut short**.
  * Texts are compared after `normalise` (ticket and consultation numbers are random).
@@ -92,9 +94,9 @@ export function judgeChat(turns: readonly SentTurn[], received: readonly Receive
     if (notes.length < 6) notes.push(s);
   };
   let outOfOrder = 0;
-  let copies = 0;
   let unexpected = 0;
-  const copiedTurns = new Set<number>();
+  /** Per received message left over: the turn it copies (a copy), or -1 (unexpected). */
+  const copyOfTurn = new Map<number, number>();
   for (let j = 0; j < m; j++) {
     if (itemOf[j] !== -1) continue;
     const r = received[j] as ReceivedMessage;
@@ -109,13 +111,21 @@ export function judgeChat(turns: readonly SentTurn[], received: readonly Receive
     // A copy of a piece already received: attribute it to the latest turn it can belong to.
     let copyOf = -1;
     for (let i = 0; i < n; i++) if ((items[i] as Item).text === r.text && r.at >= (items[i] as Item).sentAt) copyOf = i;
-    if (copyOf >= 0) {
+    copyOfTurn.set(j, copyOf >= 0 ? (items[copyOf] as Item).turn : -1);
+  }
+  // A copy beside an unexpected message belongs to that different answer; the rest are answers given twice.
+  const strange = (j: number) => copyOfTurn.get(j) === -1;
+  let copies = 0;
+  const copiedTurns = new Set<number>();
+  for (const [j, turn] of copyOfTurn) {
+    const r = received[j] as ReceivedMessage;
+    if (turn >= 0 && !strange(j - 1) && !strange(j + 1)) {
       copies += 1;
-      copiedTurns.add((items[copyOf] as Item).turn);
-      note(`answered twice: turn ${(items[copyOf] as Item).turn + 1} "${short(r.text)}"`);
+      copiedTurns.add(turn);
+      note(`answered twice: turn ${turn + 1} "${short(r.text)}"`);
     } else {
       unexpected += 1;
-      note(`unexpected: "${short(r.text)}"`);
+      note(`other answer: "${short(r.text)}"`);
     }
   }
   let answered = 0;

@@ -23,7 +23,7 @@ export async function killLoop(ctx: Context, store: 'sqlite' | 'redis', mode: Mo
     const fake = await startFake(scope, mode === 'webhook' ? deliveryTo([port]) : undefined);
     const redis = store === 'redis' ? { url: ctx.redis.url, prefix: runPrefix(scope, ctx.runId, row.id, ctx.redis.url) } : undefined;
     const env = botEnv({ data: dataDir(ctx, row.id), fake, mode, port, ...(redis ? { redis } : {}) });
-    const plans = Array.from({ length: ctx.quick ? 4 : 10 }, (_, i) => conversationPlan(i + 1, base + i, r, ctx.quick ? 30 : 90));
+    const plans = Array.from({ length: ctx.quick ? 4 : 8 }, (_, i) => conversationPlan(i + 1, base + i, r, ctx.quick ? 30 : 90));
     const citizens = await citizensFor(ctx, plans);
     const bot = new BotProcess(row.id, env, ctx.logDir);
     scope.add(`stop ${row.id}`, () => bot.kill9());
@@ -40,8 +40,8 @@ export async function killLoop(ctx: Context, store: 'sqlite' | 'redis', mode: Mo
     const restarts: number[] = [];
     let failedStarts = 0;
     while (bot.kills < target) {
-      // Up 0.5–2.5 s (a start's first turns included), killed while turns and replies are under way.
-      await sleep(r.between(ctx.quick ? 300 : 500, ctx.quick ? 1000 : 2500));
+      // Up 0.5–2 s (a start's first turns included), killed while turns and replies are under way.
+      await sleep(r.between(ctx.quick ? 300 : 500, ctx.quick ? 1000 : 2000));
       if (bot.running) await bot.kill9();
       try {
         restarts.push(await bot.start());

@@ -57,6 +57,19 @@ describe('soak judge', () => {
     expect(v).toMatchObject({ answered: 3, unexpected: 1, late: 1, unanswered: 0 });
   });
 
+  it('a question asked again after a lost turn is part of a different answer, not an answer given twice', () => {
+    const form: SentTurn[] = [
+      { text: 'lewati', sentAt: 0, expected: ['Nama Anda?'] },
+      { text: 'Ketut', sentAt: 100, expected: ['Nomor HP?'] },
+      { text: 'lewati', sentAt: 200, expected: ['Ringkasan'] },
+    ];
+    // "Ketut" was lost: the form is still at the name, so "lewati" skips it and the bot asks for the contact.
+    const v = judgeChat(form, at(['Nama Anda?', 'Nama tidak valid', 'Nomor HP?']));
+    expect(v).toMatchObject({ answeredTwice: 0, unexpected: 1, answered: 2, unanswered: 1 });
+    const again = judgeChat(form, at(['Nama Anda?', 'Nomor HP?', 'Tulis nomor HP', 'Nomor HP?']));
+    expect(again).toMatchObject({ answeredTwice: 0, unexpected: 2, answered: 2, unanswered: 1 });
+  });
+
   it('normalises random ticket and consultation numbers', () => {
     expect(normalise('Nomor tiket: ADU-7K3M9Q, konsultasi KON-F6NF26')).toBe('Nomor tiket: ADU-XXXXXX, konsultasi KON-XXXXXX');
   });
