@@ -6,8 +6,8 @@
  * (nothing answers a message before it exists). What the alignment leaves over:
  * - a received message equal to a still unmatched expected piece: delivered **out of order**;
  * - a received message equal to an already matched piece: a copy, the turn was **answered twice**, unless
- *   it stands next to an unexpected message: then it is part of a different answer (a form re-asking its
- *   question after a lost turn), counted with those;
+ *   it stands next to an unexpected message (or next to such a copy): then it is part of a different answer
+ *   (a form re-asking its question after a lost turn), counted with those;
  * - anything else: **unexpected** (a different answer: an error reply, a diverged conversation).
  * Per turn: no piece received = **unanswered**; some but not all = **cut short**.
  * Texts are compared after `normalise` (ticket and consultation numbers are random).
@@ -113,13 +113,24 @@ export function judgeChat(turns: readonly SentTurn[], received: readonly Receive
     for (let i = 0; i < n; i++) if ((items[i] as Item).text === r.text && r.at >= (items[i] as Item).sentAt) copyOf = i;
     copyOfTurn.set(j, copyOf >= 0 ? (items[copyOf] as Item).turn : -1);
   }
-  // A copy beside an unexpected message belongs to that different answer; the rest are answers given twice.
-  const strange = (j: number) => copyOfTurn.get(j) === -1;
+  // A copy beside an unexpected message (or beside such a copy) belongs to that different answer; the rest
+  // are answers given twice.
+  const other = new Set([...copyOfTurn].filter(([, turn]) => turn === -1).map(([j]) => j));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const j of copyOfTurn.keys()) {
+      if (!other.has(j) && (other.has(j - 1) || other.has(j + 1))) {
+        other.add(j);
+        grew = true;
+      }
+    }
+  }
+  const strange = (j: number) => other.has(j);
   let copies = 0;
   const copiedTurns = new Set<number>();
   for (const [j, turn] of copyOfTurn) {
     const r = received[j] as ReceivedMessage;
-    if (turn >= 0 && !strange(j - 1) && !strange(j + 1)) {
+    if (turn >= 0 && !strange(j)) {
       copies += 1;
       copiedTurns.add(turn);
       note(`answered twice: turn ${turn + 1} "${short(r.text)}"`);

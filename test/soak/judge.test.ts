@@ -68,6 +68,10 @@ describe('soak judge', () => {
     expect(v).toMatchObject({ answeredTwice: 0, unexpected: 1, answered: 2, unanswered: 1 });
     const again = judgeChat(form, at(['Nama Anda?', 'Nomor HP?', 'Tulis nomor HP', 'Nomor HP?']));
     expect(again).toMatchObject({ answeredTwice: 0, unexpected: 2, answered: 2, unanswered: 1 });
+    // A whole summary shown again after a detour ("Kembali ke pengaduan Anda:") is that detour's answer.
+    const summary: SentTurn[] = [{ text: 'lewati', sentAt: 0, expected: ['Ringkasan', 'Privasi', 'Kirim?'] }];
+    const detour = judgeChat(summary, at(['Ringkasan', 'Privasi', 'Kirim?', 'Kembali ke pengaduan', 'Ringkasan', 'Privasi', 'Kirim?']));
+    expect(detour).toMatchObject({ answeredTwice: 0, copies: 0, unexpected: 4, answered: 1 });
   });
 
   it('normalises random ticket and consultation numbers', () => {
