@@ -15,6 +15,6 @@ export default tseslint.config(
     },
   },
   // Command-line entry points and benchmarks print for a person to read.
-  { files: ['**/*-cli.ts', 'bench/**', 'scripts/**'], rules: { 'no-console': 'off' } },
+  { files: ['**/*-cli.ts', 'bench/**', 'soak/**', 'scripts/**'], rules: { 'no-console': 'off' } },
   { files: ['.puppeteerrc.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
 );

@@ -12,6 +12,13 @@
  * - Blocked chats answer 403 "Forbidden: bot was blocked by the user".
  * - Every call is recorded with its parameters and the status answered. O(1) per call, so a broadcast test
  *   can push thousands of messages through it.
+ * - Webhook delivery (off unless `webhookDelivery` is given): once the bot calls setWebhook, queued updates are
+ *   POSTed to a loopback target (the registered URL's path kept) with the secret header, as the Bot API server
+ *   does (tdlib/telegram-bot-api, WebhookActor): updates of one chat one at a time and in order, other chats in
+ *   parallel up to `max_connections`; an update leaves the queue only when its request got 200, anything else
+ *   (an error status, a refused or reset connection, no answer in time) sends it again later, waiting longer
+ *   after each failure of that update. Several targets are served round robin (a load balancer in front of
+ *   several instances).
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -35,6 +42,41 @@ export interface FakeTelegramOptions {
   maxPollMs?: number;
   limits?: RateLimits;
   blocked?: Iterable<number>;
+  /** POST updates to the webhook once one is set (else a set webhook only makes getUpdates answer 409). */
+  webhookDelivery?: WebhookDelivery;
+}
+
+/** How the fake delivers updates to a webhook. */
+export interface WebhookDelivery {
+  /**
+   * Where the POSTs go instead of the registered (public https) URL: loopback bases such as
+   * `http://127.0.0.1:8080`; the registered URL's path and query are appended. Several: round robin per request.
+   */
+  targets: string[];
+  /** Wait before the first resend of a failed update (doubling per failure of it, up to `retryMaxMs`). Default 250. */
+  retryMinMs?: number;
+  /** Longest wait between resends (Telegram: 60 s). Default 2000. */
+  retryMaxMs?: number;
+  /** How long a request may go unanswered before it counts as failed. Default 10000. */
+  timeoutMs?: number;
+  /**
+   * Whether to treat the 200 of this request as lost (the answer never reached Telegram), so the update is sent
+   * again: a replayed delivery. Called once per successful request.
+   */
+  loseAnswer?: (updateId: number) => boolean;
+}
+
+/** One webhook request the fake made. */
+export interface WebhookPost {
+  updateId: number;
+  target: string;
+  /** HTTP status answered, absent when the request failed (refused, reset, timed out). */
+  status?: number;
+  error?: string;
+  /** A 200 the fake treated as lost (`loseAnswer`). */
+  lost?: boolean;
+  at: number;
+  ms: number;
 }
 
 /** One recorded API call. */
@@ -171,6 +213,8 @@ export class FakeTelegram {
   /** setMyCommands calls: scope (JSON) → commands. */
   readonly commands = new Map<string, { command: string; description: string }[]>();
   webhook: { url: string; secret_token?: string; allowed_updates?: unknown } | undefined;
+  /** setWebhook's `max_connections` (Telegram's default 40): parallel webhook requests at most. */
+  private hookConnections = 40;
   private readonly blocked: Set<number>;
   private readonly byChat = new Map<number, SentMessage[]>();
   private readonly queue: Record<string, unknown>[] = [];
@@ -184,6 +228,15 @@ export class FakeTelegram {
   private readonly failures = new Map<string, ApiError[]>();
   private readonly listeners = new Set<() => void>();
   private readonly maxPollMs: number;
+  /** Webhook requests made (only with `webhookDelivery`). */
+  readonly webhookPosts: WebhookPost[] = [];
+  private delivery: WebhookDelivery | undefined;
+  private readonly hookBusy = new Set<number>();
+  private readonly hookRetry = new WeakMap<object, { at: number; fails: number }>();
+  private readonly hookAbort = new AbortController();
+  private hookTimer: NodeJS.Timeout | undefined;
+  private hookRound = 0;
+  private closed = false;
 
   private constructor(
     private readonly server: Server,
@@ -194,6 +247,7 @@ export class FakeTelegram {
     this.blocked = new Set(opts.blocked ?? []);
     this.maxPollMs = opts.maxPollMs ?? 100;
     this.setLimits(opts.limits);
+    this.delivery = opts.webhookDelivery;
   }
 
   /** Start a fake on 127.0.0.1, random port. */
@@ -221,6 +275,17 @@ export class FakeTelegram {
     this.chatBuckets.clear();
   }
 
+  /** Replace how updates are delivered to a set webhook (undefined: not at all); takes effect at once. */
+  setWebhookDelivery(delivery: WebhookDelivery | undefined): void {
+    this.delivery = delivery;
+    this.pumpWebhook();
+  }
+
+  /** Updates not yet confirmed (polling: by a later offset; webhook: by a 200). */
+  get pendingUpdates(): number {
+    return this.queue.length;
+  }
+
   /** Chat ids answering 403 from now on. */
   block(...chatIds: number[]): void {
     for (const id of chatIds) this.blocked.add(id);
@@ -237,6 +302,7 @@ export class FakeTelegram {
     this.nextUpdateId = Math.max(this.nextUpdateId, id + 1);
     this.queue.push({ ...update, update_id: id });
     this.flushPoll();
+    this.pumpWebhook();
     return id;
   }
 
@@ -279,6 +345,9 @@ export class FakeTelegram {
 
   /** Stop the server and end pending polls. */
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.hookTimer);
+    this.hookAbort.abort();
     this.poll?.respond({ ok: true, result: [] });
     this.poll = undefined;
     this.server.closeAllConnections();
@@ -354,6 +423,77 @@ export class FakeTelegram {
     });
   }
 
+  /**
+   * Start the webhook requests that may start now: for each chat its oldest queued update when none of that
+   * chat is in flight and its resend wait is over, up to `max_connections` at once; wake up for the next wait.
+   */
+  private pumpWebhook(): void {
+    const delivery = this.delivery;
+    const hook = this.webhook;
+    if (!delivery || !hook || this.closed || delivery.targets.length === 0) return;
+    clearTimeout(this.hookTimer);
+    const now = Date.now();
+    const max = this.hookConnections;
+    const seen = new Set<number>();
+    let wake = Number.POSITIVE_INFINITY;
+    for (const update of this.queue) {
+      if (this.hookBusy.size >= max) break;
+      const chat = chatOf(update);
+      if (seen.has(chat)) continue;
+      seen.add(chat);
+      if (this.hookBusy.has(chat)) continue;
+      const retry = this.hookRetry.get(update);
+      if (retry && retry.at > now) {
+        wake = Math.min(wake, retry.at);
+        continue;
+      }
+      void this.postUpdate(update, chat, delivery, hook);
+    }
+    if (wake !== Number.POSITIVE_INFINITY) {
+      this.hookTimer = setTimeout(() => this.pumpWebhook(), Math.max(1, wake - now));
+      this.hookTimer.unref();
+    }
+  }
+
+  private async postUpdate(update: Record<string, unknown>, chat: number, delivery: WebhookDelivery, hook: { url: string; secret_token?: string }): Promise<void> {
+    this.hookBusy.add(chat);
+    const target = delivery.targets[this.hookRound++ % delivery.targets.length] ?? '';
+    const registered = new URL(hook.url);
+    const started = Date.now();
+    const updateId = update.update_id as number;
+    let status: number | undefined;
+    let error: string | undefined;
+    try {
+      const res = await fetch(`${target.replace(/\/$/, '')}${registered.pathname}${registered.search}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(hook.secret_token ? { 'x-telegram-bot-api-secret-token': hook.secret_token } : {}) },
+        body: JSON.stringify(update),
+        signal: AbortSignal.any([this.hookAbort.signal, AbortSignal.timeout(delivery.timeoutMs ?? 10_000)]),
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      status = res.status;
+    } catch (err) {
+      error = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+    }
+    this.hookBusy.delete(chat);
+    if (this.closed) return;
+    const lost = status === 200 && (delivery.loseAnswer?.(updateId) ?? false);
+    this.webhookPosts.push({ updateId, target, ...(status !== undefined ? { status } : {}), ...(error ? { error } : {}), ...(lost ? { lost } : {}), at: started, ms: Date.now() - started });
+    if (status === 200 && !lost) {
+      const i = this.queue.indexOf(update);
+      if (i >= 0) this.queue.splice(i, 1);
+    } else if (lost) {
+      // Telegram never saw the answer: the same update comes again, at once.
+      this.hookRetry.set(update, { at: 0, fails: this.hookRetry.get(update)?.fails ?? 0 });
+    } else {
+      const fails = (this.hookRetry.get(update)?.fails ?? 0) + 1;
+      const wait = Math.min(delivery.retryMaxMs ?? 2000, (delivery.retryMinMs ?? 250) * 2 ** (fails - 1));
+      this.hookRetry.set(update, { at: Date.now() + wait, fails });
+    }
+    this.notify();
+    this.pumpWebhook();
+  }
+
   private flushPoll(): void {
     const poll = this.poll;
     if (poll && this.queue.length > 0) poll.respond({ ok: true, result: this.take(poll.limit) });
@@ -382,6 +522,9 @@ export class FakeTelegram {
       case 'setWebhook':
         if (typeof p.url !== 'string') return bad('Bad Request: bad webhook: URL must be provided');
         this.webhook = { url: p.url, ...(typeof p.secret_token === 'string' ? { secret_token: p.secret_token } : {}), allowed_updates: p.allowed_updates };
+        this.hookConnections = typeof p.max_connections === 'number' ? p.max_connections : 40;
+        if (p.drop_pending_updates === true) this.queue.length = 0;
+        setImmediate(() => this.pumpWebhook());
         return { ok: true, result: true };
       case 'deleteWebhook':
         this.webhook = undefined;
@@ -460,6 +603,20 @@ export class FakeTelegram {
       ...(m.entities.length > 0 ? { entities: m.entities } : {}),
     };
   }
+}
+
+/** The chat an update belongs to (its queue on the Bot API server); updates without one get a queue each. */
+function chatOf(update: Record<string, unknown>): number {
+  const u = update as {
+    update_id: number;
+    message?: { chat?: { id?: number } };
+    edited_message?: { chat?: { id?: number } };
+    callback_query?: { from?: { id?: number }; message?: { chat?: { id?: number } } };
+    my_chat_member?: { chat?: { id?: number } };
+  };
+  const id =
+    u.message?.chat?.id ?? u.edited_message?.chat?.id ?? u.callback_query?.message?.chat?.id ?? u.callback_query?.from?.id ?? u.my_chat_member?.chat?.id;
+  return typeof id === 'number' ? id : -1e15 - u.update_id;
 }
 
 function bad(description: string): Result {
