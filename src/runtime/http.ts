@@ -40,6 +40,15 @@ export function createHttpServer(settings: HttpSettings, log: Logger): HttpServe
   let server: ServerType | undefined;
   let url: string | undefined;
   const routedPaths = new Set<string>();
+  // Channels add their webhook routes when they start, which may be after the first request (a health
+  // check during start-up): Hono refuses routes once its matcher is built, so these are looked up here.
+  const routes = new Map<string, (req: Request) => Promise<Response>>();
+  app.use('*', async (c, next) => {
+    const handler = routes.get(`${c.req.method} ${c.req.path}`);
+    if (handler) return handler(c.req.raw);
+    await next();
+    return undefined;
+  });
   return {
     app,
     routedPaths,
@@ -48,7 +57,7 @@ export function createHttpServer(settings: HttpSettings, log: Logger): HttpServe
     },
     route(method, path, handler) {
       routedPaths.add(path);
-      app.on(method, path, (c) => handler(c.req.raw));
+      routes.set(`${method} ${path}`, handler);
     },
     listen() {
       return new Promise((resolve) => {

@@ -285,7 +285,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`staff console in Chromium${HAVE_CHROMIUM ? '' :
 
   it('lists what the bot did not understand, masked and grouped, and marks an example into the review file; admin pages', async () => {
     const c = await startConsole();
-    for (const text of ['wifi kantor passwordnya apa ya', 'password wifi kantor apa', 'hubungi saya di 081234567890 atau ayu@example.com ya kak']) {
+    for (const text of ['wifi kantor passwordnya apa ya', 'password wifi kantor apa', 'kirim pulsa ke 081234567890 dan voucher ke ayu@example.com dong']) {
       await c.bot.host.turn({ userKey: 'telegram:601', text });
     }
     await new Promise((r) => setTimeout(r, 200));

@@ -152,3 +152,29 @@ describe('Telegram webhook: a turn slower than the answer to Telegram', () => {
     for (const release of releases.splice(0)) release();
   });
 });
+
+describe('Telegram polling: a turn slower than the next getUpdates', () => {
+  it('keeps the update before the next poll confirms it, and a later process handles it', async () => {
+    const fake = await startFake();
+    const store = createMemoryStore();
+    const releases: (() => void)[] = [];
+    const hung = stubHost(() => new Promise<[]>((resolve) => releases.push(() => resolve([]))));
+    await startChannel(fake, hung, { store, acceptWaitMs: 50 });
+    fake.pushUpdate(tg.privateText(kadek, 'kantor buka jam berapa?'));
+    const kept = store.collection('telegram_pending_updates', z.unknown());
+    await eventually(async () => {
+      for await (const entry of kept.entries()) return entry;
+      return undefined;
+    });
+    try {
+      // The hung process is as good as dead; the next one (same store) replays the kept update.
+      const fake2 = await startFake();
+      const bot = makeBot({ store });
+      await startChannel(fake2, bot, { store });
+      const sent = await fake2.waitForSent(kadek.id, 1);
+      expect(sent[0]?.text).toMatch(/Senin|08\.00/);
+    } finally {
+      for (const release of releases.splice(0)) release();
+    }
+  });
+});

@@ -58,8 +58,9 @@ export interface TelegramChannelOptions {
   /** How long `stop()` lets replies in flight finish before it cuts their retry waits short. */
   stopGraceMs?: number;
   /**
-   * Where a webhook update whose turn is not stored within `acceptWaitMs` is kept before Telegram gets its
-   * 200 (Telegram never resends an answered update): replayed at the next start, until its turn is stored.
+   * Where an update whose turn is not stored within `acceptWaitMs` is kept before Telegram is told it was
+   * received (the webhook's 200, or the next `getUpdates` confirming it): Telegram never resends a confirmed
+   * update, so a kept one is replayed at the next start, until its turn is stored.
    */
   store?: Store;
 }
@@ -132,7 +133,7 @@ export class TelegramChannel implements Channel {
     // One handler for everything that escapes: log and keep going (telegraf's default rethrows and stops polling).
     this.bot.catch((err, ctx) => this.log?.error({ err: toPlatformError(err, 'update'), updateId: ctx.update.update_id }, 'telegram update failed'));
     this.bot.use(async (ctx) => void (await this.onUpdate(ctx.update)));
-    this.pending = opts.webhook && opts.store ? opts.store.collection('telegram_pending_updates', PendingUpdate) : undefined;
+    this.pending = opts.store ? opts.store.collection('telegram_pending_updates', PendingUpdate) : undefined;
   }
 
   private get log(): Logger | undefined {
@@ -159,7 +160,7 @@ export class TelegramChannel implements Channel {
       this.polling = this.poll();
     }
     host.log.info({ bot: me.username, mode: webhook ? 'webhook' : 'polling' }, 'telegram receiving');
-    if (webhook) await this.replayPending();
+    await this.replayPending();
   }
 
   /** Handle again the webhook updates a stopped process had answered before their turns were stored. */
@@ -298,10 +299,10 @@ export class TelegramChannel implements Channel {
   }
 
   /**
-   * In webhook mode Telegram's request is answered when `accept` returns; a turn not stored by then is kept
-   * in the store until it is (a crash meanwhile replays it at the next start; the delivery id makes the
-   * replay harmless if the turn was stored after all). Not even that possible: the request gets 503, and
-   * Telegram sends the update again.
+   * Telegram learns the update was received when `accept` returns (the webhook's answer; in polling, the next
+   * `getUpdates`); a turn not stored by then is kept in the store until it is (a crash meanwhile replays it
+   * at the next start; the delivery id makes the replay harmless if the turn was stored after all). Not even
+   * that possible: a webhook request gets 503, and Telegram sends the update again.
    */
   private async keepIfLate(raw: unknown, updateId: number, accepted: Accepted): Promise<Accepted> {
     const pending = this.pending;
