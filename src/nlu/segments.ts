@@ -64,6 +64,18 @@ function splitMid(part: string): string[] {
   return [before, ...splitMid(after)];
 }
 
+/** Where `segments` may cut: a question mark or line break, a connective, an "and", a numbered item. */
+const MAY_SPLIT = [/[?？\n]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source)];
+
+/**
+ * False when `segments(text)` has one part at most: nothing in the text where it may cut (see MAY_SPLIT).
+ * A few scans, for a caller that wants the parts only of a message of several (most messages are one
+ * question). Masking URLs can only take such places away, never add one, so the text as typed decides.
+ */
+export function mayHaveSeveralParts(text: string): boolean {
+  return typeof text === 'string' && MAY_SPLIT.some((re) => re.test(text));
+}
+
 /**
  * The questions of a message, in order, each trimmed and without its leading connective. A message with one
  * question (or none) comes back as one part; an empty message as none.

@@ -17,7 +17,7 @@ import { StoreError } from '../lib/errors.js';
 import { cutText } from '../lib/format.js';
 import { KeyedLock } from '../lib/keyed-lock.js';
 import type { Logger } from '../lib/log.js';
-import { segments } from '../nlu/segments.js';
+import { mayHaveSeveralParts, segments } from '../nlu/segments.js';
 import type { Classifier, Language } from '../nlu/types.js';
 import { withReadCache } from '../store/read-cache.js';
 import type { Collection, Store } from '../store/store.js';
@@ -152,6 +152,7 @@ export class Conversation {
       const classification = this.deps.classifier.classify(text);
       // Several questions in one message: each part is classified too (when the step asks), so it can answer each.
       const parts = () => {
+        if (!mayHaveSeveralParts(text)) return [];
         const pieces = segments(text);
         return pieces.length > 1 ? pieces.slice(0, 5).map((p) => ({ text: p, c: this.deps.classifier.classify(p) })) : [];
       };

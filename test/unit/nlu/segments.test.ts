@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { segments } from '../../../src/nlu/segments.js';
+import { readFileSync } from 'node:fs';
+import { mayHaveSeveralParts, segments } from '../../../src/nlu/segments.js';
 
 describe('segments: one message, several questions', () => {
   it.each<[string, string[]]>([
@@ -34,5 +35,37 @@ describe('segments: one message, several questions', () => {
   it('has no part for an empty message or bare punctuation', () => {
     expect(segments('')).toEqual([]);
     expect(segments(' ??? \n ')).toEqual([]);
+  });
+});
+
+describe('mayHaveSeveralParts', () => {
+  it('is true for every message segments() cuts in two or more, among the held-out sets and generated ones', () => {
+    const texts: string[] = [];
+    for (const file of ['test/nlu/heldout.json', 'test/nlu/heldout-fresh.json']) {
+      const raw = JSON.parse(readFileSync(file, 'utf8')) as { items: { text: string }[] };
+      texts.push(...raw.items.map((i) => i.text));
+    }
+    const bits = ['kapan buka', 'trs', 'dan', 'sama', 'sm', 'and', 'plus', 'serta', 'lalu', 'dan juga', 'satu lagi', '1.', '2)', '3.', '?', '？', '\n', ',', 'form imb dmn', 'brp', 'ga', 'cara daftar', 'http://x.id/a?b=1', 'www.y.id/?q', 'minta link'];
+    let seed = 7;
+    for (let i = 0; i < 5000; i++) {
+      const parts: string[] = [];
+      for (let n = (seed % 7) + 1; n > 0; n--) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        parts.push(bits[seed % bits.length] ?? '');
+      }
+      texts.push(parts.join(seed % 3 ? ' ' : ''));
+    }
+    let several = 0;
+    for (const text of texts) {
+      if (segments(text).length > 1) {
+        several += 1;
+        expect(mayHaveSeveralParts(text), text).toBe(true);
+      }
+    }
+    expect(several).toBeGreaterThan(100);
+  });
+
+  it('is false for a plain question', () => {
+    expect(mayHaveSeveralParts('kantor buka jam berapa')).toBe(false);
   });
 });
