@@ -11,7 +11,7 @@ import type { RedisClientType } from '@keyv/redis';
 import type { z } from 'zod';
 import { StoreError } from '../lib/errors.js';
 import { sleep } from '../lib/time.js';
-import { serializeRecord } from './serialize.js';
+import { deserializeRecord, serializeRecord } from './serialize.js';
 import { KeyvBetterSqlite, lazyDatabase } from './sqlite-sync.js';
 
 /** One named group of records of one shape. */
@@ -154,7 +154,7 @@ function createSyncSqliteStore(file: string): Store {
     collection(name, schema) {
       checkName(name);
       const adapter = new KeyvBetterSqlite(database, name);
-      return wrap(name, new Keyv({ store: adapter, namespace: name, throwOnErrors: true, serialize: serializeRecord }), schema);
+      return wrap(name, new Keyv({ store: adapter, namespace: name, throwOnErrors: true, serialize: serializeRecord, deserialize: deserializeRecord }), schema);
     },
     async close() {
       await database.close();
@@ -180,7 +180,7 @@ function createAsyncSqliteStore(file: string): Store {
         void adapter.query('PRAGMA journal_mode=WAL').catch(() => undefined);
         void adapter.query('PRAGMA synchronous=NORMAL').catch(() => undefined);
         adapters.push(adapter);
-        return new Keyv({ store: adapter, namespace: name, throwOnErrors: true, serialize: serializeRecord });
+        return new Keyv({ store: adapter, namespace: name, throwOnErrors: true, serialize: serializeRecord, deserialize: deserializeRecord });
       };
       return wrap(name, () => (keyv ??= open()), schema);
     },
@@ -284,7 +284,7 @@ export function createRedisStore(url: string, prefix = 'layanan', opts: RedisSto
             c.setMaxListeners(c.getMaxListeners() + 1);
             const adapter = new KeyvRedis(c, { namespace, throwOnErrors: true, throwOnConnectError: true, connectionTimeout: timeoutMs });
             // Keyv would otherwise set the adapter's namespace to its default "keyv" and mix collections.
-            keyv = new Keyv({ store: adapter as KeyvStoreAdapter, namespace, useKeyPrefix: false, throwOnErrors: true, serialize: serializeRecord });
+            keyv = new Keyv({ store: adapter as KeyvStoreAdapter, namespace, useKeyPrefix: false, throwOnErrors: true, serialize: serializeRecord, deserialize: deserializeRecord });
             keyv.on('error', () => undefined);
             keyvs.set(name, keyv);
           }
@@ -347,7 +347,7 @@ export function createMemoryStore(): Store {
       checkName(name);
       let map = maps.get(name);
       if (!map) maps.set(name, (map = new Map()));
-      return wrap(name, new Keyv({ store: map, namespace: name, throwOnErrors: true, serialize: serializeRecord }), schema);
+      return wrap(name, new Keyv({ store: map, namespace: name, throwOnErrors: true, serialize: serializeRecord, deserialize: deserializeRecord }), schema);
     },
     async close() {},
   };

@@ -1,9 +1,10 @@
 import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
-import { serializeRecord } from '../../../src/store/serialize.js';
+import { deserializeRecord, serializeRecord } from '../../../src/store/serialize.js';
 
 /** keyv's own default serialiser: what every record was written with before. */
 const keyvDefault = new Keyv().serialize;
+const keyvRead = new Keyv().deserialize;
 
 const session = {
   v: 3,
@@ -46,6 +47,14 @@ describe('serializeRecord', () => {
     });
   }
 
+  it("reads what keyv's default deserialiser reads, Buffers and escaped colons included", () => {
+    for (const data of Object.values(cases)) {
+      const text = keyvDefault?.(data as never) as string;
+      expect(deserializeRecord(text), text).toEqual(keyvRead?.(text));
+    }
+    expect(deserializeRecord('":top"')).toBe('top');
+  });
+
   it('a record written with it reads back the same through keyv', async () => {
     const map = new Map<string, unknown>();
     const keyv = new Keyv({ store: map, serialize: serializeRecord });
@@ -77,7 +86,10 @@ describe('serializeRecord on generated JSON records', () => {
     };
     for (let i = 0; i < 3000; i++) {
       const record = { value: value(0), expires: rnd(2) ? rnd(1e9) : undefined };
-      expect(serializeRecord(record as never)).toBe(keyvDefault?.(record as never));
+      const text = serializeRecord(record as never) as string;
+      expect(text).toBe(keyvDefault?.(record as never));
+      // …and reads back as keyv's default deserialiser reads it.
+      expect(deserializeRecord(text)).toEqual(keyvRead?.(text));
     }
   });
 });
