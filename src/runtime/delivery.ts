@@ -42,7 +42,7 @@ export interface DeliveryDeps {
   /** Whether other processes share the store (Redis): then queues left by a dead one are looked for often. */
   shared?: boolean;
   settings?: {
-    /** How long a queue stays with its owner after its last piece (default 30 s). */
+    /** How long a queue stays with its owner after its last claim or confirmation (default 10 s). */
     leaseMs?: number;
     /** An answer not delivered after this long is given up (default 24 h). */
     horizonMs?: number;
@@ -73,7 +73,7 @@ interface Next {
   pieces: number;
 }
 
-type Peek = { kind: 'none' } | { kind: 'later' } | ({ kind: 'piece' } & Next);
+type Peek = { kind: 'none' } | { kind: 'later' } | { kind: 'held'; until: number } | ({ kind: 'piece' } & Next);
 
 /** The paced, durable sender of every channel that delivers durably. */
 export class ReplyDelivery {
@@ -90,7 +90,7 @@ export class ReplyDelivery {
   constructor(private readonly deps: DeliveryDeps) {
     this.instance = deps.instance ?? randomUUID();
     this.now = deps.now ?? (() => new Date());
-    this.leaseMs = deps.settings?.leaseMs ?? 30_000;
+    this.leaseMs = deps.settings?.leaseMs ?? 10_000;
     this.horizonMs = deps.settings?.horizonMs ?? 24 * 3_600_000;
   }
 
@@ -165,6 +165,12 @@ export class ReplyDelivery {
     let failures = 0;
     while (!signal.aborted) {
       const peek = await this.deps.conversation.update(userKey, (s) => this.peek(userKey, s));
+      if (peek.kind === 'held') {
+        // Another process holds the queue: if it died, its lease runs out; look again then.
+        const wait = Math.max(100, peek.until - this.now().getTime() + 100);
+        setTimeout(() => this.kick(userKey), wait).unref();
+        return;
+      }
       if (peek.kind !== 'piece') return;
       const { answer, channel } = peek;
       const durable = channel.durable;
@@ -200,7 +206,7 @@ export class ReplyDelivery {
     const outbox = session?.outbox;
     if (!session || !outbox || outbox.answers.length === 0) return { value: { kind: 'none' } };
     const nowMs = this.now().getTime();
-    if (outbox.owner !== undefined && outbox.owner !== this.instance && (outbox.until ?? 0) > nowMs) return { value: { kind: 'none' } };
+    if (outbox.owner !== undefined && outbox.owner !== this.instance && (outbox.until ?? 0) > nowMs) return { value: { kind: 'held', until: outbox.until ?? nowMs } };
     const name = channelOf(userKey) ?? '';
     const channel = this.deps.channel(name);
     if (!channel?.durable) return { value: { kind: 'later' } };

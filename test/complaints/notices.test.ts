@@ -64,6 +64,22 @@ describe('staff notices of new complaints', () => {
     expect(announced(second.channel, ticket ?? '')).toHaveLength(1);
   });
 
+  it('a notice a killed process left at sending is resent by the next process at once, flagged as a possible repeat', async () => {
+    const store = createMemoryStore();
+    const first = boot(store, false);
+    const { ticket } = await fileComplaint(first.bot, citizen);
+    await first.bot.app.idle();
+    const left = await notice(store, ticket ?? '');
+    // As a process killed during the send leaves it: marked by that process, seconds ago.
+    await staffNotices(store).set(ticket ?? '', { ...(left as StaffNotice), state: 'sending', by: 'killed-process', updatedAt: new Date().toISOString() });
+
+    const second = boot(store, true);
+    expect(await second.bot.complaints.deliverNotices(new Date())).toMatchObject({ sent: 1 });
+    expect(announced(second.channel, ticket ?? '')).toHaveLength(1);
+    expect(second.channel.to(STAFF_CHAT).join('\n')).toMatch(/mungkin|ulang|repeat/i);
+    expect((await notice(store, ticket ?? ''))?.state).toBe('sent');
+  });
+
   it('are retried by the running service until staff are reached', async () => {
     const store = createMemoryStore();
     const { bot, channel } = boot(store, true);

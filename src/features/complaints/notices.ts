@@ -27,6 +27,8 @@ export const StaffNotice = z.object({
   updatedAt: z.string(),
   /** Sends tried that reached nobody (staff chat down, channel not running yet). */
   attempts: z.number().int().nonnegative(),
+  /** The process that marked it `sending` (a random id per start): a dead process's mark need not wait. */
+  by: z.string().max(100).optional(),
   /** This is the one resend of a notice whose first send was cut short: staff are told it may be a repeat. */
   repeat: z.boolean().optional(),
 });

@@ -3,6 +3,7 @@
  * citizen and the staff, flag overdue complaints, purge past the retention period, forget one citizen.
  * Personal data (description, name, contact) never goes to the log: only tickets and statuses do.
  */
+import { randomUUID } from 'node:crypto';
 import type { Locales } from '../../kernel/locale.js';
 import { Translator } from '../../kernel/locale.js';
 import type { StaffNotice as StaffDelivery } from '../../kernel/feature.js';
@@ -48,6 +49,8 @@ export interface ComplaintDeps {
 
 /** A notice at `sending` this long was cut short by a crash (a send, retries included, takes far less). */
 export const NOTICE_STALE_MS = 10 * 60_000;
+/** A notice another (possibly live) instance on a shared store marked `sending` this long ago was cut short. */
+const NOTICE_OTHER_STALE_MS = 2 * 60_000;
 /** Delivered notices are kept this long (what was announced when), then forgotten. */
 const NOTICE_KEEP_MS = 30 * 86_400_000;
 
@@ -94,6 +97,8 @@ export class ComplaintService {
   private readonly pending = new Set<Promise<unknown>>();
   /** Tickets whose notice this process is sending now (the loop and the send after filing never overlap). */
   private readonly sendingNotices = new Set<string>();
+  /** This process, as the one that marks a notice `sending` (a mark by a dead process need not wait). */
+  private readonly instance = randomUUID();
 
   constructor(private readonly deps: ComplaintDeps) {
     this.repo = new ComplaintRepository(deps.store);
@@ -161,7 +166,7 @@ export class ComplaintService {
       // Queued just before its complaint: a crash in between leaves a notice whose complaint comes with the retry.
       const c = await this.repo.get(ticket);
       if (!c) return 'skipped';
-      await this.repo.notices.set(ticket, { ...notice, state: 'sending', updatedAt: now.toISOString() });
+      await this.repo.notices.set(ticket, { ...notice, state: 'sending', by: this.instance, updatedAt: now.toISOString() });
       const r = this.renderer('id');
       const replies = [...(notice.repeat ? [r.t.reply('complaint.staff.repeat', { ticket })] : []), ...render.staffNew(r, c)];
       const { delivered } = await this.deps.notifier.notifyStaff(replies);
@@ -180,6 +185,17 @@ export class ComplaintService {
   }
 
   /**
+   * Whether a notice at `sending` for `age` ms was cut short by a crash. Marked by another process: on a store
+   * this process owns alone (SQLite) that process is dead, so at once; on a shared one (Redis) it may be
+   * alive, so after `NOTICE_OTHER_STALE_MS` (longer than any send with its retries). Marked by this process
+   * (or before marks said who): after `NOTICE_STALE_MS`.
+   */
+  private cutShort(n: StaffNotice, age: number): boolean {
+    if (n.by !== undefined && n.by !== this.instance) return this.deps.store.kind !== 'redis' || age > NOTICE_OTHER_STALE_MS;
+    return age > NOTICE_STALE_MS;
+  }
+
+  /**
    * The notice loop's run: deliver every pending staff notice; a notice left at `sending` for longer than
    * `NOTICE_STALE_MS` (a crash during the send) is resent once, flagged as a possible repeat, and a repeat
    * left so again becomes `uncertain`; delivered notices are forgotten after `NOTICE_KEEP_MS`.
@@ -191,7 +207,7 @@ export class ComplaintService {
     for await (const [, n] of this.repo.notices.entries()) notices.push(n);
     for (const n of notices.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
       const age = now.getTime() - Date.parse(n.updatedAt);
-      if (n.state === 'sending' && age > NOTICE_STALE_MS) {
+      if (n.state === 'sending' && this.cutShort(n, age)) {
         if (n.repeat) {
           this.deps.log.warn({ ticket: n.ticket }, 'staff notice resent once and cut short again: uncertain, not sent again');
           await this.repo.notices.set(n.ticket, { ...n, state: 'uncertain', updatedAt: now.toISOString() });
