@@ -163,17 +163,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const ports: FeaturePorts = { store, office, locales, log, outbox, now };
 
   // One sending budget per channel, shared by its replies (first) and its announcements.
-  const budgets = new Map(
-    config.channels.map((c) => [
-      c.name,
-      new SendBudget({
-        ...(c.delivery.ratePerSecond !== undefined ? { ratePerSecond: c.delivery.ratePerSecond } : {}),
-        ...(c.delivery.perChatGapMs !== undefined ? { perChatGapMs: c.delivery.perChatGapMs } : {}),
-        ...(c.delivery.groupGapMs !== undefined ? { groupGapMs: c.delivery.groupGapMs } : {}),
-        ...(c.delivery.replyGapMs !== undefined ? { replyGapMs: c.delivery.replyGapMs } : {}),
-      }),
-    ]),
-  );
+  const budgets = new Map(config.channels.map((c) => [c.name, new SendBudget(c.delivery)]));
   const complaints = createComplaints(ports, config);
   const announcements = createAnnouncements(ports, {
     channels: config.channels

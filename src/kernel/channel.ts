@@ -69,6 +69,18 @@ export interface Channel {
   readonly durable?: DurableReplies;
 }
 
+/**
+ * Resolves once a channel's own tasks (`inFlight`, which removes each as it settles) and the answers the
+ * host sends for it have all settled: a channel's "idle" (tests, shutdown).
+ */
+export async function untilIdle(inFlight: ReadonlySet<Promise<unknown>>, host: Pick<ChannelHost, 'settled'> | undefined): Promise<void> {
+  do {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    // The answers of the turns just handled are the runtime's to send.
+    await host?.settled?.();
+  } while (inFlight.size > 0);
+}
+
 /** How a channel delivers stored answers, one platform message (piece) at a time. */
 export interface DurableReplies {
   /**

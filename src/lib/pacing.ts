@@ -1,11 +1,9 @@
 /**
  * Pacing of sends, so the bot stays inside each platform's limits (replies and broadcasts alike).
- * - `SendBudget`: one per channel and process, shared by the replies to citizens and the announcements: one
- *   overall rate, one gap per chat (longer in groups), one 429 pause; a reply waiting always gets the next slot
- *   before an announcement does.
- * - Telegram: `RatePacer` spaces sends evenly at `rate` per second (no bursts, so no sliding 1-s window ever
- *   holds more than `rate` + 1), and a 429 pauses the whole lane for `retry_after`; `ChatGap` keeps 1 s between
- *   two messages to the same chat.
+ * - `SendBudget`: one per channel and process, shared by the replies to citizens and the announcements: sends
+ *   evenly spaced at the overall rate (Telegram: no sliding 1-s window ever holds more than the rate), one gap
+ *   per chat (`ChatGap`; longer in groups), one 429 pause; a reply waiting always gets the next slot before an
+ *   announcement does.
  * - WhatsApp: `GapPacer` waits a random gap between sends (a human-like rhythm), and the daily cap is counted
  *   in the store per office day (`localDate`).
  */
@@ -13,54 +11,6 @@ import { localDate, sleep } from './time.js';
 
 /** A clock, so tests and the pacer agree on time. */
 export type Clock = () => number;
-
-/**
- * Evenly spaced slots at `ratePerSecond`, shared by every concurrent sender of one lane. Timers fire late when
- * the event loop is busy, and a batch of late timers would go out as a burst: a second gate counts the real
- * start times and never lets more than `ratePerSecond` start in any sliding second.
- */
-export class RatePacer {
-  private next = 0;
-  private readonly intervalMs: number;
-  private readonly maxPerWindow: number;
-  private readonly starts: number[] = [];
-  private head = 0;
-
-  constructor(
-    ratePerSecond: number,
-    private readonly clock: Clock = Date.now,
-  ) {
-    if (!(ratePerSecond > 0)) throw new Error('rate must be positive');
-    this.intervalMs = 1000 / ratePerSecond;
-    this.maxPerWindow = Math.max(1, Math.floor(ratePerSecond));
-  }
-
-  /** Wait for the next slot. Resolves false when aborted. */
-  async take(signal?: AbortSignal): Promise<boolean> {
-    const now = this.clock();
-    const at = Math.max(now, this.next);
-    this.next = at + this.intervalMs;
-    if (!(await sleep(at - now, signal))) return false;
-    for (;;) {
-      const t = this.clock();
-      while (this.head < this.starts.length && (this.starts[this.head] ?? 0) <= t - 1000) this.head++;
-      if (this.head > 1024) {
-        this.starts.splice(0, this.head);
-        this.head = 0;
-      }
-      if (this.starts.length - this.head < this.maxPerWindow) {
-        this.starts.push(t);
-        return true;
-      }
-      if (!(await sleep((this.starts[this.head] ?? t) + 1000 - t + 1, signal))) return false;
-    }
-  }
-
-  /** Hold every sender of this lane for `ms` (a 429's retry_after). */
-  pause(ms: number): void {
-    this.next = Math.max(this.next, this.clock() + ms);
-  }
-}
 
 /** At least `gapMs` between two sends to the same chat (Telegram: 1 message per second per chat). */
 export class ChatGap {
@@ -73,15 +23,21 @@ export class ChatGap {
 
   /** Wait until `chat` may get another message, and book the slot. */
   take(chat: string, signal?: AbortSignal): Promise<boolean> {
+    return sleep(this.book(chat), signal);
+  }
+
+  /** Book `chat`'s next send `gapMs` after its last booked one (none for a gap of 0); the wait until then. */
+  book(chat: string, gapMs = this.gapMs): number {
+    if (gapMs <= 0) return 0;
     const now = this.clock();
-    const at = Math.max(now, (this.last.get(chat) ?? -Infinity) + this.gapMs);
+    const at = Math.max(now, (this.last.get(chat) ?? -Infinity) + gapMs);
     this.last.set(chat, at);
     if (this.last.size > 50_000) this.prune(now);
-    return sleep(at - now, signal);
+    return at - now;
   }
 
   private prune(now: number): void {
-    for (const [chat, at] of this.last) if (at + this.gapMs < now) this.last.delete(chat);
+    for (const [chat, at] of this.last) if (at + 60_000 < now) this.last.delete(chat);
   }
 }
 
@@ -161,7 +117,7 @@ export class SendBudget {
   private readonly maxPerWindow: number;
   private readonly queues: Record<SendPriority, Waiter[]> = { reply: [], broadcast: [] };
   private readonly starts: number[] = [];
-  private readonly last = new Map<string, number>();
+  private readonly chats: ChatGap;
   private readonly gaps: Record<SendPriority | 'group', number>;
   private nextSlot = 0;
   private pausedUntil = 0;
@@ -175,6 +131,7 @@ export class SendBudget {
     this.intervalMs = rate !== undefined && rate > 0 ? 1000 / rate : 0;
     this.maxPerWindow = rate !== undefined && rate > 0 ? Math.max(1, Math.floor(rate)) : Infinity;
     const chat = limits.perChatGapMs ?? 0;
+    this.chats = new ChatGap(chat, clock);
     this.gaps = { broadcast: chat, reply: limits.replyGapMs ?? chat, group: limits.groupGapMs ?? chat };
   }
 
@@ -188,7 +145,7 @@ export class SendBudget {
    * @param group - the chat is a group (its own, longer gap)
    */
   async take(chat: string, priority: SendPriority, signal?: AbortSignal, group = false): Promise<boolean> {
-    if (!(await sleep(this.bookChat(chat, group ? this.gaps.group : this.gaps[priority]), signal))) return false;
+    if (!(await sleep(this.chats.book(chat, group ? this.gaps.group : this.gaps[priority]), signal))) return false;
     if (signal?.aborted) return false;
     return new Promise<boolean>((resolve) => {
       const waiter: Waiter = {
@@ -205,16 +162,6 @@ export class SendBudget {
       this.queues[priority].push(waiter);
       this.pump();
     });
-  }
-
-  /** Book the chat's next send `gap` after its last one; the wait until then. */
-  private bookChat(chat: string, gap: number): number {
-    if (gap <= 0) return 0;
-    const now = this.clock();
-    const at = Math.max(now, (this.last.get(chat) ?? -Infinity) + gap);
-    this.last.set(chat, at);
-    if (this.last.size > 50_000) for (const [c, t] of this.last) if (t + 60_000 < now) this.last.delete(c);
-    return at - now;
   }
 
   /** Hold every sender of this channel for `ms` (a 429's retry_after). */

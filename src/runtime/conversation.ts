@@ -11,7 +11,7 @@ import { Translator, type Locales } from '../kernel/locale.js';
 import type { InboundMessage, Reply } from '../kernel/message.js';
 import { callCenter } from '../kernel/office-text.js';
 import type { ClosureStatus, OfficeData } from '../kernel/office.js';
-import { newSession, Session, withoutOutbox, type PendingAnswer, type PendingOutbox } from '../kernel/session.js';
+import { newSession, Session, type PendingAnswer, type PendingOutbox } from '../kernel/session.js';
 import { channelOf } from '../kernel/user-key.js';
 import { StoreError } from '../lib/errors.js';
 import { cutText } from '../lib/format.js';
@@ -129,7 +129,7 @@ export class Conversation {
     let release: (() => Promise<void>) | undefined;
     try {
       // Another instance on the same Redis may be serving this person: take turns across processes too.
-      release = await this.deps.store.lock?.(`turn:${message.userKey}`, TURN_LOCK_MS, TURN_LOCK_WAIT_MS);
+      release = await this.storeLock(message.userKey);
       const text = cutText(message.text, MAX_TEXT);
       const [stored, closure] = await Promise.all([this.readSession(message.userKey), this.deps.closure(now.getTime())]);
       if (message.id !== undefined && stored?.seen?.includes(message.id)) {
@@ -172,10 +172,10 @@ export class Conversation {
       const outbox = queue
         ? this.enqueue(message.userKey, stored?.outbox, { turn: result.session.turns, to: address, replies: all, next: 0, at: now.toISOString() })
         : stored?.outbox;
-      const next = withoutOutbox({ ...result.session, ...patch });
       await this.sessions.set(
         message.userKey,
-        { ...next, ...(seen ? { seen } : {}), ...(outbox && outbox.answers.length > 0 ? { outbox } : {}) },
+        // The outbox is the stored one (the step's session may be a new one) with this turn's answer added.
+        { ...result.session, ...patch, ...(seen ? { seen } : {}), outbox: outbox && outbox.answers.length > 0 ? outbox : undefined },
         this.deps.settings.sessionIdleMs + SESSION_GRACE_MS,
       );
       for (const write of after) await write();
@@ -198,7 +198,7 @@ export class Conversation {
    */
   update<V>(userKey: string, change: (session: Session | undefined) => { session?: Session; value: V }): Promise<V> {
     return this.lock.run(userKey, async () => {
-      const release = await this.deps.store.lock?.(`turn:${userKey}`, TURN_LOCK_MS, TURN_LOCK_WAIT_MS);
+      const release = await this.storeLock(userKey);
       try {
         const { session, value } = change(await this.readSession(userKey));
         if (session) await this.sessions.set(userKey, session, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
@@ -207,6 +207,11 @@ export class Conversation {
         await release?.();
       }
     });
+  }
+
+  /** The person's lock in a store shared by several processes (Redis); none where one process owns it. */
+  private storeLock(userKey: string): Promise<(() => Promise<void>) | undefined> {
+    return this.deps.store.lock?.(`turn:${userKey}`, TURN_LOCK_MS, TURN_LOCK_WAIT_MS) ?? Promise.resolve(undefined);
   }
 
   /** The outbox with `answer` added, the oldest given up (and logged) when it is full. */

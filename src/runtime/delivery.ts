@@ -194,7 +194,7 @@ export class ReplyDelivery {
       }
       failures = 0;
       this.stats.sent += 1;
-      await this.deps.conversation.update(userKey, (s) => this.confirm(s, answer.turn, index, peek.pieces));
+      await this.record(userKey, answer.turn, index, index + 1 >= peek.pieces ? 'done' : 'next');
     }
   }
 
@@ -252,12 +252,15 @@ export class ReplyDelivery {
     return { session: { ...session, outbox: { owner: this.instance, until: this.now().getTime() + this.leaseMs, answers } }, value: true };
   }
 
-  /** Piece `index` of answer `turn` went out: count it; the answer leaves the queue after its last piece. */
-  private confirm(session: Session | undefined, turn: number, index: number, pieces: number): { session?: Session; value: undefined } {
-    return { ...(this.settle(session, turn, index, index + 1 >= pieces ? 'done' : 'next') ?? {}), value: undefined };
+  /**
+   * Write down, under the person's lock, what became of piece `index` of answer `turn`: `done` (the answer
+   * leaves the queue), `next` (on to its next piece) or `retry` (not sent; it keeps its place).
+   */
+  private record(userKey: string, turn: number, index: number, what: 'done' | 'next' | 'retry'): Promise<void> {
+    return this.deps.conversation.update(userKey, (s) => ({ ...(this.settle(s, turn, index, what) ?? {}), value: undefined }));
   }
 
-  /** Write down what became of piece `index` of answer `turn`. */
+  /** The session with what became of piece `index` of answer `turn` (undefined: it is not the next piece any more). */
   private settle(session: Session | undefined, turn: number, index: number, what: 'done' | 'next' | 'retry'): { session: Session } | undefined {
     const outbox = session?.outbox;
     const first = outbox?.answers[0];
@@ -288,26 +291,26 @@ export class ReplyDelivery {
       // Nothing was sent: the whole channel waits, this piece keeps its place.
       this.stats.rateLimited += 1;
       this.deps.budget(channel)?.pause(Math.max(1, err.retryAfter ?? 1) * 1000);
-      await this.deps.conversation.update(userKey, (s) => ({ ...(this.settle(s, turn, index, 'retry') ?? {}), value: undefined }));
+      await this.record(userKey, turn, index, 'retry');
       return 'again';
     }
     if (err instanceof NetworkError || (err instanceof PlatformApiError && err.code >= 500)) {
       this.stats.retried += 1;
       this.deps.log.warn({ err, user: userKey }, 'answer piece not delivered; tried again');
-      await this.deps.conversation.update(userKey, (s) => ({ ...(this.settle(s, turn, index, 'retry') ?? {}), value: undefined }));
+      await this.record(userKey, turn, index, 'retry');
       return 'backoff';
     }
     if (err instanceof PlatformApiError && err.code === 404) {
       // The platform has no such chat (any more): none of this answer can arrive.
       this.stats.givenUp += pieces - index;
       this.deps.log.error({ err, user: userKey }, 'answer not delivered: the platform has no such chat');
-      await this.deps.conversation.update(userKey, (s) => ({ ...(this.settle(s, turn, index, 'done') ?? {}), value: undefined }));
+      await this.record(userKey, turn, index, 'done');
       return 'again';
     }
     // A 400 (or a bug): sending it again cannot help. The rest of the answer still goes.
     this.stats.givenUp += 1;
     this.deps.log.error({ err, user: userKey }, 'answer piece refused by the platform: given up');
-    await this.deps.conversation.update(userKey, (s) => ({ ...(this.settle(s, turn, index, index + 1 >= pieces ? 'done' : 'next') ?? {}), value: undefined }));
+    await this.record(userKey, turn, index, index + 1 >= pieces ? 'done' : 'next');
     return 'again';
   }
 }

@@ -7,7 +7,7 @@
  * message id is dropped. Notifications obey the 24-hour window: free text within 24 h of the person's last
  * message, an approved template outside it, or a typed refusal when none is configured (staff are told).
  */
-import type { Channel, ChannelHost, DurableReplies, HttpRouter, SendOptions } from '../../kernel/channel.js';
+import { untilIdle, type Channel, type ChannelHost, type DurableReplies, type HttpRouter, type SendOptions } from '../../kernel/channel.js';
 import type { InboundMessage, Reply, SendReceipt } from '../../kernel/message.js';
 import { parseUserKey } from '../../kernel/user-key.js';
 import { NetworkError } from '../../lib/errors.js';
@@ -120,12 +120,8 @@ export class WhatsAppCloudChannel implements Channel {
   }
 
   /** Resolves once everything received so far is handled and answered (tests, shutdown). */
-  async whenIdle(): Promise<void> {
-    do {
-      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-      // The answers of the turns just handled are the runtime's to send.
-      await this.host?.settled?.();
-    } while (this.inFlight.size > 0);
+  whenIdle(): Promise<void> {
+    return untilIdle(this.inFlight, this.host);
   }
 
   /** Hear every delivery status (sent, delivered, read, failed) of a message this channel sent. */

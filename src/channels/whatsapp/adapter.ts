@@ -32,7 +32,7 @@ import type { InboundMessage, Reply, SendReceipt } from '../../kernel/message.js
 import type { Logger } from '../../lib/log.js';
 import { KeyedLock } from '../../lib/keyed-lock.js';
 import type { Collection, Store } from '../../store/store.js';
-import type { Channel, ChannelHost, DurableReplies } from '../../kernel/channel.js';
+import { untilIdle, type Channel, type ChannelHost, type DurableReplies } from '../../kernel/channel.js';
 import { ACK, ACK_TTL_MS, deliveryState, mergeAck, WHATSAPP_ACKS, WhatsAppAck, type DeliveryState } from './acks.js';
 import { otherId, parseLookup, WHATSAPP_ALIASES, WhatsAppAlias } from './aliases.js';
 import { HEALTH_FAILURES, isEvaluationFailure } from './health.js';
@@ -210,12 +210,8 @@ export class WhatsAppChannel implements Channel {
   }
 
   /** Resolves once every message received so far has been handled and answered (tests, shutdown). */
-  async whenIdle(): Promise<void> {
-    do {
-      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-      // The answers of the turns just handled are the runtime's to send.
-      await this.host?.settled?.();
-    } while (this.inFlight.size > 0);
+  whenIdle(): Promise<void> {
+    return untilIdle(this.inFlight, this.host);
   }
 
   /** Starts connecting in the background and resolves at once: pairing or an outage must not block. */

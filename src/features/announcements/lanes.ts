@@ -9,7 +9,7 @@ import { DEFAULT_RETRY, retryDecision, type RetryPolicy } from '../../lib/retry.
 import { sleep } from '../../lib/time.js';
 import type { DeliveryProfile } from '../../kernel/channel.js';
 import type { PushChannel } from './channels.js';
-import { ChatGap, GapPacer, RatePacer } from '../../lib/pacing.js';
+import { GapPacer, SendBudget } from '../../lib/pacing.js';
 
 /** How a send ended. */
 export type SendOutcome =
@@ -51,38 +51,18 @@ export function buildLane(
   const clock = opts.clock ?? Date.now;
   const p = channel.delivery;
   const gap = p.randomGapMs ? new GapPacer(p.randomGapMs.min, p.randomGapMs.max, opts.random, clock) : undefined;
-  const budget = channel.budget;
-  if (budget) {
-    // One budget with the channel's replies: an announcement takes a slot only when no reply waits for one.
-    return {
-      channel: channel.name,
-      async slot(userKey, signal) {
-        if (!(await budget.take(userKey, 'broadcast', signal))) return false;
-        return gap ? gap.take(signal) : true;
-      },
-      pause(ms) {
-        budget.pause(ms);
-        gap?.pause(ms);
-      },
-    };
-  }
-  const rate = p.ratePerSecond !== undefined && p.ratePerSecond > 0 ? new RatePacer(p.ratePerSecond, clock) : undefined;
-  const perChat = p.perChatGapMs !== undefined && p.perChatGapMs > 0 ? new ChatGap(p.perChatGapMs, clock) : undefined;
-  // Without a pacer a 429 still has to hold every sender of the lane.
-  let pausedUntil = 0;
+  // One budget with the channel's replies where the app gives one; a lane of its own otherwise (CLI, tests).
+  // An announcement takes a slot only when no reply waits for one.
+  const budget = channel.budget ?? new SendBudget(p, clock);
   return {
     channel: channel.name,
     async slot(userKey, signal) {
-      if (!rate && !gap && !(await sleep(pausedUntil - clock(), signal))) return false;
-      if (perChat && !(await perChat.take(userKey, signal))) return false;
-      if (rate && !(await rate.take(signal))) return false;
-      if (gap && !(await gap.take(signal))) return false;
-      return true;
+      if (!(await budget.take(userKey, 'broadcast', signal))) return false;
+      return gap ? gap.take(signal) : true;
     },
     pause(ms) {
-      rate?.pause(ms);
+      budget.pause(ms);
       gap?.pause(ms);
-      pausedUntil = Math.max(pausedUntil, clock() + ms);
     },
   };
 }

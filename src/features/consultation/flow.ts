@@ -179,7 +179,7 @@ export const consultationFlow: FlowHandler = (ctx) => {
     return stay(askQuestion(ctx));
   }
   // Neither yes nor edit: a new message (another question, a follow-up of the last answer). The question shown
-  // is not sent, the person is told so, and the message is answered as any other.
+  // is not sent, the person is told so, and the message is answered like every other one.
   return { kind: 'release', before: [t.reply('consultation.not_sent')], session: { flow: undefined } };
 };
 
