@@ -192,7 +192,9 @@ export class SendBudget {
       }
       (this.queues.reply[0] === waiter ? this.queues.reply : this.queues.broadcast).shift();
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      this.nextSlot = Math.max(this.nextSlot, now) + this.intervalMs;
+      // A timer fires a little late: keep to the plan then (late by less than a slot), or every slot would
+      // drift by that much and the rate fall short; after a longer pause, plan from now (no burst to catch up).
+      this.nextSlot = (now - this.nextSlot < this.intervalMs ? this.nextSlot : now) + this.intervalMs;
       if (this.maxPerWindow !== Infinity) this.starts.push(now);
       waiter.resolve(true);
     }
