@@ -47,10 +47,17 @@ export interface ComplaintDeps {
   now?: () => Date;
 }
 
-/** A notice at `sending` this long was cut short by a crash (a send, retries included, takes far less). */
+/**
+ * A notice at `sending` this long, marked before marks named their process, was cut short by a crash (a send,
+ * retries included, takes far less).
+ */
 export const NOTICE_STALE_MS = 10 * 60_000;
-/** A notice another (possibly live) instance on a shared store marked `sending` this long ago was cut short. */
-const NOTICE_OTHER_STALE_MS = 2 * 60_000;
+/**
+ * The lock a notice's sender holds from before its `sending` mark until after its `sent` mark, renewed while
+ * held (the store renews at a third of it): on a shared store, a notice marked `sending` by another process
+ * whose lock is free was cut short, and a dead process's lock is free within this time.
+ */
+export const NOTICE_LOCK_MS = 5_000;
 /** Delivered notices are kept this long (what was announced when), then forgotten. */
 const NOTICE_KEEP_MS = 30 * 86_400_000;
 
@@ -148,21 +155,38 @@ export class ComplaintService {
   /**
    * Deliver one queued staff notice if it is pending (see notices.ts for the states). Recorded `sending`
    * before the send and `sent` after it; nobody reached → `pending` again, retried by the notice loop.
+   * With `cutShort` (the record as the loop read it, at `sending`), the notice is taken over only if it is
+   * still that record under the notice's lock: sent once more as a possible repeat, or, if it was the repeat
+   * already, made `uncertain`. `held`: another process holds the notice's lock (it is sending it now).
    * @throws StoreError
    */
-  private async deliverNotice(ticket: string, now: Date): Promise<'sent' | 'pending' | 'skipped'> {
+  private async deliverNotice(ticket: string, now: Date, cutShort?: StaffNotice): Promise<'sent' | 'pending' | 'uncertain' | 'held' | 'skipped'> {
     if (this.sendingNotices.has(ticket)) return 'skipped';
     this.sendingNotices.add(ticket);
     // Several instances on one Redis run the loop: one of them sends a given notice (the others skip it now).
     let release: (() => Promise<void>) | undefined;
     try {
       try {
-        release = await this.deps.store.lock?.(`notice:${ticket}`, 30_000, 0);
+        release = await this.deps.store.lock?.(`notice:${ticket}`, NOTICE_LOCK_MS, 0);
       } catch {
+        return 'held';
+      }
+      let notice = await this.repo.notices.get(ticket);
+      if (!notice) return 'skipped';
+      if (cutShort) {
+        // Re-read under the lock: another process may have taken it over (and sent it) since the loop read it.
+        if (notice.state !== 'sending' || notice.by !== cutShort.by || notice.updatedAt !== cutShort.updatedAt) return 'skipped';
+        if (notice.repeat) {
+          this.deps.log.warn({ ticket }, 'staff notice resent once and cut short again: uncertain, not sent again');
+          await this.repo.notices.set(ticket, { ...notice, state: 'uncertain', updatedAt: now.toISOString() });
+          return 'uncertain';
+        }
+        this.deps.log.warn({ ticket }, 'staff notice cut short by a crash: sent once more as a possible repeat');
+        notice = { ...notice, state: 'pending', repeat: true };
+        await this.repo.notices.set(ticket, notice);
+      } else if (notice.state !== 'pending') {
         return 'skipped';
       }
-      const notice = await this.repo.notices.get(ticket);
-      if (notice?.state !== 'pending') return 'skipped';
       // Queued just before its complaint: a crash in between leaves a notice whose complaint comes with the retry.
       const c = await this.repo.get(ticket);
       if (!c) return 'skipped';
@@ -185,46 +209,38 @@ export class ComplaintService {
   }
 
   /**
-   * Whether a notice at `sending` for `age` ms was cut short by a crash. Marked by another process: on a store
-   * this process owns alone (SQLite) that process is dead, so at once; on a shared one (Redis) it may be
-   * alive, so after `NOTICE_OTHER_STALE_MS` (longer than any send with its retries). Marked by this process
-   * (or before marks said who): after `NOTICE_STALE_MS`.
+   * Whether a notice at `sending` for `age` ms may have been cut short by a crash. Marked by this process: when
+   * this process is not sending it now (a send that threw after its mark). Marked by another process: on a
+   * store this process owns alone (SQLite) that process is dead; on a shared one (Redis) the notice's lock
+   * decides, in `deliverNotice` (held: alive and sending). Marked before marks said who: after `NOTICE_STALE_MS`.
    */
-  private cutShort(n: StaffNotice, age: number): boolean {
-    if (n.by !== undefined && n.by !== this.instance) return this.deps.store.kind !== 'redis' || age > NOTICE_OTHER_STALE_MS;
+  private mayBeCutShort(n: StaffNotice, age: number): boolean {
+    if (n.by === this.instance) return !this.sendingNotices.has(n.ticket);
+    if (n.by !== undefined) return true;
     return age > NOTICE_STALE_MS;
   }
 
   /**
-   * The notice loop's run: deliver every pending staff notice; a notice left at `sending` for longer than
-   * `NOTICE_STALE_MS` (a crash during the send) is resent once, flagged as a possible repeat, and a repeat
-   * left so again becomes `uncertain`; delivered notices are forgotten after `NOTICE_KEEP_MS`.
-   * @returns how many were sent and how many still wait. @throws StoreError
+   * The notice loop's run: deliver every pending staff notice; a notice a crash left at `sending` (see
+   * `mayBeCutShort`) is resent once, flagged as a possible repeat, and a repeat left so again becomes
+   * `uncertain`; delivered notices are forgotten after `NOTICE_KEEP_MS`.
+   * @returns how many were sent, still wait, became uncertain, and are held by a live sender elsewhere (look
+   * again within `NOTICE_LOCK_MS`). @throws StoreError
    */
-  async deliverNotices(now: Date): Promise<{ sent: number; pending: number; uncertain: number }> {
-    const done = { sent: 0, pending: 0, uncertain: 0 };
+  async deliverNotices(now: Date): Promise<{ sent: number; pending: number; uncertain: number; held: number }> {
+    const done = { sent: 0, pending: 0, uncertain: 0, held: 0 };
     const notices: StaffNotice[] = [];
     for await (const [, n] of this.repo.notices.entries()) notices.push(n);
     for (const n of notices.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
       const age = now.getTime() - Date.parse(n.updatedAt);
-      if (n.state === 'sending' && this.cutShort(n, age)) {
-        if (n.repeat) {
-          this.deps.log.warn({ ticket: n.ticket }, 'staff notice resent once and cut short again: uncertain, not sent again');
-          await this.repo.notices.set(n.ticket, { ...n, state: 'uncertain', updatedAt: now.toISOString() });
-          done.uncertain += 1;
-          continue;
-        }
-        this.deps.log.warn({ ticket: n.ticket }, 'staff notice cut short by a crash: sent once more as a possible repeat');
-        await this.repo.notices.set(n.ticket, { ...n, state: 'pending', repeat: true });
-      } else if ((n.state === 'sent' || n.state === 'uncertain') && age > NOTICE_KEEP_MS) {
+      if ((n.state === 'sent' || n.state === 'uncertain') && age > NOTICE_KEEP_MS) {
         await this.repo.notices.delete(n.ticket);
         continue;
-      } else if (n.state !== 'pending') {
-        continue;
       }
-      const outcome = await this.deliverNotice(n.ticket, now);
-      if (outcome === 'sent') done.sent += 1;
-      else if (outcome === 'pending') done.pending += 1;
+      const cutShort = n.state === 'sending' && this.mayBeCutShort(n, age);
+      if (n.state !== 'pending' && !cutShort) continue;
+      const outcome = await this.deliverNotice(n.ticket, now, cutShort ? n : undefined);
+      if (outcome !== 'skipped') done[outcome] += 1;
     }
     return done;
   }

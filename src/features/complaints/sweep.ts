@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../../lib/log.js';
 import { startPeriodic } from '../../lib/periodic.js';
-import type { ComplaintService } from './service.js';
+import { NOTICE_LOCK_MS, type ComplaintService } from './service.js';
 
 /** Default time between checks. */
 export const SWEEP_INTERVAL_MS = 15 * 60_000;
@@ -33,7 +33,9 @@ export const NOTICE_RETRY_MS = 30_000;
 
 /**
  * Start the staff notice loop (first run at once, which also resumes what a crash left): queued notices of
- * new complaints are delivered, and retried until staff are reached. Returns the function that stops it.
+ * new complaints are delivered, and retried until staff are reached. A notice whose lock another process holds
+ * is looked at again once that lock would have expired (its holder may be dead). Returns the function that
+ * stops it.
  */
 export function startNoticeLoop(
   service: ComplaintService,
@@ -45,6 +47,7 @@ export function startNoticeLoop(
     async () => {
       const done = await service.deliverNotices(now());
       if (done.sent + done.uncertain > 0 || done.pending > 0) log.info(done, 'staff notices');
+      return done.held > 0 ? NOTICE_LOCK_MS + 500 : undefined;
     },
     intervalMs,
     log,
