@@ -50,6 +50,11 @@ const EXTEND_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.
 /** Default of REDIS_COMMAND_TIMEOUT_MS: longest wait for any one Redis call (connect included). */
 export const REDIS_COMMAND_TIMEOUT_MS = 2000;
 
+/** While Redis does not answer, it is probed this often (a PING on a fresh connection). */
+const PROBE_EVERY_MS = 250;
+/** While Redis does not answer, a call waits this long for the probe's answer before it fails. */
+const HUNG_CALL_WAIT_MS = 250;
+
 /** A page of a listing (keyv scans and reads many keys in one step) may take this many command timeouts. */
 const ITERATE_PAGE_FACTOR = 10;
 
@@ -215,7 +220,23 @@ export function createRedisStore(url: string, prefix = 'layanan', opts: RedisSto
     }
   };
 
-  const deadline: Deadline = (op, call, slow = false) => {
+  /**
+   * Set while Redis is known not to answer: from a call that timed out until a probe (PING, every
+   * `PROBE_EVERY_MS`) is answered. Calls made meanwhile wait at most `HUNG_CALL_WAIT_MS` for that answer and
+   * then fail at once, so that during an outage every person hears "service disturbed" within seconds, not
+   * after a command timeout per call (a turn makes several, and waits behind other calls for the person).
+   */
+  let hung: { since: number; answered: Promise<void> } | undefined;
+  let closed = false;
+  /**
+   * Locks whose acquisition timed out: the SET may still be applied when Redis answers again (it was written
+   * to the socket), leaving a lock of ours that would hold the person back for its whole expiry. Released by
+   * token (compare-and-delete, harmless if absent) once Redis answers.
+   */
+  const abandoned = new Map<string, string>();
+
+  /** Bound `call` by the command timeout; a call that times out marks Redis as not answering. */
+  const bounded: Deadline = (op, call, slow = false) => {
     const current = client;
     const ms = slow ? ITERATE_PAGE_FACTOR * timeoutMs : timeoutMs;
     return new Promise((resolve, reject) => {
@@ -228,6 +249,7 @@ export function createRedisStore(url: string, prefix = 'layanan', opts: RedisSto
           settled = true;
           reject(new Error(`Redis did not answer ${op} within ${ms} ms (REDIS_COMMAND_TIMEOUT_MS)`));
           reset(client ?? current);
+          trip();
         });
       }, ms);
       call().then(
@@ -247,13 +269,50 @@ export function createRedisStore(url: string, prefix = 'layanan', opts: RedisSto
     });
   };
 
+  /** Redis stopped answering: probe it until it answers, then release the locks that may have landed. */
+  const trip = () => {
+    if (hung || closed) return;
+    let answered!: () => void;
+    hung = { since: Date.now(), answered: new Promise<void>((r) => (answered = r)) };
+    void (async () => {
+      while (!closed) {
+        try {
+          await bounded('ping', async () => (await connect()).ping());
+          for (const [name, token] of abandoned) {
+            await bounded(`unlock ${name}`, async () => (await connect()).eval(RELEASE_LOCK, { keys: [name], arguments: [token] })).catch(() => undefined);
+            abandoned.delete(name);
+          }
+          break;
+        } catch {
+          await sleep(PROBE_EVERY_MS);
+        }
+      }
+      hung = undefined;
+      answered();
+    })();
+  };
+
+  const deadline: Deadline = async (op, call, slow = false) => {
+    const outage = hung;
+    if (outage) {
+      await Promise.race([outage.answered, sleep(HUNG_CALL_WAIT_MS)]);
+      if (hung === outage) {
+        throw new Error(`Redis has not answered for ${Math.round((Date.now() - outage.since) / 1000)} s (REDIS_COMMAND_TIMEOUT_MS ${timeoutMs} ms); ${op} not tried`);
+      }
+    }
+    return bounded(op, call, slow);
+  };
+
   const connect = async (): Promise<RedisClientType> => {
     if (!client) {
       const { createClient } = await import('@keyv/redis');
       // A Redis that is down must fail each call within seconds (a clear StoreError to the person), not
       // queue it forever: no offline queue, a connect timeout, no reconnect loop inside one call.
-      client ??= createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: timeoutMs, reconnectStrategy: false } }) as RedisClientType;
-      client.on('error', () => undefined); // reported by each failing call as a StoreError
+      // Concurrent first calls all await the import: only the first creates the client (and its one listener).
+      if (!client) {
+        client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: timeoutMs, reconnectStrategy: false } }) as RedisClientType;
+        client.on('error', () => undefined); // reported by each failing call as a StoreError
+      }
     }
     const c = client;
     if (!c.isReady) {
@@ -310,6 +369,7 @@ export function createRedisStore(url: string, prefix = 'layanan', opts: RedisSto
           c = await deadline(`lock ${key}`, connect);
         }
       } catch (err) {
+        if (hung) abandoned.set(name, token);
         throw new StoreError(`lock ${key}`, err);
       }
       // Renewed while held, so a turn longer than ttlMs keeps its lock; a renewal that fails (Redis gone) is
@@ -325,14 +385,18 @@ export function createRedisStore(url: string, prefix = 'layanan', opts: RedisSto
       // Release only our own lock: after a pause longer than ttlMs another instance may hold it by now.
       return async () => {
         clearInterval(renew);
-        await deadline(`unlock ${key}`, () => held.eval(RELEASE_LOCK, { keys: [name], arguments: [token] })).catch(() => undefined);
+        await deadline(`unlock ${key}`, () => held.eval(RELEASE_LOCK, { keys: [name], arguments: [token] })).catch(() => {
+          // Not released: released when Redis answers again, rather than holding the person for its expiry.
+          if (hung) abandoned.set(name, token);
+        });
       };
     },
     async close() {
+      closed = true;
       const c = client;
       if (!c?.isOpen) return;
       // A Redis that does not answer QUIT is dropped (deadline resets the client) rather than waited for.
-      await deadline('quit', () => c.quit()).catch(() => reset(c));
+      await bounded('quit', () => c.quit()).catch(() => reset(c));
       client = undefined;
     },
   };
