@@ -27,7 +27,7 @@ import type { IntentName } from './nlu/types.js';
 import { AuditLog } from './runtime/audit.js';
 import { Catalogue, chatOperationRunner } from './runtime/catalogue.js';
 import { Conversation, type TurnOutput } from './runtime/conversation.js';
-import { ReplyDelivery } from './runtime/delivery.js';
+import { ReplyDelivery, storeLiveness } from './runtime/delivery.js';
 import { SendBudget } from './lib/pacing.js';
 import { Outbox, type StaffDirectory } from './runtime/outbox.js';
 import { mergeDialogues } from './runtime/step.js';
@@ -211,6 +211,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     log,
     now,
     shared: store.kind === 'redis',
+    ...(store.kind === 'redis' ? { liveness: storeLiveness(store) } : {}),
   });
   // The one unreachable hook: every feature that keeps something about a person hears it once.
   for (const f of features) if (f.onUnreachable) outbox.onUnreachable((key, reason, at) => f.onUnreachable?.(key, reason, at) ?? Promise.resolve());

@@ -13,6 +13,7 @@
  * the answer is older than the horizon: a person rather gets an answer late (or, rarely, twice) than never.
  */
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Channel } from '../kernel/channel.js';
 import { withoutOutbox, type PendingAnswer, type Session } from '../kernel/session.js';
 import { NetworkError, PlatformApiError } from '../lib/errors.js';
@@ -21,6 +22,7 @@ import type { SendBudget } from '../lib/pacing.js';
 import { DEFAULT_RETRY } from '../lib/retry.js';
 import { sleep } from '../lib/time.js';
 import { channelOf } from '../kernel/user-key.js';
+import type { Store } from '../store/store.js';
 import type { Conversation } from './conversation.js';
 
 /** How long after a store failure a person's delivery is tried again. */
@@ -39,8 +41,20 @@ export interface DeliveryDeps {
   now?: () => Date;
   /** This process's id, as owner of the queues it sends (a random one by default). */
   instance?: string;
-  /** Whether other processes share the store (Redis): then queues left by a dead one are looked for often. */
+  /**
+   * Whether other processes share the store (Redis): then queues left by a dead one are looked for often, and
+   * another owner's lease is honoured while it is alive. On a store of this process alone, another owner is
+   * a process that died: its queues are taken at once.
+   */
   shared?: boolean;
+  /**
+   * Which processes are alive, on a shared store: each beats every `BEAT_MS` (a record that expires after
+   * `BEAT_TTL_MS`), so a queue whose owner stopped beating is taken without waiting out its lease.
+   */
+  liveness?: {
+    beat(instance: string, ttlMs: number): Promise<void>;
+    alive(instance: string): Promise<boolean>;
+  };
   settings?: {
     /** How long a queue stays with its owner after its last claim or confirmation (default 10 s). */
     leaseMs?: number;
@@ -73,7 +87,12 @@ interface Next {
   pieces: number;
 }
 
-type Peek = { kind: 'none' } | { kind: 'later' } | { kind: 'held'; until: number } | ({ kind: 'piece' } & Next);
+type Peek = { kind: 'none' } | { kind: 'later' } | { kind: 'held'; owner: string; until: number } | ({ kind: 'piece' } & Next);
+
+/** How often a process says it is alive (shared stores). */
+const BEAT_MS = 1000;
+/** A process that has not said so for this long is taken for dead: its queues are taken over. */
+const BEAT_TTL_MS = 3000;
 
 /** The paced, durable sender of every channel that delivers durably. */
 export class ReplyDelivery {
@@ -86,6 +105,9 @@ export class ReplyDelivery {
   private readonly again = new Set<string>();
   private readonly stopping = new AbortController();
   private sweeper: NodeJS.Timeout | undefined;
+  private beater: NodeJS.Timeout | undefined;
+  /** Owners found dead (no beat): their leases are not waited out. Kept small (owners are per process start). */
+  private readonly dead = new Set<string>();
 
   constructor(private readonly deps: DeliveryDeps) {
     this.instance = deps.instance ?? randomUUID();
@@ -135,6 +157,13 @@ export class ReplyDelivery {
       this.kick(userKey);
     }
     if (found > 0) this.deps.log.info({ people: found, channel }, 'stored answers not yet delivered: sending them');
+    if (this.deps.shared && this.deps.liveness && !this.beater && !this.stopping.signal.aborted) {
+      const { liveness } = this.deps;
+      const beat = () => liveness.beat(this.instance, BEAT_TTL_MS).catch((err: unknown) => this.deps.log.warn({ err }, 'saying this process is alive failed'));
+      await beat();
+      this.beater = setInterval(() => void beat(), BEAT_MS);
+      this.beater.unref();
+    }
     if (this.deps.shared && !this.sweeper && !this.stopping.signal.aborted) {
       this.sweeper = setInterval(() => {
         this.resume().catch((err: unknown) => this.deps.log.warn({ err }, 'looking for undelivered answers failed'));
@@ -156,6 +185,7 @@ export class ReplyDelivery {
   async stop(graceMs = 5000): Promise<void> {
     this.stopping.abort();
     if (this.sweeper) clearInterval(this.sweeper);
+    if (this.beater) clearInterval(this.beater);
     await Promise.race([this.idle(), sleep(graceMs)]);
   }
 
@@ -166,8 +196,16 @@ export class ReplyDelivery {
     while (!signal.aborted) {
       const peek = await this.deps.conversation.update(userKey, (s) => this.peek(userKey, s));
       if (peek.kind === 'held') {
-        // Another process holds the queue: if it died, its lease runs out; look again then.
-        const wait = Math.max(100, peek.until - this.now().getTime() + 100);
+        // Another process holds the queue. Dead (it stopped beating): take it now. Else look again later.
+        if (await this.isDead(peek.owner)) {
+          if (this.dead.size >= 1000) this.dead.clear();
+          this.dead.add(peek.owner);
+          this.deps.log.info({ user: userKey }, 'answers of a process that stopped: taken over');
+          continue;
+        }
+        // With beats, look sooner: a live owner that dies is found dead once its last beat expired.
+        const leaseLeft = peek.until - this.now().getTime() + 100;
+        const wait = Math.max(100, this.deps.liveness ? Math.min(leaseLeft, BEAT_TTL_MS) : leaseLeft);
         setTimeout(() => this.kick(userKey), wait).unref();
         return;
       }
@@ -206,7 +244,7 @@ export class ReplyDelivery {
     const outbox = session?.outbox;
     if (!session || !outbox || outbox.answers.length === 0) return { value: { kind: 'none' } };
     const nowMs = this.now().getTime();
-    if (outbox.owner !== undefined && outbox.owner !== this.instance && (outbox.until ?? 0) > nowMs) return { value: { kind: 'held', until: outbox.until ?? nowMs } };
+    if (this.heldByOther(outbox.owner, outbox.until, nowMs)) return { value: { kind: 'held', owner: outbox.owner ?? '', until: outbox.until ?? nowMs } };
     const name = channelOf(userKey) ?? '';
     const channel = this.deps.channel(name);
     if (!channel?.durable) return { value: { kind: 'later' } };
@@ -242,12 +280,31 @@ export class ReplyDelivery {
     return { session: withoutOutbox(session), value: { kind: 'none' } };
   }
 
+  /**
+   * Whether another process holds a queue now: its lease runs, the store is shared (on a store of this process
+   * alone, another owner died), and it was not found dead.
+   */
+  private heldByOther(owner: string | undefined, until: number | undefined, nowMs: number): boolean {
+    if (owner === undefined || owner === this.instance || (until ?? 0) <= nowMs) return false;
+    return (this.deps.shared ?? false) && !this.dead.has(owner);
+  }
+
+  /** Whether `owner` stopped beating (unknown without liveness, or when the store cannot tell: not dead). */
+  private async isDead(owner: string): Promise<boolean> {
+    if (!this.deps.liveness) return false;
+    try {
+      return !(await this.deps.liveness.alive(owner));
+    } catch {
+      return false;
+    }
+  }
+
   /** Mark piece `index` of answer `turn` as handed to the platform, if it is still the next one and ours. */
   private claim(session: Session | undefined, turn: number, index: number): { session?: Session; value: boolean } {
     const outbox = session?.outbox;
     const first = outbox?.answers[0];
     if (!session || !outbox || !first || first.turn !== turn || first.next !== index || first.sending) return { value: false };
-    if (outbox.owner !== this.instance && outbox.owner !== undefined && (outbox.until ?? 0) > this.now().getTime()) return { value: false };
+    if (this.heldByOther(outbox.owner, outbox.until, this.now().getTime())) return { value: false };
     const answers = [{ ...first, sending: true }, ...outbox.answers.slice(1)];
     return { session: { ...session, outbox: { owner: this.instance, until: this.now().getTime() + this.leaseMs, answers } }, value: true };
   }
@@ -313,4 +370,13 @@ export class ReplyDelivery {
     await this.record(userKey, turn, index, index + 1 >= pieces ? 'done' : 'next');
     return 'again';
   }
+}
+
+/** The beats of the processes sharing `store`: a record per process that expires unless renewed. */
+export function storeLiveness(store: Store): NonNullable<DeliveryDeps['liveness']> {
+  const beats = store.collection('delivery_beats', z.object({ at: z.string() }));
+  return {
+    beat: (instance, ttlMs) => beats.set(instance, { at: new Date().toISOString() }, ttlMs),
+    alive: async (instance) => (await beats.get(instance)) !== undefined,
+  };
 }
