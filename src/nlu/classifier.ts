@@ -170,7 +170,7 @@ const LEAVE_TAKING = /\b(?:dulu|pamit|jumpa|ketemu|bye|dadah|cukup|sekian|wassal
  */
 const WRONGDOING = new RegExp(
   [
-    String.raw`\b(?:petugas\w*|pegawai\w*|staf|staff|oknum|admin\w*|orang|yang|calo)\b.{0,40}\b(?:kasar|judes|jutek|ketus|galak|membentak|bentak|marah marah|tidak ramah|tidak sopan|memeras|pungli|minta (?:uang|duit|bayaran|imbalan|transfer|pelicin))\b`,
+    String.raw`\b(?:petugas\w*|pegawai\w*|staf|staff|oknum|admin\w*|calo)\b.{0,40}\b(?:kasar|judes|jutek|ketus|galak|membentak|bentak|marah marah|tidak ramah|tidak sopan|memeras|pungli|minta (?:uang|duit|bayaran|imbalan|transfer|pelicin))\b`,
     String.raw`\b(?:minta|meminta|dimintai|disuruh bayar|suruh bayar)\b.{0,20}\b(?:uang|duit|bayaran|imbalan|biaya|pelicin)\b.{0,40}\b(?:izin\w*|berkas\w*|pbg|imb|sk|cepat|dipercepat|didahulukan)\b`,
     String.raw`\b(?:tidak pernah|belum pernah|tidak)\s+(?:dibalas|dibales|dijawab|direspon|direspons|ditanggapi)\b.{0,30}\b(?:admin\w*|petugas\w*|dinas|kantor)\b`,
   ].join('|'),
