@@ -163,6 +163,22 @@ const SALUTED_QUESTION_WORDS = 4;
 const RESIGNED_ACK = /^(?:ya|iya|oke|ok) sudah\b/;
 /** Words that make a "ya sudah" a farewell. */
 const LEAVE_TAKING = /\b(?:dulu|pamit|jumpa|ketemu|bye|dadah|cukup|sekian|wassalam\w*)\b/;
+/**
+ * Wrongdoing by officers or about the service, described without a complaint word ("org ngaku pegawai minta uang
+ * biar PBG cepet", "petugas yg nerima telpon kasar bgt", "chat sy ga pernah dibales admin"): a complaint. Read on
+ * normalised text; it only replaces an answer that is no business answer (see `WRONGDOING_OVER`).
+ */
+const WRONGDOING = new RegExp(
+  [
+    String.raw`\b(?:petugas\w*|pegawai\w*|staf|staff|oknum|admin\w*|calo)\b.{0,40}\b(?:kasar|judes|jutek|ketus|galak|membentak|bentak|marah marah|tidak ramah|tidak sopan|memeras|pungli|minta (?:uang|duit|bayaran|imbalan|transfer|pelicin))\b`,
+    String.raw`\b(?:minta|meminta|dimintai|disuruh bayar|suruh bayar)\b.{0,20}\b(?:uang|duit|bayaran|imbalan|biaya|pelicin)\b.{0,40}\b(?:izin\w*|berkas\w*|pbg|imb|sk|cepat|dipercepat|didahulukan)\b`,
+    String.raw`\b(?:tidak pernah|belum pernah|tidak)\s+(?:dibalas|dibales|dijawab|direspon|direspons|ditanggapi)\b.{0,30}\b(?:admin\w*|petugas\w*|dinas|kantor)\b`,
+  ].join('|'),
+);
+/** What a described wrongdoing overrides: nothing understood, or an answer that is no business answer. */
+const WRONGDOING_OVER: ReadonlySet<string> = new Set(['None', 'goodbye', 'greeting', 'help', 'ack', 'consultation', 'contact.info', 'thanks']);
+/** "tes", "test 123", "p", "ping": checking the bot is alive, no greeting (the menu answers it). */
+const ALIVE_CHECK = /^(?:tes|test|testing|ping|p|cek|check)(?: (?:tes|test|testing|ping|cek|check|\d+))*$/;
 /** From this many words a message is also judged by its last clause(s) (see `predict`). */
 const LONG_MESSAGE_WORDS = 20;
 /** Where a clause of a long message ends: sentence punctuation or a comma. */
@@ -457,6 +473,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       const language: Language = detectLanguage(fx.tokens(markup ? normalise(withoutUrls(clipped)) : normalised));
       // Another regency's office ("jam buka dpmptsp buleleng"): out of scope, whatever office words it shares.
       if (aboutElsewhere(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
+      if (ALIVE_CHECK.test(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
       const bare = BARE_COMMANDS.get(normalised);
       // A long rambling message puts its request last ("... jadi formulirnya dimana"): its backstory's words
       // outweigh it or push it out of scope. So a long message that ends asking for the form wants the form, and
@@ -467,6 +484,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
         const ending = lastClauseBest(markup ? stripMarkup(clipped) : clipped);
         if (ending && (ending.intent === 'form.request' || !best || best.intent === 'None' || best.score < threshold)) best = ending;
       }
+      if (WRONGDOING.test(normalised) && (!best || best.score < threshold || WRONGDOING_OVER.has(best.intent))) best = { intent: 'complaint.file', score: 1 };
       const entities = findEntities(normalised);
       return best
         ? { intent: best.intent, score: best.score, language, normalised, entities }

@@ -31,7 +31,9 @@ export const CONTINUABLE: ReadonlySet<IntentName> = new Set<IntentName>([
  * or change a subscription ("kalo perawat?" is no complaint), and a question for staff only when it is elliptic
  * ("sip, kalo izin toko swalayan?" continues the forms). A confident information answer stands.
  */
-const OVERRIDABLE: ReadonlySet<IntentName> = new Set<IntentName>(['None', 'help', 'ack', 'greeting', 'complaint.file', 'subscribe', 'unsubscribe', 'goodbye', 'consultation']);
+const OVERRIDABLE: ReadonlySet<IntentName> = new Set<IntentName>(['None', 'help', 'ack', 'greeting', 'complaint.file', 'complaint.status', 'subscribe', 'unsubscribe', 'goodbye', 'consultation']);
+/** A ticket question names a ticket or a complaint ("trs gmn dong" after a closure answer does not). */
+const TICKET_WORDS = /\b(tiket|ticket|aduan|pengaduan|laporan|komplain|complaint|adu-\w+)\b/;
 
 /** At most this many words: a longer message says what it is about by itself. */
 const MAX_WORDS = 8;
@@ -48,8 +50,20 @@ const FROM_HOME = /\b(online|daring|dari rumah|dr rumah|from home|lewat internet
 /** A message that is only a question word (normalised). */
 const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|why|when|bagaimana|caranya|cara|kenapa|mengapa|kapan|how come)(?:\s+(?:then|so|ya|nya|itu))?$/;
 const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
+/** "terus gimana dong", "jadi gmn", "so how": carrying on from the last answer. */
+const CARRY_ON = /^(?:(?:terus|trus|trs|lalu|jadi|jd|so|then|and then|nah)\s+)(?:bagaimana|gimana|gmn|caranya|how)\b/;
+/** "dmn itu?", "alamatnya?", "where is it?" after naming another agency: where that agency is. */
+const WHERE_THAT = /^(?:(?:terus|trus|trs|lalu|oh|and|so)\s+)?(?:(?:dimana|di mana|kemana|ke mana|where)(?:\s+(?:itu|tuh|ya|kantornya|alamatnya|is it|is that|do i go))?|alamatnya(?:\s+(?:dimana|di mana))?|kantornya (?:dimana|di mana))$/;
+/** "jd blm pasti ya?", "not decided yet?": the reopening date is still open. */
+const NOT_DECIDED = /\b(?:belum|tidak|ga|gak|nggak|not|no)\s+(?:ada\s+)?(?:pasti|kepastian|tentu|ditentukan|jelas|sure|certain|decided|fixed)\b/;
+/** "ada cara lain?", "alternatifnya?": another way than coming in. */
+const ANOTHER_WAY = /\b(?:cara lain|jalan lain|solusi lain|alternatif\w*|solusinya|other way|another way|other option|alternatives?)\b/;
+/** "kalo mau ketemu salah satunya?", "can I meet them?": meeting staff in person. */
+const MEET = /\b(?:ketemu|bertemu|menemui|jumpa|tatap muka|meet|see them|in person)\b/;
 
 const CLOSURE: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'closure.reason', 'office.hours', 'office.staffing', 'service.online']);
+/** Topics a named service's closure state continues ("kalo konsultasi?" after the list of what is closed). */
+const CLOSURE_OF_SERVICE: ReadonlySet<string> = new Set([...CLOSURE, 'field_verification']);
 
 /** The intent a follow-up continues, or undefined when the message stands on its own. */
 export function followUp(c: Classification, text: string, topic: Session['topic'], office: OfficeData): IntentName | undefined {
@@ -58,9 +72,16 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
     const short = c.normalised.split(' ').filter(Boolean).length <= MAX_WORDS;
     if (short && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()))) return 'form.request';
   }
+  const words0 = c.normalised.split(' ').filter(Boolean).length;
+  // "dmn itu?" after another agency's answer asks where that agency is, not the office's own contact.
+  if (topic?.intent === 'referral' && WHERE_THAT.test(c.normalised)) return 'referral';
+  // "oh jd blm pasti ya?" after a closure answer: the reopening date is not decided (never a stalled application).
+  if (topic && CLOSURE.has(topic.intent) && words0 <= 6 && NOT_DECIDED.test(c.normalised)) return 'closure.duration';
   // A question word alone ("how?", "caranya?", "why?") only makes sense after the last answer: it continues it.
   const bare = BARE_QUESTION.test(c.normalised) && topic !== undefined && CONTINUABLE.has(topic.intent as IntentName);
   if (!OVERRIDABLE.has(c.intent) && !bare) return undefined;
+  // A ticket question names its ticket or complaint; without one it is a misread of a follow-up.
+  if (c.intent === 'complaint.status' && TICKET_WORDS.test(c.normalised)) return undefined;
   // "terus kalo sudah diisi dikirim kmn?" asks where documents go, whatever came before.
   if (c.intent === 'None' && (WHERE_SEND.test(c.normalised) || WHERE_SEND.test(text.toLowerCase()))) return 'service.online';
   if (!topic) return undefined;
@@ -68,20 +89,29 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (c.intent === 'greeting' && c.entities.forms.length === 0) return undefined;
   const last = topic.intent as IntentName;
   if (!CONTINUABLE.has(last)) return undefined;
-  const words = c.normalised.split(' ').filter(Boolean).length;
-  if (words === 0 || words > MAX_WORDS) return undefined;
+  const words = words0;
   const n = c.normalised;
+  // "klo gitu sy tunggu aja ya, atau ada cara lain?" after a closure answer: what can be done instead of coming in.
+  if (CLOSURE.has(last) && words <= MAX_WORDS + 4 && !TICKET_WORDS.test(n) && ANOTHER_WAY.test(n)) return 'service.online';
+  if (words === 0 || words > MAX_WORDS) return undefined;
   const raw = text.toLowerCase();
   const elliptic = ELLIPTIC.test(n) || ELLIPTIC.test(raw);
   const question = /\?\s*$/.test(text) || HOW.test(n) || UNTIL.test(n) || WHY.test(n);
-  // A question of a few words asking how long, why or how ("lama ga ya", "knp?") leans on the last answer too.
-  const leans = elliptic || bare || (words <= 4 && (UNTIL.test(n) || UNTIL.test(raw) || WHY.test(n) || WHY.test(raw)));
+  // A question of a few words asking how long, why or how ("lama ga ya", "knp?") leans on the last answer too;
+  // so does carrying on ("trs gmn dong").
+  const leans = elliptic || bare || (words <= 4 && (UNTIL.test(n) || UNTIL.test(raw) || WHY.test(n) || WHY.test(raw) || CARRY_ON.test(n)));
   // After an OSS answer, a message naming one of its sub-topics continues it ("sy ga ada email" is no farewell).
   if (last === 'oss.registration' && office.oss.topics.some((x) => namesTopic(n, x))) return 'oss.registration';
   // A question for staff stands unless it plainly leans on the last answer ("kalo izin apotek?").
   if (c.intent === 'consultation' && !leans) return undefined;
   // A state-changing misread is overridden only when the message plainly leans on the last answer.
   if (c.intent !== 'None' && c.intent !== 'help' && !leans && c.entities.forms.length === 0) return undefined;
+  // "kalo konsultasi?", "kalau ngajuin izin di loket?" after a closure answer: that service's own closure state.
+  if (CLOSURE_OF_SERVICE.has(last) && elliptic && c.entities.forms.length === 0 && c.entities.services.length > 0) {
+    return UNTIL.test(n) ? 'closure.duration' : 'closure.status';
+  }
+  // "kalo mau ketemu salah satunya bisa?" after who is at the office: meeting in person is a closure question.
+  if (CLOSURE.has(last) && MEET.test(n)) return 'closure.status';
   if (c.entities.forms.length > 0) return 'form.request';
   if (WHERE_SEND.test(n) || WHERE_SEND.test(raw)) return 'service.online';
   // "jd bs ngurus dr rumah aja?" after a closure answer: what can be done without coming in.

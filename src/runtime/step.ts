@@ -189,13 +189,15 @@ export function step(
       score = 1;
       handled = d.intents[intent](ctx);
     } else {
-      const follow = followUp(c, text, base.topic, k.office);
+      // A subscription intent without the announcements' words is no request at all: a follow-up may continue it.
+      const unsure = (c.intent === 'subscribe' || c.intent === 'unsubscribe') && (!SUBSCRIPTION_WORDS.test(text) || OTHER_BUSINESS.test(text));
+      const follow = followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
       if (follow) {
         intent = follow;
         // "itu udh ganti nama kan?" after the IMB form: the permit of the last answer is still the subject.
         const entities = c.entities.forms.length > 0 || c.entities.services.length > 0 ? c.entities : { forms: base.topic?.forms ?? [], services: base.topic?.services ?? [] };
         used = { ...c, intent: follow, entities };
-      } else if ((intent === 'subscribe' || intent === 'unsubscribe') && (!SUBSCRIPTION_WORDS.test(text) || OTHER_BUSINESS.test(text))) {
+      } else if (unsure) {
         intent = 'None';
       }
       // The parts are classified only here, where they can matter (a lazy `parts` is asked for them only then).

@@ -131,7 +131,12 @@ export const startConsultation: IntentHandler = (ctx) => {
   // A question that does not ask for a person ("biaya pbg brp ya?"): said to be one for staff, and a person
   // offered; nothing is taken down until the person asks for one.
   const explicit = body !== ctx.text.trim() || ASKS_FOR_A_PERSON.test(ctx.text);
-  if (!explicit) return { replies: [ctx.t.reply('consultation.for_staff'), ctx.t.reply('consultation.offer')] };
+  if (!explicit) {
+    // A permit it names ("I need a building permit, what is it called now?"): that permit's catalogue entry too.
+    const forms = ctx.k.office.forms.filter((f) => ctx.c.entities.forms.includes(f.name)).slice(0, 3);
+    const named = forms.map((f) => ctx.t.reply('form.one', { name: f.name, url: f.url ?? ctx.k.office.formsPage }));
+    return { replies: [...named, ctx.t.reply('consultation.for_staff'), ctx.t.reply('consultation.offer')] };
+  }
   const data: FlowData = {
     draftId: draftIdFor(ctx),
     step: 'question',

@@ -38,9 +38,8 @@ export const closureStatus: Answer = (t, k, c) => {
   const closed = closedServices(k);
   if (closed.length === 0) return [t.reply('closure.none', { office: k.office.shortName })];
   // One named service (not the generic "izin" every question about the office has) is answered alone.
-  const asked = servicesAsked(k, c).filter((s) => s.id !== 'permit' || c.entities.services.includes('permit'));
-  if (asked.length === 1 && asked[0]) {
-    const s = asked[0];
+  const s = oneServiceAsked(k, c);
+  if (s) {
     const what = s.faceToFace[lang(t)];
     if (!closed.includes(s)) return [t.reply('closure.service.open', { what })];
     const form = formsAsked(k.office, { normalised: '', entities: c.entities })[0];
@@ -69,12 +68,23 @@ export const closureStatus: Answer = (t, k, c) => {
   ];
 };
 
-/** Until when, when does it reopen (a partial closure names what is closed). */
-export const closureDuration: Answer = (t, k) => {
+/** The one service a closure question names (not the generic "izin" every question about the office has). */
+function oneServiceAsked(k: Knowledge, c: Pick<Classification, 'normalised' | 'entities'>): Service | undefined {
+  const asked = servicesAsked(k, c).filter((s) => s.id !== 'permit' || c.entities.services.includes('permit'));
+  return asked.length === 1 ? asked[0] : undefined;
+}
+
+/**
+ * Until when, when does it reopen (a partial closure names what is closed). A question naming one service
+ * ("sampai kapan konsultasi tatap muka ditutup?") is answered for that service: open, or closed until when.
+ */
+export const closureDuration: Answer = (t, k, c) => {
   if (k.closure.closedServices.length === 0) return [t.reply('closure.none', { office: k.office.shortName })];
+  const named = oneServiceAsked(k, c);
+  if (named && !k.closure.closedServices.includes(named.id)) return [t.reply('closure.service.open', { what: named.faceToFace[lang(t)] })];
   return [
     t.reply('closure.duration', {
-      which: closureWhich(t, k.closure, k.office),
+      which: named ? t.text('closure.which.some', { services: named.name[lang(t)] }) : closureWhich(t, k.closure, k.office),
       since: sinceText(t, k),
       until: untilText(t, k),
       callcenter: callCenter(t, k.office),

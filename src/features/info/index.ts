@@ -24,7 +24,10 @@ function offerSubscription(ctx: TurnCtx, h: Handled): Handled {
  * (KTP, SIM, BPJS, taxes) is told who handles it instead.
  */
 const fallback: IntentHandler = (ctx) => {
-  if (answers.referralsOf(ctx.k.office, ctx.c.normalised).length > 0) return { replies: answers.referral(ctx.t, ctx.k, ctx.c) };
+  // Another agency's business: its answer is the topic a follow-up continues ("dmn itu?").
+  if (answers.referralsOf(ctx.k.office, ctx.c.normalised).length > 0) {
+    return { replies: answers.referral(ctx.t, ctx.k, ctx.c), session: { topic: { intent: 'referral', forms: [], services: [] } } };
+  }
   if (answers.asksUnknownFact(ctx.c.normalised)) return { replies: answers.contactInfo(ctx.t, ctx.k, ctx.c) };
   const streak = ctx.session.noneStreak + 1;
   if (streak === 1) return { replies: [menuReply(ctx.t, 'fallback.first')], session: { noneStreak: streak } };
