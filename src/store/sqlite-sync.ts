@@ -148,6 +148,16 @@ export class KeyvBetterSqlite extends EventEmitter implements KeyvStoreAdapter {
     return this.statements;
   }
 
+  /** The same rows read and written synchronously, for a collection that calls them without keyv (store.ts). */
+  readonly rows = {
+    get: (key: string): string | undefined => this.sql.get.get(key)?.value,
+    set: (key: string, text: string): void => {
+      this.sql.upsert.run(key, text);
+      this.database.startCheckpointer?.();
+    },
+    delete: (key: string): boolean => this.sql.delete.run(key).changes > 0,
+  };
+
   async get<Value>(key: string): Promise<StoredData<Value> | undefined> {
     return this.sql.get.get(key)?.value as StoredData<Value> | undefined;
   }

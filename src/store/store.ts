@@ -110,6 +110,66 @@ function wrap<T>(name: string, source: KeyvSource, schema: z.ZodType<T>, deadlin
   };
 }
 
+/** The rows of one embedded table by full key (`<collection>:<key>`), read and written synchronously. */
+interface RawRows {
+  get(key: string): string | undefined;
+  set(key: string, text: string): void;
+  delete(key: string): boolean;
+}
+
+/**
+ * A collection of an embedded store (better-sqlite3, memory) that reads and writes its rows itself, with no
+ * keyv call per record: the same keys (`<collection>:<key>`), the same text (`{"value":…,"expires":…}` through
+ * `serializeRecord`) and the same expiry rule as keyv's `get`/`set`/`delete` (an expired record reads as
+ * absent and is deleted), so the rows are those keyv writes and reads. Listing still goes through keyv.
+ */
+function direct<T>(name: string, rows: RawRows, keyv: Keyv, schema: z.ZodType<T>): Collection<T> {
+  const prefix = `${name}:`;
+  const check = (key: string, raw: unknown): T => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      throw new StoreError(`read ${name}/${key}`, new Error(`invalid record: ${parsed.error.issues[0]?.message}`), 'invalid-record');
+    }
+    return parsed.data;
+  };
+  const fail = (op: string, err: unknown): never => {
+    throw err instanceof StoreError ? err : new StoreError(`${op} ${name}`, err);
+  };
+  return {
+    async get(key) {
+      let record: { value?: unknown; expires?: unknown } | null | undefined;
+      try {
+        const text = rows.get(prefix + key);
+        record = text === undefined ? undefined : (deserializeRecord(text) as typeof record);
+        if (record === undefined || record === null) return undefined;
+        if (typeof record.expires === 'number' && Date.now() > record.expires) {
+          rows.delete(prefix + key);
+          return undefined;
+        }
+      } catch (err) {
+        return fail('get', err);
+      }
+      return record.value === undefined ? undefined : check(key, record.value);
+    },
+    async set(key, value, ttlMs) {
+      try {
+        const ttl = ttlMs === 0 ? undefined : ttlMs;
+        rows.set(prefix + key, serializeRecord({ value, expires: typeof ttl === 'number' ? Date.now() + ttl : undefined }) as string);
+      } catch (err) {
+        fail('set', err);
+      }
+    },
+    async delete(key) {
+      try {
+        return rows.delete(prefix + key);
+      } catch (err) {
+        return fail('delete', err);
+      }
+    },
+    entries: () => iterate(() => Promise.resolve(keyv), name, check, noDeadline),
+  };
+}
+
 async function* iterate<T>(
   getKeyv: () => Promise<Keyv>,
   name: string,
@@ -159,7 +219,8 @@ function createSyncSqliteStore(file: string): Store {
     collection(name, schema) {
       checkName(name);
       const adapter = new KeyvBetterSqlite(database, name);
-      return wrap(name, new Keyv({ store: adapter, namespace: name, throwOnErrors: true, serialize: serializeRecord, deserialize: deserializeRecord }), schema);
+      const keyv = new Keyv({ store: adapter, namespace: name, throwOnErrors: true, serialize: serializeRecord, deserialize: deserializeRecord });
+      return direct(name, adapter.rows, keyv, schema);
     },
     async close() {
       await database.close();
@@ -411,7 +472,18 @@ export function createMemoryStore(): Store {
       checkName(name);
       let map = maps.get(name);
       if (!map) maps.set(name, (map = new Map()));
-      return wrap(name, new Keyv({ store: map, namespace: name, throwOnErrors: true, serialize: serializeRecord, deserialize: deserializeRecord }), schema);
+      const keyv = new Keyv({ store: map, namespace: name, throwOnErrors: true, serialize: serializeRecord, deserialize: deserializeRecord });
+      const rows = map;
+      return direct(
+        name,
+        {
+          get: (key) => rows.get(key) as string | undefined,
+          set: (key, text) => void rows.set(key, text),
+          delete: (key) => rows.delete(key),
+        },
+        keyv,
+        schema,
+      );
     },
     async close() {},
   };
