@@ -188,7 +188,7 @@ const AFFIX_PREFIXES = ['', 'ber', 'be', 'di', 'me', 'mem', 'men', 'meng', 'meny
 const AFFIX_SUFFIXES = ['', 'nya', 'kan', 'an', 'i', 'lah', 'kah', 'kannya', 'annya'];
 /** Words before a place that say where the person is from, not what they ask about. */
 const ORIGIN: ReadonlySet<string> = new Set(['dari', 'asal', 'from', 'tinggal', 'domisili', 'warga', 'orang', 'kerja', 'bekerja']);
-const NETWORK_SETTINGS = { iterations: 20000, errorThresh: 0.00005, deltaErrorThresh: 0.000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
+const NETWORK_SETTINGS = { iterations: 20000, errorThresh: 0.00005, deltaErrorThresh: 0.0000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
 
 /** Options of {@link createClassifier}. */
 export interface ClassifierOptions {
