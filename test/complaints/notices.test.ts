@@ -1,11 +1,11 @@
 /**
  * Staff notices are durable: a complaint stored is announced to staff once, even across a crash. The notice
  * is queued (`staff_notices`) with the complaint, delivered by the running service, retried until sent, and
- * a notice a crash cut short during its send is resent once, flagged as a possible repeat, never a third time.
+ * a notice a crash cut short during its send is resent, flagged as a possible repeat, at most MAX_NOTICE_RESENDS times.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NOTICE_STALE_MS } from '../../src/features/complaints/service.js';
-import { staffNotices, type StaffNotice } from '../../src/features/complaints/notices.js';
+import { MAX_NOTICE_RESENDS, staffNotices, type StaffNotice } from '../../src/features/complaints/notices.js';
 import { startNoticeLoop, NOTICE_RETRY_MS } from '../../src/features/complaints/sweep.js';
 import { silentLogger } from '../../src/lib/log.js';
 import { createMemoryStore, type Store } from '../../src/store/store.js';
@@ -104,7 +104,7 @@ describe('staff notices of new complaints', () => {
     }
   });
 
-  it('a notice a crash left at "sending" is resent once as a possible repeat, then never again', async () => {
+  it('a notice a crash left at "sending" is resent as a possible repeat, at most MAX_NOTICE_RESENDS times, then never again', async () => {
     const store = createMemoryStore();
     const t = clock('2026-11-23T02:00:00Z');
     const first = boot(store, false, t.now);
@@ -127,14 +127,22 @@ describe('staff notices of new complaints', () => {
     expect(sent[0]).toMatch(/Pemberitahuan ulang/);
     expect(sent[0]).toMatch(/Pengaduan baru/);
 
-    // The resend itself cut short by a crash: uncertain, not sent a third time.
-    const resent = await notice(store, ticket);
-    if (!resent) throw new Error('still recorded');
-    await staffNotices(store).set(ticket, { ...resent, state: 'sending', updatedAt: t.now().toISOString() });
-    t.add(NOTICE_STALE_MS + 1000);
-    expect(await second.bot.complaints.deliverNotices(t.now())).toMatchObject({ uncertain: 1, sent: 0 });
+    // Each resend cut short again is sent again, up to MAX_NOTICE_RESENDS resends; then uncertain, never again.
+    for (let resend = 2; resend <= MAX_NOTICE_RESENDS + 1; resend += 1) {
+      const resent = await notice(store, ticket);
+      if (!resent) throw new Error('still recorded');
+      await staffNotices(store).set(ticket, { ...resent, state: 'sending', updatedAt: t.now().toISOString() });
+      t.add(NOTICE_STALE_MS + 1000);
+      const done = await second.bot.complaints.deliverNotices(t.now());
+      if (resend <= MAX_NOTICE_RESENDS) {
+        expect(done).toMatchObject({ sent: 1 });
+        expect(announced(second.channel, ticket)).toHaveLength(resend);
+      } else {
+        expect(done).toMatchObject({ uncertain: 1, sent: 0 });
+      }
+    }
     await second.bot.complaints.deliverNotices(t.now());
-    expect(announced(second.channel, ticket)).toHaveLength(1);
+    expect(announced(second.channel, ticket)).toHaveLength(MAX_NOTICE_RESENDS);
     expect((await notice(store, ticket))?.state).toBe('uncertain');
   });
 

@@ -8,12 +8,16 @@
  * A notice left at `sending` (the process died during the call) may or may not have reached staff. Unlike an
  * announcement to citizens, it is sent **once more**, saying it may be a repeat: the notice goes to the
  * office's own staff, for whom a second copy costs a glance, while a lost one can leave a complaint
- * unverified until the overdue check days later. A repeat left at `sending` again is `uncertain` and never
- * sent a third time: at most two copies, ever.
+ * unverified until the overdue check days later. A repeat left at `sending` again is resent again, up to
+ * `MAX_NOTICE_RESENDS` times (kills soon after a restart can land in two sends in a row); past that it is
+ * `uncertain` and never sent again (a notice whose send itself brings the process down must not loop).
  */
 import { z } from 'zod';
 import type { Collection, Store } from '../../store/store.js';
 import { Ticket } from './schema.js';
+
+/** How many times a notice whose send a crash cut short is sent again (each saying it may be a repeat). */
+export const MAX_NOTICE_RESENDS = 3;
 
 /** The states of a notice. */
 export const NOTICE_STATES = ['pending', 'sending', 'sent', 'uncertain'] as const;
@@ -29,8 +33,10 @@ export const StaffNotice = z.object({
   attempts: z.number().int().nonnegative(),
   /** The process that marked it `sending` (a random id per start): a dead process's mark need not wait. */
   by: z.string().max(100).optional(),
-  /** This is the one resend of a notice whose first send was cut short: staff are told it may be a repeat. */
+  /** This is a resend of a notice whose earlier send was cut short: staff are told it may be a repeat. */
   repeat: z.boolean().optional(),
+  /** How many times it was resent after a send cut short (absent with `repeat`: once). */
+  resends: z.number().int().nonnegative().optional(),
 });
 export type StaffNotice = z.infer<typeof StaffNotice>;
 

@@ -13,7 +13,7 @@ import { ChangeRefused, NotFoundError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
 import type { Store } from '../../store/store.js';
 import * as render from './render.js';
-import type { StaffNotice } from './notices.js';
+import { MAX_NOTICE_RESENDS, type StaffNotice } from './notices.js';
 import { ComplaintRepository, type Created } from './repository.js';
 import { CLOSED, type Category, type Complaint, type ComplaintDraft, type Deadline, type Status } from './schema.js';
 import { localDate } from '../../lib/time.js';
@@ -176,13 +176,14 @@ export class ComplaintService {
       if (cutShort) {
         // Re-read under the lock: another process may have taken it over (and sent it) since the loop read it.
         if (notice.state !== 'sending' || notice.by !== cutShort.by || notice.updatedAt !== cutShort.updatedAt) return 'skipped';
-        if (notice.repeat) {
-          this.deps.log.warn({ ticket }, 'staff notice resent once and cut short again: uncertain, not sent again');
+        const resends = notice.resends ?? (notice.repeat ? 1 : 0);
+        if (resends >= MAX_NOTICE_RESENDS) {
+          this.deps.log.warn({ ticket, resends }, 'staff notice resent and cut short again each time: uncertain, not sent again');
           await this.repo.notices.set(ticket, { ...notice, state: 'uncertain', updatedAt: now.toISOString() });
           return 'uncertain';
         }
-        this.deps.log.warn({ ticket }, 'staff notice cut short by a crash: sent once more as a possible repeat');
-        notice = { ...notice, state: 'pending', repeat: true };
+        this.deps.log.warn({ ticket }, 'staff notice cut short by a crash: sent again as a possible repeat');
+        notice = { ...notice, state: 'pending', repeat: true, resends: resends + 1 };
         await this.repo.notices.set(ticket, notice);
       } else if (notice.state !== 'pending') {
         return 'skipped';
@@ -222,7 +223,7 @@ export class ComplaintService {
 
   /**
    * The notice loop's run: deliver every pending staff notice; a notice a crash left at `sending` (see
-   * `mayBeCutShort`) is resent once, flagged as a possible repeat, and a repeat left so again becomes
+   * `mayBeCutShort`) is resent, flagged as a possible repeat, up to `MAX_NOTICE_RESENDS` times, then becomes
    * `uncertain`; delivered notices are forgotten after `NOTICE_KEEP_MS`.
    * @returns how many were sent, still wait, became uncertain, and are held by a live sender elsewhere (look
    * again within `NOTICE_LOCK_MS`). @throws StoreError
