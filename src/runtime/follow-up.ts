@@ -67,16 +67,15 @@ const CLOSURE_OF_SERVICE: ReadonlySet<string> = new Set([...CLOSURE, 'field_veri
 
 /** The intent a follow-up continues, or undefined when the message stands on its own. */
 export function followUp(c: Classification, text: string, topic: Session['topic'], office: OfficeData): IntentName | undefined {
+  const words = c.normalised.split(' ').filter(Boolean).length;
   // "kalo yg izin praktek bidan?" after a forms answer names only a new permit: its form, whatever it was read as.
   if (topic?.intent === 'form.request' && c.entities.forms.length > 0 && c.intent !== 'form.request') {
-    const short = c.normalised.split(' ').filter(Boolean).length <= MAX_WORDS;
-    if (short && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()))) return 'form.request';
+    if (words <= MAX_WORDS && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()))) return 'form.request';
   }
-  const words0 = c.normalised.split(' ').filter(Boolean).length;
   // "dmn itu?" after another agency's answer asks where that agency is, not the office's own contact.
   if (topic?.intent === 'referral' && WHERE_THAT.test(c.normalised)) return 'referral';
   // "oh jd blm pasti ya?" after a closure answer: the reopening date is not decided (never a stalled application).
-  if (topic && CLOSURE.has(topic.intent) && words0 <= 6 && NOT_DECIDED.test(c.normalised)) return 'closure.duration';
+  if (topic && CLOSURE.has(topic.intent) && words <= 6 && NOT_DECIDED.test(c.normalised)) return 'closure.duration';
   // A question word alone ("how?", "caranya?", "why?") only makes sense after the last answer: it continues it.
   const bare = BARE_QUESTION.test(c.normalised) && topic !== undefined && CONTINUABLE.has(topic.intent as IntentName);
   if (!OVERRIDABLE.has(c.intent) && !bare) return undefined;
@@ -89,7 +88,6 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (c.intent === 'greeting' && c.entities.forms.length === 0) return undefined;
   const last = topic.intent as IntentName;
   if (!CONTINUABLE.has(last)) return undefined;
-  const words = words0;
   const n = c.normalised;
   // "klo gitu sy tunggu aja ya, atau ada cara lain?" after a closure answer: what can be done instead of coming in.
   if (CLOSURE.has(last) && words <= MAX_WORDS + 4 && !TICKET_WORDS.test(n) && ANOTHER_WAY.test(n)) return 'service.online';

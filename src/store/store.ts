@@ -78,22 +78,32 @@ type KeyvSource = Keyv | (() => Promise<Keyv>);
 type Deadline = <R>(op: string, call: () => Promise<R>, slow?: boolean) => Promise<R>;
 const noDeadline: Deadline = (_op, call) => call();
 
-function wrap<T>(name: string, source: KeyvSource, schema: z.ZodType<T>, deadline: Deadline = noDeadline): Collection<T> {
-  const getKeyv = typeof source === 'function' ? source : () => Promise.resolve(source);
-  const guard = async <R>(op: string, fn: (keyv: Keyv) => Promise<R>): Promise<R> => {
-    try {
-      return await deadline(`${op} ${name}`, async () => fn(await getKeyv()));
-    } catch (err) {
-      throw err instanceof StoreError ? err : new StoreError(`${op} ${name}`, err);
-    }
-  };
-  const check = (key: string, raw: unknown): T => {
+/** The error of a failed `op` on collection `name` (a StoreError as it is, anything else wrapped). */
+function storeFailure(op: string, name: string, err: unknown): StoreError {
+  return err instanceof StoreError ? err : new StoreError(`${op} ${name}`, err);
+}
+
+/** A record read back from collection `name`, validated against its schema (invalid: `invalid-record`). */
+function recordCheck<T>(name: string, schema: z.ZodType<T>): (key: string, raw: unknown) => T {
+  return (key, raw) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       throw new StoreError(`read ${name}/${key}`, new Error(`invalid record: ${parsed.error.issues[0]?.message}`), 'invalid-record');
     }
     return parsed.data;
   };
+}
+
+function wrap<T>(name: string, source: KeyvSource, schema: z.ZodType<T>, deadline: Deadline = noDeadline): Collection<T> {
+  const getKeyv = typeof source === 'function' ? source : () => Promise.resolve(source);
+  const guard = async <R>(op: string, fn: (keyv: Keyv) => Promise<R>): Promise<R> => {
+    try {
+      return await deadline(`${op} ${name}`, async () => fn(await getKeyv()));
+    } catch (err) {
+      throw storeFailure(op, name, err);
+    }
+  };
+  const check = recordCheck(name, schema);
   return {
     get: (key) =>
       guard('get', async (keyv) => {
@@ -125,15 +135,9 @@ interface RawRows {
  */
 function direct<T>(name: string, rows: RawRows, keyv: Keyv, schema: z.ZodType<T>): Collection<T> {
   const prefix = `${name}:`;
-  const check = (key: string, raw: unknown): T => {
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      throw new StoreError(`read ${name}/${key}`, new Error(`invalid record: ${parsed.error.issues[0]?.message}`), 'invalid-record');
-    }
-    return parsed.data;
-  };
+  const check = recordCheck(name, schema);
   const fail = (op: string, err: unknown): never => {
-    throw err instanceof StoreError ? err : new StoreError(`${op} ${name}`, err);
+    throw storeFailure(op, name, err);
   };
   return {
     async get(key) {
@@ -470,20 +474,15 @@ export function createMemoryStore(): Store {
     kind: 'memory',
     collection(name, schema) {
       checkName(name);
-      let map = maps.get(name);
-      if (!map) maps.set(name, (map = new Map()));
+      const map = maps.get(name) ?? new Map<string, unknown>();
+      maps.set(name, map);
       const keyv = new Keyv({ store: map, namespace: name, throwOnErrors: true, serialize: serializeRecord, deserialize: deserializeRecord });
-      const rows = map;
-      return direct(
-        name,
-        {
-          get: (key) => rows.get(key) as string | undefined,
-          set: (key, text) => void rows.set(key, text),
-          delete: (key) => rows.delete(key),
-        },
-        keyv,
-        schema,
-      );
+      const rows: RawRows = {
+        get: (key) => map.get(key) as string | undefined,
+        set: (key, text) => void map.set(key, text),
+        delete: (key) => map.delete(key),
+      };
+      return direct(name, rows, keyv, schema);
     },
     async close() {},
   };

@@ -5,12 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Channel, DurableReplies } from '../../src/kernel/channel.js';
-import { plain, replyText, type Reply } from '../../src/kernel/message.js';
-import type { Session } from '../../src/kernel/session.js';
+import { plain } from '../../src/kernel/message.js';
 import { storeLiveness } from '../../src/runtime/delivery.js';
 import { createStore, type Store } from '../../src/store/store.js';
 import { makeBot, type TestBot } from '../support/app.js';
+import { FakeDurableChannel, waiting } from '../support/durable-channel.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 const stores: Store[] = [];
@@ -19,35 +18,6 @@ afterAll(async () => {
   for (const b of bots) await b.app.delivery.stop(0);
   for (const s of stores) await s.close();
 });
-
-class SinkChannel implements Channel {
-  readonly name = 'telegram';
-  readonly sent: string[] = [];
-  readonly durable: DurableReplies = {
-    pieces: (replies) => replies.length,
-    chatOf: (address) => ({ chat: address, group: false }),
-    sendPiece: async (_to, replies, index) => {
-      this.sent.push(replyText(replies[index] as Reply));
-    },
-  };
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
-  async send(): Promise<[]> {
-    return [];
-  }
-}
-
-function queued(owner: string, text: string): Session {
-  const now = new Date();
-  return {
-    v: 3,
-    turns: 1,
-    noneStreak: 0,
-    subscribeOffered: false,
-    touchedAt: now.toISOString(),
-    outbox: { owner, until: now.getTime() + 60_000, answers: [{ turn: 1, to: '7', replies: [plain(text)], next: 0, at: now.toISOString() }] },
-  };
-}
 
 const until = async (check: () => boolean, ms: number): Promise<number> => {
   const started = Date.now();
@@ -64,20 +34,20 @@ describe.skipIf(!REDIS_URL)(`durable answers on one Redis${REDIS_URL ? '' : ' (s
     stores.push(store);
     const bot = makeBot({ store });
     bots.push(bot);
-    const channel = new SinkChannel();
+    const channel = new FakeDurableChannel();
     bot.attach(channel);
     const liveness = storeLiveness(store);
     // Instance A is alive (beats) and holds the queue for a minute.
     await liveness.beat('instance-a', 3000);
     const beating = setInterval(() => void liveness.beat('instance-a', 3000), 1000);
-    await bot.sessions.set('telegram:7', queued('instance-a', 'jawaban untuk anda'));
+    await bot.sessions.set('telegram:7', waiting(new Date(), [plain('jawaban untuk anda')], {}, { id: 'instance-a', until: Date.now() + 60_000 }));
     await bot.app.delivery.resume();
     await new Promise((r) => setTimeout(r, 1500));
-    expect(channel.sent).toEqual([]);
+    expect(channel.texts()).toEqual([]);
     // A is killed: its beats stop. The queue goes out once its last beat expired (3 s), not after its lease.
     clearInterval(beating);
     const took = await until(() => channel.sent.length > 0, 8000);
-    expect(channel.sent).toEqual(['jawaban untuk anda']);
+    expect(channel.texts()).toEqual(['jawaban untuk anda']);
     expect(took).toBeLessThan(5000);
     expect((await bot.sessions.get('telegram:7'))?.outbox).toBeUndefined();
   }, 20_000);

@@ -5,36 +5,11 @@
  * The channel here is a fake with `Channel.durable`'s shape (one piece per reply), over the real app.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, DurableReplies } from '../../src/kernel/channel.js';
-import { plain, replyText, type Reply } from '../../src/kernel/message.js';
-import type { Session } from '../../src/kernel/session.js';
+import { plain, replyText } from '../../src/kernel/message.js';
 import { NetworkError, PlatformApiError } from '../../src/lib/errors.js';
 import { createMemoryStore, type Store } from '../../src/store/store.js';
 import { makeBot, type TestBot } from '../support/app.js';
-
-/** A channel whose answers the runtime delivers; records each piece, fails the next calls on demand. */
-class FakeDurableChannel implements Channel {
-  readonly name = 'telegram';
-  readonly sent: { to: string; text: string }[] = [];
-  readonly failures: Error[] = [];
-  readonly durable: DurableReplies = {
-    pieces: (replies) => replies.length,
-    chatOf: (address) => ({ chat: address, group: false }),
-    sendPiece: async (to, replies, index) => {
-      const failure = this.failures.shift();
-      if (failure) throw failure;
-      this.sent.push({ to, text: replyText(replies[index] as Reply) });
-    },
-  };
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
-  async send(): Promise<[]> {
-    return [];
-  }
-  texts(): string[] {
-    return this.sent.map((s) => s.text);
-  }
-}
+import { FakeDurableChannel, waiting } from '../support/durable-channel.js';
 
 const bots: TestBot[] = [];
 afterEach(async () => {
@@ -48,21 +23,6 @@ function setup(opts: { store?: Store; clock?: { now: number } } = {}): { bot: Te
   bot.attach(channel);
   bots.push(bot);
   return { bot, channel };
-}
-
-/** A session whose outbox holds `replies` for chat 7, `next` of them confirmed. */
-function waiting(now: Date, replies: Reply[], extra: Partial<NonNullable<Session['outbox']>['answers'][number]> = {}, owner?: { id: string; until: number }): Session {
-  return {
-    v: 3,
-    turns: 1,
-    noneStreak: 0,
-    subscribeOffered: false,
-    touchedAt: now.toISOString(),
-    outbox: {
-      ...(owner ? { owner: owner.id, until: owner.until } : {}),
-      answers: [{ turn: 1, to: '7', replies, next: 0, at: now.toISOString(), ...extra }],
-    },
-  };
 }
 
 describe('durable answers', () => {
