@@ -160,7 +160,25 @@ const SALUTATION =
 /** A salutation is set aside when this many words follow it ("hai kak, ada yg jaga?" still greets). */
 const SALUTED_QUESTION_WORDS = 4;
 /** "ya sudah", "iya sudah deh", "oke sudah": an acknowledgement, word order deciding (bag-of-words cannot). */
-const RESIGNED_ACK = /^(?:ya|iya|oke|ok) sudah\b/;
+const RESIGNED_ACK = /^(?:(?:aduh|waduh|duh|yah|oh|ah|hmm+) )?(?:ya|iya|oke|ok) sudah\b/;
+/** A question that starts by asking why and asks no "until when" beside it. */
+const WHY_ASKED = /^(?:(?:tapi|terus|lalu|jadi|oh|kak|min|pak|bu|bli|mbok|sebenarnya) )*(?:kenapa|mengapa|why)\b(?!.*\b(?:sampai kapan|kapan|until when|how long|berapa lama)\b)/;
+/** Words that say something is closed or moved online: a why-question with one asks the closure's reason. */
+const CLOSED_WORD = /\b(?:tutup|ditutup|ditiadakan|closed|close|libur|diliburkan|tidak (?:buka|dibuka)|online saja|lockdown)\b/;
+/** What a why-question is misread as: the closure's state, its length, the online services. */
+const WHY_OVER: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'service.online']);
+/** Sending the documents somewhere: "kirim berkasnya kemana", "dokumen diupload dimana". */
+const WHERE_SENT = /\b(?:kirim|dikirim|kirimnya|dikirimkan|diserahkan|serahkan|upload|diupload|unggah|diunggah|antar|diantar|send|submit)\b.*\b(?:kemana|ke mana|dimana|di mana|where)\b/;
+/** What a where-to-send question is misread as. */
+const WHERE_SENT_OVER: ReadonlySet<string> = new Set(['form.request', 'contact.info']);
+/** Being told when it reopens: "kl udh buka dikabarin gak", "kabari kalau sudah dibuka". */
+const TOLD_WHEN_OPEN = /\b(?:dikabari|dikabarin|kabari|kabarin|diinfokan|diinfoin|diberitahu|diberi tahu|let me know|tell me|notify me)\b.*\b(?:buka|dibuka|open|opens|reopen\w*)\b|\b(?:buka|dibuka|open|opens|reopen\w*)\b.*\b(?:dikabari|dikabarin|kabari|kabarin|diinfokan|diinfoin|diberitahu|diberi tahu|let me know|tell me|notify me)\b/;
+/** What a told-when-it-reopens question is misread as (a subscription request stays one). */
+const TOLD_OVER: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'None', 'consultation', 'contact.info']);
+/** "since when", "sejak kapan", "mulai kapan" (a whole question of a few words, or one about the closure). */
+const SINCE_ASKED = /^(?:(?:and|so|terus|lalu|oh|jadi) )?(?:since|sejak|mulai) (?:when|kapan)\b(?:\s+\S+){0,3}$/;
+/** What "since when" is misread as. */
+const SINCE_OVER: ReadonlySet<string> = new Set(['closure.duration', 'office.hours', 'None', 'closure.status']);
 /** Words that make a "ya sudah" a farewell. */
 const LEAVE_TAKING = /\b(?:dulu|pamit|jumpa|ketemu|bye|dadah|cukup|sekian|wassalam\w*)\b/;
 /**
@@ -175,8 +193,23 @@ const WRONGDOING = new RegExp(
     String.raw`\b(?:tidak pernah|belum pernah|tidak)\s+(?:dibalas|dibales|dijawab|direspon|direspons|ditanggapi)\b.{0,30}\b(?:admin\w*|petugas\w*|dinas|kantor)\b`,
   ].join('|'),
 );
+/**
+ * The office's website or online form broken, described without a complaint word ("form online nya gak bisa
+ * dibuka dr kemarin", "web dinas error terus"): a complaint. OSS is the national system (its problems are OSS
+ * questions), so a message naming it is left to the classifier.
+ */
+const BROKEN_SITE = new RegExp(
+  [
+    String.raw`^(?!.*\boss\b).*\b(?:web|website|situs|laman|link|tautan|formulir|form|portal|halaman)\w*\b.{0,30}\b(?:tidak bisa (?:dibuka|diakses|dibuka|masuk|diklik|dikirim|di ?upload|diunggah|disubmit|terbuka)|error|eror|down|loading terus|blank|tidak jalan|tidak berfungsi|rusak|bermasalah|gagal (?:dibuka|diakses|kirim|upload|submit))\b`,
+    String.raw`^(?!.*\boss\b).*\btidak bisa (?:buka|akses|membuka|mengakses)\b.{0,15}\b(?:web|website|situs|laman|link|formulir|form|portal)\w*\b`,
+  ].join('|'),
+);
 /** What a described wrongdoing overrides: nothing understood, or an answer that is no business answer. */
 const WRONGDOING_OVER: ReadonlySet<string> = new Set(['None', 'goodbye', 'greeting', 'help', 'ack', 'consultation', 'contact.info', 'thanks']);
+/** Words that name a permit as a permit ("izin apotek", "formulir reklame"), not the shop or the billboard itself. */
+const PERMIT_WORD = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?|formulir\w*)\b/;
+/** Share of the ranking from which a business intent beside a None is taken for a message naming a catalogue permit. */
+const MIN_BUSINESS_SHARE = 0.1;
 /** "tes", "test 123", "p", "ping": checking the bot is alive, no greeting (the menu answers it). */
 const ALIVE_CHECK = /^(?:tes|test|testing|ping|p|cek|check)(?: (?:tes|test|testing|ping|cek|check|\d+))*$/;
 /** From this many words a message is also judged by its last clause(s) (see `predict`). */
@@ -341,6 +374,11 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     return other;
   };
 
+  /** Whether features name something only out-of-scope examples name ("kurir", "pln", "gopay") and no office word. */
+  const namesOtherBusiness = (features: readonly string[]): boolean => !features.some((f) => anchors.has(f)) && namesForeignWord(features);
+  /** Whether features hold a word only out-of-scope examples use, office words beside it or not ("petugas pln"). */
+  const namesForeignWord = (features: readonly string[]): boolean => features.some((f) => !domain.has(f) && noneKnown.has(f) && /^\p{L}{3,}$/u.test(f));
+
   const rankNormalised = (normalised: string): ScoredIntent[] => {
     const bag = fx.features(normalised);
     const input: Record<string, number> = {};
@@ -362,15 +400,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     // The words people use for other businesses, weighed against the office's (Naive Bayes log-odds).
     if (logOddsOf(wordCounts, features, BUSINESS, functionWords) > tuning.businessLogOdds) return [];
     // A word only out-of-scope examples use ("kurir", "gopay", "sinyal") and no office word: another business.
-    if (tuning.foreignWords) {
-      let foreign = false;
-      let anchored = false;
-      for (const f of features) {
-        if (anchors.has(f)) anchored = true;
-        else if (!domain.has(f) && noneKnown.has(f) && /^\p{L}{3,}$/u.test(f)) foreign = true;
-      }
-      if (foreign && !anchored) return [];
-    }
+    if (tuning.foreignWords && namesOtherBusiness(features)) return [];
     if (unknown > 0) {
       let value = 0;
       let delta = noneDelta;
@@ -430,13 +460,24 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
 
   /** The network's ranking with the rules of word order on top (what a bag of words cannot see). */
   const rankWithRules = (normalised: string): ScoredIntent[] => {
-    const ranked = rankNormalised(normalised);
     // An elliptic follow-up ("kalau yang izin apotek?") continues the conversation: it is never a greeting. The
     // greeting's share is not handed to the others (no renormalising), so what stays weak falls to None and the
-    // dialogue's context follow-up decides.
-    if (ELLIPTIC.test(normalised)) return ranked.filter((r) => r.intent !== 'greeting');
+    // dialogue's context follow-up decides. The rules of word order below still apply ("kalau sudah buka dikabarin?").
+    const elliptic = ELLIPTIC.test(normalised);
+    const ranked = elliptic ? rankNormalised(normalised).filter((r) => r.intent !== 'greeting') : rankNormalised(normalised);
     // "ya sudah (deh)" / "yaudah" resigns itself to the answer; "sudah ya" and "ya sudah, sampai jumpa" take leave.
     if (RESIGNED_ACK.test(normalised) && !LEAVE_TAKING.test(normalised)) return without(ranked, 'goodbye');
+    // "kenapa pelayanan izin masih tutup?": a why-question about a closure asks its reason, however many closure
+    // words it shares with "is it closed?" (a bag of words cannot see which word asks).
+    const top = ranked[0];
+    if (WHY_ASKED.test(normalised) && (top ? WHY_OVER.has(top.intent) || (top.intent === 'None' && CLOSED_WORD.test(normalised)) : CLOSED_WORD.test(normalised))) return [{ intent: 'closure.reason', score: Math.max(top?.score ?? 0, threshold) }, ...ranked.filter((r) => r.intent !== 'closure.reason')];
+    // "kirim berkasnya kemana": where documents go (the online service), not the forms page.
+    if (top && WHERE_SENT.test(normalised) && WHERE_SENT_OVER.has(top.intent)) return [{ intent: 'service.online', score: top.score }, ...ranked.filter((r) => r.intent !== 'service.online')];
+    // "kl udh buka dikabarin gak": being told of the reopening (its answer offers the announcements).
+    if (TOLD_WHEN_OPEN.test(normalised) && (!top || TOLD_OVER.has(top.intent))) return [{ intent: 'closure.duration', score: Math.max(top?.score ?? 0, threshold) }];
+    // "since when?", "sejak kapan tutupnya": since when it is closed, not until when nor the hours.
+    if (SINCE_ASKED.test(normalised) && (!top || SINCE_OVER.has(top.intent))) return [{ intent: 'closure.status', score: Math.max(top?.score ?? 0, threshold) }];
+    if (elliptic) return ranked;
     // A salutation before a question ("hello, what are the office hours …") greets in passing: the question decides.
     const salutation = SALUTATION.exec(normalised);
     if (salutation) {
@@ -484,8 +525,24 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
         const ending = lastClauseBest(markup ? stripMarkup(clipped) : clipped);
         if (ending && (ending.intent === 'form.request' || !best || best.intent === 'None' || best.score < threshold)) best = ending;
       }
-      if (WRONGDOING.test(normalised) && (!best || best.score < threshold || WRONGDOING_OVER.has(best.intent))) best = { intent: 'complaint.file', score: 1 };
+      // A wrongdoing or a broken website described without a complaint word is a complaint, unless the message is
+      // about another business ("petugas pln minta uang", "aplikasi bank error").
+      if (
+        (WRONGDOING.test(normalised) || BROKEN_SITE.test(normalised)) &&
+        (!best || best.score < threshold || WRONGDOING_OVER.has(best.intent)) &&
+        // An officer's wrongdoing is told with office words ("petugas"), so any word of another business rules it out.
+        !namesForeignWord(Object.keys(fx.features(normalised)))
+      ) {
+        best = { intent: 'complaint.file', score: 1 };
+      }
       const entities = findEntities(normalised);
+      // A permit of the office's catalogue named as a permit ("izin apotek bisa diajukan online gk", "mau buka
+      // apotek izinnya gmn") is the office's business even when the network leans to None: the best business
+      // intent it ranks, else the permit's form.
+      if ((!best || best.intent === 'None') && entities.forms.length > 0 && PERMIT_WORD.test(normalised)) {
+        const business = rankWithRules(normalised).find((r) => r.intent !== 'None' && r.score >= MIN_BUSINESS_SHARE);
+        best = business ? { intent: business.intent, score: Math.max(business.score, threshold) } : { intent: 'form.request', score: threshold };
+      }
       return best
         ? { intent: best.intent, score: best.score, language, normalised, entities }
         : { intent: 'None', score: 1, language, normalised, entities };

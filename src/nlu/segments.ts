@@ -55,6 +55,27 @@ function listItems(line: string): string[] {
   return items;
 }
 
+/** A comma between two questions ("knp tutup, smp kapan, terus formulir izin dmn?"): each side asks by itself. */
+const COMMA = /\s*,\s*/g;
+
+function splitComma(part: string): string[] {
+  const pieces = part.split(COMMA);
+  if (pieces.length < 2) return [part];
+  // Commas also sit inside one question ("halo kak, kapan buka?", "kalau sudah, dikirim kemana?"): a cut is made
+  // only where the pieces on both sides are questions of two words or more.
+  const out: string[] = [];
+  let current = pieces[0] ?? '';
+  for (const next of pieces.slice(1)) {
+    const clean = next.replace(CONNECTIVE, '');
+    if (words(current) >= 2 && words(clean) >= 2 && QUESTION_WORD.test(current) && QUESTION_WORD.test(clean)) {
+      out.push(current);
+      current = clean;
+    } else current = `${current}, ${next}`;
+  }
+  out.push(current);
+  return out;
+}
+
 function splitMid(part: string): string[] {
   const m = MID_CONNECTIVE.exec(part);
   if (!m || m.index === undefined) return [part];
@@ -64,8 +85,8 @@ function splitMid(part: string): string[] {
   return [before, ...splitMid(after)];
 }
 
-/** Where `segments` may cut: a question mark or line break, a connective, an "and", a numbered item. */
-const MAY_SPLIT = [/[?？\n]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source)];
+/** Where `segments` may cut: a question mark, comma or line break, a connective, an "and", a numbered item. */
+const MAY_SPLIT = [/[?？\n,]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source)];
 
 /**
  * False when `segments(text)` has one part at most: nothing in the text where it may cut (see MAY_SPLIT).
@@ -99,7 +120,7 @@ export function segments(text: string): string[] {
   const out: string[] = [];
   for (const r of rough) {
     const first = r.trim().replace(CONNECTIVE, '');
-    const pieces = splitMid(first).flatMap(splitAnd);
+    const pieces = splitComma(first).flatMap(splitMid).flatMap(splitAnd);
     for (const p of pieces) {
       const clean = unmask(p.replace(CONNECTIVE, '').trim());
       if (clean.replace(/[\s?？.,!]+/g, '').length >= MIN_PART_CHARS) out.push(clean);

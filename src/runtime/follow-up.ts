@@ -48,7 +48,7 @@ const PROCESSING = /\b(jadi|jadinya|proses|prosesnya|diproses|terbit|terbitnya|s
 /** Doing it without coming in: online, from home. */
 const FROM_HOME = /\b(online|daring|dari rumah|dr rumah|from home|lewat internet|via internet|tanpa datang|tanpa ke kantor)\b/;
 /** A message that is only a question word (normalised). */
-const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|why|when|bagaimana|caranya|cara|kenapa|mengapa|kapan|how come)(?:\s+(?:then|so|ya|nya|itu))?$/;
+const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|why|when|bagaimana|caranya|cara|kenapa|mengapa|kapan|how come)(?:\s+(?:bagaimana|caranya|how))?(?:\s+(?:then|so|ya|nya|itu))?$/;
 const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
 /** "terus gimana dong", "jadi gmn", "so how": carrying on from the last answer. */
 const CARRY_ON = /^(?:(?:terus|trus|trs|lalu|jadi|jd|so|then|and then|nah)\s+)(?:bagaimana|gimana|gmn|caranya|how)\b/;
@@ -60,6 +60,28 @@ const NOT_DECIDED = /\b(?:belum|tidak|ga|gak|nggak|not|no)\s+(?:ada\s+)?(?:pasti
 const ANOTHER_WAY = /\b(?:cara lain|jalan lain|solusi lain|alternatif\w*|solusinya|other way|another way|other option|alternatives?)\b/;
 /** "kalo mau ketemu salah satunya?", "can I meet them?": meeting staff in person. */
 const MEET = /\b(?:ketemu|bertemu|menemui|jumpa|tatap muka|meet|see them|in person)\b/;
+
+/** Words that name a permit as such (one the catalogue lists or not). */
+const PERMIT = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?)\b/;
+/** "sejak kapan", "since when", "mulai kapan": since when. */
+const SINCE = /\b(?:sejak|since|mulai|dari) (?:kapan|when)\b/;
+/** "harus nunggu sampai buka?": waiting until it opens. */
+const WAIT_UNTIL_OPEN = /\b(?:menunggu|nunggu|tunggu|wait)\w*\b.*\b(?:sampai|until|till) (?:buka|dibuka|kantor buka|it opens|open)\b/;
+/** "kapan dijawab", "when will they answer": when staff answer. */
+const ANSWERED_WHEN = /\b(?:kapan|when)\b.*\b(?:dijawab|dibalas|dibales|direspon|direspons|ditanggapi|dihubungi|answer\w*|repl\w*|respond\w*|get back)\b|\b(?:dijawab|dibalas|dibales|direspon|ditanggapi)\b.*\b(?:kapan|berapa lama)\b/;
+/** A question word of a short message (normalised): what, where, which. */
+const ASKS = /\b(?:apa|apakah|dimana|di mana|mana|kemana|ke mana|where|what|which)\b/;
+/**
+ * The words a topic-less question may hold besides its question word (normalised): nothing that names a topic of
+ * its own, so "beli pulsa dimana" after an OSS answer stays out of scope.
+ */
+const GENERIC: ReadonlySet<string> = new Set(
+  ('apa apakah dimana di mana kemana ke where what which terus lalu jadi nah oh ok oke terus kalau daftar daftarnya ' +
+    'mendaftar dapat dapatnya didapat lewat via pakai melalui urus mengurus urusnya caranya cara kirim kirimnya dikirim ' +
+    'nya itu ini saya kita bisa harus perlu ya sih dong kak min then so and do i we get it is that the').split(' '),
+);
+/** "lewat mana", "via apa": by which way. */
+const VIA = /\b(?:lewat|via|pakai|melalui|through|by)\b/;
 
 const CLOSURE: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'closure.reason', 'office.hours', 'office.staffing', 'service.online']);
 /** Topics a named service's closure state continues ("kalo konsultasi?" after the list of what is closed). */
@@ -91,6 +113,11 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   const n = c.normalised;
   // "klo gitu sy tunggu aja ya, atau ada cara lain?" after a closure answer: what can be done instead of coming in.
   if (CLOSURE.has(last) && words <= MAX_WORDS + 4 && !TICKET_WORDS.test(n) && ANOTHER_WAY.test(n)) return 'service.online';
+  // After an OSS answer, a message naming one of its sub-topics continues it, however it is worded ("I don't have
+  // an email address yet, is that a problem?" is no complaint; "sy ga ada email" is no farewell).
+  if (last === 'oss.registration' && words <= MAX_WORDS + 6 && office.oss.topics.some((x) => namesTopic(n, x))) return 'oss.registration';
+  // "kira2 kpn dijawab?" after a question was taken for staff: when staff answer, not when the office reopens.
+  if (last === 'consultation' && ANSWERED_WHEN.test(n)) return 'consultation';
   if (words === 0 || words > MAX_WORDS) return undefined;
   const raw = text.toLowerCase();
   const elliptic = ELLIPTIC.test(n) || ELLIPTIC.test(raw);
@@ -98,8 +125,6 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   // A question of a few words asking how long, why or how ("lama ga ya", "knp?") leans on the last answer too;
   // so does carrying on ("trs gmn dong").
   const leans = elliptic || bare || (words <= 4 && (UNTIL.test(n) || UNTIL.test(raw) || WHY.test(n) || WHY.test(raw) || CARRY_ON.test(n)));
-  // After an OSS answer, a message naming one of its sub-topics continues it ("sy ga ada email" is no farewell).
-  if (last === 'oss.registration' && office.oss.topics.some((x) => namesTopic(n, x))) return 'oss.registration';
   // A question for staff stands unless it plainly leans on the last answer ("kalo izin apotek?").
   if (c.intent === 'consultation' && !leans) return undefined;
   // A state-changing misread is overridden only when the message plainly leans on the last answer.
@@ -111,6 +136,12 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   // "kalo mau ketemu salah satunya bisa?" after who is at the office: meeting in person is a closure question.
   if (CLOSURE.has(last) && MEET.test(n)) return 'closure.status';
   if (c.entities.forms.length > 0) return 'form.request';
+  // "kalo izin bengkel motor?": a permit the catalogue does not list still has its form on the forms page.
+  if (elliptic && PERMIT.test(n) && !CLOSURE_OF_SERVICE.has(last)) return 'form.request';
+  // "sejak kapan?", "since when?" after a closure answer: since when it is closed.
+  if (CLOSURE.has(last) && SINCE.test(n)) return 'closure.status';
+  // "trs sy hrs nunggu smp buka?": until when.
+  if (WAIT_UNTIL_OPEN.test(n)) return 'closure.duration';
   if (WHERE_SEND.test(n) || WHERE_SEND.test(raw)) return 'service.online';
   // "jd bs ngurus dr rumah aja?" after a closure answer: what can be done without coming in.
   if (CLOSURE.has(last) && (FROM_HOME.test(n) || FROM_HOME.test(raw))) return 'service.online';
@@ -125,8 +156,11 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   }
   if (CLOSED.test(n)) return 'closure.status';
   if (HOW.test(n) || HOW.test(raw)) {
-    if (last === 'closure.status' || last === 'closure.duration' || last === 'closure.reason') return 'service.online';
+    // "trus gmn ngurus izin?" after any closure answer (who is in, the hours): how to do it without coming in.
+    if (CLOSURE.has(last) && last !== 'service.online') return 'service.online';
     return last;
   }
+  // "jd lewat mana", "daftarnya dmn", "trs dpt apa": a question word alone in a message nothing else understood.
+  if (c.intent === 'None' && ASKS.test(n) && n.split(' ').every((w) => GENERIC.has(w))) return CLOSURE.has(last) && last !== 'service.online' && VIA.test(n) ? 'service.online' : last;
   return elliptic || question ? last : undefined;
 }

@@ -51,7 +51,7 @@ export interface Part {
 }
 
 /** `batal` and its kin: with no form open there is nothing to cancel (and nothing to unsubscribe). */
-const CANCEL = /^\s*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|enggak jadi|ndak jadi|ngga jadi)(\s+(deh|aja|ah|dulu|sih|saja))?\s*[.!]*\s*$/i;
+const CANCEL = /^\s*(?:(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah)[\s,]+)*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|enggak jadi|ndak jadi|ngga jadi)(\s+(deh|aja|ah|dulu|sih|saja))?\s*[.!]*\s*$/i;
 /** A bare yes: takes up what the last answer offered ("ok" is only an acknowledgement). */
 const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya boleh|ya boleh|sure|please do|silakan|bisa)\s*[.!]*\s*$/i;
 /**
@@ -60,6 +60,10 @@ const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya bole
  */
 const SUBSCRIPTION_WORDS = /\b(langganan|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif|kabari|kabarin|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka))\b/i;
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
+/** Words that ask to complain: a short message opens the complaint form only with one of these. */
+const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|protes|report\w*|kecewa|pungli|calo)\b/i;
+/** A message of fewer words than this describes no problem by itself ("biayanya?", "pantes lama"). */
+const MIN_WORDS_OF_A_PROBLEM = 4;
 /** Intents a part of a several-question message is answered as (information only: no form, no change). */
 const ANSWERABLE_PART: ReadonlySet<IntentName> = CONTINUABLE;
 
@@ -190,7 +194,10 @@ export function step(
       handled = d.intents[intent](ctx);
     } else {
       // A subscription intent without the announcements' words is no request at all: a follow-up may continue it.
-      const unsure = (c.intent === 'subscribe' || c.intent === 'unsubscribe') && (!SUBSCRIPTION_WORDS.test(text) || OTHER_BUSINESS.test(text));
+      // So is a complaint of a word or two without a complaint word ("biayanya?", "pantes lama"): no form opens on it.
+      const unsure =
+        ((c.intent === 'subscribe' || c.intent === 'unsubscribe') && (!SUBSCRIPTION_WORDS.test(text) || OTHER_BUSINESS.test(text))) ||
+        (c.intent === 'complaint.file' && fewerWords(text, MIN_WORDS_OF_A_PROBLEM) && !COMPLAINT_WORDS.test(text));
       const follow = followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
       if (follow) {
         intent = follow;

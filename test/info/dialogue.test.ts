@@ -103,7 +103,64 @@ describe('context follow-ups', () => {
   });
 });
 
+describe('follow-ups without a topic word', () => {
+  it.each<[string, string, string, string]>([
+    // [first message, follow-up, what the follow-up's answer must show, what it must not]
+    ['cara daftar oss gmn', 'daftarnya dmn', 'oss.go.id', 'belum paham'],
+    ['cara daftar oss gmn', 'trs dpt apa', 'oss.go.id', 'belum paham'],
+    ['kantor masih tutup?', 'jd lewat mana', 'formulir-pendaftaran-izin', 'belum paham'],
+    ['kantor masih tutup?', 'sejak kapan?', '14 September 2020', 'belum paham'],
+    ['brp pegawai yg msk kantor', 'trus gmn ngurus izin?', 'formulir-pendaftaran-izin', '25% pegawai'],
+    ['kantor masih tutup?', 'caranya gimana', 'formulir-pendaftaran-izin', 'belum paham'],
+    ['izin pengambilan sk gmn', 'trs sy hrs nunggu smp buka?', 'Kuningan', 'belum paham'],
+  ])('%j then %j', async (first, next, shows, hides) => {
+    const bot = makeBot();
+    const [, reply] = await talk(bot, 'telegram:40', first, next);
+    expect(reply).toContain(shows);
+    expect(reply).not.toContain(hides);
+  });
+
+  it('"beli pulsa dimana" after an OSS answer is not taken for an OSS question', async () => {
+    const bot = makeBot();
+    const [, reply] = await talk(bot, 'telegram:41', 'cara daftar oss gmn', 'beli pulsa dimana');
+    expect(reply).not.toContain('oss.go.id');
+  });
+
+  it('"kalo izin bengkel?" (a permit the catalogue lacks) after a referral gets the forms page', async () => {
+    const bot = makeBot();
+    const [, reply] = await talk(bot, 'telegram:42', 'urus ktp dmn', 'kalo izin bengkel?');
+    expect(reply).toContain('formulir-pendaftaran-izin');
+  });
+
+  it('an English "no email" question after OSS is the OSS email answer, not a complaint', async () => {
+    const bot = makeBot();
+    const [, reply] = await talk(bot, 'telegram:43', 'how do I register on OSS?', "I don't have an email address yet, is that a problem?");
+    expect(reply).toContain('oss.go.id');
+    expect(await openForm(bot, 'telegram:43')).toBeUndefined();
+  });
+
+  it('"kira2 kpn dijawab?" after a question was taken for staff says when staff answer, not the closure', async () => {
+    const bot = makeBot();
+    const [, , , when] = await talk(bot, 'telegram:44', 'mau tanya ke petugas', 'apakah villa 3 kamar perlu TDUP atau cukup izin homestay', 'ya', 'kira2 kpn dijawab?');
+    expect(when).not.toContain('Kuningan');
+  });
+
+  it('"ok, then I\'d rather ask a staff member here in the chat" opens the question form, and the next message is the question', async () => {
+    const bot = makeBot();
+    const [, ask, question] = await talk(bot, 'telegram:45', 'do I need a permit for a homestay?', "ok, then I'd rather ask a staff member here in the chat", 'Do I need a TDUP for renting out two rooms to tourists?');
+    expect(ask).not.toContain('Thank you for contacting');
+    expect(question).toMatch(/KON-|send|kirim/i);
+  });
+});
+
 describe('several questions in one message', () => {
+  it('cuts at commas between questions', async () => {
+    const bot = makeBot();
+    const [all] = await talk(bot, 'telegram:11', 'knp tutup, smp kapan, terus formulir izin dmn?');
+    expect(all).toContain('Galungan');
+    expect(all).toContain('formulir-pendaftaran-izin');
+  });
+
   it('answers each part', async () => {
     const bot = makeBot();
     const [all] = await talk(bot, 'telegram:10', 'kapan buka lagi? trs form pbg dmn? call center brp?');
@@ -132,6 +189,33 @@ describe('no state change from a misread', () => {
     const [, yes] = await talk(bot, 'telegram:22', 'kantor tutup ga?', 'ya');
     expect(yes).toContain('sudah berlangganan');
     expect((await bot.subscriptions.get('telegram:22'))?.subscribed).toBe(true);
+  });
+
+  it('a word or two without a complaint word opens no complaint form ("biayanya?", "pantes lama")', async () => {
+    const bot = makeBot();
+    for (const m of ['biayanya?', 'pantes lama']) {
+      await talk(bot, 'telegram:24', m);
+      expect(await openForm(bot, 'telegram:24'), m).toBeUndefined();
+    }
+    await talk(bot, 'telegram:25', 'mau dilaporin aja');
+    expect(await openForm(bot, 'telegram:25')).toBe('complaint');
+  });
+
+  it('a broken website described without a complaint word opens the complaint form with it as the description', async () => {
+    const bot = makeBot();
+    const [reply] = await talk(bot, 'telegram:26', 'form online nya gak bisa dibuka dr kemarin');
+    expect(reply).toMatch(/pengaduan/i);
+    expect(await openForm(bot, 'telegram:26')).toBe('complaint');
+  });
+
+  it('"eh ga jadi deh" leaves the complaint form; "ya kirim" sends it', async () => {
+    const bot = makeBot();
+    await talk(bot, 'telegram:27', 'mau lapor petugas loket kasar sekali kemarin siang');
+    expect(await openForm(bot, 'telegram:27')).toBe('complaint');
+    await talk(bot, 'telegram:27', 'eh ga jadi deh');
+    expect(await openForm(bot, 'telegram:27')).toBeUndefined();
+    const replies = await talk(bot, 'telegram:28', 'mau lapor petugas loket kasar sekali kemarin siang', 'lewati', 'lewati', 'lewati', 'ya kirim');
+    expect(replies[replies.length - 1]).toContain('ADU-');
   });
 
   it('a stalled application is offered a complaint; only a yes opens the form', async () => {

@@ -104,13 +104,13 @@ const DETOUR_MIN_SCORE = 0.75;
 // `(?:@bot)?`: in groups Telegram's "/" menu sends `/batal@<bot username>`.
 /** Leaving words: they work at every step (a re-ask says so), and are never taken as an answer. */
 const CANCEL =
-  /^\s*\/?(batal|batalkan|cancel|stop|berhenti|keluar|exit|quit|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|ngga jadi|enggak jadi|ndak jadi|ga usah|gak usah|nggak usah|tidak usah|never mind|nevermind|forget it)(?:@[A-Za-z0-9_]+)?([\s,]+(deh|aja|ah|dulu|sih|saja|lah|ya|yah|kak|min|admin|pak|bu|mas|mbak|bli|mbok|gan|maaf|sorry|ok|oke|makasih|terima kasih|thanks))*\s*[.!]*\s*$/i;
+  /^\s*(?:(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah)[\s,]+)*\/?(batal|batalkan|cancel|stop|berhenti|keluar|exit|quit|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|ngga jadi|enggak jadi|ndak jadi|ga usah|gak usah|nggak usah|tidak usah|never mind|nevermind|forget it)(?:@[A-Za-z0-9_]+)?([\s,]+(deh|aja|ah|dulu|sih|saja|lah|ya|yah|kak|min|admin|pak|bu|mas|mbak|bli|mbok|gan|maaf|sorry|ok|oke|makasih|terima kasih|thanks))*\s*[.!]*\s*$/i;
 /** "menu" leaves the form and shows the menu. */
 const MENU_WORD = /^\s*\/?(menu|bantuan|help)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** Words that answer a yes/no question: never a name, a number or a description. */
 const YES_NO = /^\s*(ya|iya|y|yes|ok|oke|okay|no|tidak|ga|gak|nggak|bukan|kirim|benar|betul)\s*[.!]*\s*$/i;
 const SKIP = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
-const YES = /^\s*\/?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
+const YES = /^\s*\/?(?:(?:ya|iya|y|yes|ok|oke|okay|sudah|udah|udh)[\s,]+)?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju|send it|submit it)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|ya|kak|min|sekarang|now|please))*\s*[.!]*\s*$/i;
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 const QUESTION_START =
   /^(apa|apakah|kapan|berapa|bagaimana|gimana|gmn|dimana|di mana|kemana|siapa|kenapa|mengapa|bisakah|bolehkah|what|when|where|how|why|who|is|are|can|could|do|does|will)\b/i;

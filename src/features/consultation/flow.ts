@@ -42,7 +42,7 @@ const FlowData = z.object({
 });
 type FlowData = z.infer<typeof FlowData>;
 
-const CANCEL = /^\s*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|nggak jadi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
+const CANCEL = /^\s*(?:(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah)[\s,]+)*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|nggak jadi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** What returns a citizen from a person to the bot. */
 const LEAVE = /^\s*\/?(batal|batalkan|cancel|menu|start|stop|selesai|keluar|exit)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** A yes to "send it?": a yes word, then at most a few words of the same kind ("iya kirim aja", "ok send it"). */
@@ -63,7 +63,10 @@ const FILLER = new Set(
     // Who the person wants, as people write it: "mau ngobrol sm org beneran bukan bot", "bisa chat dgn cs aja?".
     'sm sma dgn dg bs aja saja org orangnya beneran benar asli nyata real bukan not bot robot mesin sy gw gue mo pengen ' +
     'tlg pls nanya2 tanya2 ngomong hubungi dihubungkan disambungkan sambungkan connect me someone real member ' +
-    'petugasnya stafnya pegawainya ga gak nggak ngga kah apa'
+    'petugasnya stafnya pegawainya ga gak nggak ngga kah apa ' +
+    // Leading in and saying where: "ok, then I'd rather ask a staff member here in the chat", "kalo gitu sy tanya petugas di sini aja".
+    'ok oke okay then so rather prefer would like id d im just instead actually here in this chat me my one of ' +
+    'kalau kalo klo gitu begitu deh disini sini lewat pertanyaan question'
   ).split(' '),
 );
 

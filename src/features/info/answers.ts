@@ -158,8 +158,15 @@ export function ossTopicOf(office: OfficeData, normalised: string): OssTopic | u
 export const ossRegistration: Answer = (t, k, c) => {
   const topic = ossTopicOf(k.office, c.normalised);
   if (topic) return [t.reply('oss.topic', { text: topic.answer[lang(t)], url: k.office.oss.url })];
-  return [t.reply('oss.info', { help: k.office.oss.helpText[lang(t)], url: k.office.oss.url, state: serviceState(t, k, 'oss') })];
+  return [
+    t.reply('oss.info', { help: k.office.oss.helpText[lang(t)], url: k.office.oss.url, state: serviceState(t, k, 'oss') }),
+    // "mau ngurus ijin usaha laundry": the business gets its NIB on OSS, and the regency's own permits are on the forms page.
+    ...(PERMIT_NAMED.test(c.normalised) ? [t.reply('online.forms', { url: k.office.formsPage })] : []),
+  ];
 };
+
+/** Words that name a permit as such. */
+const PERMIT_NAMED = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?)\b/;
 
 /** The other agencies whose business the text names. */
 export function referralsOf(office: OfficeData, normalised: string): Referral[] {

@@ -97,6 +97,31 @@ describe('classifier: intent table', () => {
   });
 });
 
+describe('classifier: word-order rules a bag of words cannot see', () => {
+  it.each<[string, IntentName]>([
+    ['kenapa pelayanan izin masih tutup?', 'closure.reason'],
+    ['knp loket perizinan masih ditutup', 'closure.reason'],
+    ['kenapa tutup, sampai kapan?', 'closure.duration'],
+    ['since when?', 'closure.status'],
+    ['sejak kapan tutupnya', 'closure.status'],
+    ['kirim berkasnya kemana', 'service.online'],
+    ['kl udh buka dikabarin gak', 'closure.duration'],
+    ['form online nya gak bisa dibuka dr kemarin', 'complaint.file'],
+    ['website dpmptsp error terus dari pagi', 'complaint.file'],
+    ['ada petugas pln minta uang ganti kwh', 'None'],
+    ['aplikasi bank sy error terus', 'None'],
+    ['mau buka apotek izinnya gmn', 'form.request'],
+    ['apotek kimia farma buka jam brp', 'None'],
+    ['hadeh yaudah lah', 'ack'],
+  ])('%j -> %s', (text, intent) => {
+    expect(nlu.classify(text).intent).toBe(intent);
+  });
+
+  it('a catalogue permit named as a permit is the office\'s business even where the network leans to None', () => {
+    for (const t of ['izin apotek bisa diajukan online gk', 'mau buka apotek izinnya gmn']) expect(nlu.classify(t).intent, t).not.toBe('None');
+  });
+});
+
 describe('classifier: other businesses are out of scope, even with our words in them', () => {
   it.each([
     'kenapa sinyalku ilang terus dari pagi',

@@ -14,6 +14,7 @@ describe('segments: one message, several questions', () => {
     ['minta link form reklame sm cara bikin nib dong', ['minta link form reklame', 'cara bikin nib dong']],
     ['Why did you close and where do I send my documents?', ['Why did you close', 'where do I send my documents?']],
     ['mau nanya 1. kapan buka 2. form imb dmn 3) bisa konsultasi online ga', ['kapan buka', 'form imb dmn', 'bisa konsultasi online ga']],
+    ['knp tutup, smp kapan, terus formulir izin dmn?', ['knp tutup', 'smp kapan', 'formulir izin dmn?']],
   ])('%j', (text, parts) => {
     expect(segments(text)).toEqual(parts);
   });
@@ -28,6 +29,9 @@ describe('segments: one message, several questions', () => {
     'bisa ketemu sama petugas langsung ga',
     'izin usaha dan izin reklame formulirnya dimana',
     'rumah 2 lantai dan 3 kamar perlu pbg ga',
+    'halo kak, kapan buka?',
+    'kalau sudah diisi, dikirim kemana?',
+    'izin pbg, siup, reklame formnya dmn',
   ])('one question stays one part: %j', (text) => {
     expect(segments(text)).toEqual([text]);
   });
