@@ -208,8 +208,8 @@ const BROKEN_SITE = new RegExp(
 const WRONGDOING_OVER: ReadonlySet<string> = new Set(['None', 'goodbye', 'greeting', 'help', 'ack', 'consultation', 'contact.info', 'thanks']);
 /** Words that name a permit as a permit ("izin apotek", "formulir reklame"), not the shop or the billboard itself. */
 const PERMIT_WORD = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?|formulir\w*)\b/;
-/** Share of the ranking from which a business intent beside a None is taken for a message naming a catalogue permit. */
-const MIN_BUSINESS_SHARE = 0.1;
+/** Nothing understood, or small talk: never the answer to a message naming a catalogue permit ("izin apotik"). */
+const SMALL_TALK: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help']);
 /** "tes", "test 123", "p", "ping": checking the bot is alive, no greeting (the menu answers it). */
 const ALIVE_CHECK = /^(?:tes|test|testing|ping|p|cek|check)(?: (?:tes|test|testing|ping|cek|check|\d+))*$/;
 /** From this many words a message is also judged by its last clause(s) (see `predict`). */
@@ -537,11 +537,11 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       }
       const entities = findEntities(normalised);
       // A permit of the office's catalogue named as a permit ("izin apotek bisa diajukan online gk", "mau buka
-      // apotek izinnya gmn") is the office's business even when the network leans to None: the best business
-      // intent it ranks, else the permit's form.
-      if ((!best || best.intent === 'None') && entities.forms.length > 0 && PERMIT_WORD.test(normalised)) {
-        const business = rankWithRules(normalised).find((r) => r.intent !== 'None' && r.score >= MIN_BUSINESS_SHARE);
-        best = business ? { intent: business.intent, score: Math.max(business.score, threshold) } : { intent: 'form.request', score: threshold };
+      // apotek izinnya gmn", "izin apotik") is the office's business even when the network leans to None or small
+      // talk: the business intent it ranks above the threshold, else the permit's form.
+      if ((!best || SMALL_TALK.has(best.intent)) && entities.forms.length > 0 && PERMIT_WORD.test(normalised)) {
+        const business = rankWithRules(normalised).find((r) => !SMALL_TALK.has(r.intent) && r.score >= threshold);
+        best = business ?? { intent: 'form.request', score: threshold };
       }
       return best
         ? { intent: best.intent, score: best.score, language, normalised, entities }

@@ -52,6 +52,8 @@ const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|w
 const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
 /** "terus gimana dong", "jadi gmn", "so how": carrying on from the last answer. */
 const CARRY_ON = /^(?:(?:terus|trus|trs|lalu|jadi|jd|so|then|and then|nah)\s+)(?:bagaimana|gimana|gmn|caranya|how)\b/;
+/** A connective alone: "trs?", "terus gmn?" is CARRY_ON's. */
+const CARRY_ON_ALONE = /^(?:terus|lalu|nah|jadi|then|so|and then|and)$/;
 /** "dmn itu?", "alamatnya?", "where is it?" after naming another agency: where that agency is. */
 const WHERE_THAT = /^(?:(?:terus|trus|trs|lalu|oh|and|so)\s+)?(?:(?:dimana|di mana|kemana|ke mana|where)(?:\s+(?:itu|tuh|ya|kantornya|alamatnya|is it|is that|do i go))?|alamatnya(?:\s+(?:dimana|di mana))?|kantornya (?:dimana|di mana))$/;
 /** "jd blm pasti ya?", "not decided yet?": the reopening date is still open. */
@@ -98,6 +100,10 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (topic?.intent === 'referral' && WHERE_THAT.test(c.normalised)) return 'referral';
   // "oh jd blm pasti ya?" after a closure answer: the reopening date is not decided (never a stalled application).
   if (topic && CLOSURE.has(topic.intent) && words <= 6 && NOT_DECIDED.test(c.normalised)) return 'closure.duration';
+  // "trs?", "terus?", "so?" alone carries on from the last answer, whatever the network made of the word.
+  if (topic && CONTINUABLE.has(topic.intent as IntentName) && CARRY_ON_ALONE.test(c.normalised)) {
+    return CLOSURE.has(topic.intent) && topic.intent !== 'service.online' ? 'service.online' : (topic.intent as IntentName);
+  }
   // A question word alone ("how?", "caranya?", "why?") only makes sense after the last answer: it continues it.
   const bare = BARE_QUESTION.test(c.normalised) && topic !== undefined && CONTINUABLE.has(topic.intent as IntentName);
   if (!OVERRIDABLE.has(c.intent) && !bare) return undefined;

@@ -15,6 +15,7 @@ import type { Session } from '../kernel/session.js';
 import { isoTime, parseIsoTime } from '../lib/time.js';
 import type { Classification, IntentName, Language } from '../nlu/types.js';
 import { CONTINUABLE, followUp } from './follow-up.js';
+import { leavingWords } from '../kernel/leaving.js';
 
 export type { Caller };
 
@@ -51,7 +52,7 @@ export interface Part {
 }
 
 /** `batal` and its kin: with no form open there is nothing to cancel (and nothing to unsubscribe). */
-const CANCEL = /^\s*(?:(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah)[\s,]+)*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|enggak jadi|ndak jadi|ngga jadi)(\s+(deh|aja|ah|dulu|sih|saja))?\s*[.!]*\s*$/i;
+const CANCEL = leavingWords();
 /** A bare yes: takes up what the last answer offered ("ok" is only an acknowledgement). */
 const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya boleh|ya boleh|sure|please do|silakan|bisa)\s*[.!]*\s*$/i;
 /**

@@ -112,6 +112,7 @@ describe('follow-ups without a topic word', () => {
     ['kantor masih tutup?', 'sejak kapan?', '14 September 2020', 'belum paham'],
     ['brp pegawai yg msk kantor', 'trus gmn ngurus izin?', 'formulir-pendaftaran-izin', '25% pegawai'],
     ['kantor masih tutup?', 'caranya gimana', 'formulir-pendaftaran-izin', 'belum paham'],
+    ['kantor masih tutup?', 'trs?', 'formulir-pendaftaran-izin', 'zona merah'],
     ['izin pengambilan sk gmn', 'trs sy hrs nunggu smp buka?', 'Kuningan', 'belum paham'],
   ])('%j then %j', async (first, next, shows, hides) => {
     const bot = makeBot();
@@ -216,6 +217,23 @@ describe('no state change from a misread', () => {
     expect(await openForm(bot, 'telegram:27')).toBeUndefined();
     const replies = await talk(bot, 'telegram:28', 'mau lapor petugas loket kasar sekali kemarin siang', 'lewati', 'lewati', 'lewati', 'ya kirim');
     expect(replies[replies.length - 1]).toContain('ADU-');
+  });
+
+  it('"gak jadi deh" when asked for the question for staff stores no consultation', async () => {
+    const bot = makeBot();
+    const [, left] = await talk(bot, 'telegram:29', 'mau tanya ke petugas', 'gak jadi deh');
+    expect(left).not.toContain('KON-');
+    expect(await openForm(bot, 'telegram:29')).toBeUndefined();
+  });
+
+  it('"nanti aja deh" and "ga usah deh, gak jadi" leave the complaint form at any step', async () => {
+    const bot = makeBot();
+    for (const [user, leave] of [['telegram:30', 'nanti aja deh'], ['telegram:31', 'ga usah deh, gak jadi']] as const) {
+      await talk(bot, user, 'mau lapor petugas loket kasar sekali kemarin siang');
+      expect(await openForm(bot, user)).toBe('complaint');
+      await talk(bot, user, leave);
+      expect(await openForm(bot, user), leave).toBeUndefined();
+    }
   });
 
   it('a stalled application is offered a complaint; only a yes opens the form', async () => {

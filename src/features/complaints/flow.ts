@@ -34,6 +34,7 @@ import type { Knowledge } from '../../kernel/knowledge.js';
 import { Translator } from '../../kernel/locale.js';
 import type { InboundMessage, Reply } from '../../kernel/message.js';
 import type { Session } from '../../kernel/session.js';
+import { leavingWords } from '../../kernel/leaving.js';
 
 /** Flow kinds owned by this module. */
 export const COMPLAINT_FLOW = 'complaint';
@@ -103,8 +104,7 @@ const DETOUR_MIN_SCORE = 0.75;
 
 // `(?:@bot)?`: in groups Telegram's "/" menu sends `/batal@<bot username>`.
 /** Leaving words: they work at every step (a re-ask says so), and are never taken as an answer. */
-const CANCEL =
-  /^\s*(?:(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah)[\s,]+)*\/?(batal|batalkan|cancel|stop|berhenti|keluar|exit|quit|tidak jadi|gak jadi|ga jadi|gajadi|nggak jadi|ngga jadi|enggak jadi|ndak jadi|ga usah|gak usah|nggak usah|tidak usah|never mind|nevermind|forget it)(?:@[A-Za-z0-9_]+)?([\s,]+(deh|aja|ah|dulu|sih|saja|lah|ya|yah|kak|min|admin|pak|bu|mas|mbak|bli|mbok|gan|maaf|sorry|ok|oke|makasih|terima kasih|thanks))*\s*[.!]*\s*$/i;
+const CANCEL = leavingWords({ later: true, extra: ['stop', 'berhenti', 'keluar', 'exit', 'quit'] });
 /** "menu" leaves the form and shows the menu. */
 const MENU_WORD = /^\s*\/?(menu|bantuan|help)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** Words that answer a yes/no question: never a name, a number or a description. */

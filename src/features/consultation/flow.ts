@@ -23,6 +23,7 @@ import type { Effect } from '../../kernel/effects.js';
 import type { Reply } from '../../kernel/message.js';
 import { closureUntil } from '../../kernel/office-text.js';
 import type { ConsultationEffect } from './effects.js';
+import { leavingWords } from '../../kernel/leaving.js';
 import { findNumber, isBareNumber } from './numbers.js';
 import { ConsultationState, MAX_TEXT } from './schema.js';
 
@@ -42,7 +43,7 @@ const FlowData = z.object({
 });
 type FlowData = z.infer<typeof FlowData>;
 
-const CANCEL = /^\s*(?:(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah)[\s,]+)*\/?(batal|batalkan|cancel|tidak jadi|gak jadi|ga jadi|nggak jadi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
+const CANCEL = leavingWords({ later: true });
 /** What returns a citizen from a person to the bot. */
 const LEAVE = /^\s*\/?(batal|batalkan|cancel|menu|start|stop|selesai|keluar|exit)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** A yes to "send it?": a yes word, then at most a few words of the same kind ("iya kirim aja", "ok send it"). */

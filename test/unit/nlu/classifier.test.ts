@@ -118,7 +118,9 @@ describe('classifier: word-order rules a bag of words cannot see', () => {
   });
 
   it('a catalogue permit named as a permit is the office\'s business even where the network leans to None', () => {
-    for (const t of ['izin apotek bisa diajukan online gk', 'mau buka apotek izinnya gmn']) expect(nlu.classify(t).intent, t).not.toBe('None');
+    for (const t of ['izin apotek bisa diajukan online gk', 'mau buka apotek izinnya gmn', 'izin apotik']) {
+      expect(['None', 'greeting', 'ack', 'help'], t).not.toContain(nlu.classify(t).intent);
+    }
   });
 });
 

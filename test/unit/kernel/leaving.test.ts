@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { leavingWords } from '../../../src/kernel/leaving.js';
+
+describe('leavingWords', () => {
+  const inForm = leavingWords({ later: true, extra: ['stop', 'keluar'] });
+  const outside = leavingWords();
+
+  it.each([
+    'batal',
+    '/batal@layanan_bot',
+    'eh ga jadi deh',
+    'ah ga jadi deh, nanti aja',
+    'ga usah deh, gak jadi',
+    'gajadi kak makasih',
+    'nanti aja deh',
+    'maaf kak, tidak jadi',
+    'never mind',
+    'stop',
+    'keluar aja',
+  ])('leaves a form: %j', (text) => {
+    expect(inForm.test(text)).toBe(true);
+  });
+
+  it.each(['ga jadi ke kantor', 'nanti aja saya kirim berkasnya', 'batal nikah', 'jadi', 'stop kirim pesan', ''])('is no leaving: %j', (text) => {
+    expect(inForm.test(text)).toBe(false);
+  });
+
+  it('outside a form, putting off and the form-only words are no cancel', () => {
+    expect(outside.test('eh ga jadi deh')).toBe(true);
+    expect(outside.test('nanti aja deh')).toBe(false);
+    expect(outside.test('stop')).toBe(false);
+  });
+});
