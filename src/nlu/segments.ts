@@ -64,8 +64,13 @@ function splitMid(part: string): string[] {
   return [before, ...splitMid(after)];
 }
 
-/** Where `segments` may cut: a question mark or line break, a connective, an "and", a numbered item. */
-const MAY_SPLIT = [/[?？\n]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source)];
+/**
+ * Where `segments` may cut: a line break, a question mark with something after it, a connective, an "and", a
+ * numbered item. Only a question mark followed by a character other than white space, question marks and
+ * `.,!` can end a part that is kept: what follows the last one otherwise cleans to nothing and is dropped
+ * (MIN_PART_CHARS), so "kapan buka?" (most questions end so) is one part without splitting it.
+ */
+const MAY_SPLIT = [/\n|[?？][^]*[^\s?？.,!]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source)];
 
 /**
  * False when `segments(text)` has one part at most: nothing in the text where it may cut (see MAY_SPLIT).
