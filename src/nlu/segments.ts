@@ -64,13 +64,20 @@ function splitMid(part: string): string[] {
   return [before, ...splitMid(after)];
 }
 
+/** Where `segments` may cut besides a question mark: a line break, a connective, an "and", a numbered item. */
+const MAY_SPLIT = [/\n/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source)];
+/** A character that does not clean away (see MIN_PART_CHARS): what a part after a question mark needs. */
+const KEPT_CHAR = /[^\s?？.,!]/;
+
 /**
- * Where `segments` may cut: a line break, a question mark with something after it, a connective, an "and", a
- * numbered item. Only a question mark followed by a character other than white space, question marks and
- * `.,!` can end a part that is kept: what follows the last one otherwise cleans to nothing and is dropped
- * (MIN_PART_CHARS), so "kapan buka?" (most questions end so) is one part without splitting it.
+ * Whether a question mark may end a part that is kept: something other than white space, question marks and
+ * `.,!` follows the first one (what follows the last one otherwise cleans to nothing and is dropped), so
+ * "kapan buka?" (most questions end so) is one part without splitting it. Linear, whatever the text.
  */
-const MAY_SPLIT = [/\n|[?？][^]*[^\s?？.,!]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source)];
+function questionMarkCuts(text: string): boolean {
+  const q = text.search(/[?？]/);
+  return q >= 0 && KEPT_CHAR.test(text.slice(q + 1));
+}
 
 /**
  * False when `segments(text)` has one part at most: nothing in the text where it may cut (see MAY_SPLIT).
@@ -78,7 +85,7 @@ const MAY_SPLIT = [/\n|[?？][^]*[^\s?？.,!]/, MID_CONNECTIVE, new RegExp(AND.s
  * question). Masking URLs can only take such places away, never add one, so the text as typed decides.
  */
 export function mayHaveSeveralParts(text: string): boolean {
-  return typeof text === 'string' && MAY_SPLIT.some((re) => re.test(text));
+  return typeof text === 'string' && (questionMarkCuts(text) || MAY_SPLIT.some((re) => re.test(text)));
 }
 
 /**
