@@ -89,6 +89,14 @@ export class Translator {
     readonly language: Language,
   ) {}
 
+  /**
+   * The parsed templates of this translator's language: the same object for every translator of these locales
+   * and language, so texts built only from templates can be remembered by it (see the menu's labels).
+   */
+  get templates(): object {
+    return this.locales[this.language];
+  }
+
   /** Whether a template exists (optional texts such as a per-office note). */
   has(key: string): boolean {
     return this.locales[this.language].has(key);

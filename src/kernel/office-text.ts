@@ -10,12 +10,36 @@ import type { ClosureStatus, OfficeData, Service } from './office.js';
 
 const lang = (t: Translator): Language => t.language;
 
+/**
+ * Whole-word needles (` word `, lowercased) of office data records, built once a record: office data is loaded
+ * once and never changed, and the needles are the same strings every time. Built per word per turn they were
+ * most of what the information answers allocated.
+ */
+export function wordNeedles<R extends object>(words: (record: R) => readonly string[]): (record: R) => readonly string[] {
+  const built = new WeakMap<R, readonly string[]>();
+  return (record) => {
+    let needles = built.get(record);
+    if (!needles) {
+      needles = words(record).map((w) => ` ${w.toLowerCase()} `);
+      built.set(record, needles);
+    }
+    return needles;
+  };
+}
+
+/** Whether `padded` (normalised text with a space each side) holds one of `needles`. */
+function holdsAny(padded: string, needles: readonly string[]): boolean {
+  for (const n of needles) if (padded.includes(n)) return true;
+  return false;
+}
+
+const serviceNeedles = wordNeedles((s: Service) => [...s.aliases, s.name.id]);
+const listNeedles = wordNeedles((words: readonly string[]) => words);
+
 /** Services named in the text through their aliases or names. */
 export function servicesMentioned(k: Knowledge, normalised: string): Service[] {
   const padded = ` ${normalised} `;
-  return k.office.services.filter((s) =>
-    [...s.aliases, s.name.id.toLowerCase()].some((a) => padded.includes(` ${a.toLowerCase()} `)),
-  );
+  return k.office.services.filter((s) => holdsAny(padded, serviceNeedles(s)));
 }
 
 /** The services of `office` that `status` closes face to face, in the office file's order. */
@@ -73,6 +97,5 @@ export function callCenter(t: Translator, office: Pick<OfficeData, 'callCenter'>
 /** Whether one of `words` occurs in normalised text as whole words, and none of `unless` (office topic lists). */
 export function namesTopic(normalised: string, topic: { words: readonly string[]; unless: readonly string[] }): boolean {
   const padded = ` ${normalised} `;
-  const has = (w: string): boolean => padded.includes(` ${w.toLowerCase()} `);
-  return topic.words.some(has) && !topic.unless.some(has);
+  return holdsAny(padded, listNeedles(topic.words)) && !holdsAny(padded, listNeedles(topic.unless));
 }

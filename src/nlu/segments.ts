@@ -85,8 +85,20 @@ function splitMid(part: string): string[] {
   return [before, ...splitMid(after)];
 }
 
-/** Where `segments` may cut: a question mark, comma or line break, a connective, an "and", a numbered item. */
-const MAY_SPLIT = [/[?？\n,]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source)];
+/** Where `segments` may cut besides a question mark: a line break or comma, a connective, an "and", a numbered item. */
+const MAY_SPLIT = [/[\n,]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source)];
+/** A character that does not clean away (see MIN_PART_CHARS): what a part after a question mark needs. */
+const KEPT_CHAR = /[^\s?？.,!]/;
+
+/**
+ * Whether a question mark may end a part that is kept: something other than white space, question marks and
+ * `.,!` follows the first one (what follows the last one otherwise cleans to nothing and is dropped), so
+ * "kapan buka?" (most questions end so) is one part without splitting it. Linear, whatever the text.
+ */
+function questionMarkCuts(text: string): boolean {
+  const q = text.search(/[?？]/);
+  return q >= 0 && KEPT_CHAR.test(text.slice(q + 1));
+}
 
 /**
  * False when `segments(text)` has one part at most: nothing in the text where it may cut (see MAY_SPLIT).
@@ -94,7 +106,7 @@ const MAY_SPLIT = [/[?？\n,]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new
  * question). Masking URLs can only take such places away, never add one, so the text as typed decides.
  */
 export function mayHaveSeveralParts(text: string): boolean {
-  return typeof text === 'string' && MAY_SPLIT.some((re) => re.test(text));
+  return typeof text === 'string' && (questionMarkCuts(text) || MAY_SPLIT.some((re) => re.test(text)));
 }
 
 /**

@@ -91,6 +91,13 @@ const SESSION_GRACE_MS = 24 * 3_600_000;
 /** Answers waiting for one person at most; past it the oldest is given up (a platform down for days). */
 export const MAX_PENDING_ANSWERS = 50;
 
+/** What a turn without effects adds: nothing (frozen, shared by those turns). */
+const NO_EFFECTS: { replies: readonly Reply[]; patch: Partial<Session>; after: readonly (() => Promise<void>)[] } = Object.freeze({
+  replies: Object.freeze([]),
+  patch: Object.freeze({}),
+  after: Object.freeze([]),
+});
+
 /** Moved to lib (channels cut text too); kept here for callers of the runtime. */
 export { cutText };
 
@@ -162,7 +169,9 @@ export class Conversation {
         staff,
         canPush: this.deps.canPush(channel),
       }, parts);
-      const { replies, patch, after } = await this.runEffects(message.userKey, result.effects, result.language, now, staff);
+      // Most turns have no effect: no async call (and its promises) for nothing.
+      const { replies, patch, after } =
+        result.effects.length > 0 ? await this.runEffects(message.userKey, result.effects, result.language, now, staff) : NO_EFFECTS;
       const all = [...result.replies, ...replies];
       // The delivery id, and the answer where the channel delivers durably, go into the same write as the
       // turn: stored together, or not at all.
@@ -172,12 +181,14 @@ export class Conversation {
       const outbox = queue
         ? this.enqueue(message.userKey, stored?.outbox, { turn: result.session.turns, to: address, replies: all, next: 0, at: now.toISOString() })
         : stored?.outbox;
-      await this.sessions.set(
-        message.userKey,
-        // The outbox is the stored one (the step's session may be a new one) with this turn's answer added.
-        { ...result.session, ...patch, ...(seen ? { seen } : {}), outbox: outbox && outbox.answers.length > 0 ? outbox : undefined },
-        this.deps.settings.sessionIdleMs + SESSION_GRACE_MS,
-      );
+      // Assigned onto one copy: the same keys in the same order (so the same stored text) as spreading
+      // each part after the other, without the slow generic spreads of the later parts.
+      const next: Session = { ...result.session };
+      Object.assign(next, patch);
+      if (seen) next.seen = seen;
+      // The outbox is the stored one (the step's session may be a new one) with this turn's answer added.
+      next.outbox = outbox && outbox.answers.length > 0 ? outbox : undefined;
+      await this.sessions.set(message.userKey, next, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
       for (const write of after) await write();
       if (queue) this.deps.queued?.(message.userKey);
       return { replies: all, result, ...(queue ? { queued: true as const } : {}) };
@@ -226,8 +237,14 @@ export class Conversation {
   private async featureState(userKey: string, now: Date, session: Session | undefined): Promise<Record<string, unknown>> {
     const loaders = this.deps.turnState ?? [];
     if (loaders.length === 0) return {};
-    const values = await Promise.all(loaders.map((l) => l.load(userKey, now, session)));
+    // One loader (consultation, today): its value without the arrays and the extra promise of `Promise.all`.
+    const [only] = loaders;
     const state: Record<string, unknown> = {};
+    if (loaders.length === 1 && only) {
+      state[only.key] = await only.load(userKey, now, session);
+      return state;
+    }
+    const values = await Promise.all(loaders.map((l) => l.load(userKey, now, session)));
     for (const [i, l] of loaders.entries()) state[l.key] = values[i];
     return state;
   }

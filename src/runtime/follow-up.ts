@@ -89,9 +89,21 @@ const CLOSURE: ReadonlySet<string> = new Set(['closure.status', 'closure.duratio
 /** Topics a named service's closure state continues ("kalo konsultasi?" after the list of what is closed). */
 const CLOSURE_OF_SERVICE: ReadonlySet<string> = new Set([...CLOSURE, 'field_verification']);
 
+/** `text.split(' ').filter(Boolean).length`, without the arrays (every turn asks it). */
+function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const space = text.charCodeAt(i) === 32;
+    if (!space && !inWord) words += 1;
+    inWord = !space;
+  }
+  return words;
+}
+
 /** The intent a follow-up continues, or undefined when the message stands on its own. */
 export function followUp(c: Classification, text: string, topic: Session['topic'], office: OfficeData): IntentName | undefined {
-  const words = c.normalised.split(' ').filter(Boolean).length;
+  const words = countWords(c.normalised);
   // "kalo yg izin praktek bidan?" after a forms answer names only a new permit: its form, whatever it was read as.
   if (topic?.intent === 'form.request' && c.entities.forms.length > 0 && c.intent !== 'form.request') {
     if (words <= MAX_WORDS && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()))) return 'form.request';

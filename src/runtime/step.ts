@@ -235,16 +235,22 @@ export function step(
       }
     }
   }
+  // A detour's question follows the answer and a release's farewell precedes it; their sessions are assigned
+  // onto the next session after the answer's (a detour's last, a release's first): the same keys, order and
+  // values as merging them into one object first, without the copies (the merges were most of the step's own time).
+  let replies = handled.replies;
+  let effects = handled.effects ?? [];
+  const patches: (Partial<Session> | undefined)[] = [handled.session];
   if (flowTurn?.kind === 'detour') {
-    handled = { ...handled, replies: [...handled.replies, ...flowTurn.after], session: { ...handled.session, ...flowTurn.session } };
+    replies = replies.concat(flowTurn.after);
+    patches.push(flowTurn.session);
   } else if (flowTurn?.kind === 'release') {
-    handled = { ...handled, replies: [...flowTurn.before, ...handled.replies], session: { ...flowTurn.session, ...handled.session } };
+    replies = flowTurn.before.concat(replies);
+    patches.unshift(flowTurn.session);
   }
-  if ((flowTurn?.kind === 'detour' || flowTurn?.kind === 'release') && flowTurn.effects?.length) {
-    handled = { ...handled, effects: [...flowTurn.effects, ...(handled.effects ?? [])] };
-  }
+  if ((flowTurn?.kind === 'detour' || flowTurn?.kind === 'release') && flowTurn.effects?.length) effects = flowTurn.effects.concat(effects);
 
-  const last = handled.replies[handled.replies.length - 1];
+  const last = replies[replies.length - 1];
   // Assigned onto one copy: the same keys in the same order as spreading each part after the other, at half
   // the cost (the spreads were a third of the step's own time).
   const next: Session = { ...base };
@@ -253,14 +259,14 @@ export function step(
   // What this answer was about, for a follow-up next turn (kept through acknowledgements and thanks).
   if (CONTINUABLE.has(intent)) next.topic = { intent, forms: used.entities.forms, services: used.entities.services };
   if (last) next.lastReply = replyText(last).slice(0, 1000);
-  if (handled.session) Object.assign(next, handled.session);
+  for (const patch of patches) if (patch) Object.assign(next, patch);
   next.language = language;
   next.turns = base.turns + 1;
   next.touchedAt = isoTime(k.now);
   return {
     session: next,
-    replies: [...notices, ...handled.replies],
-    effects: handled.effects ?? [],
+    replies: notices.length > 0 ? notices.concat(replies) : replies.slice(),
+    effects,
     intent,
     score,
     language,

@@ -251,7 +251,12 @@ const Contact = z.union([Phone, z.string().trim().max(MAX_CONTACT).pipe(z.email(
  */
 const mayBe = {
   description: (text: string) => text.trim().length >= 10,
-  permit: (text: string) => PERMIT_SHAPE.test(text.trim()),
+  // A permit number is ASCII (its shape), so its length in code points (zod's max) is its length, and it has
+  // a digit (the schema's refinement): words alone ("izin saya lama") are refused here, not by a failed parse.
+  permit: (text: string) => {
+    const s = text.trim();
+    return s.length <= MAX_PERMIT_NUMBER && PERMIT_SHAPE.test(s) && /\d/.test(s);
+  },
   name: (text: string) => NAME_SHAPE.test(text.trim()),
   contact: (text: string) => {
     const s = text.trim();

@@ -28,6 +28,8 @@ export function findTicket(text: string): string | undefined {
 
 /** `text` is nothing but a ticket number (possibly with `cek`/`status`/`tiket` around it). */
 export function isBareTicket(text: string): boolean {
+  // Most messages name no number at all: that is looked for first (the replaces only for those that do).
+  if (findTicket(text) === undefined) return false;
   const rest = text.replace(IN_TEXT, ' ').replace(/\b(cek|status|tiket|ticket|nomor|no)\b/gi, ' ');
-  return findTicket(text) !== undefined && rest.replace(/[\s?.!,:]/g, '') === '';
+  return rest.replace(/[\s?.!,:]/g, '') === '';
 }

@@ -11,6 +11,8 @@ export function findNumber(text: string): string | undefined {
 
 /** `text` is nothing but a consultation number (with `cek`/`status` around it). */
 export function isBareNumber(text: string): boolean {
+  // Most messages name no number at all: that is looked for first (the replaces only for those that do).
+  if (findNumber(text) === undefined) return false;
   const rest = text.replace(IN_TEXT, ' ').replace(/\b(cek|status|konsultasi|nomor|no)\b/gi, ' ');
-  return findNumber(text) !== undefined && rest.replace(/[\s?.!,:]/g, '') === '';
+  return rest.replace(/[\s?.!,:]/g, '') === '';
 }

@@ -8,7 +8,7 @@ import { bullets, joinList } from '../../lib/format.js';
 import type { Knowledge } from '../../kernel/knowledge.js';
 import type { Translator } from '../../kernel/locale.js';
 import type { Reply } from '../../kernel/message.js';
-import { callCenter, closedServicesOf, closureSince, closureUntil, closureWhich, namesTopic, servicesMentioned } from '../../kernel/office-text.js';
+import { callCenter, closedServicesOf, closureSince, closureUntil, closureWhich, namesTopic, servicesMentioned, wordNeedles } from '../../kernel/office-text.js';
 
 /** An answer: from the translator, the turn's knowledge and the classification (its normalised text, its entities). */
 export type Answer = (t: Translator, k: Knowledge, c: Pick<Classification, 'normalised' | 'entities'>) => Reply[];
@@ -122,12 +122,16 @@ export const serviceOnline: Answer = (t, k, c) => {
   ];
 };
 
+const formNeedles = wordNeedles((f: OfficeData['forms'][number]) => [f.name, ...f.aliases]);
+
 /** The forms the text names: the classifier's entities, else the aliases as whole words. */
 function formsAsked(office: OfficeData, c: Pick<Classification, 'normalised' | 'entities'>): OfficeData['forms'] {
   const byEntity = office.forms.filter((f) => c.entities.forms.includes(f.name));
   if (byEntity.length > 0) return byEntity;
+  // Normalised text holds no space at either end, so an empty one names no form (the closure answers ask so).
+  if (!c.normalised) return [];
   const padded = ` ${c.normalised} `;
-  return office.forms.filter((f) => [f.name.toLowerCase(), ...f.aliases.map((a) => a.toLowerCase())].some((a) => padded.includes(` ${a} `)));
+  return office.forms.filter((f) => formNeedles(f).some((a) => padded.includes(a)));
 }
 
 /** Form links: the forms page always, with the named permit's entry when the text names one. */

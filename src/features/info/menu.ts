@@ -27,10 +27,24 @@ export function menuChoice(text: string): IntentName | undefined {
   return MENU[Number(m[1]) - 1];
 }
 
+/** The topics' labels and numbered lines of one language, by its templates (they hold nothing else). */
+const menuTexts = new WeakMap<object, { labels: readonly string[]; lines: string }>();
+
+/** The menu's labels and its numbered lines in `t`'s language: built once, not on every menu sent. */
+function menuText(t: Translator): { labels: readonly string[]; lines: string } {
+  let texts = menuTexts.get(t.templates);
+  if (!texts) {
+    const labels = MENU.map((intent) => t.text(`menu.${intent}`));
+    texts = { labels, lines: labels.map((label, i) => `${i + 1}. ${label}`).join('\n') };
+    menuTexts.set(t.templates, texts);
+  }
+  return texts;
+}
+
 /** The menu as a reply: an intro line, then one numbered line a topic, with the same options as buttons. */
 export function menuReply(t: Translator, introKey: string, vars: Record<string, string> = {}): Reply {
-  const options: MenuOption[] = MENU.map((intent, i) => ({ key: String(i + 1), label: t.text(`menu.${intent}`) }));
-  const lines = options.map((o) => `${o.key}. ${o.label}`).join('\n');
+  const { labels, lines } = menuText(t);
+  const options: MenuOption[] = labels.map((label, i) => ({ key: String(i + 1), label }));
   return {
     parts: [...t.parts(introKey, vars), { text: `\n\n${lines}\n\n` }, ...t.parts('menu.hint')],
     options,
