@@ -102,7 +102,7 @@ const SUBSCRIPTION_WORDS = readFileSync(new URL('subscription-words.txt', DEFAUL
   .filter((line) => line.trim() && !line.startsWith('#'))
   .join(' ');
 const SUBSCRIPTION_INTENTS: ReadonlySet<string> = new Set(['subscribe', 'unsubscribe']);
-/** The announcement commands typed alone (as the bot's help tells people to): "STOP", "berhenti", "langganan". */
+/** Commands typed alone: the announcements' ("STOP", "berhenti", "langganan", as the bot's help says) and "info". */
 const BARE_COMMANDS: ReadonlyMap<string, IntentName> = new Map<string, IntentName>([
   ['stop', 'unsubscribe'],
   ['berhenti', 'unsubscribe'],
@@ -110,6 +110,9 @@ const BARE_COMMANDS: ReadonlyMap<string, IntentName> = new Map<string, IntentNam
   ['unsub', 'unsubscribe'],
   ['subscribe', 'subscribe'],
   ['langganan', 'subscribe'],
+  // "info" alone asks what the bot can tell (the menu), not an acknowledgement.
+  ['info', 'help'],
+  ['informasi', 'help'],
   ['berlangganan', 'subscribe'],
 ]);
 /**
@@ -175,6 +178,14 @@ const WHERE_SENT_OVER: ReadonlySet<string> = new Set(['form.request', 'contact.i
 const TOLD_WHEN_OPEN = /\b(?:dikabari|dikabarin|kabari|kabarin|diinfokan|diinfoin|diberitahu|diberi tahu|let me know|tell me|notify me)\b.*\b(?:buka|dibuka|open|opens|reopen\w*)\b|\b(?:buka|dibuka|open|opens|reopen\w*)\b.*\b(?:dikabari|dikabarin|kabari|kabarin|diinfokan|diinfoin|diberitahu|diberi tahu|let me know|tell me|notify me)\b/;
 /** What a told-when-it-reopens question is misread as (a subscription request stays one). */
 const TOLD_OVER: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'None', 'consultation', 'contact.info']);
+/** "(ok) mau tanya ke petugas (aja)", "boleh bicara dengan pegawai": asking for a person. */
+const ASK_A_PERSON = /^(?:(?:iya|ya|oke|baik|kalau begitu|ya sudah|oh) )*(?:saya )?(?:mau|ingin|pengen|boleh|bisa|minta)(?: langsung)? (?:tanya|bertanya|bicara|ngobrol|konsultasi|chat|disambungkan)\w*(?: langsung)? (?:ke|dengan|sama|kepada) (?:petugas|pegawai|staf|staff|orang|admin|cs|operator|manusia)\w*\b(?: (?:saja|aja|deh|dong|ya|langsung|kak|min))*$/;
+/** What asking for a person is misread as. */
+const ASK_A_PERSON_OVER: ReadonlySet<string> = new Set(['office.staffing', 'None', 'ack', 'help', 'contact.info', 'complaint.file']);
+/** "mau lapor, …", "saya mau mengadu …": wanting to complain, said first. */
+const WANTS_TO_COMPLAIN = /^(?:(?:halo|permisi|maaf) )?(?:(?:kak|min|pak|bu) )?(?:saya )?(?:mau|ingin|pengen|akan) (?:lapor|melapor|melaporkan|mengadu|ngadu|komplain|complain|protes)\b/;
+/** What a message opening with a complaint is misread as (a ticket number in it stays a status question). */
+const WANTS_TO_COMPLAIN_OVER: ReadonlySet<string> = new Set(['complaint.status', 'application.stalled']);
 /** "since when", "sejak kapan", "mulai kapan" (a whole question of a few words, or one about the closure). */
 const SINCE_ASKED = /^(?:(?:and|so|terus|lalu|oh|jadi) )?(?:since|sejak|mulai) (?:when|kapan)\b(?:\s+\S+){0,3}$/;
 /** What "since when" is misread as. */
@@ -208,6 +219,8 @@ const BROKEN_SITE = new RegExp(
 const WRONGDOING_OVER: ReadonlySet<string> = new Set(['None', 'goodbye', 'greeting', 'help', 'ack', 'consultation', 'contact.info', 'thanks']);
 /** Words that name a permit as a permit ("izin apotek", "formulir reklame"), not the shop or the billboard itself. */
 const PERMIT_WORD = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?|formulir\w*)\b/;
+/** What goes wrong with an OSS account: a message naming OSS with one of these is an OSS question. */
+const OSS_TROUBLE = /\b(?:lupa|hilang|tidak bisa|gagal|error|eror|password|sandi|email|akun|login|masuk|daftar|nib)\b/;
 /** Nothing understood, or small talk: never the answer to a message naming a catalogue permit ("izin apotik"). */
 const SMALL_TALK: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help']);
 /** "tes", "test 123", "p", "ping": checking the bot is alive, no greeting (the menu answers it). */
@@ -475,6 +488,10 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     if (top && WHERE_SENT.test(normalised) && WHERE_SENT_OVER.has(top.intent)) return [{ intent: 'service.online', score: top.score }, ...ranked.filter((r) => r.intent !== 'service.online')];
     // "kl udh buka dikabarin gak": being told of the reopening (its answer offers the announcements).
     if (TOLD_WHEN_OPEN.test(normalised) && (!top || TOLD_OVER.has(top.intent))) return [{ intent: 'closure.duration', score: Math.max(top?.score ?? 0, threshold) }];
+    // "ok mau tanya ke petugas aja": asking for a person, however much "petugas" leans to who is at the office.
+    if (ASK_A_PERSON.test(normalised) && (!top || ASK_A_PERSON_OVER.has(top.intent))) return [{ intent: 'consultation', score: Math.max(top?.score ?? 0, threshold) }];
+    // "mau lapor, berkas sy blm dibalas": a message that opens by wanting to complain is a complaint to file.
+    if (WANTS_TO_COMPLAIN.test(normalised) && top && WANTS_TO_COMPLAIN_OVER.has(top.intent)) return [{ intent: 'complaint.file', score: top.score }];
     // "since when?", "sejak kapan tutupnya": since when it is closed, not until when nor the hours.
     if (SINCE_ASKED.test(normalised) && (!top || SINCE_OVER.has(top.intent))) return [{ intent: 'closure.status', score: Math.max(top?.score ?? 0, threshold) }];
     if (elliptic) return ranked;
@@ -543,6 +560,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
         const business = rankWithRules(normalised).find((r) => !SMALL_TALK.has(r.intent) && r.score >= threshold);
         best = business ?? { intent: 'form.request', score: threshold };
       }
+      // So is OSS named with one of its troubles ("sy lupa email yg dipake di oss").
+      if ((!best || SMALL_TALK.has(best.intent)) && entities.services.includes('oss') && OSS_TROUBLE.test(normalised)) best = { intent: 'oss.registration', score: threshold };
       return best
         ? { intent: best.intent, score: best.score, language, normalised, entities }
         : { intent: 'None', score: 1, language, normalised, entities };

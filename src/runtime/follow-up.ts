@@ -52,6 +52,8 @@ const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|w
 const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
 /** "terus gimana dong", "jadi gmn", "so how": carrying on from the last answer. */
 const CARRY_ON = /^(?:(?:terus|trus|trs|lalu|jadi|jd|so|then|and then|nah)\s+)(?:bagaimana|gimana|gmn|caranya|how)\b/;
+/** At the office itself, face to face. */
+const AT_THE_COUNTER = /\b(?:tatap muka|face to face|in person|offline|di kantor|ke kantor|di loket|ke loket|langsung)\b/;
 /** A connective alone: "trs?", "terus gmn?" is CARRY_ON's. */
 const CARRY_ON_ALONE = /^(?:terus|lalu|nah|jadi|then|so|and then|and)$/;
 /** "dmn itu?", "alamatnya?", "where is it?" after naming another agency: where that agency is. */
@@ -147,6 +149,8 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (c.intent === 'consultation' && !leans) return undefined;
   // A state-changing misread is overridden only when the message plainly leans on the last answer.
   if (c.intent !== 'None' && c.intent !== 'help' && !leans && c.entities.forms.length === 0) return undefined;
+  // "kalo konsultasi tatap muka?" after any answer: that service at the counter, a closure question.
+  if (elliptic && c.entities.forms.length === 0 && c.entities.services.length > 0 && AT_THE_COUNTER.test(n)) return UNTIL.test(n) ? 'closure.duration' : 'closure.status';
   // "kalo konsultasi?", "kalau ngajuin izin di loket?" after a closure answer: that service's own closure state.
   if (CLOSURE_OF_SERVICE.has(last) && elliptic && c.entities.forms.length === 0 && c.entities.services.length > 0) {
     return UNTIL.test(n) ? 'closure.duration' : 'closure.status';

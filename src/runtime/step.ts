@@ -63,6 +63,8 @@ const SUBSCRIPTION_WORDS = /\b(langganan|berlangganan|langgan|subscribe|subscrip
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
 /** Words that ask to complain: a short message opens the complaint form only with one of these. */
 const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|protes|report\w*|kecewa|pungli|calo)\b/i;
+/** Words of a question about a complaint's status: without one, "complaint.status" is a misread. */
+const STATUS_WORDS = /\b(status|tiket|ticket|tracking|track|adu-\w+|progres\w*|progress|tindak ?lanjut\w*|ditindaklanjuti|ditanggapi|(?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|report\w*)\b/i;
 /** A message of fewer words than this describes no problem by itself ("biayanya?", "pantes lama"). */
 const MIN_WORDS_OF_A_PROBLEM = 4;
 /** Intents a part of a several-question message is answered as (information only: no form, no change). */
@@ -198,7 +200,9 @@ export function step(
       // So is a complaint of a word or two without a complaint word ("biayanya?", "pantes lama"): no form opens on it.
       const unsure =
         ((c.intent === 'subscribe' || c.intent === 'unsubscribe') && (!SUBSCRIPTION_WORDS.test(text) || OTHER_BUSINESS.test(text))) ||
-        (c.intent === 'complaint.file' && fewerWords(text, MIN_WORDS_OF_A_PROBLEM) && !COMPLAINT_WORDS.test(text));
+        (c.intent === 'complaint.file' && fewerWords(text, MIN_WORDS_OF_A_PROBLEM) && !COMPLAINT_WORDS.test(text)) ||
+        // and a ticket question that names no ticket, complaint or status ("surveynya gmn?"): no ticket is asked for.
+        (c.intent === 'complaint.status' && !STATUS_WORDS.test(text));
       const follow = followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
       if (follow) {
         intent = follow;

@@ -113,6 +113,8 @@ describe('follow-ups without a topic word', () => {
     ['brp pegawai yg msk kantor', 'trus gmn ngurus izin?', 'formulir-pendaftaran-izin', '25% pegawai'],
     ['kantor masih tutup?', 'caranya gimana', 'formulir-pendaftaran-izin', 'belum paham'],
     ['kantor masih tutup?', 'trs?', 'formulir-pendaftaran-izin', 'zona merah'],
+    ['cara daftar oss gmn', 'kalo konsultasi tatap muka?', 'konsultasi', 'oss.go.id'],
+    ['verifikasi lapangan masih ada?', 'surveynya gmn?', 'lapangan', 'ADU-7K3M9Q'],
     ['izin pengambilan sk gmn', 'trs sy hrs nunggu smp buka?', 'Kuningan', 'belum paham'],
   ])('%j then %j', async (first, next, shows, hides) => {
     const bot = makeBot();

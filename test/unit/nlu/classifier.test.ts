@@ -113,6 +113,10 @@ describe('classifier: word-order rules a bag of words cannot see', () => {
     ['mau buka apotek izinnya gmn', 'form.request'],
     ['apotek kimia farma buka jam brp', 'None'],
     ['hadeh yaudah lah', 'ack'],
+    ['ok mau tanya ke petugas aja', 'consultation'],
+    ['mau lapor, sy udh email berkas PBG 3 minggu lalu blm dibalas', 'complaint.file'],
+    ['min sy lupa email yg dipake di oss', 'oss.registration'],
+    ['info', 'help'],
   ])('%j -> %s', (text, intent) => {
     expect(nlu.classify(text).intent).toBe(intent);
   });
