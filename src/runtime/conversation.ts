@@ -193,15 +193,24 @@ export class Conversation {
   /**
    * Read, change and write one person's session under their lock (the same lock as their turns): the paced
    * sender records each piece it sends this way. `change` returns the new session (undefined: write nothing)
-   * and a value for the caller; a session that is gone stays gone.
+   * and a value for the caller; a session that is gone stays gone. `alongside`, when `change` returns one, is
+   * called as soon as the write is issued, in the same turn of the event loop (before its answer, before the
+   * lock is released): the paced sender's platform call leaves together with its claim, so no stall of this
+   * process between the two (a kill there loses the piece, counted as maybe delivered) is possible.
    * @throws StoreError
    */
-  update<V>(userKey: string, change: (session: Session | undefined) => { session?: Session; value: V }): Promise<V> {
+  update<V>(userKey: string, change: (session: Session | undefined) => { session?: Session; value: V; alongside?: () => void }): Promise<V> {
     return this.lock.run(userKey, async () => {
       const release = await this.storeLock(userKey);
       try {
-        const { session, value } = change(await this.readSession(userKey));
-        if (session) await this.sessions.set(userKey, session, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
+        const { session, value, alongside } = change(await this.readSession(userKey));
+        if (session) {
+          const written = this.sessions.set(userKey, session, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
+          alongside?.();
+          await written;
+        } else {
+          alongside?.();
+        }
         return value;
       } finally {
         await release?.();
