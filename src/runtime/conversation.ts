@@ -194,9 +194,11 @@ export class Conversation {
    * Read, change and write one person's session under their lock (the same lock as their turns): the paced
    * sender records each piece it sends this way. `change` returns the new session (undefined: write nothing)
    * and a value for the caller; a session that is gone stays gone. `alongside`, when `change` returns one, is
-   * called as soon as the write is issued, in the same turn of the event loop (before its answer, before the
-   * lock is released): the paced sender's platform call leaves together with its claim, so no stall of this
-   * process between the two (a kill there loses the piece, counted as maybe delivered) is possible.
+   * called as soon as the write is answered (in that turn of the event loop, before the lock is released; not
+   * before the answer: the Redis client writes a command a turn later, and a request gone out ahead of its
+   * claim is sent again after a crash): the paced sender's platform call leaves right after its claim, with
+   * no lock release or other store call between them where a stall of this process could put a kill (a piece
+   * then counted as maybe delivered that never was).
    * @throws StoreError
    */
   update<V>(userKey: string, change: (session: Session | undefined) => { session?: Session; value: V; alongside?: () => void }): Promise<V> {
@@ -204,13 +206,8 @@ export class Conversation {
       const release = await this.storeLock(userKey);
       try {
         const { session, value, alongside } = change(await this.readSession(userKey));
-        if (session) {
-          const written = this.sessions.set(userKey, session, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
-          alongside?.();
-          await written;
-        } else {
-          alongside?.();
-        }
+        if (session) await this.sessions.set(userKey, session, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
+        alongside?.();
         return value;
       } finally {
         await release?.();

@@ -1,13 +1,13 @@
 /**
- * A process killed right after its claim of a piece (`sending`) reached the store: the soak's Redis kill -9
- * rows lost answers there (the next process finds the piece `sending`, counts it "maybe delivered" and never
- * sends it, though no request had left). The claim and the request must leave together: no turn of the event
- * loop between the claim's write and the platform call, so no stall (a module loading, a busy start) can put
- * a kill between them.
+ * A process killed right after its claim of a piece (`sending`) was stored: the soak's Redis kill -9 rows
+ * lost answers there (the next process finds the piece `sending`, counts it "maybe delivered" and never sends
+ * it, though no request had left: the process had stalled between the claim's answer, the lock's release, a
+ * connect and the request). The request must leave in the turn of the event loop where the claim's write is
+ * answered, so no stall of this process can put a kill between the two.
  *
  * The store here is shared like Redis: a write lands when it is issued and is answered a turn of the event
- * loop later (setImmediate), the person's lock is taken and released the same way. "Killed" = from the next
- * turn of the event loop after the claim landed, that process's store calls and sends never answer or land.
+ * loop later (setImmediate), the person's lock is taken and released the same way. "Killed" = from the turn
+ * of the event loop after the claim's answer, that process's store calls and sends never answer or land.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { plain, replyText } from '../../src/kernel/message.js';
@@ -20,7 +20,7 @@ const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** One process's view of a shared store: Redis-like answers a turn later; dead once `kill()` ran. */
-function processView(base: Store, onWrite: (name: string, value: unknown) => void = () => undefined): { store: Store; killed: () => boolean; kill(): void } {
+function processView(base: Store, onAnswered: (name: string, value: unknown) => void = () => undefined): { store: Store; killed: () => boolean; kill(): void } {
   let dead = false;
   const answer = async <T>(value: T): Promise<T> => {
     await nextTurn();
@@ -38,10 +38,9 @@ function processView(base: Store, onWrite: (name: string, value: unknown) => voi
         async set(key, value, ttl) {
           if (dead) return never();
           // The write reaches the store now; its answer comes a turn of the event loop later.
-          const landed = inner.set(key, value, ttl);
-          onWrite(name, value);
-          await landed;
-          return answer(undefined);
+          await inner.set(key, value, ttl);
+          await answer(undefined);
+          onAnswered(name, value);
         },
         async delete(key) {
           if (dead) return never();
@@ -70,12 +69,12 @@ afterEach(async () => {
 });
 
 describe('durable answers: a kill right after a piece was claimed', () => {
-  it('the claimed piece has left before the next turn of the event loop: the person gets it once, not never', async () => {
+  it('the claimed piece leaves in the turn its claim is answered in: the person gets it once, not never', async () => {
     const base = createMemoryStore();
     const now = new Date();
     const received: string[] = [];
 
-    // Process 1: killed on the turn of the event loop after its claim (`sending`) reached the store.
+    // Process 1: killed on the turn of the event loop after its claim (`sending`) was stored and answered.
     let claimLanded = false;
     const first = processView(base, (name, value) => {
       if (name !== 'sessions' || claimLanded || !(value as Session).outbox?.answers[0]?.sending) return;
