@@ -31,6 +31,8 @@ async function startHttp(app: App): Promise<HttpServer | undefined> {
 
 async function serve(app: App, http: HttpServer | undefined): Promise<number> {
   const staffCommands = app.catalogue.chatHelp(new Translator(app.locales, 'id'));
+  // Modules the background jobs need are loaded now: loading them once the channels run stalled turns and answers.
+  for (const f of app.features) await f.prepare?.();
   const channels: Channel[] = [];
   for (const bound of app.enabledChannels()) {
     channels.push(await bound.create({ dataDir: app.config.dataDir, staffCommands, store: app.store, log: app.log, ...(http ? { http } : {}) }));

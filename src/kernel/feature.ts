@@ -134,6 +134,12 @@ export interface FeatureRuntime {
   readonly turnState?: { readonly key: string; load(userKey: string, now: Date, session: Session | undefined): Promise<unknown> };
   /** Called once when a platform says a person cannot be reached any more. */
   onUnreachable?(userKey: string, reason: string, now: Date): Promise<void>;
+  /**
+   * Load what `start` needs (modules) before the channels start: loading a large module blocks the event loop
+   * for hundreds of milliseconds (BullMQ: ~0.6 s), which in a service's first second delayed turns and the
+   * answers resumed after a restart (a kill -9 then landed between a piece's claim and its request).
+   */
+  prepare?(): Promise<void>;
   /** Background jobs of a running service (sweeps, delivery workers): started after the channels. */
   start?(): Promise<void>;
   stop?(): Promise<void>;

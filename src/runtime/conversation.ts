@@ -204,15 +204,21 @@ export class Conversation {
   /**
    * Read, change and write one person's session under their lock (the same lock as their turns): the paced
    * sender records each piece it sends this way. `change` returns the new session (undefined: write nothing)
-   * and a value for the caller; a session that is gone stays gone.
+   * and a value for the caller; a session that is gone stays gone. `alongside`, when `change` returns one, is
+   * called as soon as the write is answered (in that turn of the event loop, before the lock is released; not
+   * before the answer: the Redis client writes a command a turn later, and a request gone out ahead of its
+   * claim is sent again after a crash): the paced sender's platform call leaves right after its claim, with
+   * no lock release or other store call between them where a stall of this process could put a kill (a piece
+   * then counted as maybe delivered that never was).
    * @throws StoreError
    */
-  update<V>(userKey: string, change: (session: Session | undefined) => { session?: Session; value: V }): Promise<V> {
+  update<V>(userKey: string, change: (session: Session | undefined) => { session?: Session; value: V; alongside?: () => void }): Promise<V> {
     return this.lock.run(userKey, async () => {
       const release = await this.storeLock(userKey);
       try {
-        const { session, value } = change(await this.readSession(userKey));
+        const { session, value, alongside } = change(await this.readSession(userKey));
         if (session) await this.sessions.set(userKey, session, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
+        alongside?.();
         return value;
       } finally {
         await release?.();

@@ -6,7 +6,8 @@
  * - nothing is dropped above the platform's rate: a 429 pauses the channel and the piece waits its turn;
  * - a crash never cuts an answer short: the next process resumes at the first piece not confirmed;
  * - nothing is sent twice after a crash: a piece found `sending` has an unknown fate, and is counted, not
- *   resent (the window is one platform call);
+ *   resent (the window is one platform call, which leaves in the turn of the event loop where the claim's
+ *   write is answered: no lock release or connect between them);
  * - two instances on one store never send one person's answers at once: the queue has one owner at a time,
  *   with a lease renewed at each piece, taken over when a dead owner's lease runs out.
  * A network error or a 5xx (the call did not go through, or we cannot tell) is retried with backoff until
@@ -217,10 +218,32 @@ export class ReplyDelivery {
       const budget = this.deps.budget(channel.name);
       if (budget && !(await budget.take(`${channel.name}:${chat}`, 'reply', signal, group))) return;
       const index = answer.next;
-      const claimed = await this.deps.conversation.update(userKey, (s) => this.claim(s, answer.turn, index));
-      if (!claimed) continue;
+      // The piece leaves as soon as its claim (`sending`) is stored, before the lock's release: a process
+      // killed after the claim reached the store but before the request left leaves a piece counted as maybe
+      // delivered that never was (the soak's Redis kill rows: in a process's first second its event loop
+      // stalled 250–400 ms at a time, and a kill landed between the claim's answer, the lock's release, the
+      // connect and the request).
+      let sending: Promise<void> | undefined;
+      const send = () => {
+        sending = durable.sendPiece(answer.to, answer.replies, index);
+        // Awaited below; until then (or when the claim's write fails) it must not be an unhandled rejection.
+        sending.catch(() => undefined);
+      };
+      let claimed: boolean;
       try {
-        await durable.sendPiece(answer.to, answer.replies, index);
+        claimed = await this.deps.conversation.update(userKey, (s) => {
+          const claim = this.claim(s, answer.turn, index);
+          return claim.value ? { ...claim, alongside: send } : claim;
+        });
+      } catch (err) {
+        // The lock's release failed after the request left: the claim is stored, the outcome is written down
+        // by the next look at the queue (a piece still `sending` is counted, not sent again).
+        await sending?.catch(() => undefined);
+        throw err;
+      }
+      if (!claimed || !sending) continue;
+      try {
+        await sending;
       } catch (err) {
         const outcome = await this.failed(userKey, channel.name, err, answer.turn, index, peek.pieces);
         if (outcome === 'stop') return;

@@ -256,7 +256,9 @@ export class FakeTelegram {
     const server = createServer((req, res) => {
       if (holder.fake) void holder.fake.onRequest(req, res);
     });
-    server.keepAliveTimeout = 1000;
+    // Telegram keeps the bot's connections open. Node's client drops a connection 1 s before the server's
+    // keep-alive hint, so a 1 s hint (this fake's before) meant a new connection for every call.
+    server.keepAliveTimeout = 5000;
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     holder.fake = new FakeTelegram(server, opts);

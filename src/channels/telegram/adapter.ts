@@ -9,7 +9,7 @@
  * turn is stored, at most `acceptWaitMs`, and then lets the next updates in. One slow chat never stalls the
  * others, and an update is confirmed to Telegram only after its turn is stored (unless that takes longer).
  */
-import type { Server } from 'node:http';
+import { Agent as HttpAgent, type Server } from 'node:http';
 import { Telegraf } from 'telegraf';
 import { z } from 'zod';
 import type { Collection, Store } from '../../store/store.js';
@@ -126,10 +126,19 @@ export class TelegramChannel implements Channel {
   private readonly pending: Collection<PendingUpdate> | undefined;
   /** Updates of the current webhook requests that could not be kept: their request is answered 503. */
   private readonly notKept = new Set<number>();
+  /** The keep-alive agent of an http:// API root (telegraf's own serves https roots). */
+  private readonly agent: HttpAgent | undefined;
 
   constructor(private readonly opts: TelegramChannelOptions) {
     // webhookReply off: telegraf would otherwise answer the first call inside the webhook response, unchecked.
     this.bot = new Telegraf(opts.token, { telegram: { apiRoot: opts.apiRoot, webhookReply: false }, handlerTimeout: 60_000 });
+    // telegraf keeps connections open to https roots only; for an http:// root (a self-hosted Bot API server
+    // on the host, the soak's fake) each call would connect first, a turn of the event loop between the paced
+    // sender's claim of a piece and its request leaving (see ReplyDelivery): keep those connections open too.
+    if (opts.apiRoot.startsWith('http://')) {
+      this.agent = new HttpAgent({ keepAlive: true });
+      this.bot.telegram.options.agent = this.agent;
+    }
     // One handler for everything that escapes: log and keep going (telegraf's default rethrows and stops polling).
     this.bot.catch((err, ctx) => this.log?.error({ err: toPlatformError(err, 'update'), updateId: ctx.update.update_id }, 'telegram update failed'));
     this.bot.use(async (ctx) => void (await this.onUpdate(ctx.update)));
@@ -481,5 +490,6 @@ export class TelegramChannel implements Channel {
     await Promise.race([pending, delay(this.opts.stopGraceMs ?? 5000)]);
     this.abort.abort();
     await Promise.allSettled([...this.inFlight]);
+    this.agent?.destroy();
   }
 }

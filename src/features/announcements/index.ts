@@ -158,9 +158,12 @@ export function createAnnouncements(ports: FeaturePorts, settings: AnnouncementS
     ...overrides,
   });
 
+  // Loaded once, by `prepare` before the channels start (or at the first worker).
+  let bullmq: Promise<typeof import('./queue-bullmq.js')> | undefined;
+  const loadBullmq = () => (bullmq ??= import('./queue-bullmq.js'));
   const createWorker = async (deps: WorkerDeps = workerDeps()): Promise<BroadcastWorker> => {
     if (settings.redisUrl) {
-      const { BullBroadcastQueue } = await import('./queue-bullmq.js');
+      const { BullBroadcastQueue } = await loadBullmq();
       return new BullBroadcastQueue(deps, { redisUrl: settings.redisUrl, ...(settings.queuePrefix ? { prefix: settings.queuePrefix } : {}) });
     }
     return new LocalBroadcastQueue(deps);
@@ -189,6 +192,9 @@ export function createAnnouncements(ports: FeaturePorts, settings: AnnouncementS
     },
     workerDeps,
     createWorker,
+    async prepare() {
+      if (settings.redisUrl) await loadBullmq();
+    },
     async start() {
       if (worker) return;
       worker = await createWorker();
