@@ -64,7 +64,7 @@ describe('held-out set', () => {
   // were each scored once for a report and are development data from 2026-12-02: the corpus utterances that
   // happened to equal their items were taken out then, and none may come back.
   const BLIND = fileURLToPath(new URL('../../../test/nlu/blind/', import.meta.url));
-  const blind = ['dev-utterances.json', 'dev-out-of-scope.json', 'test-utterances.json', 'test-out-of-scope.json', 'test3-utterances.json', 'test3-out-of-scope.json', 'test4-utterances.json', 'test4-out-of-scope.json', 'test5-utterances.json', 'test5-out-of-scope.json']
+  const blind = ['dev-utterances.json', 'dev-out-of-scope.json', 'test-utterances.json', 'test-out-of-scope.json', 'test3-utterances.json', 'test3-out-of-scope.json', 'test4-utterances.json', 'test4-out-of-scope.json', 'test5-utterances.json', 'test5-out-of-scope.json', 'test6-utterances.json', 'test6-out-of-scope.json']
     .map((f) => join(BLIND, f))
     .filter((f) => existsSync(f))
     .map((f): [string, unknown] => [f, JSON.parse(readFileSync(f, 'utf8'))]);
