@@ -57,7 +57,15 @@ const SessionShape = z.object({
    * What the last answer was about (added in version 3): a short follow-up ("caranya gmn", "smp kpn?", "kalo
    * yg izin praktek?") continues it. `intent` is an intent name; `forms` / `services` the entities it named.
    */
-  topic: z.object({ intent: z.string(), forms: z.array(z.string()), services: z.array(z.string()) }).optional(),
+  topic: z
+    .object({
+      intent: z.string(),
+      forms: z.array(z.string()),
+      services: z.array(z.string()),
+      /** The question was about another regency's office: only "kalo di <this regency>?" continues it. */
+      elsewhere: z.literal(true).optional(),
+    })
+    .optional(),
   /** What the last answer offered (added in version 3): a bare "ya" takes it up (complaint form, subscription). */
   offer: z.enum(['complaint.file', 'subscribe']).optional(),
   /** The person's latest consultation number: their consultation state is read only when they have one. */

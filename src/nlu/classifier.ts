@@ -223,6 +223,47 @@ const PERMIT_WORD = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?|formul
 const OSS_TROUBLE = /\b(?:lupa|hilang|tidak bisa|gagal|error|eror|password|sandi|email|akun|login|masuk|daftar|nib)\b/;
 /** Nothing understood, or small talk: never the answer to a message naming a catalogue permit ("izin apotik"). */
 const SMALL_TALK: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help']);
+/** A form asked for by name of the form ("formulir izin usaha perikanan ada ga?", "formnya dmn"). */
+const FORM_ASKED = /\b(?:formulir\w*|form|formnya|blanko\w*|template)\b/;
+/** What a form asked for overrides: nothing understood, small talk, or a question only a person could answer. */
+const FORM_ASKED_OVER: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help', 'consultation']);
+/** "formnya", "formulirnya": the form of what was being talked about (no other business named). */
+const OUR_FORM = /\b(?:formnya|formulirnya|formulir pendaftaran)\b/;
+/** Another institution's office: "kantor desa", "kantor pos", "kantor camat". */
+const OTHER_OFFICE = /\bkantor (?:desa|kelurahan|lurah|camat|kecamatan|pos|polisi|polsek|polres|bank|pajak|imigrasi|samsat|bpjs|pln|pdam|notaris|bupati|gubernur|dprd)\b/;
+/** Asking for a way of contact: "bisa telpon ke nomor berapa". */
+const CONTACT_ASKED = /\b(?:telpon|telepon|telp|nomor|nomer|hubungi|kontak|whatsapp|call|email)\b/;
+/** Where a form is ("kalo tutup dmn formnya"): the forms page, whatever closure word came with it. */
+const FORM_WHERE = /\b(?:dimana|di mana|mana|link|linknya|minta|unduh|download|where)\b/;
+/** A permit's name changed: "udh ganti nama ya jd pbg?", "imb sekarang jadi apa", "what is it called now". */
+const RENAMED = /\b(?:ganti nama|berganti nama|ganti jadi|namanya (?:ganti|berubah|sekarang)|nama baru(?:nya)?|sekarang (?:jadi|menjadi|namanya)|berubah (?:jadi|menjadi|nama)|renamed|new name|called now)\b/;
+/** Something waited for ("belum ada balasan", "sudah 3 minggu"): what an application gone quiet is told with. */
+const WAITED =
+  /\b(?:belum|tidak ada|tidak dapat|lama|sudah|minggu|bulan|hari|kok|mandek|macet|nyangkut|stuck|gantung|menggantung|pending|proses\w*|diproses|berubah|respon\w*|balas\w*|jawab\w*|kabar\w*|no reply|no answer|still|yet|weeks?|months?|days?)\b/;
+/** Asking whether documents may go in some way: "kirim berkas via email boleh?", "can I upload it". */
+const SENDING_ASKED = /\b(?:kirim|dikirim|upload|diupload|unggah|diunggah|email|via|lewat|send|submit)\b.*\b(?:boleh|bisa|can|may)\b|\b(?:boleh|bisa|can|may)\b.*\b(?:kirim|dikirim|upload|diupload|unggah|diunggah|email|via|lewat|send|submit)\b/;
+/** Whether something runs now: "bisa diurus sekarang?", "masih buka?", "jalan tidak". */
+const STILL_RUNS = /\b(?:bisa|masih|buka|dibuka|tutup|ditutup|jalan|berjalan|dilayani|diurus|sekarang|open|closed|available)\b/;
+/** Closure intents: a message naming OSS without a closure word asks about OSS ("trs NIB perlu ga?"). */
+const CLOSURE_INTENTS: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'closure.reason']);
+/** What a site visit named ("tanah sy mau disurvei", "surveynya gmn?") overrides. */
+const SITE_VISIT_OVER: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help', 'complaint.file', 'complaint.status', 'consultation']);
+/** "izin cuti besok", "izin sakit pak", "ijin telat": asking leave (of a teacher, a boss), never a permit. */
+const LEAVE_OF_ABSENCE = /^(?:(?:mohon|permisi|pak|bu|bos|kak|maaf) )*izin (?:cuti|sakit|tidak masuk|absen|pulang|telat|terlambat|datang terlambat|keluar|pamit|libur|off)\b/;
+/** The office's own place named ("kantor", "loket"): with a closure word or nobody there, a closure question. */
+const OFFICE_PLACE = /\b(?:kantor|kantornya|loket|loketnya|dpmptsp|ptsp)\b/;
+/** Until when, asked: what a closure.duration reading needs ("kantor tutup, sy udh jauh2 dr baturiti" has none). */
+const UNTIL_ASKED = /\b(?:sampai|kapan|lama|until|when|long|berapa|lagi|buka)\b/;
+/** Nobody at the office: "kok gak ada orang", "sepi", "kosong". */
+const NOBODY_THERE = /\b(?:tidak|kok|kok tidak) ada (?:orang|petugas|pegawai|yang jaga|siapa siapa)\b|\b(?:sepi|kosong|dikunci|digembok)\b/;
+/** What a closure seen at the office overrides (the network reads "dapat kabar …" as the announcements). */
+const CLOSURE_SEEN_OVER: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help', 'subscribe', 'unsubscribe']);
+/** "ok saya cek facebook nya", "siap nanti saya coba": an acknowledgement with what the person will do next. */
+const ACK_WITH_PLAN = /^(?:iya|ok|oke|okey|okay|baik|siap|sip|oh|noted|mantap)(?: (?:deh|kak|min|pak|bu|ya|kalau begitu|gitu))* (?:(?:nanti|besok|segera) )?(?:saya|aku|kami)? ?(?:(?:nanti|besok|segera|mau|akan|coba) )?(?:cek|coba|lihat|buka|tunggu|hubungi|baca|isi|unduh|download|kirim|pelajari|catat|simpan|telepon|chat|ke sana|kesana|urus|siapkan|cari)\b(?: \S+){0,4}$/;
+/** "pantas lama", "pantesan": understanding the last answer, no question. */
+const UNDERSTOOD = /^(?:oh |o |ooh )?(?:pantas|pantasan|pantesan)\b(?: \S+){0,3}$/;
+/** A question word: an acknowledgement holds none. */
+const QUESTION_WORD = /\b(?:apa|apakah|bagaimana|kapan|dimana|mana|berapa|kenapa|mengapa|siapa|bisa|boleh|what|how|when|where|why|can)\b/;
 /** "tes", "test 123", "p", "ping": checking the bot is alive, no greeting (the menu answers it). */
 const ALIVE_CHECK = /^(?:tes|test|testing|ping|p|cek|check)(?: (?:tes|test|testing|ping|cek|check|\d+))*$/;
 /** From this many words a message is also judged by its last clause(s) (see `predict`). */
@@ -232,6 +273,9 @@ const CLAUSE_END = /[.,;!?？\n]+/;
 /** Indonesian affixes: a token that is a known word with these is a word, not a typo ('' = none). */
 const AFFIX_PREFIXES = ['', 'ber', 'be', 'di', 'me', 'mem', 'men', 'meng', 'meny', 'pe', 'pem', 'pen', 'peng', 'per', 'ter', 'ke', 'se'];
 const AFFIX_SUFFIXES = ['', 'nya', 'kan', 'an', 'i', 'lah', 'kah', 'kannya', 'annya'];
+/** Words of an area's kind, and of an office before them ("dpmptsp kota mataram"). */
+const AREA_WORD: ReadonlySet<string> = new Set(['kota', 'kabupaten', 'kab', 'provinsi', 'prov']);
+const OFFICE_WORD: ReadonlySet<string> = new Set(['dpmptsp', 'ptsp', 'dinas', 'kantor', 'pemkab', 'pemkot', 'perizinan']);
 /** Words before a place that say where the person is from, not what they ask about. */
 const ORIGIN: ReadonlySet<string> = new Set(['dari', 'asal', 'from', 'tinggal', 'domisili', 'warga', 'orang', 'kerja', 'bekerja']);
 const NETWORK_SETTINGS = { iterations: 20000, errorThresh: 0.00005, deltaErrorThresh: 0.0000001, learningRate: 0.6, momentum: 0.5, alpha: 0.07 };
@@ -383,6 +427,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (ownArea.has(t)) return false;
       // Where the person comes from or lives ("saya dari denpasar mau bikin izin") is no other office's business.
       if (elsewhere.has(t) && !ORIGIN.has(tokens[i - 1] ?? '') && !ORIGIN.has(tokens[i - 2] ?? '')) other = true;
+      // "dpmptsp kota mataram", "dinas perizinan kabupaten sleman": an office of an area the list does not name.
+      if (AREA_WORD.has(t) && OFFICE_WORD.has(tokens[i - 1] ?? '') && !ownArea.has(tokens[i + 1] ?? '') && (tokens[i + 1] ?? '').length > 2) other = true;
     }
     return other;
   };
@@ -530,8 +576,16 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // Language from the words typed, never from a URL's or a tag's ("href", "go", "www").
       const language: Language = detectLanguage(fx.tokens(markup ? normalise(withoutUrls(clipped)) : normalised));
       // Another regency's office ("jam buka dpmptsp buleleng"): out of scope, whatever office words it shares.
-      if (aboutElsewhere(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
+      if (aboutElsewhere(normalised)) {
+        // What it asks, were it about this office: the topic a follow-up naming this office's area continues.
+        // (ranked without the other place's name, which no example of this office holds)
+        const here = normalised.split(' ').filter((w) => !elsewhere.has(w) && !AREA_WORD.has(w)).join(' ');
+        const asked = rankWithRules(here)[0];
+        const there = asked && asked.intent !== 'None' && !SMALL_TALK.has(asked.intent) ? { intent: asked.intent, entities: findEntities(normalised) } : undefined;
+        return { intent: 'None', score: 1, language, normalised, entities: noEntities(), ...(there ? { elsewhere: there } : {}) };
+      }
       if (ALIVE_CHECK.test(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
+      if (LEAVE_OF_ABSENCE.test(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
       const bare = BARE_COMMANDS.get(normalised);
       // A long rambling message puts its request last ("... jadi formulirnya dimana"): its backstory's words
       // outweigh it or push it out of scope. So a long message that ends asking for the form wants the form, and
@@ -562,6 +616,34 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       }
       // So is OSS named with one of its troubles ("sy lupa email yg dipake di oss").
       if ((!best || SMALL_TALK.has(best.intent)) && entities.services.includes('oss') && OSS_TROUBLE.test(normalised)) best = { intent: 'oss.registration', score: threshold };
+      const words = Object.keys(fx.features(normalised));
+      const sure = (intent: IntentName): ScoredIntent => ({ intent, score: Math.max(best?.score ?? 0, threshold) });
+      // A form asked for gets the forms page, a permit the catalogue does not list included ("formulir izin usaha
+      // perikanan ada ga?"): the office issues it, and a person can say more.
+      const ours = entities.forms.length > 0 || entities.services.length > 0 || OUR_FORM.test(normalised);
+      if ((!best || best.score < threshold || FORM_ASKED_OVER.has(best.intent) || (CLOSURE_INTENTS.has(best.intent) && FORM_WHERE.test(normalised))) && FORM_ASKED.test(normalised) && ours && !namesForeignWord(words)) {
+        best = sure('form.request');
+      }
+      // OSS or NIB named without a closure word asks about OSS ("trs NIB perlu ga?"), not why the office is closed.
+      if (best && CLOSURE_INTENTS.has(best.intent) && entities.services.includes('oss') && !CLOSED_WORD.test(normalised) && !OFFICE_PLACE.test(normalised)) best = sure('oss.registration');
+      // A site visit named ("tanah sy mau disurvei utk PBG, petugas bisa dtg ga") is the field verification question.
+      if ((!best || SITE_VISIT_OVER.has(best.intent)) && entities.services.includes('field_verification') && !namesForeignWord(words)) best = sure('field_verification');
+      // The office seen closed or empty ("sy lg di depan kantor, kok gak ada org", "katanya kantor tutup, bener?").
+      if ((!best || best.score < threshold || CLOSURE_SEEN_OVER.has(best.intent) || (best.intent === 'closure.duration' && !UNTIL_ASKED.test(normalised))) && OFFICE_PLACE.test(normalised) && !OTHER_OFFICE.test(normalised) && (CLOSED_WORD.test(normalised) || NOBODY_THERE.test(normalised)) && !namesForeignWord(words)) {
+        best = sure('closure.status');
+      }
+      // "udh ganti nama ya jd pbg?": a permit's new or old name asked is its catalogue entry (which gives both).
+      if (entities.forms.length > 0 && RENAMED.test(normalised) && best?.intent !== 'form.request') best = sure('form.request');
+      // "kirim berkas via email boleh?": how documents go in, not an application gone quiet (nothing waited for).
+      if (best?.intent === 'application.stalled' && SENDING_ASKED.test(normalised) && !WAITED.test(normalised)) best = sure('service.online');
+      // "surat rekomendasi bs diurus ga skrg": whether a service other than permits runs now (a closure question).
+      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent)) && entities.forms.length === 0 && entities.services.some((x) => x !== 'permit') && STILL_RUNS.test(normalised) && !CONTACT_ASKED.test(normalised) && !namesForeignWord(words)) {
+        best = sure('closure.status');
+      }
+      // "ok saya cek facebook nya", "pantas lama": an acknowledgement, however the network reads its other words.
+      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent) || best.intent === 'complaint.file') && (ACK_WITH_PLAN.test(normalised) || UNDERSTOOD.test(normalised)) && !QUESTION_WORD.test(normalised)) {
+        best = { intent: 'ack', score: 1 };
+      }
       return best
         ? { intent: best.intent, score: best.score, language, normalised, entities }
         : { intent: 'None', score: 1, language, normalised, entities };

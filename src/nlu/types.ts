@@ -61,6 +61,11 @@ export interface Classification {
    * names ("formulir imb" → the PBG form). Empty when the classifier was built without a catalogue.
    */
   entities: Entities;
+  /**
+   * Set when the message is out of scope only because it asks about another regency's office ("izin PBG di
+   * Badung gmn caranya"): what it would ask of this office, so "kalo di Tabanan?" next can be answered.
+   */
+  elsewhere?: { intent: IntentName; entities: Entities };
 }
 
 /** Anything that turns raw text into a classification, synchronously and without I/O. */

@@ -41,7 +41,10 @@ const MAX_WORDS = 8;
 // An acknowledgement may come first: "sip, kalo izin toko swalayan?", "ok terus kalau reklame?".
 const ELLIPTIC = /^(?:(?:sip|ok|oke|okay|iya|ya|oh|baik|siap|mantap|nah|makasih|thanks)\s+)?(kalo|kalau|klo|kl|gmn kalo|gimana kalau|gimana kalo|bagaimana kalau|bagaimana dengan|trus kalo|terus kalau|terus kalo|trs kalo|oh ok kalo|ok kalo|what about|how about|and for|and the|and)\b|\b(juga|jg|jga|too|also)\b/;
 const UNTIL = /\b(sampai|sampe|smp|ampe|sampek) (kapan|kpn)\b|\bhow long\b|\buntil when\b|\b(berapa|brp) lama\b|\blama (bgt|banget|sekali|amat)\b|\bkapan (buka|dibuka)\b|\b(kpn|kapan) bisa\b|\bwhen\b|\blama (tidak|ga|gak|nggak|enggak|gk)\b|\bnunggu\w* lama\b/;
-const WHY = /^(?:(?:trus|terus|trs|lalu|tapi|tp)\s+)?(kenapa|knp|napa|mengapa|why)\b/;
+// "kok sedikit banget kenapa?" asks why at the end.
+const WHY = /^(?:(?:trus|terus|trs|lalu|tapi|tp|kok)\s+)?(kenapa|knp|napa|mengapa|why)\b|^(?:\S+ ){0,4}(?:kenapa|knp|napa|mengapa|why)$/;
+/** Days of the week: "and Monday to Thursday?", "kalo sabtu?" after the hours ask the hours of those days. */
+const DAY = /\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu|weekend|akhir pekan|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
 const HOW = /\b(caranya|cara|gmn|gimana|bagaimana|gmana|how)\b/;
 const WHERE_SEND = /\b(dikirim|kirim|kirimnya|diserahkan|upload|unggah)\b.*\b(kmn|kemana|ke mana|dimana|dmn|mana|where)\b|\bwhere do i send\b/;
 const PROCESSING = /\b(jadi|jadinya|proses|prosesnya|diproses|terbit|terbitnya|selesai|selesainya|process|processing|issued)\b/;
@@ -91,6 +94,12 @@ const CLOSURE: ReadonlySet<string> = new Set(['closure.status', 'closure.duratio
 /** Topics a named service's closure state continues ("kalo konsultasi?" after the list of what is closed). */
 const CLOSURE_OF_SERVICE: ReadonlySet<string> = new Set([...CLOSURE, 'field_verification']);
 
+/** Whether normalised text names the office's own area ("tabanan" of "Kabupaten Tabanan"). */
+function namesOwnArea(normalised: string, office: OfficeData): boolean {
+  const own = office.region.toLowerCase().split(/\s+/).filter((w) => w.length > 3 && w !== 'kabupaten' && w !== 'kota');
+  return normalised.split(' ').some((w) => own.includes(w));
+}
+
 /** `text.split(' ').filter(Boolean).length`, without the arrays (every turn asks it). */
 function countWords(text: string): number {
   let words = 0;
@@ -106,6 +115,11 @@ function countWords(text: string): number {
 /** The intent a follow-up continues, or undefined when the message stands on its own. */
 export function followUp(c: Classification, text: string, topic: Session['topic'], office: OfficeData): IntentName | undefined {
   const words = countWords(c.normalised);
+  // After a question about another regency's office, only a message naming this office's own area continues it
+  // ("kalo di Tabanan?", "kalo yg tabanan formnya dmn"): the same question, asked of this office.
+  if (topic?.elsewhere) {
+    return words <= MAX_WORDS && OVERRIDABLE.has(c.intent) && namesOwnArea(c.normalised, office) ? (topic.intent as IntentName) : undefined;
+  }
   // "kalo yg izin praktek bidan?" after a forms answer names only a new permit: its form, whatever it was read as.
   if (topic?.intent === 'form.request' && c.entities.forms.length > 0 && c.intent !== 'form.request') {
     if (words <= MAX_WORDS && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()))) return 'form.request';
@@ -118,6 +132,10 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (topic && CONTINUABLE.has(topic.intent as IntentName) && CARRY_ON_ALONE.test(c.normalised)) {
     return CLOSURE.has(topic.intent) && topic.intent !== 'service.online' ? 'service.online' : (topic.intent as IntentName);
   }
+  // "and Monday to Thursday?" after the hours: the hours of those days, however confidently it reads as a closure.
+  if (topic?.intent === 'office.hours' && words <= MAX_WORDS && DAY.test(c.normalised)) return 'office.hours';
+  // "kok sedikit banget kenapa?" after who is at the office: why, whatever the answer's own words made of it.
+  if (topic && CLOSURE.has(topic.intent) && c.intent === topic.intent && words <= 5 && WHY.test(c.normalised)) return 'closure.reason';
   // A question word alone ("how?", "caranya?", "why?") only makes sense after the last answer: it continues it.
   const bare = BARE_QUESTION.test(c.normalised) && topic !== undefined && CONTINUABLE.has(topic.intent as IntentName);
   if (!OVERRIDABLE.has(c.intent) && !bare) return undefined;

@@ -16,6 +16,7 @@ import { isoTime, parseIsoTime } from '../lib/time.js';
 import type { Classification, IntentName, Language } from '../nlu/types.js';
 import { CONTINUABLE, followUp } from './follow-up.js';
 import { leavingWords } from '../kernel/leaving.js';
+import { namesTopic } from '../kernel/office-text.js';
 
 export type { Caller };
 
@@ -67,6 +68,13 @@ const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|
 const STATUS_WORDS = /\b(status|tiket|ticket|tracking|track|adu-\w+|progres\w*|progress|tindak ?lanjut\w*|ditindaklanjuti|ditanggapi|(?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|report\w*)\b/i;
 /** A message of fewer words than this describes no problem by itself ("biayanya?", "pantes lama"). */
 const MIN_WORDS_OF_A_PROBLEM = 4;
+/**
+ * Intents another agency's business named ("min izin nikah bisa disini?", "izin cuti …") is misread as, when it
+ * names no permit of the catalogue: the fallback then says which agency handles it.
+ */
+const REFERRAL_OVER: ReadonlySet<IntentName> = new Set<IntentName>(['consultation', 'permit.pickup', 'form.request', 'help', 'ack', 'greeting', 'complaint.status']);
+/** "trs sy hrs lapor kmn?": where to report, which after an out-of-scope message is about that matter. */
+const WHERE_TO_REPORT = /\b(?:lapor|melapor|mengadu|ngadu|komplain|report|complain)\w*\b.*\b(?:kemana|kmn|ke mana|dimana|dmn|di mana|mana|where)\b/i;
 /** Intents a part of a several-question message is answered as (information only: no form, no change). */
 const ANSWERABLE_PART: ReadonlySet<IntentName> = CONTINUABLE;
 
@@ -203,17 +211,21 @@ export function step(
         (c.intent === 'complaint.file' && fewerWords(text, MIN_WORDS_OF_A_PROBLEM) && !COMPLAINT_WORDS.test(text)) ||
         // and a ticket question that names no ticket, complaint or status ("surveynya gmn?"): no ticket is asked for.
         (c.intent === 'complaint.status' && !STATUS_WORDS.test(text));
-      const follow = followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
+      // Another agency's business, and where to report a matter just found out of scope: the fallback's to answer.
+      const notOurs =
+        (REFERRAL_OVER.has(c.intent) && c.entities.forms.length === 0 && k.office.referrals.some((r) => namesTopic(c.normalised, r))) ||
+        (base.noneStreak > 0 && c.intent.startsWith('complaint.') && WHERE_TO_REPORT.test(text));
+      const follow = notOurs ? undefined : followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
       if (follow) {
         intent = follow;
         // "itu udh ganti nama kan?" after the IMB form: the permit of the last answer is still the subject.
         const entities = c.entities.forms.length > 0 || c.entities.services.length > 0 ? c.entities : { forms: base.topic?.forms ?? [], services: base.topic?.services ?? [] };
         used = { ...c, intent: follow, entities };
-      } else if (unsure) {
+      } else if (unsure || notOurs) {
         intent = 'None';
       }
       // The parts are classified only here, where they can matter (a lazy `parts` is asked for them only then).
-      const answered = !follow && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')
+      const answered = !follow && !notOurs && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')
         ? (typeof parts === 'function' ? parts() : parts).filter((p) => ANSWERABLE_PART.has(p.c.intent))
         : [];
       const distinct = new Set(answered.map((p) => p.c.intent));
@@ -262,6 +274,10 @@ export function step(
   next.offer = undefined;
   // What this answer was about, for a follow-up next turn (kept through acknowledgements and thanks).
   if (CONTINUABLE.has(intent)) next.topic = { intent, forms: used.entities.forms, services: used.entities.services };
+  // Asked of another regency's office: "kalo di Tabanan?" next asks the same of this one.
+  else if (intent === 'None' && c.elsewhere && CONTINUABLE.has(c.elsewhere.intent)) {
+    next.topic = { intent: c.elsewhere.intent, forms: c.elsewhere.entities.forms, services: c.elsewhere.entities.services, elsewhere: true };
+  }
   if (last) next.lastReply = replyText(last).slice(0, 1000);
   for (const patch of patches) if (patch) Object.assign(next, patch);
   next.language = language;

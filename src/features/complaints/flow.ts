@@ -109,7 +109,16 @@ const CANCEL = leavingWords({ later: true, extra: ['stop', 'berhenti', 'keluar',
 const MENU_WORD = /^\s*\/?(menu|bantuan|help)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** Words that answer a yes/no question: never a name, a number or a description. */
 const YES_NO = /^\s*(ya|iya|y|yes|ok|oke|okay|no|tidak|ga|gak|nggak|bukan|kirim|benar|betul)\s*[.!]*\s*$/i;
-const SKIP = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
+const SKIP_WORD = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
+/**
+ * "ga ada nomornya", "sy gak punya", "belum ada nomor", "lupa", "tanpa nama", "I don't have one": a field the
+ * person cannot or will not give, said as people say it. Never a name ("Ada" is one) or a number: every form has
+ * a negation or a word of withholding.
+ */
+const SKIP_SAID =
+  /^\s*(?:(?:oh|wah|waduh|maaf|mohon maaf|aduh|hmm+|ya|iya|eh)[\s,]+)?(?:(?:sy|saya|aku|aq|gue|gw|kami)\s+)?(?:(?:nomor\w*|nomer\w*|nama\w*)\s+)?(?:(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|blm|belum|blom)\s+(?:ada|punya|tau|tahu|ingat|inget|hafal|apal|pake|pakai|usah|perlu)|(?:ga|gak|gk|nggak|tidak|tdk)\s+usah\s+(?:pake|pakai)|lupa|tanpa nama|anonim|anonymous|rahasia(?:kan)?|(?:i\s+)?(?:don'?t|do not)\s+(?:have|know|remember)(?:\s+(?:one|it))?|no\s+(?:number|name)|not\s+sure)(?:\s+(?:nomor\w*|nomer\w*|no|nya|izin\w*|ijin\w*|permohonan\w*|nama\w*|kontak\w*|hp|wa|kak|min|pak|bu|bli|mbok|deh|sih|ya|juga|jg|the|number|name|it|one))*\s*[.!]*\s*$/i;
+/** A field withheld: the skip word, or a sentence saying the person has none. */
+const SKIP = { test: (text: string): boolean => SKIP_WORD.test(text) || SKIP_SAID.test(text) };
 const YES = /^\s*\/?(?:(?:ya|iya|y|yes|ok|oke|okay|sudah|udah|udh)[\s,]+)?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju|send it|submit it)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|ya|kak|min|sekarang|now|please))*\s*[.!]*\s*$/i;
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 const QUESTION_START =

@@ -113,6 +113,19 @@ const ABOUT_THE_COUNTER =
 const ASKS_FOR_A_PERSON =
   /\b(?:petugas\w*|staf|staff|stafnya|pegawai\w*|orang|manusia|cs|customer service|operator|agen|agent|human|person|someone|officer|konsultasi|berkonsultasi|konsul|consult|consultation|bicara|ngobrol|diskusi|talk|speak)\b/i;
 
+/** A permit named as such (normalised): "izin bengkel", "perizinan usaha", "permit". */
+const NAMES_A_PERMIT = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?)\b/;
+/** "mau konsultasi ttg izin toko swalayan": what the question will be about, before the question itself. */
+const ABOUT_A_TOPIC = /\b(?:konsultasi|konsul|tanya|bertanya|nanya|consult\w*|ask)\s+(?:ttg|tentang|soal|mengenai|perihal|masalah|terkait|seputar|about|regarding)\s+(.*)$/i;
+/** A question word or mark: what a topic alone lacks. */
+const ASKS_SOMETHING = /\?|\b(?:apa|apakah|gimana|gmn|bagaimana|berapa|brp|kapan|kpn|dimana|dmn|mana|bisa|bisakah|boleh|syarat\w*|biaya\w*|what|how|when|where|which|can|could|is|are|do|does)\b/i;
+
+/** Whether a request for a person only names its topic ("sy mau konsultasi ttg izin toko swalayan"): the question is asked for. */
+function onlyNamesATopic(body: string): boolean {
+  const m = ABOUT_A_TOPIC.exec(body);
+  return m !== null && !ASKS_SOMETHING.test(m[1] ?? '');
+}
+
 /** Whether face-to-face consultation runs now, from the closure status. */
 function counterState(ctx: TurnCtx): Reply {
   const closed = ctx.k.closure.closedServices.includes('consultation');
@@ -139,6 +152,9 @@ export const startConsultation: IntentHandler = (ctx) => {
     // A permit it names ("I need a building permit, what is it called now?"): that permit's catalogue entry too.
     const forms = ctx.k.office.forms.filter((f) => ctx.c.entities.forms.includes(f.name)).slice(0, 3);
     const named = forms.map((f) => ctx.t.reply('form.one', { name: f.name, url: f.url ?? ctx.k.office.formsPage }));
+    // A permit the catalogue does not list ("izin bengkel motor", "izin usaha perikanan"): its form is on the forms
+    // page all the same, the office issues it.
+    if (named.length === 0 && NAMES_A_PERMIT.test(ctx.c.normalised)) named.push(ctx.t.reply('form.all', { url: ctx.k.office.formsPage, office: ctx.k.office.shortName }));
     return { replies: [...named, ctx.t.reply('consultation.for_staff'), ctx.t.reply('consultation.offer')] };
   }
   const data: FlowData = {
@@ -148,7 +164,7 @@ export const startConsultation: IntentHandler = (ctx) => {
     language: ctx.t.language,
     botLastReply: ctx.session.lastReply ?? null,
   };
-  if (looksLikeQuestion(body) && body.length <= MAX_TEXT) {
+  if (looksLikeQuestion(body) && body.length <= MAX_TEXT && !onlyNamesATopic(body)) {
     data.question = body;
     data.step = 'confirm';
     return { replies: [ctx.t.reply('consultation.start.noted'), ...confirm(ctx, data)], session: flowOf(data, ctx.k.now.toISOString()) };

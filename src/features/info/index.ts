@@ -4,7 +4,7 @@
  * and the current closure status (`src/kernel/knowledge.ts`), worded by the locales.
  */
 import type { FeatureDialogue, Handled, IntentHandler, TurnCtx } from '../../kernel/feature.js';
-import { callCenter } from '../../kernel/office-text.js';
+import { callCenter, closureUntil } from '../../kernel/office-text.js';
 import * as answers from './answers.js';
 import { menuChoice, menuReply } from './menu.js';
 
@@ -78,7 +78,7 @@ export const infoDialogue = {
     'permit.pickup': (ctx) => ({
       replies: [
         ctx.k.closure.closedServices.includes('permit')
-          ? ctx.t.reply('pickup.answer', { callcenter: callCenter(ctx.t, ctx.k.office) })
+          ? ctx.t.reply('pickup.answer', { callcenter: callCenter(ctx.t, ctx.k.office), until: closureUntil(ctx.t, ctx.k.closure, ctx.k.office) })
           : ctx.t.reply('pickup.open', { office: ctx.k.office.shortName }),
       ],
     }),

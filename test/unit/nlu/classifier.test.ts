@@ -336,3 +336,49 @@ describe('classifier: speed and model cache', () => {
     expect(unwritable.classify('kpn buka lg').intent).toBe('closure.duration');
   });
 });
+
+describe('classifier: what a message names decides over a weak or misled reading', () => {
+  const office = loadOffice(fileURLToPath(new URL('../../../offices/tabanan.json', import.meta.url)));
+  let c: NluClassifier;
+  beforeAll(() => {
+    c = createClassifier({ corpora, domainTerms: officeTerms(office), catalogue: office });
+  });
+  it.each<[string, IntentName]>([
+    // a form asked for, of a permit the catalogue lists or not; never another business's form
+    ['formulir izin usaha peternakan ada gak ya', 'form.request'],
+    ['kalo tutup dimana formnya', 'form.request'],
+    ['formulir pembukaan rekening bisa online?', 'None'],
+    // OSS or NIB named without a closure word
+    ['terus NIB nya wajib gak?', 'oss.registration'],
+    // a site visit named
+    ['lahan sy mau disurvei buat izin bangunan, petugasnya bisa datang?', 'field_verification'],
+    ['survei lapangannya gimana?', 'field_verification'],
+    // the office seen closed or empty; another institution's office is not ours
+    ['td sy ke kantor kok ga ada orang sama sekali', 'closure.status'],
+    ['denger2 kantor lg tutup ya, beneran?', 'closure.status'],
+    ['kantor desa sy tutup hari ini?', 'None'],
+    ['dpmptsp kota malang jam bukanya kapan', 'None'],
+    // acknowledgements with a plan, and understanding
+    ['ok nanti sy cek web nya', 'ack'],
+    ['siap sy coba dulu', 'ack'],
+    ['pantesan lama', 'ack'],
+    // asking leave is no permit
+    ['izin sakit hari ini pak', 'None'],
+    // a permit's new name
+    ['imb skrg ganti nama jd apa?', 'form.request'],
+    // how documents may go in, against an application gone quiet
+    ['boleh kirim berkasnya lewat email?', 'service.online'],
+    ['permohonan online sy mandek dr bulan lalu', 'application.stalled'],
+    // whether a non-permit service runs now
+    ['surat rekomendasi bs diurus ga', 'closure.status'],
+  ])('%s -> %s', (text, intent) => {
+    expect(c.classify(text).intent).toBe(intent);
+  });
+
+  it('says what a question about another regency\'s office would ask of this one', () => {
+    const r = c.classify('izin pbg di gianyar gmn caranya');
+    expect(r.intent).toBe('None');
+    expect(r.elsewhere?.intent).toBeDefined();
+    expect(r.elsewhere?.entities.forms.some((f) => f.includes('PBG'))).toBe(true);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Causes found in blind sets 5 and 6, through the real app (classifier, office data, in-memory store): a
+ * question about another regency's office followed by "kalo di Tabanan?", the hours of named days, "why" after
+ * who is at the office, another agency's business read as a question for staff, a where-to-report question after
+ * an out-of-scope message, fields withheld in the complaint form as people say it, a request for a person that
+ * only names its topic, permits the catalogue does not list, and the pickup answer saying until when.
+ */
+import { describe, expect, it } from 'vitest';
+import { makeBot, say, type TestBot } from '../support/app.js';
+
+async function talk(bot: TestBot, user: string, ...messages: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const m of messages) out.push((await say(bot, user, m)).join('\n'));
+  return out;
+}
+
+describe('a question about another regency, then this one', () => {
+  it('"kalo di Tabanan?" asks the same of this office: the PBG form', async () => {
+    const bot = makeBot();
+    const [badung, here] = await talk(bot, 'telegram:1', 'ngurus izin pbg di badung gimana', 'kalo yg di tabanan?');
+    expect(badung).not.toContain('formulir-pendaftaran-izin');
+    expect(here).toContain('PBG');
+    expect(here).toContain('formulir-pendaftaran-izin');
+  });
+
+  it('"kalo tabanan?" after another office\'s opening asks whether this one is open', async () => {
+    const bot = makeBot();
+    const [, here] = await talk(bot, 'telegram:2', 'dpmptsp buleleng udh buka blm?', 'kalo tabanan?');
+    expect(here).toContain('14 September 2020');
+  });
+
+  it('a follow-up that does not name this office is not answered with this office\'s facts', async () => {
+    const bot = makeBot();
+    const [, how] = await talk(bot, 'telegram:3', 'ngurus izin pbg di badung gimana', 'syaratnya apa aja?');
+    expect(how).not.toContain('formulir-pendaftaran-izin');
+  });
+});
+
+describe('follow-ups of the hours and of who is at the office', () => {
+  it('"and on Saturday?" after the hours gives the hours', async () => {
+    const bot = makeBot();
+    const [hours, saturday] = await talk(bot, 'telegram:4', 'what are your opening hours on friday?', 'and on saturday?');
+    expect(hours).toMatch(/\b12\b|\b11\b/);
+    expect(saturday).not.toContain('temporarily closed from');
+  });
+
+  it('"kok dikit amat knp?" after the staffing answer asks why (COVID)', async () => {
+    const bot = makeBot();
+    const [staff, why] = await talk(bot, 'telegram:5', 'skrg pegawai yg ngantor brp org?', 'kok dikit amat knp?');
+    expect(staff).toContain('25%');
+    expect(why).toContain('COVID');
+  });
+});
+
+describe('not our business', () => {
+  it('a marriage registration read as a question for staff is referred to the agency that handles it', async () => {
+    const bot = makeBot();
+    const [nikah] = await talk(bot, 'telegram:6', 'min urus izin nikah bisa disini ga?');
+    expect(nikah).toMatch(/KUA|Kemenag|pernikahan/i);
+    expect(nikah).not.toContain('dijawab oleh petugas');
+  });
+
+  it('"trs sy lapor kmn?" after an out-of-scope message asks for no ticket and opens no form', async () => {
+    const bot = makeBot();
+    const [, where] = await talk(bot, 'telegram:7', 'sinyal indosat di rumah ilang terus', 'trs sy lapor kmn?');
+    expect(where).not.toContain('nomor tiket');
+    expect((await bot.sessions.get('telegram:7'))?.flow).toBeUndefined();
+  });
+});
+
+describe('the complaint form: fields withheld as people say it', () => {
+  it.each(['ga ada nomornya', 'sy gak punya nomor izin', 'lupa nomornya', 'belum ada nomor'])('"%s" at the permit step skips it', async (skip) => {
+    const bot = makeBot();
+    const user = `telegram:skip-${skip.length}`;
+    const [, afterSkip, , summary] = await talk(bot, user, 'mau lapor, petugas loket kemarin kasar sekali ke saya', skip, 'Ketut Arya', 'ketut@example.com');
+    expect(afterSkip).toContain('Nama Anda?');
+    expect(summary).toContain('Ketut Arya');
+    expect(summary).toContain('ketut@example.com');
+  });
+});
+
+describe('the consultation desk', () => {
+  it('"mau konsultasi ttg izin apotek" asks for the question; the next message is the question, stored', async () => {
+    const bot = makeBot();
+    const [ask, stored] = await talk(bot, 'telegram:8', 'sy mau konsultasi ttg izin apotek', 'syarat buka apotek di kediri apa aja ya?');
+    expect(ask).toContain('tulis pertanyaan');
+    expect(ask).not.toContain('Kirim ke petugas sekarang');
+    expect(stored).toMatch(/KON-[A-Z0-9]+/);
+  });
+
+  it('a question about a permit the catalogue does not list gets the forms page and a person offered', async () => {
+    const bot = makeBot();
+    const [bengkel] = await talk(bot, 'telegram:9', 'izin bengkel las syaratnya apa?');
+    expect(bengkel).toContain('formulir-pendaftaran-izin');
+    expect(bengkel).toMatch(/konsultasi/i);
+  });
+});
+
+describe('collecting a permit', () => {
+  it('says until when the counter is closed', async () => {
+    const bot = makeBot();
+    const [pickup] = await talk(bot, 'telegram:10', 'izin sy udh jadi, bisa diambil di loket?');
+    expect(pickup).toContain('Kuningan');
+  });
+});
