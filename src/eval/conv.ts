@@ -98,7 +98,7 @@ export const TOPIC_KEYS: Readonly<Record<Topic, readonly string[]>> = {
   staffing: ['staffing.answer', 'staffing.unknown'],
   pickup: ['pickup.answer', 'pickup.open'],
   referral: ['referral.'],
-  out_of_scope: ['fallback.first', 'fallback.repeat'],
+  out_of_scope: ['fallback.first', 'fallback.repeat', 'fallback.elsewhere'],
   complaint_form: [
     'complaint.start',
     'complaint.start.noted',
@@ -119,7 +119,7 @@ export const TOPIC_KEYS: Readonly<Record<Topic, readonly string[]>> = {
   subscribed: ['subscribe.done'],
   unsubscribed: ['unsubscribe.done'],
   nothing_to_cancel: ['cancel.nothing'],
-  not_understood: ['fallback.first', 'fallback.repeat'],
+  not_understood: ['fallback.first', 'fallback.repeat', 'fallback.elsewhere'],
 };
 
 /** The topics a reply key shows. */

@@ -12,7 +12,8 @@ const CANCEL_PHRASES = [
   'batal',
   'batalkan',
   'cancel',
-  String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|ndak) ?jadi`,
+  String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|ndak) ?(?:jadi|jd)`,
+  'udahan',
   String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak) ?usah`,
   'never ?mind',
   'forget it',
@@ -34,5 +35,8 @@ export interface LeavingOptions {
 export function leavingWords(options: LeavingOptions = {}): RegExp {
   const phrases = [...CANCEL_PHRASES, ...(options.later ? LATER_PHRASES : []), ...(options.extra ?? [])].join('|');
   const phrase = String.raw`\/?(?:${phrases})(?:@[A-Za-z0-9_]+)?`;
-  return new RegExp(String.raw`^\s*(?:${LEAD}[\s,]+)*${phrase}(?:[\s,.!]+(?:${phrase}|${TAIL}))*\s*[.!]*\s*$`, 'i');
+  // A cancel phrase may give its reason after a comma or a stop ("batal aja deh, udh diangkat barusan"): a few words.
+  const cancel = String.raw`(?:${CANCEL_PHRASES.join('|')})`;
+  const withReason = String.raw`^\s*(?:${LEAD}[\s,]+)*${cancel}(?:\s+${TAIL})*\s*[,.!;]+\s*(?:[^\s?]+\s*){1,6}[.!]*\s*$`;
+  return new RegExp(String.raw`^\s*(?:${LEAD}[\s,]+)*${phrase}(?:[\s,.!]+(?:${phrase}|${TAIL}))*\s*[.!]*\s*$|${withReason}`, 'i');
 }

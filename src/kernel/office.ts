@@ -135,6 +135,8 @@ export const OfficeData = z
       })
       .strict(),
     timezone: z.string().min(1),
+    /** The local name of the time zone, told with the hours ("WITA"); none: the hours alone. */
+    timezoneLabel: z.string().min(1).max(10).optional(),
     hours: z.array(OpeningHours).min(1),
     holidaySources: z.array(HolidaySource).default([]),
     holidays: z.array(Holiday),

@@ -169,7 +169,7 @@ const WHY_ASKED = /^(?:(?:tapi|terus|lalu|jadi|oh|kak|min|pak|bu|bli|mbok|sebena
 /** Words that say something is closed or moved online: a why-question with one asks the closure's reason. */
 const CLOSED_WORD = /\b(?:tutup|ditutup|ditiadakan|closed|close|libur|diliburkan|tidak (?:buka|dibuka)|online saja|lockdown)\b/;
 /** What a why-question is misread as: the closure's state, its length, the online services. */
-const WHY_OVER: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'service.online']);
+const WHY_OVER: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'service.online', 'permit.pickup', 'form.request', 'field_verification', 'office.hours', 'consultation']);
 /** Sending the documents somewhere: "kirim berkasnya kemana", "dokumen diupload dimana". */
 const WHERE_SENT = /\b(?:kirim|dikirim|kirimnya|dikirimkan|diserahkan|serahkan|upload|diupload|unggah|diunggah|antar|diantar|send|submit)\b.*\b(?:kemana|ke mana|dimana|di mana|where)\b/;
 /** What a where-to-send question is misread as. */
@@ -179,11 +179,11 @@ const TOLD_WHEN_OPEN = /\b(?:dikabari|dikabarin|kabari|kabarin|diinfokan|diinfoi
 /** What a told-when-it-reopens question is misread as (a subscription request stays one). */
 const TOLD_OVER: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'None', 'consultation', 'contact.info']);
 /** "(ok) mau tanya ke petugas (aja)", "boleh bicara dengan pegawai": asking for a person. */
-const ASK_A_PERSON = /^(?:(?:iya|ya|oke|baik|kalau begitu|ya sudah|oh) )*(?:saya )?(?:mau|ingin|pengen|boleh|bisa|minta)(?: langsung)? (?:tanya|bertanya|bicara|ngobrol|konsultasi|chat|disambungkan)\w*(?: langsung)? (?:ke|dengan|sama|kepada) (?:petugas|pegawai|staf|staff|orang|admin|cs|operator|manusia)\w*\b(?: (?:saja|aja|deh|dong|ya|langsung|kak|min))*$/;
+const ASK_A_PERSON = /^(?:(?:iya|ya|oke|baik|kalau begitu|ya sudah|oh|halo|hai|permisi|selamat (?:pagi|siang|sore|malam)|om swastiastu|kak|min|pak|bu) )*(?:saya )?(?:mau|ingin|pengen|boleh|bisa|minta)(?: langsung)? (?:tanya|bertanya|bicara|ngobrol|konsultasi|chat|disambungkan)\w*(?: langsung)? (?:ke|dengan|sama|kepada) (?:petugas|pegawai|staf|staff|orang|admin|cs|operator|manusia)\w*\b(?: (?:saja|aja|deh|dong|ya|langsung|kak|min))*$/;
 /** What asking for a person is misread as. */
 const ASK_A_PERSON_OVER: ReadonlySet<string> = new Set(['office.staffing', 'None', 'ack', 'help', 'contact.info', 'complaint.file']);
 /** "mau lapor, …", "saya mau mengadu …": wanting to complain, said first. */
-const WANTS_TO_COMPLAIN = /^(?:(?:halo|permisi|maaf) )?(?:(?:kak|min|pak|bu) )?(?:saya )?(?:mau|ingin|pengen|akan) (?:lapor|melapor|melaporkan|mengadu|ngadu|komplain|complain|protes)\b/;
+const WANTS_TO_COMPLAIN = /^(?:(?:halo|permisi|maaf) )?(?:(?:kak|min|pak|bu) )?(?:saya )?(?:mau|ingin|pengen|akan) (?:lapor|melapor|melaporkan|laporin|ngelaporin|lapor\w*|mengadu|mengadukan|ngadu|ngaduin|komplain|complain|protes)\b/;
 /** What a message opening with a complaint is misread as (a ticket number in it stays a status question). */
 const WANTS_TO_COMPLAIN_OVER: ReadonlySet<string> = new Set(['complaint.status', 'application.stalled']);
 /** "since when", "sejak kapan", "mulai kapan" (a whole question of a few words, or one about the closure). */
@@ -247,7 +247,7 @@ const STILL_RUNS = /\b(?:bisa|masih|buka|dibuka|tutup|ditutup|jalan|berjalan|dil
 /** Closure intents: a message naming OSS without a closure word asks about OSS ("trs NIB perlu ga?"). */
 const CLOSURE_INTENTS: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'closure.reason']);
 /** What a site visit named ("tanah sy mau disurvei", "surveynya gmn?") overrides. */
-const SITE_VISIT_OVER: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help', 'complaint.file', 'complaint.status', 'consultation']);
+const SITE_VISIT_OVER: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help', 'complaint.file', 'complaint.status', 'consultation', 'application.stalled']);
 /** "izin cuti besok", "izin sakit pak", "ijin telat": asking leave (of a teacher, a boss), never a permit. */
 const LEAVE_OF_ABSENCE = /^(?:(?:mohon|permisi|pak|bu|bos|kak|maaf) )*izin (?:cuti|sakit|tidak masuk|absen|pulang|telat|terlambat|datang terlambat|keluar|pamit|libur|off)\b/;
 /** The office's own place named ("kantor", "loket"): with a closure word or nobody there, a closure question. */
@@ -264,6 +264,30 @@ const ACK_WITH_PLAN = /^(?:iya|ok|oke|okey|okay|baik|siap|sip|oh|noted|mantap)(?
 const UNDERSTOOD = /^(?:oh |o |ooh )?(?:pantas|pantasan|pantesan)\b(?: \S+){0,3}$/;
 /** A question word: an acknowledgement holds none. */
 const QUESTION_WORD = /\b(?:apa|apakah|bagaimana|kapan|dimana|mana|berapa|kenapa|mengapa|siapa|bisa|boleh|what|how|when|where|why|can)\b/;
+/** A first sentence asking for a person, on the raw text ("saya ingin konsultasi dengan petugas. …"). */
+const PERSON_FIRST =
+  /^\s*(?:(?:halo|hai|permisi|selamat (?:pagi|siang|sore|malam)|om swastiastu|kak|min|pak|bu)[\s,.!]+)*(?:saya|sy|aku|aq)?\s*(?:mau|ingin|pengen|pingin)\s+(?:konsultasi|konsul|bertanya|tanya|nanya|bicara|ngobrol)\s+(?:ke|dengan|dgn|dg|sama|sm|kepada)\s+(?:petugas|pegawai|staf|staff|orang)\w*\s*[.,!:;]\s*\S/i;
+/** Complaint words (normalised). */
+const COMPLAINT_WORD = /\b(?:lapor\w*|melapor\w*|pengaduan|aduan|mengadu\w*|komplain\w*|complain\w*|keluh\w*|protes)\b/;
+/** Money asked into a private account. */
+const BRIBE = /\b(?:transfer|tf|bayar|setor|kirim uang|kasih uang)\b.{0,50}\brekening (?:pribadi|pegawai|petugas|orang)\b|\brekening pribadi\b.{0,50}\b(?:izin\w*|cepat|berkas)\b/;
+/** The office in the message: a bribe told of it. */
+const OFFICE_CONTEXT = /\b(?:kantor|petugas\w*|pegawai\w*|oknum|dinas|dpmptsp|ptsp|izin\w*|ijin\w*|berkas)\b/;
+/** A message headed as a complaint ("pengaduan: …", "komplain - …"), on the raw text. */
+const COMPLAINT_HEADED = /^\s*(?:pengaduan|aduan|komplain|complaint|keluhan|laporan|lapor)\s*[:\-–]\s*\S/i;
+/** Words of collecting a permit or of a permit finished (normalised). */
+const PICKUP_WORD = /\b(?:ambil|diambil|ambilnya|mengambil|ngambil|pengambilan|jemput|dijemput|collect\w*|pick(?:ed)? up|pickup|dikirim|kirim\w*|terbit\w*|jadi|selesai|sudah keluar|diwakilkan|wakil\w*|cetak|dicetak|fisik|asli|hardcopy|salinan|received?|ready|issued|sent)\b/;
+/** Collecting a finished permit. */
+const COLLECT = /\b(?:diambil|ambil|ngambil|mengambil|collect|pick up)\b/;
+/** The share of staff at the office: "berapa persen yang masuk". */
+const PERCENT_IN = /\b(?:persen|percent)\b.*\b(?:masuk|ngantor|kerja|bekerja|pegawai|staf|staff|petugas|work\w*)\b|\b(?:masuk|ngantor|pegawai|staf|staff|petugas)\b.*\b(?:persen|percent)\b/;
+/** The menu asked for. */
+const MENU_ASKED = /\b(?:menu|menunya|daftar topik|pilihan topik|main menu)\b/;
+/** "… ini beneran?", "bener ga?": whether what the person read is true. */
+const IS_IT_TRUE = /\b(?:beneran|benar|bener|betul|valid|hoax|hoaks|asli|true)\b/;
+/** Laughter and "just kidding": no meaning of their own ("wkwk canda, kantor buka kapan?"). */
+const LAUGHTER = /\b(?:w+k+(?:w+k*)*|a*(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}h?|xi(?:xi)+|lol|lmao|canda|bercanda|becanda|becanda deh|jk)\b/g;
+
 /** "tes", "test 123", "p", "ping": checking the bot is alive, no greeting (the menu answers it). */
 const ALIVE_CHECK = /^(?:tes|test|testing|ping|p|cek|check)(?: (?:tes|test|testing|ping|cek|check|\d+))*$/;
 /** From this many words a message is also judged by its last clause(s) (see `predict`). */
@@ -572,7 +596,10 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (looksBinary(clipped)) return { intent: 'None', score: 1, language: 'id', normalised: '', entities: noEntities() };
       if (isAckEmoji(clipped)) return { intent: 'ack', score: 1, language: 'id', normalised: '', entities: noEntities() };
       const markup = mayHaveMarkup(clipped);
-      const normalised = withoutPoliteIzin(normalise(markup ? stripMarkup(clipped) : clipped));
+      const plainNormalised = withoutPoliteIzin(normalise(markup ? stripMarkup(clipped) : clipped));
+      // Laughter around a question is no part of it; laughter alone stays what it is.
+      const laughless = plainNormalised.replace(LAUGHTER, ' ').replace(/\s+/g, ' ').trim();
+      const normalised = laughless.length > 0 ? laughless : plainNormalised;
       // Language from the words typed, never from a URL's or a tag's ("href", "go", "www").
       const language: Language = detectLanguage(fx.tokens(markup ? normalise(withoutUrls(clipped)) : normalised));
       // Another regency's office ("jam buka dpmptsp buleleng"): out of scope, whatever office words it shares.
@@ -581,8 +608,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
         // (ranked without the other place's name, which no example of this office holds)
         const here = normalised.split(' ').filter((w) => !elsewhere.has(w) && !AREA_WORD.has(w)).join(' ');
         const asked = rankWithRules(here)[0];
-        const there = asked && asked.intent !== 'None' && !SMALL_TALK.has(asked.intent) ? { intent: asked.intent, entities: findEntities(normalised) } : undefined;
-        return { intent: 'None', score: 1, language, normalised, entities: noEntities(), ...(there ? { elsewhere: there } : {}) };
+        const there: IntentName = asked && asked.intent !== 'None' && !SMALL_TALK.has(asked.intent) ? asked.intent : 'None';
+        return { intent: 'None', score: 1, language, normalised, entities: noEntities(), elsewhere: { intent: there, entities: findEntities(normalised) } };
       }
       if (ALIVE_CHECK.test(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
       if (LEAVE_OF_ABSENCE.test(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
@@ -627,7 +654,28 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // OSS or NIB named without a closure word asks about OSS ("trs NIB perlu ga?"), not why the office is closed.
       if (best && CLOSURE_INTENTS.has(best.intent) && entities.services.includes('oss') && !CLOSED_WORD.test(normalised) && !OFFICE_PLACE.test(normalised)) best = sure('oss.registration');
       // A site visit named ("tanah sy mau disurvei utk PBG, petugas bisa dtg ga") is the field verification question.
-      if ((!best || SITE_VISIT_OVER.has(best.intent)) && entities.services.includes('field_verification') && !namesForeignWord(words)) best = sure('field_verification');
+      const complains = WANTS_TO_COMPLAIN.test(normalised) || WRONGDOING.test(normalised) || COMPLAINT_WORD.test(normalised);
+      if ((!best || SITE_VISIT_OVER.has(best.intent)) && !(best?.intent === 'complaint.file' && complains) && entities.services.includes('field_verification') && !namesForeignWord(words)) best = sure('field_verification');
+      // A bribe asked for by someone of the office ("…harus transfer 1 jt ke rekening pribadi"): a complaint,
+      // whatever banking words it holds.
+      if ((!best || best.score < threshold || WRONGDOING_OVER.has(best.intent)) && BRIBE.test(normalised) && OFFICE_CONTEXT.test(normalised)) best = { intent: 'complaint.file', score: 1 };
+      // "Selamat siang, saya ingin konsultasi dengan petugas. Rencana …": asking for a person, then the question.
+      if (PERSON_FIRST.test(clipped) && best?.intent !== 'complaint.file') best = sure('consultation');
+      // "pengaduan: sy udh kirim berkas …": a message headed as a complaint is one.
+      if (COMPLAINT_HEADED.test(clipped) && normalised.split(' ').length >= 5 && best?.intent !== 'complaint.status') best = { intent: 'complaint.file', score: 1 };
+      // A pickup reading needs a word of collecting or of a finished permit; without one, the next reading.
+      if (best?.intent === 'permit.pickup' && !PICKUP_WORD.test(normalised)) {
+        const next = rankWithRules(normalised).find((r) => r.intent !== 'permit.pickup' && r.score >= threshold);
+        best = next ?? { intent: 'None', score: 1 };
+      }
+      // "siup sy udh jadi, bs diambil ke kantor?": collecting a finished permit.
+      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent)) && COLLECT.test(normalised) && (entities.forms.length > 0 || PERMIT_WORD.test(normalised))) best = sure('permit.pickup');
+      // "brp persen yg masuk": the share of staff at the office.
+      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent)) && PERCENT_IN.test(normalised)) best = sure('office.staffing');
+      // "sori kepencet. bs liat menunya?": the menu.
+      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent)) && MENU_ASKED.test(normalised)) best = { intent: 'help', score: 1 };
+      // A pasted announcement asked about ("… ditutup sementara mulai 14 September 2020 ini beneran?"): whether it is closed.
+      if (best?.intent === 'closure.reason' && IS_IT_TRUE.test(normalised) && !WHY_ASKED.test(normalised) && !/\b(?:kenapa|mengapa|why|karena)\b/.test(normalised)) best = sure('closure.status');
       // The office seen closed or empty ("sy lg di depan kantor, kok gak ada org", "katanya kantor tutup, bener?").
       if ((!best || best.score < threshold || CLOSURE_SEEN_OVER.has(best.intent) || (best.intent === 'closure.duration' && !UNTIL_ASKED.test(normalised))) && OFFICE_PLACE.test(normalised) && !OTHER_OFFICE.test(normalised) && (CLOSED_WORD.test(normalised) || NOBODY_THERE.test(normalised)) && !namesForeignWord(words)) {
         best = sure('closure.status');

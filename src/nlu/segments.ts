@@ -85,8 +85,17 @@ function splitMid(part: string): string[] {
   return [before, ...splitMid(after)];
 }
 
+/** "… lho wkwk, btw kantor masih tutup?": "by the way" starts another matter, whatever came before. */
+const BY_THE_WAY = /[\s,.;!]+(?:btw|by the way|ngomong2|ngomong-ngomong|ngomong ngomong|omong2|oh iya|oh ya|oiya|oya)[\s,:]+/i;
+
+function splitByTheWay(part: string): string[] {
+  const m = BY_THE_WAY.exec(part);
+  if (!m || m.index === undefined || m.index === 0) return [part];
+  return [part.slice(0, m.index), ...splitByTheWay(part.slice(m.index + m[0].length))];
+}
+
 /** Where `segments` may cut besides a question mark: a line break or comma, a connective, an "and", a numbered item. */
-const MAY_SPLIT = [/[\n,]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source)];
+const MAY_SPLIT = [/[\n,]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source), BY_THE_WAY];
 /** A character that does not clean away (see MIN_PART_CHARS): what a part after a question mark needs. */
 const KEPT_CHAR = /[^\s?？.,!]/;
 
@@ -132,7 +141,7 @@ export function segments(text: string): string[] {
   const out: string[] = [];
   for (const r of rough) {
     const first = r.trim().replace(CONNECTIVE, '');
-    const pieces = splitComma(first).flatMap(splitMid).flatMap(splitAnd);
+    const pieces = splitByTheWay(first).flatMap(splitComma).flatMap(splitMid).flatMap(splitAnd);
     for (const p of pieces) {
       const clean = unmask(p.replace(CONNECTIVE, '').trim());
       if (clean.replace(/[\s?？.,!]+/g, '').length >= MIN_PART_CHARS) out.push(clean);

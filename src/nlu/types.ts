@@ -63,7 +63,8 @@ export interface Classification {
   entities: Entities;
   /**
    * Set when the message is out of scope only because it asks about another regency's office ("izin PBG di
-   * Badung gmn caranya"): what it would ask of this office, so "kalo di Tabanan?" next can be answered.
+   * Badung gmn caranya"): what it would ask of this office (`None` when nothing), so "kalo di Tabanan?" next can
+   * be answered.
    */
   elsewhere?: { intent: IntentName; entities: Entities };
 }

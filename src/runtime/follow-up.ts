@@ -64,9 +64,20 @@ const WHERE_THAT = /^(?:(?:terus|trus|trs|lalu|oh|and|so)\s+)?(?:(?:dimana|di ma
 /** "jd blm pasti ya?", "not decided yet?": the reopening date is still open. */
 const NOT_DECIDED = /\b(?:belum|tidak|ga|gak|nggak|not|no)\s+(?:ada\s+)?(?:pasti|kepastian|tentu|ditentukan|jelas|sure|certain|decided|fixed)\b/;
 /** "ada cara lain?", "alternatifnya?": another way than coming in. */
-const ANOTHER_WAY = /\b(?:cara lain|jalan lain|solusi lain|alternatif\w*|solusinya|other way|another way|other option|alternatives?)\b/;
+const ANOTHER_WAY = /\b(?:cara lain|jalan lain|solusi lain|alternatif\w*|solusinya|other way|another way|other option|alternatives?|meanwhile|in the meantime|sementara itu|selama itu|selama tutup|what can i do)\b/;
 /** "kalo mau ketemu salah satunya?", "can I meet them?": meeting staff in person. */
 const MEET = /\b(?:ketemu|bertemu|menemui|jumpa|tatap muka|meet|see them|in person)\b/;
+
+/** Asking a person in chat: "mau nanya langsung ke petugasnya", "bisa ngobrol sama orang?". */
+const PERSON_ASKED = /\b(?:tanya|nanya|bertanya|ngobrol|bicara|konsultasi|chat|talk|speak)\b.*\b(?:petugas\w*|staf\w*|staff|pegawai\w*|orang|admin\w*|cs|human|person|someone)\b/;
+/** At the office itself (a desk question, not a chat with a person). */
+const AT_THE_OFFICE = /\b(?:tatap muka|face to face|in person|offline|di kantor|ke kantor|di loket|ke loket|datang|dateng)\b/;
+/** What is needed: "perlu apa aja", "syaratnya", "pake apa aja", "what do I need". */
+const REQUIREMENTS = /\b(?:perlu apa|butuh apa|syarat\w*|persyaratan\w*|pakai apa|pake apa|memakai apa|dokumen apa|bawa apa|modal apa|what do i need|requirements?|what documents)\b/;
+/** Words of making or getting something ("bikinnya dmn", "where do I get it"). */
+const MAKE: ReadonlySet<string> = new Set('bikin bikinnya buat buatnya membuat urusnya ngurusnya dapatnya mendapatkan dapetnya get make apply obtain one'.split(' '));
+/** A form named as such: "kalo formulir pbg?" asks for the form, not the permit's closure state. */
+const FORM_WORD = /\b(?:formulir\w*|form|formnya|blanko\w*|link\w*|download|unduh)\b/;
 
 /** Words that name a permit as such (one the catalogue lists or not). */
 const PERMIT = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?)\b/;
@@ -131,6 +142,20 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   // "trs?", "terus?", "so?" alone carries on from the last answer, whatever the network made of the word.
   if (topic && CONTINUABLE.has(topic.intent as IntentName) && CARRY_ON_ALONE.test(c.normalised)) {
     return CLOSURE.has(topic.intent) && topic.intent !== 'service.online' ? 'service.online' : (topic.intent as IntentName);
+  }
+  // "kira2 kpn dijawab?", "when will someone reply?" after a question was taken for staff: when staff answer,
+  // however confidently it reads as the reopening.
+  if (topic?.intent === 'consultation' && words <= MAX_WORDS && ANSWERED_WHEN.test(c.normalised)) return 'consultation';
+  // "So what can I do meanwhile?", "klo gitu ada cara lain?" after a closure answer: what can be done instead.
+  if (topic && CLOSURE.has(topic.intent) && words <= MAX_WORDS + 4 && !TICKET_WORDS.test(c.normalised) && ANOTHER_WAY.test(c.normalised)) return 'service.online';
+  // "kalo mau nanya langsung ke petugasnya gmn": asking for a person in chat (the desk at the office is a closure question).
+  if (topic && words <= MAX_WORDS + 2 && PERSON_ASKED.test(c.normalised) && !AT_THE_OFFICE.test(c.normalised)) return 'consultation';
+  // After an OSS answer: "perlu apa aja", "daftarnya pake apa", "bikinnya dmn", "where do I get it" continue OSS.
+  if (topic?.intent === 'oss.registration' && words <= 5 && (REQUIREMENTS.test(c.normalised) || (ASKS.test(c.normalised) && c.normalised.split(' ').every((w) => GENERIC.has(w) || MAKE.has(w))))) return 'oss.registration';
+  // "berarti surat keterangan jg ga bs ya?", "kalo pbg?" after a closure answer: that service's (or permit's) state.
+  if (topic && CLOSURE.has(topic.intent) && words <= MAX_WORDS && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase())) && !FORM_WORD.test(c.normalised)) {
+    const named = c.entities.services.length > 0 || c.entities.forms.length > 0;
+    if (named && (CLOSURE.has(c.intent) || OVERRIDABLE.has(c.intent) || c.intent === 'form.request')) return UNTIL.test(c.normalised) ? 'closure.duration' : 'closure.status';
   }
   // "and Monday to Thursday?" after the hours: the hours of those days, however confidently it reads as a closure.
   if (topic?.intent === 'office.hours' && words <= MAX_WORDS && DAY.test(c.normalised)) return 'office.hours';

@@ -60,7 +60,7 @@ const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya bole
  * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
  * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
  */
-const SUBSCRIPTION_WORDS = /\b(langganan|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif|kabari|kabarin|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka))\b/i;
+const SUBSCRIPTION_WORDS = /\b(langganan|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka))\b/i;
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
 /** Words that ask to complain: a short message opens the complaint form only with one of these. */
 const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|protes|report\w*|kecewa|pungli|calo)\b/i;
@@ -72,7 +72,7 @@ const MIN_WORDS_OF_A_PROBLEM = 4;
  * Intents another agency's business named ("min izin nikah bisa disini?", "izin cuti …") is misread as, when it
  * names no permit of the catalogue: the fallback then says which agency handles it.
  */
-const REFERRAL_OVER: ReadonlySet<IntentName> = new Set<IntentName>(['consultation', 'permit.pickup', 'form.request', 'help', 'ack', 'greeting', 'complaint.status']);
+const REFERRAL_OVER: ReadonlySet<IntentName> = new Set<IntentName>(['consultation', 'permit.pickup', 'form.request', 'help', 'ack', 'greeting', 'thanks', 'goodbye', 'complaint.status']);
 /** "trs sy hrs lapor kmn?": where to report, which after an out-of-scope message is about that matter. */
 const WHERE_TO_REPORT = /\b(?:lapor|melapor|mengadu|ngadu|komplain|report|complain)\w*\b.*\b(?:kemana|kmn|ke mana|dimana|dmn|di mana|mana|where)\b/i;
 /** Intents a part of a several-question message is answered as (information only: no form, no change). */
@@ -225,11 +225,19 @@ export function step(
         intent = 'None';
       }
       // The parts are classified only here, where they can matter (a lazy `parts` is asked for them only then).
-      const answered = !follow && !notOurs && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')
+      // (never of a message about another regency's office: its parts are that office's business too)
+      const answered = !follow && !notOurs && !c.elsewhere && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')
         ? (typeof parts === 'function' ? parts() : parts).filter((p) => ANSWERABLE_PART.has(p.c.intent))
         : [];
       const distinct = new Set(answered.map((p) => p.c.intent));
-      if (distinct.size >= 2) {
+      // A message not understood as a whole with one part that is ("… berhenti merokok lho, btw kantor masih
+      // tutup?"): that part is the question.
+      const lone = c.intent === 'None' && !follow && !notOurs && distinct.size === 1 && answered.length === 1 ? answered[0] : undefined;
+      if (lone) {
+        intent = lone.c.intent;
+        used = lone.c;
+        handled = d.intents[intent]({ ...ctx, text: lone.text, c: lone.c });
+      } else if (distinct.size >= 2) {
         // Several questions in one message: each is answered in turn, once per topic.
         const seen = new Set<IntentName>();
         const replies: Reply[] = [];

@@ -3,7 +3,11 @@
  * question about another regency's office followed by "kalo di Tabanan?", the hours of named days, "why" after
  * who is at the office, another agency's business read as a question for staff, a where-to-report question after
  * an out-of-scope message, fields withheld in the complaint form as people say it, a request for a person that
- * only names its topic, permits the catalogue does not list, and the pickup answer saying until when.
+ * only names its topic, permits the catalogue does not list, and the pickup answer saying until when; and of
+ * blind set 7: laughter around a question, a bribe told without a complaint word, a message headed as a complaint,
+ * fields withheld with "lewati" after the reason, a contact inside a sentence, leaving with a reason, a yes with a
+ * detail at the consultation's confirmation, "btw" before the question, another office's question answered with
+ * which office this is, the hours' time zone, OSS requirements after an OSS answer, the menu asked for.
  */
 import { describe, expect, it } from 'vitest';
 import { makeBot, say, type TestBot } from '../support/app.js';
@@ -101,5 +105,83 @@ describe('collecting a permit', () => {
     const bot = makeBot();
     const [pickup] = await talk(bot, 'telegram:10', 'izin sy udh jadi, bisa diambil di loket?');
     expect(pickup).toContain('Kuningan');
+  });
+});
+
+describe('blind set 7 causes', () => {
+  const formOf = async (bot: TestBot, user: string) => (await bot.sessions.get(user))?.flow?.kind;
+
+  it('laughter around a question is no part of it', async () => {
+    const bot = makeBot();
+    const [when] = await talk(bot, 'telegram:20', 'wkwk becanda. kapan kantor buka lagi?');
+    expect(when).toContain('Kuningan');
+  });
+
+  it('a bribe into a private account, told without a complaint word, opens the complaint form', async () => {
+    const bot = makeBot();
+    await talk(bot, 'telegram:21', 'ada yg ngaku org kantor minta tf 2 jt ke rekening pribadi biar izin sy cepet, gmn tuh');
+    expect(await formOf(bot, 'telegram:21')).toBe('complaint');
+  });
+
+  it('a message headed "komplain:" is a complaint, whatever it tells', async () => {
+    const bot = makeBot();
+    await talk(bot, 'telegram:22', 'komplain: berkas pbg sy dikirim sebulan lalu tp blm ada kabar');
+    expect(await formOf(bot, 'telegram:22')).toBe('complaint');
+  });
+
+  it('"gak tau nomornya, lewati aja" skips the permit number; a number inside a sentence is the contact', async () => {
+    const bot = makeBot();
+    const [, , name, summary] = await talk(bot, 'telegram:23', 'mau lapor, petugas loket membentak saya kemarin siang', 'gak tau nomornya, lewati aja', 'Wayan Sudira', 'wa sy aja 081234567890');
+    expect(name).toContain('Nomor HP atau email');
+    expect(summary).toContain('081234567890');
+    expect(summary).toContain('Wayan Sudira');
+  });
+
+  it('"batal aja deh, udah beres kok" at the summary leaves the form; "gk jd deh, batal" stores no consultation', async () => {
+    const bot = makeBot();
+    const [, , , , left] = await talk(bot, 'telegram:24', 'mau lapor, petugas loket membentak saya kemarin siang', 'lewati', 'lewati', 'lewati', 'batal aja deh, udah beres kok');
+    expect(left).toMatch(/dibatalkan/i);
+    expect(await formOf(bot, 'telegram:24')).toBeUndefined();
+    const [, cancelled] = await talk(bot, 'telegram:25', 'bisa ngobrol sama petugas aja?', 'gk jd deh, batal');
+    expect(cancelled).not.toContain('KON-');
+    expect(await formOf(bot, 'telegram:25')).toBeUndefined();
+  });
+
+  it('a yes with a detail at the consultation confirmation sends the question with the detail', async () => {
+    const bot = makeBot();
+    const [confirm, sent] = await talk(bot, 'telegram:26', 'konsultasi: apakah gudang di lahan sawah bisa dapat PBG?', 'iya itu pertanyaannya, luasnya 8 are');
+    expect(confirm).toContain('Kirim ke petugas sekarang');
+    expect(sent).toMatch(/KON-[A-Z0-9]+/);
+  });
+
+  it('a longer question at the confirmation is added to the question and shown again, not dropped', async () => {
+    const bot = makeBot();
+    const [, added] = await talk(bot, 'telegram:27', 'konsultasi: syarat PBG ruko dua lantai apa saja?', 'tanahnya masih atas nama bapak saya, bisa diajukan atas nama saya?');
+    expect(added).toContain('atas nama bapak saya');
+    expect(added).toContain('Kirim ke petugas sekarang');
+    expect(added).not.toContain('tidak dikirim');
+  });
+
+  it('"btw" starts the question after small talk', async () => {
+    const bot = makeBot();
+    const [closed] = await talk(bot, 'telegram:28', 'kemarin sy abis liburan ke lovina hehe, btw kantor masih tutup?');
+    expect(closed).toContain('14 September 2020');
+  });
+
+  it('another regency\'s office asked for: says which office this is', async () => {
+    const bot = makeBot();
+    const [which] = await talk(bot, 'telegram:29', 'ini dpmptsp gianyar ya? mau tanya izin usaha');
+    expect(which).toContain('Kabupaten Tabanan');
+    expect(which).not.toContain('formulir-pendaftaran-izin');
+  });
+
+  it('the hours name the time zone; the OSS requirements follow an OSS answer; the menu asked for', async () => {
+    const bot = makeBot();
+    const [hours] = await talk(bot, 'telegram:30', 'jam buka kantor brp?');
+    expect(hours).toContain('WITA');
+    const [, needs] = await talk(bot, 'telegram:31', 'cara daftar oss gmn', 'persyaratannya apa aja');
+    expect(needs).toContain('NIK');
+    const [menu] = await talk(bot, 'telegram:32', 'salah pencet. bs tampilkan menunya?');
+    expect(menu).toContain('1.');
   });
 });

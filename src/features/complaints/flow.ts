@@ -109,14 +109,14 @@ const CANCEL = leavingWords({ later: true, extra: ['stop', 'berhenti', 'keluar',
 const MENU_WORD = /^\s*\/?(menu|bantuan|help)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** Words that answer a yes/no question: never a name, a number or a description. */
 const YES_NO = /^\s*(ya|iya|y|yes|ok|oke|okay|no|tidak|ga|gak|nggak|bukan|kirim|benar|betul)\s*[.!]*\s*$/i;
-const SKIP_WORD = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
+const SKIP_WORD = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|dulu|ya|kak|min|pak|bu|bli|please|it))*\s*[.!]*\s*$/i;
 /**
  * "ga ada nomornya", "sy gak punya", "belum ada nomor", "lupa", "tanpa nama", "I don't have one": a field the
  * person cannot or will not give, said as people say it. Never a name ("Ada" is one) or a number: every form has
  * a negation or a word of withholding.
  */
 const SKIP_SAID =
-  /^\s*(?:(?:oh|wah|waduh|maaf|mohon maaf|aduh|hmm+|ya|iya|eh)[\s,]+)?(?:(?:sy|saya|aku|aq|gue|gw|kami)\s+)?(?:(?:nomor\w*|nomer\w*|nama\w*)\s+)?(?:(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|blm|belum|blom)\s+(?:ada|punya|tau|tahu|ingat|inget|hafal|apal|pake|pakai|usah|perlu)|(?:ga|gak|gk|nggak|tidak|tdk)\s+usah\s+(?:pake|pakai)|lupa|tanpa nama|anonim|anonymous|rahasia(?:kan)?|(?:i\s+)?(?:don'?t|do not)\s+(?:have|know|remember)(?:\s+(?:one|it))?|no\s+(?:number|name)|not\s+sure)(?:\s+(?:nomor\w*|nomer\w*|no|nya|izin\w*|ijin\w*|permohonan\w*|nama\w*|kontak\w*|hp|wa|kak|min|pak|bu|bli|mbok|deh|sih|ya|juga|jg|the|number|name|it|one))*\s*[.!]*\s*$/i;
+  /^\s*(?:(?:oh|wah|waduh|maaf|mohon maaf|aduh|hmm+|ya|iya|eh)[\s,]+)?(?:(?:sy|saya|aku|aq|gue|gw|kami)\s+)?(?:(?:nomor\w*|nomer\w*|nama\w*)\s+)?(?:(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|blm|belum|blom)\s+(?:ada|punya|tau|tahu|ingat|inget|hafal|apal|pake|pakai|usah|perlu)|(?:ga|gak|gk|nggak|tidak|tdk)\s+usah\s+(?:pake|pakai)|lupa|tanpa nama|anonim|anonymous|rahasia(?:kan)?|(?:i\s+)?(?:don'?t|do not)\s+(?:have|know|remember)(?:\s+(?:one|it))?|no\s+(?:number|name)|not\s+sure)(?:\s+(?:nomor\w*|nomer\w*|no|nya|izin\w*|ijin\w*|permohonan\w*|nama\w*|kontak\w*|hp|wa|kak|min|pak|bu|bli|mbok|deh|sih|ya|juga|jg|the|number|name|it|one))*(?:[\s,.]+(?:lewati|lewat|skip)(?:\s+(?:aja|saja|deh|dulu|ya))*)?\s*[.!]*\s*$/i;
 /** A field withheld: the skip word, or a sentence saying the person has none. */
 const SKIP = { test: (text: string): boolean => SKIP_WORD.test(text) || SKIP_SAID.test(text) };
 const YES = /^\s*\/?(?:(?:ya|iya|y|yes|ok|oke|okay|sudah|udah|udh)[\s,]+)?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju|send it|submit it)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|ya|kak|min|sekarang|now|please))*\s*[.!]*\s*$/i;
@@ -251,6 +251,8 @@ const Phone = z
     const digits = s.replace(/\D/g, '').length;
     return digits >= 8 && digits <= 15;
   });
+/** An email address or a phone number inside a sentence (the first one). */
+const CONTACT_INSIDE = /[^\s@,;:()<>]+@[^\s@,;:()<>]+\.[A-Za-z]{2,}|\+?\d[\d ().-]{6,18}\d/;
 const Contact = z.union([Phone, z.string().trim().max(MAX_CONTACT).pipe(z.email())]);
 
 /**
@@ -296,7 +298,9 @@ function accept(data: ComplaintFlowData, text: string): string | undefined {
       return undefined;
     }
     case 'contact': {
-      const p = mayBe.contact(text) ? Contact.safeParse(text) : undefined;
+      // "wa ini aja 085738112093", "email sy: a@b.id ya": the number or address inside a sentence.
+      const found = mayBe.contact(text) ? text : (CONTACT_INSIDE.exec(text)?.[0] ?? text);
+      const p = mayBe.contact(found) ? Contact.safeParse(found) : undefined;
       if (!p?.success) return 'complaint.invalid.contact';
       data.contact = p.data;
       return undefined;

@@ -115,6 +115,11 @@ const ASKS_FOR_A_PERSON =
 
 /** A permit named as such (normalised): "izin bengkel", "perizinan usaha", "permit". */
 const NAMES_A_PERMIT = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?)\b/;
+/** "iya itu pertanyaannya, luas lahan 8 are", "ya, tambahan: …": a yes with more after it. */
+const YES_AND_MORE = /^\s*(?:ya|iya|iyaa|y|yes|betul|benar|bener|ok|oke)\b[\s,.!:-]+(?:(?:itu|ini)\s+(?:pertanyaannya|pertanyaan saya|saja|aja)[\s,.!:-]*)?(\S.{3,})$/i;
+/** Readings of a longer message at the confirmation that add to the question (a question for staff or a matter of permits). */
+const ADDS_TO: ReadonlySet<string> = new Set(['consultation', 'None', 'complaint.file', 'form.request', 'service.online', 'oss.registration', 'field_verification', 'permit.pickup']);
+
 /** "mau konsultasi ttg izin toko swalayan": what the question will be about, before the question itself. */
 const ABOUT_A_TOPIC = /\b(?:konsultasi|konsul|tanya|bertanya|nanya|consult\w*|ask)\s+(?:ttg|tentang|soal|mengenai|perihal|masalah|terkait|seputar|about|regarding)\s+(.*)$/i;
 /** A question word or mark: what a topic alone lacks. */
@@ -123,8 +128,12 @@ const ASKS_SOMETHING = /\?|\b(?:apa|apakah|gimana|gmn|bagaimana|berapa|brp|kapan
 /** Whether a request for a person only names its topic ("sy mau konsultasi ttg izin toko swalayan"): the question is asked for. */
 function onlyNamesATopic(body: string): boolean {
   const m = ABOUT_A_TOPIC.exec(body);
-  return m !== null && !ASKS_SOMETHING.test(m[1] ?? '');
+  // "… soal pbg ruko 2 lantai, bs sm petugas langsung?": asking for the person is no question about the topic.
+  return m !== null && !ASKS_SOMETHING.test((m[1] ?? '').replace(FOR_A_PERSON, ''));
 }
+
+/** A closing "bisa sama petugas langsung?", "dengan petugas aja": the request for a person itself. */
+const FOR_A_PERSON = /[\s,.;]*(?:(?:apa|apakah)\s+)?(?:bisa|bs|boleh)?\s*(?:sama|sm|dengan|dgn|dg|ke|langsung)?\s*(?:petugas\w*|staf\w*|pegawai\w*|orang|admin)(?:\s+(?:langsung|aja|saja|nya|ya|kah))*\s*[?!.]*\s*$/i;
 
 /** Whether face-to-face consultation runs now, from the closure status. */
 function counterState(ctx: TurnCtx): Reply {
@@ -199,9 +208,18 @@ export const consultationFlow: FlowHandler = (ctx) => {
     return send(data.question);
   }
   if (YES.test(text) && data.question) return send(data.question);
+  // "iya itu pertanyaannya, luas lahan 8 are": yes, with a detail that goes with the question.
+  const more = YES_AND_MORE.exec(text);
+  if (more?.[1] && data.question && `${data.question}\n${more[1]}`.length <= MAX_TEXT) return send(`${data.question}\n${more[1].trim()}`);
   if (EDIT.test(text)) {
     data.step = 'question';
     return stay(askQuestion(ctx));
+  }
+  // A longer question about the same matter ("ruko 2 lantai di jl. pahlawan, bs ngajuin pbg atas nama sy?") is
+  // the question told in full: added to it and shown again, still sent only on a yes.
+  if (data.question && looksLikeQuestion(text) && ADDS_TO.has(ctx.c.intent) && `${data.question}\n${text}`.length <= MAX_TEXT) {
+    data.question = `${data.question}\n${text.trim()}`;
+    return stay([t.reply('consultation.question.added'), ...confirm(ctx, data)]);
   }
   // Neither yes nor edit: a new message (another question, a follow-up of the last answer). The question shown
   // is not sent, the person is told so, and the message is answered like every other one.

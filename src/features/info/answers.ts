@@ -223,7 +223,8 @@ export const officeHours: Answer = (t, k) => {
     const last = t.text(DAY_KEYS[h.days[h.days.length - 1] ?? 1] ?? 'day.1');
     const days = h.days.length > 1 ? `${first}–${last}` : first;
     const pause = h.break ? t.text('hours.break', { from: h.break.from, to: h.break.to }) : '';
-    return `${days}: ${h.open}–${h.close}${pause}`;
+    const zone = k.office.timezoneLabel ? ` ${k.office.timezoneLabel}` : '';
+    return `${days}: ${h.open}–${h.close}${zone}${pause}`;
   });
   const closedNow = k.closure.closedServices.length > 0;
   return [

@@ -29,6 +29,8 @@ const fallback: IntentHandler = (ctx) => {
     return { replies: answers.referral(ctx.t, ctx.k, ctx.c), session: { topic: { intent: 'referral', forms: [], services: [] } } };
   }
   if (answers.asksUnknownFact(ctx.c.normalised)) return { replies: answers.contactInfo(ctx.t, ctx.k, ctx.c) };
+  // Another regency's office: said plainly which office this is (the next "kalo di Tabanan?" is answered).
+  if (ctx.c.elsewhere) return { replies: [ctx.t.reply('fallback.elsewhere', { office: ctx.k.office.name, region: ctx.k.office.region })] };
   const streak = ctx.session.noneStreak + 1;
   if (streak === 1) return { replies: [menuReply(ctx.t, 'fallback.first')], session: { noneStreak: streak } };
   return {

@@ -371,6 +371,17 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['permohonan online sy mandek dr bulan lalu', 'application.stalled'],
     // whether a non-permit service runs now
     ['surat rekomendasi bs diurus ga', 'closure.status'],
+    // a pickup reading needs a word of collecting; collecting a finished permit
+    ['sk izin sy udh terbit, bisa diambil di kantor?', 'permit.pickup'],
+    // the share of staff in, the menu, laughter around a question
+    ['berapa persen pegawai yg ngantor', 'office.staffing'],
+    ['tolong tampilkan menunya', 'help'],
+    ['hahaha becanda, kantor buka kapan?', 'closure.duration'],
+    ['wkwkwk', 'None'],
+    // a bribe told of the office, a message headed as a complaint; banking alone is not ours
+    ['katanya kalo mau izin cepet hrs transfer ke rekening pribadi petugasnya', 'complaint.file'],
+    ['aduan: berkas sy hilang di loket padahal sudah diserahkan', 'complaint.file'],
+    ['sy salah transfer ke rekening pribadi org', 'None'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
