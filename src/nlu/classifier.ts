@@ -643,19 +643,21 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       }
       // So is OSS named with one of its troubles ("sy lupa email yg dipake di oss").
       if ((!best || SMALL_TALK.has(best.intent)) && entities.services.includes('oss') && OSS_TROUBLE.test(normalised)) best = { intent: 'oss.registration', score: threshold };
-      const words = Object.keys(fx.features(normalised));
+      // The message's features, only for the rules below that reach a foreign-word check (most messages reach none).
+      let featureNames: string[] | undefined;
+      const foreign = (): boolean => namesForeignWord((featureNames ??= Object.keys(fx.features(normalised))));
       const sure = (intent: IntentName): ScoredIntent => ({ intent, score: Math.max(best?.score ?? 0, threshold) });
       // A form asked for gets the forms page, a permit the catalogue does not list included ("formulir izin usaha
       // perikanan ada ga?"): the office issues it, and a person can say more.
       const ours = entities.forms.length > 0 || entities.services.length > 0 || OUR_FORM.test(normalised);
-      if ((!best || best.score < threshold || FORM_ASKED_OVER.has(best.intent) || (CLOSURE_INTENTS.has(best.intent) && FORM_WHERE.test(normalised))) && FORM_ASKED.test(normalised) && ours && !namesForeignWord(words)) {
+      if ((!best || best.score < threshold || FORM_ASKED_OVER.has(best.intent) || (CLOSURE_INTENTS.has(best.intent) && FORM_WHERE.test(normalised))) && FORM_ASKED.test(normalised) && ours && !foreign()) {
         best = sure('form.request');
       }
       // OSS or NIB named without a closure word asks about OSS ("trs NIB perlu ga?"), not why the office is closed.
       if (best && CLOSURE_INTENTS.has(best.intent) && entities.services.includes('oss') && !CLOSED_WORD.test(normalised) && !OFFICE_PLACE.test(normalised)) best = sure('oss.registration');
       // A site visit named ("tanah sy mau disurvei utk PBG, petugas bisa dtg ga") is the field verification question.
-      const complains = WANTS_TO_COMPLAIN.test(normalised) || WRONGDOING.test(normalised) || COMPLAINT_WORD.test(normalised);
-      if ((!best || SITE_VISIT_OVER.has(best.intent)) && !(best?.intent === 'complaint.file' && complains) && entities.services.includes('field_verification') && !namesForeignWord(words)) best = sure('field_verification');
+      const complains = (): boolean => WANTS_TO_COMPLAIN.test(normalised) || WRONGDOING.test(normalised) || COMPLAINT_WORD.test(normalised);
+      if ((!best || SITE_VISIT_OVER.has(best.intent)) && entities.services.includes('field_verification') && !(best?.intent === 'complaint.file' && complains()) && !foreign()) best = sure('field_verification');
       // A bribe asked for by someone of the office ("…harus transfer 1 jt ke rekening pribadi"): a complaint,
       // whatever banking words it holds.
       if ((!best || best.score < threshold || WRONGDOING_OVER.has(best.intent)) && BRIBE.test(normalised) && OFFICE_CONTEXT.test(normalised)) best = { intent: 'complaint.file', score: 1 };
@@ -677,7 +679,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // A pasted announcement asked about ("… ditutup sementara mulai 14 September 2020 ini beneran?"): whether it is closed.
       if (best?.intent === 'closure.reason' && IS_IT_TRUE.test(normalised) && !WHY_ASKED.test(normalised) && !/\b(?:kenapa|mengapa|why|karena)\b/.test(normalised)) best = sure('closure.status');
       // The office seen closed or empty ("sy lg di depan kantor, kok gak ada org", "katanya kantor tutup, bener?").
-      if ((!best || best.score < threshold || CLOSURE_SEEN_OVER.has(best.intent) || (best.intent === 'closure.duration' && !UNTIL_ASKED.test(normalised))) && OFFICE_PLACE.test(normalised) && !OTHER_OFFICE.test(normalised) && (CLOSED_WORD.test(normalised) || NOBODY_THERE.test(normalised)) && !namesForeignWord(words)) {
+      if ((!best || best.score < threshold || CLOSURE_SEEN_OVER.has(best.intent) || (best.intent === 'closure.duration' && !UNTIL_ASKED.test(normalised))) && OFFICE_PLACE.test(normalised) && !OTHER_OFFICE.test(normalised) && (CLOSED_WORD.test(normalised) || NOBODY_THERE.test(normalised)) && !foreign()) {
         best = sure('closure.status');
       }
       // "udh ganti nama ya jd pbg?": a permit's new or old name asked is its catalogue entry (which gives both).
@@ -685,7 +687,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "kirim berkas via email boleh?": how documents go in, not an application gone quiet (nothing waited for).
       if (best?.intent === 'application.stalled' && SENDING_ASKED.test(normalised) && !WAITED.test(normalised)) best = sure('service.online');
       // "surat rekomendasi bs diurus ga skrg": whether a service other than permits runs now (a closure question).
-      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent)) && entities.forms.length === 0 && entities.services.some((x) => x !== 'permit') && STILL_RUNS.test(normalised) && !CONTACT_ASKED.test(normalised) && !namesForeignWord(words)) {
+      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent)) && entities.forms.length === 0 && entities.services.some((x) => x !== 'permit') && STILL_RUNS.test(normalised) && !CONTACT_ASKED.test(normalised) && !foreign()) {
         best = sure('closure.status');
       }
       // "ok saya cek facebook nya", "pantas lama": an acknowledgement, however the network reads its other words.

@@ -269,7 +269,9 @@ describe('facts asked directly', () => {
     const bot = makeBot();
     const [reply] = await talk(bot, 'telegram:31', 'jam buka dpmptsp gianyar brp');
     expect(reply).not.toContain('Senin');
-    expect(reply).toContain('belum paham');
+    // which office this is, and that another area's office answers for that area
+    expect(reply).toContain('Kabupaten Tabanan');
+    expect(reply).toContain('daerah lain');
   });
 
   it('a SIM card is no driving licence (the referral list\'s "unless" words)', () => {

@@ -105,13 +105,13 @@ const CASES: { scope: Scope; until: Until; lang: 'id' | 'en'; status: string; du
     scope: 'reopened', until: 'date', lang: 'id',
     status: "Saat ini semua layanan DPMPTSP Tabanan buka seperti biasa. Ketik jam untuk melihat jam layanan.",
     duration: "Saat ini semua layanan DPMPTSP Tabanan buka seperti biasa. Ketik jam untuk melihat jam layanan.",
-    hoursNote: "Jam layanan DPMPTSP Tabanan:\n• Senin–Kamis: 08:00–15:00 (istirahat 12:00–13:00)\n• Jumat: 08:00–12:00",
+    hoursNote: "Jam layanan DPMPTSP Tabanan:\n• Senin–Kamis: 08:00–15:00 WITA (istirahat 12:00–13:00)\n• Jumat: 08:00–12:00 WITA",
   },
   {
     scope: 'reopened', until: 'date', lang: 'en',
     status: "All services of DPMPTSP Tabanan are open as usual now. Type hours to see the opening hours.",
     duration: "All services of DPMPTSP Tabanan are open as usual now. Type hours to see the opening hours.",
-    hoursNote: "Opening hours of DPMPTSP Tabanan:\n• Monday–Thursday: 08:00–15:00 (break 12:00–13:00)\n• Friday: 08:00–12:00",
+    hoursNote: "Opening hours of DPMPTSP Tabanan:\n• Monday–Thursday: 08:00–15:00 WITA (break 12:00–13:00)\n• Friday: 08:00–12:00 WITA",
   },
 ];
 
