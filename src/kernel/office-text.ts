@@ -6,7 +6,7 @@ import type { Language } from '../nlu/types.js';
 import { formatDate, joinList } from '../lib/format.js';
 import type { Knowledge } from './knowledge.js';
 import type { Translator } from './locale.js';
-import type { ClosureStatus, OfficeData, Service } from './office.js';
+import type { ClosureStatus, OfficeData, Referral, Service } from './office.js';
 
 const lang = (t: Translator): Language => t.language;
 
@@ -99,3 +99,11 @@ export function namesTopic(normalised: string, topic: { words: readonly string[]
   const padded = ` ${normalised} `;
   return holdsAny(padded, listNeedles(topic.words)) && !holdsAny(padded, listNeedles(topic.unless));
 }
+
+/** The other agencies whose business the text (normalised) names, from the office's referral list. */
+export function referralsOf(office: OfficeData, normalised: string): Referral[] {
+  return office.referrals.filter((r) => namesTopic(normalised, r));
+}
+
+/** A permit named as such in normalised text ("izin bengkel", "perizinan", "permit"), one the catalogue lists or not. */
+export const NAMES_A_PERMIT = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?)\b/;

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { toExamples, type Corpus } from './corpus.js';
-import { createEntityFinder, type EntityCatalogue, type EntityFinder, noEntities } from './entities.js';
+import { createEntityFinder, type EntityCatalogue, type EntityFinder, noEntities, ownAreaWords } from './entities.js';
 import { createFeatureExtractor } from './features.js';
 import { detectLanguage } from './language.js';
 import { DEFAULT_LEXICON_DIR, loadLexicon, type Lexicon } from './lexicon.js';
@@ -226,7 +226,7 @@ const SMALL_TALK: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', '
 /** A form asked for by name of the form ("formulir izin usaha perikanan ada ga?", "formnya dmn"). */
 const FORM_ASKED = /\b(?:formulir\w*|form|formnya|blanko\w*|template)\b/;
 /** What a form asked for overrides: nothing understood, small talk, or a question only a person could answer. */
-const FORM_ASKED_OVER: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help', 'consultation']);
+const FORM_ASKED_OVER: ReadonlySet<string> = new Set([...SMALL_TALK, 'consultation']);
 /** "formnya", "formulirnya": the form of what was being talked about (no other business named). */
 const OUR_FORM = /\b(?:formnya|formulirnya|formulir pendaftaran)\b/;
 /** Another institution's office: "kantor desa", "kantor pos", "kantor camat". */
@@ -247,7 +247,7 @@ const STILL_RUNS = /\b(?:bisa|masih|buka|dibuka|tutup|ditutup|jalan|berjalan|dil
 /** Closure intents: a message naming OSS without a closure word asks about OSS ("trs NIB perlu ga?"). */
 const CLOSURE_INTENTS: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'closure.reason']);
 /** What a site visit named ("tanah sy mau disurvei", "surveynya gmn?") overrides. */
-const SITE_VISIT_OVER: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help', 'complaint.file', 'complaint.status', 'consultation', 'application.stalled']);
+const SITE_VISIT_OVER: ReadonlySet<string> = new Set([...SMALL_TALK, 'complaint.file', 'complaint.status', 'consultation', 'application.stalled']);
 /** "izin cuti besok", "izin sakit pak", "ijin telat": asking leave (of a teacher, a boss), never a permit. */
 const LEAVE_OF_ABSENCE = /^(?:(?:mohon|permisi|pak|bu|bos|kak|maaf) )*izin (?:cuti|sakit|tidak masuk|absen|pulang|telat|terlambat|datang terlambat|keluar|pamit|libur|off)\b/;
 /** The office's own place named ("kantor", "loket"): with a closure word or nobody there, a closure question. */
@@ -257,7 +257,7 @@ const UNTIL_ASKED = /\b(?:sampai|kapan|lama|until|when|long|berapa|lagi|buka)\b/
 /** Nobody at the office: "kok gak ada orang", "sepi", "kosong". */
 const NOBODY_THERE = /\b(?:tidak|kok|kok tidak) ada (?:orang|petugas|pegawai|yang jaga|siapa siapa)\b|\b(?:sepi|kosong|dikunci|digembok)\b/;
 /** What a closure seen at the office overrides (the network reads "dapat kabar …" as the announcements). */
-const CLOSURE_SEEN_OVER: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help', 'subscribe', 'unsubscribe']);
+const CLOSURE_SEEN_OVER: ReadonlySet<string> = new Set([...SMALL_TALK, 'subscribe', 'unsubscribe']);
 /** "ok saya cek facebook nya", "siap nanti saya coba": an acknowledgement with what the person will do next. */
 const ACK_WITH_PLAN = /^(?:iya|ok|oke|okey|okay|baik|siap|sip|oh|noted|mantap)(?: (?:deh|kak|min|pak|bu|ya|kalau begitu|gitu))* (?:(?:nanti|besok|segera) )?(?:saya|aku|kami)? ?(?:(?:nanti|besok|segera|mau|akan|coba) )?(?:cek|coba|lihat|buka|tunggu|hubungi|baca|isi|unduh|download|kirim|pelajari|catat|simpan|telepon|chat|ke sana|kesana|urus|siapkan|cari)\b(?: \S+){0,4}$/;
 /** "pantas lama", "pantesan": understanding the last answer, no question. */
@@ -440,7 +440,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   for (const term of [...(options.domainTerms ?? []), OFFICE_ANCHORS]) for (const f of Object.keys(fx.features(normalise(term)))) anchors.add(f);
   const subscriptionWords = new Set(Object.keys(fx.features(normalise(SUBSCRIPTION_WORDS))));
   const elsewhere = new Set((options.catalogue?.elsewhere ?? []).map((p) => plain(p)).filter((p) => p && !p.includes(' ')));
-  const ownArea = new Set(plain(options.catalogue?.region ?? '').split(' ').filter((w) => w.length > 3 && w !== 'kabupaten' && w !== 'kota'));
+  const ownArea = new Set(ownAreaWords(plain(options.catalogue?.region ?? '')));
   /** Whether normalised text asks about a place outside the office's area ("dpmptsp denpasar alamatnya dimana"). */
   const aboutElsewhere = (normalised: string): boolean => {
     if (elsewhere.size === 0) return false;
@@ -598,7 +598,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       const markup = mayHaveMarkup(clipped);
       const plainNormalised = withoutPoliteIzin(normalise(markup ? stripMarkup(clipped) : clipped));
       // Laughter around a question is no part of it; laughter alone stays what it is.
-      const laughless = plainNormalised.replace(LAUGHTER, ' ').replace(/\s+/g, ' ').trim();
+      const stripped = plainNormalised.replace(LAUGHTER, ' ');
+      const laughless = stripped === plainNormalised ? plainNormalised : stripped.replace(/\s+/g, ' ').trim();
       const normalised = laughless.length > 0 ? laughless : plainNormalised;
       // Language from the words typed, never from a URL's or a tag's ("href", "go", "www").
       const language: Language = detectLanguage(fx.tokens(markup ? normalise(withoutUrls(clipped)) : normalised));
@@ -618,7 +619,13 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // outweigh it or push it out of scope. So a long message that ends asking for the form wants the form, and
       // one out of scope (or unsure) as a whole is judged by its ending. Other endings ("dokumen apa saja?") lean
       // on the backstory for their topic, so the whole message decides them.
-      let best: ScoredIntent | undefined = bare ? { intent: bare, score: 1 } : rankWithRules(normalised)[0];
+      // The ranking, computed once: the rules below that want the next reading take it from here.
+      let ranked: ScoredIntent[] | undefined;
+      const ranking = (): ScoredIntent[] => (ranked ??= rankWithRules(normalised));
+      // The message's features, only for the rules that reach a foreign-word check (most messages reach none).
+      let featureNames: string[] | undefined;
+      const foreign = (): boolean => namesForeignWord((featureNames ??= Object.keys(fx.features(normalised))));
+      let best: ScoredIntent | undefined = bare ? { intent: bare, score: 1 } : ranking()[0];
       if (!bare && normalised.split(' ').length >= LONG_MESSAGE_WORDS) {
         const ending = lastClauseBest(markup ? stripMarkup(clipped) : clipped);
         if (ending && (ending.intent === 'form.request' || !best || best.intent === 'None' || best.score < threshold)) best = ending;
@@ -629,7 +636,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
         (WRONGDOING.test(normalised) || BROKEN_SITE.test(normalised)) &&
         (!best || best.score < threshold || WRONGDOING_OVER.has(best.intent)) &&
         // An officer's wrongdoing is told with office words ("petugas"), so any word of another business rules it out.
-        !namesForeignWord(Object.keys(fx.features(normalised)))
+        !foreign()
       ) {
         best = { intent: 'complaint.file', score: 1 };
       }
@@ -638,14 +645,13 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // apotek izinnya gmn", "izin apotik") is the office's business even when the network leans to None or small
       // talk: the business intent it ranks above the threshold, else the permit's form.
       if ((!best || SMALL_TALK.has(best.intent)) && entities.forms.length > 0 && PERMIT_WORD.test(normalised)) {
-        const business = rankWithRules(normalised).find((r) => !SMALL_TALK.has(r.intent) && r.score >= threshold);
+        const business = ranking().find((r) => !SMALL_TALK.has(r.intent) && r.score >= threshold);
         best = business ?? { intent: 'form.request', score: threshold };
       }
       // So is OSS named with one of its troubles ("sy lupa email yg dipake di oss").
       if ((!best || SMALL_TALK.has(best.intent)) && entities.services.includes('oss') && OSS_TROUBLE.test(normalised)) best = { intent: 'oss.registration', score: threshold };
-      // The message's features, only for the rules below that reach a foreign-word check (most messages reach none).
-      let featureNames: string[] | undefined;
-      const foreign = (): boolean => namesForeignWord((featureNames ??= Object.keys(fx.features(normalised))));
+      // Nothing understood, unsure, or small talk: what most of the rules below may override.
+      const weak = (): boolean => !best || best.score < threshold || SMALL_TALK.has(best.intent);
       const sure = (intent: IntentName): ScoredIntent => ({ intent, score: Math.max(best?.score ?? 0, threshold) });
       // A form asked for gets the forms page, a permit the catalogue does not list included ("formulir izin usaha
       // perikanan ada ga?"): the office issues it, and a person can say more.
@@ -667,15 +673,15 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (COMPLAINT_HEADED.test(clipped) && normalised.split(' ').length >= 5 && best?.intent !== 'complaint.status') best = { intent: 'complaint.file', score: 1 };
       // A pickup reading needs a word of collecting or of a finished permit; without one, the next reading.
       if (best?.intent === 'permit.pickup' && !PICKUP_WORD.test(normalised)) {
-        const next = rankWithRules(normalised).find((r) => r.intent !== 'permit.pickup' && r.score >= threshold);
+        const next = ranking().find((r) => r.intent !== 'permit.pickup' && r.score >= threshold);
         best = next ?? { intent: 'None', score: 1 };
       }
       // "siup sy udh jadi, bs diambil ke kantor?": collecting a finished permit.
-      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent)) && COLLECT.test(normalised) && (entities.forms.length > 0 || PERMIT_WORD.test(normalised))) best = sure('permit.pickup');
+      if (weak() && COLLECT.test(normalised) && (entities.forms.length > 0 || PERMIT_WORD.test(normalised))) best = sure('permit.pickup');
       // "brp persen yg masuk": the share of staff at the office.
-      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent)) && PERCENT_IN.test(normalised)) best = sure('office.staffing');
+      if (weak() && PERCENT_IN.test(normalised)) best = sure('office.staffing');
       // "sori kepencet. bs liat menunya?": the menu.
-      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent)) && MENU_ASKED.test(normalised)) best = { intent: 'help', score: 1 };
+      if (weak() && MENU_ASKED.test(normalised)) best = { intent: 'help', score: 1 };
       // A pasted announcement asked about ("… ditutup sementara mulai 14 September 2020 ini beneran?"): whether it is closed.
       if (best?.intent === 'closure.reason' && IS_IT_TRUE.test(normalised) && !WHY_ASKED.test(normalised) && !/\b(?:kenapa|mengapa|why|karena)\b/.test(normalised)) best = sure('closure.status');
       // The office seen closed or empty ("sy lg di depan kantor, kok gak ada org", "katanya kantor tutup, bener?").
@@ -687,11 +693,11 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "kirim berkas via email boleh?": how documents go in, not an application gone quiet (nothing waited for).
       if (best?.intent === 'application.stalled' && SENDING_ASKED.test(normalised) && !WAITED.test(normalised)) best = sure('service.online');
       // "surat rekomendasi bs diurus ga skrg": whether a service other than permits runs now (a closure question).
-      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent)) && entities.forms.length === 0 && entities.services.some((x) => x !== 'permit') && STILL_RUNS.test(normalised) && !CONTACT_ASKED.test(normalised) && !foreign()) {
+      if (weak() && entities.forms.length === 0 && entities.services.some((x) => x !== 'permit') && STILL_RUNS.test(normalised) && !CONTACT_ASKED.test(normalised) && !foreign()) {
         best = sure('closure.status');
       }
       // "ok saya cek facebook nya", "pantas lama": an acknowledgement, however the network reads its other words.
-      if ((!best || best.score < threshold || SMALL_TALK.has(best.intent) || best.intent === 'complaint.file') && (ACK_WITH_PLAN.test(normalised) || UNDERSTOOD.test(normalised)) && !QUESTION_WORD.test(normalised)) {
+      if ((weak() || best?.intent === 'complaint.file') && (ACK_WITH_PLAN.test(normalised) || UNDERSTOOD.test(normalised)) && !QUESTION_WORD.test(normalised)) {
         best = { intent: 'ack', score: 1 };
       }
       return best

@@ -28,6 +28,14 @@ export interface EntityCatalogue {
 /** Finds the entities of normalised text. */
 export type EntityFinder = (normalised: string) => Entities;
 
+/**
+ * The words that name an office's own area in its region's name ("tabanan" of "Kabupaten Tabanan"): longer than
+ * three letters, without the kind of area. `region` is lowercased (or normalised) already.
+ */
+export function ownAreaWords(region: string): string[] {
+  return region.split(/\s+/).filter((w) => w.length > 3 && w !== 'kabupaten' && w !== 'kota');
+}
+
 /** No entities (a new value each time, so no caller can change another's). */
 export function noEntities(): Entities {
   return { forms: [], services: [] };

@@ -5,7 +5,8 @@
  * classification, the last topic and the office data.
  */
 import type { OfficeData } from '../kernel/office.js';
-import { namesTopic } from '../kernel/office-text.js';
+import { NAMES_A_PERMIT, namesTopic } from '../kernel/office-text.js';
+import { ownAreaWords } from '../nlu/entities.js';
 import type { Session } from '../kernel/session.js';
 import type { Classification, IntentName } from '../nlu/types.js';
 
@@ -56,7 +57,8 @@ const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
 /** "terus gimana dong", "jadi gmn", "so how": carrying on from the last answer. */
 const CARRY_ON = /^(?:(?:terus|trus|trs|lalu|jadi|jd|so|then|and then|nah)\s+)(?:bagaimana|gimana|gmn|caranya|how)\b/;
 /** At the office itself, face to face. */
-const AT_THE_COUNTER = /\b(?:tatap muka|face to face|in person|offline|di kantor|ke kantor|di loket|ke loket|langsung)\b/;
+const AT_THE_OFFICE_WORDS = 'tatap muka|face to face|in person|offline|di kantor|ke kantor|di loket|ke loket';
+const AT_THE_COUNTER = new RegExp(`\\b(?:${AT_THE_OFFICE_WORDS}|langsung)\\b`);
 /** A connective alone: "trs?", "terus gmn?" is CARRY_ON's. */
 const CARRY_ON_ALONE = /^(?:terus|lalu|nah|jadi|then|so|and then|and)$/;
 /** "dmn itu?", "alamatnya?", "where is it?" after naming another agency: where that agency is. */
@@ -70,8 +72,8 @@ const MEET = /\b(?:ketemu|bertemu|menemui|jumpa|tatap muka|meet|see them|in pers
 
 /** Asking a person in chat: "mau nanya langsung ke petugasnya", "bisa ngobrol sama orang?". */
 const PERSON_ASKED = /\b(?:tanya|nanya|bertanya|ngobrol|bicara|konsultasi|chat|talk|speak)\b.*\b(?:petugas\w*|staf\w*|staff|pegawai\w*|orang|admin\w*|cs|human|person|someone)\b/;
-/** At the office itself (a desk question, not a chat with a person). */
-const AT_THE_OFFICE = /\b(?:tatap muka|face to face|in person|offline|di kantor|ke kantor|di loket|ke loket|datang|dateng)\b/;
+/** At the office itself, coming in (a desk question, not a chat with a person): "langsung" alone is no place. */
+const AT_THE_OFFICE = new RegExp(`\\b(?:${AT_THE_OFFICE_WORDS}|datang|dateng)\\b`);
 /** What is needed: "perlu apa aja", "syaratnya", "pake apa aja", "what do I need". */
 const REQUIREMENTS = /\b(?:perlu apa|butuh apa|syarat\w*|persyaratan\w*|pakai apa|pake apa|memakai apa|dokumen apa|bawa apa|modal apa|what do i need|requirements?|what documents)\b/;
 /** Words of making or getting something ("bikinnya dmn", "where do I get it"). */
@@ -79,8 +81,6 @@ const MAKE: ReadonlySet<string> = new Set('bikin bikinnya buat buatnya membuat u
 /** A form named as such: "kalo formulir pbg?" asks for the form, not the permit's closure state. */
 const FORM_WORD = /\b(?:formulir\w*|form|formnya|blanko\w*|link\w*|download|unduh)\b/;
 
-/** Words that name a permit as such (one the catalogue lists or not). */
-const PERMIT = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?)\b/;
 /** "sejak kapan", "since when", "mulai kapan": since when. */
 const SINCE = /\b(?:sejak|since|mulai|dari) (?:kapan|when)\b/;
 /** "harus nunggu sampai buka?": waiting until it opens. */
@@ -107,7 +107,7 @@ const CLOSURE_OF_SERVICE: ReadonlySet<string> = new Set([...CLOSURE, 'field_veri
 
 /** Whether normalised text names the office's own area ("tabanan" of "Kabupaten Tabanan"). */
 function namesOwnArea(normalised: string, office: OfficeData): boolean {
-  const own = office.region.toLowerCase().split(/\s+/).filter((w) => w.length > 3 && w !== 'kabupaten' && w !== 'kota');
+  const own = ownAreaWords(office.region.toLowerCase());
   return normalised.split(' ').some((w) => own.includes(w));
 }
 
@@ -202,7 +202,7 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (CLOSURE.has(last) && MEET.test(n)) return 'closure.status';
   if (c.entities.forms.length > 0) return 'form.request';
   // "kalo izin bengkel motor?": a permit the catalogue does not list still has its form on the forms page.
-  if (elliptic && PERMIT.test(n) && !CLOSURE_OF_SERVICE.has(last)) return 'form.request';
+  if (elliptic && NAMES_A_PERMIT.test(n) && !CLOSURE_OF_SERVICE.has(last)) return 'form.request';
   // "sejak kapan?", "since when?" after a closure answer: since when it is closed.
   if (CLOSURE.has(last) && SINCE.test(n)) return 'closure.status';
   // "trs sy hrs nunggu smp buka?": until when.

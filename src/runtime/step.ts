@@ -16,7 +16,7 @@ import { isoTime, parseIsoTime } from '../lib/time.js';
 import type { Classification, IntentName, Language } from '../nlu/types.js';
 import { CONTINUABLE, followUp } from './follow-up.js';
 import { leavingWords } from '../kernel/leaving.js';
-import { namesTopic } from '../kernel/office-text.js';
+import { referralsOf } from '../kernel/office-text.js';
 
 export type { Caller };
 
@@ -213,7 +213,7 @@ export function step(
         (c.intent === 'complaint.status' && !STATUS_WORDS.test(text));
       // Another agency's business, and where to report a matter just found out of scope: the fallback's to answer.
       const notOurs =
-        (REFERRAL_OVER.has(c.intent) && c.entities.forms.length === 0 && k.office.referrals.some((r) => namesTopic(c.normalised, r))) ||
+        (REFERRAL_OVER.has(c.intent) && c.entities.forms.length === 0 && referralsOf(k.office, c.normalised).length > 0) ||
         (base.noneStreak > 0 && c.intent.startsWith('complaint.') && WHERE_TO_REPORT.test(text));
       const follow = notOurs ? undefined : followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
       if (follow) {

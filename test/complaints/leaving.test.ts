@@ -3,15 +3,9 @@
  * `ubah` starting from empty answers, a yes/no never becoming a name, quotes in names.
  */
 import { describe, expect, it } from 'vitest';
-import { makeBot, say, type TestBot } from '../support/app.js';
+import { makeBot, talk } from '../support/app.js';
 
 const DESCRIPTION = 'berkas pbg saya sudah tiga minggu tidak diproses';
-
-async function talk(bot: TestBot, user: string, ...messages: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const m of messages) out.push((await say(bot, user, m)).join('\n'));
-  return out;
-}
 
 /** The messages that reach each step of the form. */
 const TO_STEP: Record<string, string[]> = {

@@ -10,13 +10,7 @@
  * which office this is, the hours' time zone, OSS requirements after an OSS answer, the menu asked for.
  */
 import { describe, expect, it } from 'vitest';
-import { makeBot, say, type TestBot } from '../support/app.js';
-
-async function talk(bot: TestBot, user: string, ...messages: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const m of messages) out.push((await say(bot, user, m)).join('\n'));
-  return out;
-}
+import { makeBot, talk, type TestBot } from '../support/app.js';
 
 describe('a question about another regency, then this one', () => {
   it('"kalo di Tabanan?" asks the same of this office: the PBG form', async () => {

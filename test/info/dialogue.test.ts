@@ -5,14 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { referralsOf } from '../../src/features/info/answers.js';
-import { makeBot, say, type TestBot } from '../support/app.js';
-
-/** A conversation: each message's replies joined, in order. */
-async function talk(bot: TestBot, user: string, ...messages: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const m of messages) out.push((await say(bot, user, m)).join('\n'));
-  return out;
-}
+import { makeBot, talk, type TestBot } from '../support/app.js';
 
 async function openForm(bot: TestBot, user: string): Promise<string | undefined> {
   return (await bot.sessions.get(user))?.flow?.kind;

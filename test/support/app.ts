@@ -93,3 +93,10 @@ export async function say(bot: Pick<TestBot, 'turn'>, userKey: string, text: str
   const out = await bot.turn({ userKey, text, ...extra });
   return out.replies.map(replyText);
 }
+
+/** A conversation: each message's replies joined, in order. */
+export async function talk(bot: Pick<TestBot, 'turn'>, userKey: string, ...messages: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const m of messages) out.push((await say(bot, userKey, m)).join('\n'));
+  return out;
+}

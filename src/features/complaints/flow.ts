@@ -118,7 +118,7 @@ const SKIP_WORD = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|
 const SKIP_SAID =
   /^\s*(?:(?:oh|wah|waduh|maaf|mohon maaf|aduh|hmm+|ya|iya|eh)[\s,]+)?(?:(?:sy|saya|aku|aq|gue|gw|kami)\s+)?(?:(?:nomor\w*|nomer\w*|nama\w*)\s+)?(?:(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|blm|belum|blom)\s+(?:ada|punya|tau|tahu|ingat|inget|hafal|apal|pake|pakai|usah|perlu)|(?:ga|gak|gk|nggak|tidak|tdk)\s+usah\s+(?:pake|pakai)|lupa|tanpa nama|anonim|anonymous|rahasia(?:kan)?|(?:i\s+)?(?:don'?t|do not)\s+(?:have|know|remember)(?:\s+(?:one|it))?|no\s+(?:number|name)|not\s+sure)(?:\s+(?:nomor\w*|nomer\w*|no|nya|izin\w*|ijin\w*|permohonan\w*|nama\w*|kontak\w*|hp|wa|kak|min|pak|bu|bli|mbok|deh|sih|ya|juga|jg|the|number|name|it|one))*(?:[\s,.]+(?:lewati|lewat|skip)(?:\s+(?:aja|saja|deh|dulu|ya))*)?\s*[.!]*\s*$/i;
 /** A field withheld: the skip word, or a sentence saying the person has none. */
-const SKIP = { test: (text: string): boolean => SKIP_WORD.test(text) || SKIP_SAID.test(text) };
+const isSkip = (text: string): boolean => SKIP_WORD.test(text) || SKIP_SAID.test(text);
 const YES = /^\s*\/?(?:(?:ya|iya|y|yes|ok|oke|okay|sudah|udah|udh)[\s,]+)?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju|send it|submit it)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|ya|kak|min|sekarang|now|please))*\s*[.!]*\s*$/i;
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 const QUESTION_START =
@@ -298,9 +298,11 @@ function accept(data: ComplaintFlowData, text: string): string | undefined {
       return undefined;
     }
     case 'contact': {
-      // "wa ini aja 085738112093", "email sy: a@b.id ya": the number or address inside a sentence.
-      const found = mayBe.contact(text) ? text : (CONTACT_INSIDE.exec(text)?.[0] ?? text);
-      const p = mayBe.contact(found) ? Contact.safeParse(found) : undefined;
+      // The whole answer, else the number or address inside a sentence ("wa ini aja 085738112093", "email sy: a@b.id ya").
+      const parse = (s: string) => (mayBe.contact(s) ? Contact.safeParse(s) : undefined);
+      let p = parse(text);
+      const inside = p?.success ? undefined : CONTACT_INSIDE.exec(text)?.[0];
+      if (inside !== undefined) p = parse(inside);
       if (!p?.success) return 'complaint.invalid.contact';
       data.contact = p.data;
       return undefined;
@@ -443,7 +445,7 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
       if (!data.contactFromPlatform) data.contact = null;
       return done([t.reply('complaint.edit'), ...ask(t, k, data)]);
     }
-  } else if (data.step !== 'description' && SKIP.test(text)) {
+  } else if (data.step !== 'description' && isSkip(text)) {
     advance(data, message);
     return done(ask(t, k, data));
   }
@@ -451,7 +453,7 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
   if (isDetour(ctx, data.step)) {
     return { kind: 'detour', after: [...replies, t.reply('complaint.resume'), ...ask(t, k, data)], session: flowOf(data, startedAt) };
   }
-  if (data.step === 'description' && SKIP.test(text)) {
+  if (data.step === 'description' && isSkip(text)) {
     return done([t.reply('complaint.invalid.description.required'), ...ask(t, k, data)]);
   }
   const problem = accept(data, text);

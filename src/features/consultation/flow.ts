@@ -21,7 +21,7 @@ import { z } from 'zod';
 import type { FlowHandler, FlowTurn, Handled, IntentHandler, Intercept, TurnCtx } from '../../kernel/feature.js';
 import type { Effect } from '../../kernel/effects.js';
 import type { Reply } from '../../kernel/message.js';
-import { closureUntil } from '../../kernel/office-text.js';
+import { closureUntil, NAMES_A_PERMIT } from '../../kernel/office-text.js';
 import type { ConsultationEffect } from './effects.js';
 import { leavingWords } from '../../kernel/leaving.js';
 import { findNumber, isBareNumber } from './numbers.js';
@@ -113,8 +113,6 @@ const ABOUT_THE_COUNTER =
 const ASKS_FOR_A_PERSON =
   /\b(?:petugas\w*|staf|staff|stafnya|pegawai\w*|orang|manusia|cs|customer service|operator|agen|agent|human|person|someone|officer|konsultasi|berkonsultasi|konsul|consult|consultation|bicara|ngobrol|diskusi|talk|speak)\b/i;
 
-/** A permit named as such (normalised): "izin bengkel", "perizinan usaha", "permit". */
-const NAMES_A_PERMIT = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?)\b/;
 /** "iya itu pertanyaannya, luas lahan 8 are", "ya, tambahan: …": a yes with more after it. */
 const YES_AND_MORE = /^\s*(?:ya|iya|iyaa|y|yes|betul|benar|bener|ok|oke)\b[\s,.!:-]+(?:(?:itu|ini)\s+(?:pertanyaannya|pertanyaan saya|saja|aja)[\s,.!:-]*)?(\S.{3,})$/i;
 /** Readings of a longer message at the confirmation that add to the question (a question for staff or a matter of permits). */

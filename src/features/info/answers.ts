@@ -2,13 +2,13 @@
  * Answers to information questions, built from the office data and the *current* closure status, never from
  * text written into code. Each function is pure: (translator, knowledge, normalised text) → replies.
  */
-import type { OfficeData, OssTopic, Referral, Service } from '../../kernel/office.js';
+import type { OfficeData, OssTopic, Service } from '../../kernel/office.js';
 import type { Classification, Language } from '../../nlu/types.js';
 import { bullets, joinList } from '../../lib/format.js';
 import type { Knowledge } from '../../kernel/knowledge.js';
 import type { Translator } from '../../kernel/locale.js';
 import type { Reply } from '../../kernel/message.js';
-import { callCenter, closedServicesOf, closureSince, closureUntil, closureWhich, namesTopic, servicesMentioned, wordNeedles } from '../../kernel/office-text.js';
+import { callCenter, closedServicesOf, closureSince, closureUntil, closureWhich, namesTopic, referralsOf, servicesMentioned, wordNeedles } from '../../kernel/office-text.js';
 
 /** An answer: from the translator, the turn's knowledge and the classification (its normalised text, its entities). */
 export type Answer = (t: Translator, k: Knowledge, c: Pick<Classification, 'normalised' | 'entities'>) => Reply[];
@@ -172,10 +172,8 @@ export const ossRegistration: Answer = (t, k, c) => {
 /** Words that name a permit as such. */
 const PERMIT_NAMED = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?)\b/;
 
-/** The other agencies whose business the text names. */
-export function referralsOf(office: OfficeData, normalised: string): Referral[] {
-  return office.referrals.filter((r) => namesTopic(normalised, r));
-}
+/** The other agencies whose business the text names (kept here for the info desk's callers). */
+export { referralsOf };
 
 /** Another agency's business: which one, from the office's referral list. */
 export const referral: Answer = (t, k, c) => {
