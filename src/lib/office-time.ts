@@ -1,17 +1,27 @@
 /** Times staff type (`2026-12-01T08:00`, meant in the office's time zone) and how they are shown back. */
 import type { Language } from './language.js';
 
+// Building an Intl.DateTimeFormat costs tens of microseconds (more than a classification); a consultation's
+// promise of when staff read it parses a dozen local times, so each formatter is built once per zone.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
 function offsetMs(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(at));
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(at));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(at / 1000) * 1000;
@@ -37,5 +47,11 @@ export function parseLocalTime(text: string, timeZone: string): Date | undefined
 
 /** `1 Desember 2026 08.00` in the office's time zone. */
 export function formatWhen(iso: string, language: Language, timeZone: string): string {
-  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+  const key = `${language} ${timeZone}`;
+  let format = whenFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone });
+    whenFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
 }

@@ -41,9 +41,17 @@ export function isPast(deadline: string, now: Date, cal: WorkCalendar): boolean 
   return localDate(now, cal.timeZone) > deadline;
 }
 
+const calendars = new WeakMap<object, WorkCalendar>();
+
 /** The calendar of an office file. */
 export function officeCalendar(office: { timezone: string; holidays: readonly { date: string }[] }): WorkCalendar {
-  return { timeZone: office.timezone, holidays: new Set(office.holidays.map((h) => h.date)) };
+  // Built once per office record (it is read-only once loaded): a consultation's promise asks it day by day.
+  let cal = calendars.get(office);
+  if (!cal) {
+    cal = { timeZone: office.timezone, holidays: new Set(office.holidays.map((h) => h.date)) };
+    calendars.set(office, cal);
+  }
+  return cal;
 }
 
 /**

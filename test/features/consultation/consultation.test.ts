@@ -45,6 +45,14 @@ describe('office hours', () => {
     if (holiday.kind === 'later') expect(holiday.opens.toISOString().slice(0, 10)).toBe('2026-12-28');
   });
 
+  it('gives the same opening when asked again, whatever a caller did to the Date it got (openings are kept per day)', () => {
+    const first = expectation(office, new Date('2026-12-05T11:00:00Z'));
+    if (first.kind !== 'later') throw new Error('expected a later opening');
+    first.opens.setUTCFullYear(1999);
+    const again = expectation(office, new Date('2026-12-05T11:00:00Z'));
+    expect(again.kind === 'later' && again.opens.toISOString()).toBe('2026-12-07T00:00:00.000Z');
+  });
+
   it('counts working minutes only inside office hours', () => {
     // Friday 16:00 WITA to Monday 09:00 WITA: only Monday 08:00–09:00 counts (Friday closes earlier).
     expect(workMinutesBetween(office, new Date('2026-12-04T08:00:00Z'), new Date('2026-12-07T01:00:00Z'))).toBe(60);
