@@ -6,7 +6,7 @@
  */
 
 /** Interjections and address words before a leaving phrase ("eh", "ah", "maaf kak"). */
-const LEAD = String.raw`(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah)`;
+const LEAD = String.raw`(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah|td|tadi|sudahlah|udahlah|udah|sudah|yaudah|ywdh)`;
 /** Cancelling outright. */
 const CANCEL_PHRASES = [
   'batal',
@@ -19,9 +19,14 @@ const CANCEL_PHRASES = [
   'forget it',
 ];
 /** Putting it off ("nanti aja", "lain kali"): inside a form it leaves the form as well. */
-const LATER_PHRASES = [String.raw`nanti (?:aja|saja|dulu)`, 'lain kali', String.raw`kapan[- ]kapan`, 'maybe later', 'later'];
+const LATER_PHRASES = [String.raw`(?:nanti|ntar|entar|nnti) (?:aja|saja|dulu|deh)`, 'lain kali', String.raw`kapan[- ]kapan`, 'maybe later', 'later'];
+/** What is left, named after the phrase ("batal aja deh aduannya", "ga jadi konsultasinya"). */
+const OBJECTS = String.raw`(?:(?:peng)?aduan(?:nya)?|komplain(?:nya)?|laporan(?:nya)?|konsultasi(?:nya)?|pertanyaan(?:nya)?|form(?:nya)?|formulir(?:nya)?|isian(?:nya)?)`;
 /** Particles and address words after the phrase ("deh", "aja", "kak", "makasih"). */
-const TAIL = String.raw`(?:deh|aja|ah|dulu|sih|saja|lah|ya|yah|kak|min|admin|pak|bu|mas|mbak|bli|mbok|gan|maaf|sorry|ok|oke|makasih|terima kasih|thanks|nanti)`;
+const TAIL = String.raw`(?:deh|aja|ah|dulu|sih|saja|lah|ya|yah|kak|min|admin|pak|bu|mas|mbak|bli|mbok|gan|maaf|sorry|ok|oke|makasih|terima kasih|thanks|nanti|${OBJECTS})`;
+
+/** A reason that asks something instead ("ga jadi, jam buka kantor brp"): a new request, not a leaving. */
+const ASKS = String.raw`.*\b(?:kapan|kpn|dimana|dmn|di mana|gimana|gmn|bagaimana|berapa|brp|apakah|tanya|nanya)\b`;
 
 /** Options of {@link leavingWords}. */
 export interface LeavingOptions {
@@ -35,8 +40,9 @@ export interface LeavingOptions {
 export function leavingWords(options: LeavingOptions = {}): RegExp {
   const phrases = [...CANCEL_PHRASES, ...(options.later ? LATER_PHRASES : []), ...(options.extra ?? [])].join('|');
   const phrase = String.raw`\/?(?:${phrases})(?:@[A-Za-z0-9_]+)?`;
-  // A cancel phrase may give its reason after a comma or a stop ("batal aja deh, udh diangkat barusan"): a few words.
+  // A cancel phrase may give its reason after a comma or a stop ("batal aja deh, udh diangkat barusan", "batal
+  // aja. takut nanti urusan ibu sy malah dipersulit"): a sentence, not a new request (no question mark).
   const cancel = String.raw`(?:${CANCEL_PHRASES.join('|')})`;
-  const withReason = String.raw`^\s*(?:${LEAD}[\s,]+)*${cancel}(?:\s+${TAIL})*\s*[,.!;]+\s*(?:[^\s?]+\s*){1,6}[.!]*\s*$`;
+  const withReason = String.raw`^\s*(?:${LEAD}[\s,]+)*${cancel}(?:\s+${TAIL})*\s*[,.!;]+\s*(?!${ASKS})(?:[^\s?]+\s*){1,10}[.!]*\s*$`;
   return new RegExp(String.raw`^\s*(?:${LEAD}[\s,]+)*${phrase}(?:[\s,.!]+(?:${phrase}|${TAIL}))*\s*[.!]*\s*$|${withReason}`, 'i');
 }

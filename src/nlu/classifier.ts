@@ -160,6 +160,8 @@ const ELLIPTIC = /^(?:(?:terus|trus|trs|lalu|nah|oh|oke|ok) )?(?:kalau|what abou
 /** A leading salutation in normalised text ("hello ", "halo kak ", "selamat siang bapak ibu "). */
 const SALUTATION =
   /^(?:(?:hello|hallo|halo|hai|hi|hey|permisi|punten|assalamualaikum|om swastiastu|good (?:morning|afternoon|evening)|(?:selamat|met) (?:pagi|siang|sore|malam))(?: (?:min|kak|bli|mbok|pak|bu|bapak|ibu|admin|sir|there))* )+/;
+/** A filler before a question ("eh bntr, kantor skrg buka jam brp?", "oh iya, …", "tunggu dulu, …"): set aside like a salutation. */
+const FILLER_LEAD = /^(?:(?:eh|oh|ah|hmm+|emm+|anu|btw|oiya|oh iya|eh iya|eh tapi|sebentar|bentar|tunggu|wait)(?: (?:sebentar|bentar|tunggu|dulu|deh|ya|min|kak|bli|pak|bu))* )+/;
 /** A salutation is set aside when this many words follow it ("hai kak, ada yg jaga?" still greets). */
 const SALUTED_QUESTION_WORDS = 4;
 /** "ya sudah", "iya sudah deh", "oke sudah": an acknowledgement, word order deciding (bag-of-words cannot). */
@@ -183,9 +185,14 @@ const ASK_A_PERSON = /^(?:(?:iya|ya|oke|baik|kalau begitu|ya sudah|oh|halo|hai|p
 /** What asking for a person is misread as. */
 const ASK_A_PERSON_OVER: ReadonlySet<string> = new Set(['office.staffing', 'None', 'ack', 'help', 'contact.info', 'complaint.file']);
 /** "mau lapor, …", "saya mau mengadu …": wanting to complain, said first. */
-const WANTS_TO_COMPLAIN = /^(?:(?:halo|permisi|maaf) )?(?:(?:kak|min|pak|bu) )?(?:saya )?(?:mau|ingin|pengen|akan) (?:lapor|melapor|melaporkan|laporin|ngelaporin|lapor\w*|mengadu|mengadukan|ngadu|ngaduin|komplain|complain|protes)\b/;
-/** What a message opening with a complaint is misread as (a ticket number in it stays a status question). */
-const WANTS_TO_COMPLAIN_OVER: ReadonlySet<string> = new Set(['complaint.status', 'application.stalled']);
+const WANTS_TO_COMPLAIN =
+  /^(?:(?:halo|permisi|maaf|selamat (?:pagi|siang|sore|malam)|pagi|siang|sore|malam) )?(?:(?:kak|min|pak|bu|bapak|ibu|admin) )?(?:saya )?(?:mau|ingin|pengen|akan) (?:lapor|melapor|melaporkan|laporin|ngelaporin|lapor\w*|mengadu|mengadukan|ngadu|ngaduin|komplain|complain|protes)\b(?! (?:lkpm|spt|pajak|kehilangan|hilang|kelahiran|kematian|pindah|kegiatan))|^(?:hi |hello )?i (?:want|would like|wish|need|wanna) to (?:file|make|lodge|submit|raise) an? (?:complaint|report)\b|^(?:hi |hello )?i (?:want|would like|need) to (?:complain|report)\b/;
+/**
+ * What a message opening with a complaint keeps: another agency's business ("mau lapor ktp hilang" is no
+ * complaint to this office). Anything else it was misread as gives way (a ticket number in it is a status
+ * question all the same: the step looks the number up).
+ */
+const WANTS_TO_COMPLAIN_KEEPS: ReadonlySet<string> = new Set(['complaint.file', 'referral']);
 /** "since when", "sejak kapan", "mulai kapan" (a whole question of a few words, or one about the closure). */
 const SINCE_ASKED = /^(?:(?:and|so|terus|lalu|oh|jadi) )?(?:since|sejak|mulai) (?:when|kapan)\b(?:\s+\S+){0,3}$/;
 /** What "since when" is misread as. */
@@ -199,8 +206,8 @@ const LEAVE_TAKING = /\b(?:dulu|pamit|jumpa|ketemu|bye|dadah|cukup|sekian|wassal
  */
 const WRONGDOING = new RegExp(
   [
-    String.raw`\b(?:petugas\w*|pegawai\w*|staf|staff|oknum|admin\w*|calo)\b.{0,40}\b(?:kasar|judes|jutek|ketus|galak|membentak|bentak|marah marah|tidak ramah|tidak sopan|memeras|pungli|minta (?:uang|duit|bayaran|imbalan|transfer|pelicin))\b`,
-    String.raw`\b(?:minta|meminta|dimintai|disuruh bayar|suruh bayar)\b.{0,20}\b(?:uang|duit|bayaran|imbalan|biaya|pelicin)\b.{0,40}\b(?:izin\w*|berkas\w*|pbg|imb|sk|cepat|dipercepat|didahulukan)\b`,
+    String.raw`\b(?:petugas\w*|pegawai\w*|staf|staff|oknum|admin\w*|calo|yang (?:mengangkat|angkat|menerima|terima|melayani|jawab|menjawab)\w*)\b.{0,40}\b(?:kasar|judes|jutek|ketus|galak|membentak|bentak|marah marah|tidak ramah|tidak sopan|memeras|pungli|minta (?:uang|duit|bayaran|imbalan|transfer|pelicin|\d+ ?(?:rb|ribu|jt|juta|k)\b))\b`,
+    String.raw`\b(?:minta|meminta|dimintai|disuruh bayar|suruh bayar)\b.{0,20}\b(?:uang|duit|bayaran|imbalan|biaya|pelicin|\d+ ?(?:rb|ribu|jt|juta|k))\b.{0,40}\b(?:izin\w*|berkas\w*|pbg|imb|sk|cepat|dipercepat|didahulukan)\b`,
     String.raw`\b(?:tidak pernah|belum pernah|tidak)\s+(?:dibalas|dibales|dijawab|direspon|direspons|ditanggapi)\b.{0,30}\b(?:admin\w*|petugas\w*|dinas|kantor)\b`,
   ].join('|'),
 );
@@ -216,7 +223,8 @@ const BROKEN_SITE = new RegExp(
   ].join('|'),
 );
 /** What a described wrongdoing overrides: nothing understood, or an answer that is no business answer. */
-const WRONGDOING_OVER: ReadonlySet<string> = new Set(['None', 'goodbye', 'greeting', 'help', 'ack', 'consultation', 'contact.info', 'thanks']);
+// (and the closure: "yg menjawab ketus lalu teleponnya ditutup" is no question whether the office is closed)
+const WRONGDOING_OVER: ReadonlySet<string> = new Set(['None', 'goodbye', 'greeting', 'help', 'ack', 'consultation', 'contact.info', 'thanks', 'application.stalled', 'closure.status']);
 /** Words that name a permit as a permit ("izin apotek", "formulir reklame"), not the shop or the billboard itself. */
 const PERMIT_WORD = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?|formulir\w*)\b/;
 /** What goes wrong with an OSS account: a message naming OSS with one of these is an OSS question. */
@@ -266,9 +274,41 @@ const UNDERSTOOD = /^(?:oh |o |ooh )?(?:pantas|pantasan|pantesan)\b(?: \S+){0,3}
 const QUESTION_WORD = /\b(?:apa|apakah|bagaimana|kapan|dimana|mana|berapa|kenapa|mengapa|siapa|bisa|boleh|what|how|when|where|why|can)\b/;
 /** A first sentence asking for a person, on the raw text ("saya ingin konsultasi dengan petugas. …"). */
 const PERSON_FIRST =
-  /^\s*(?:(?:halo|hai|permisi|selamat (?:pagi|siang|sore|malam)|om swastiastu|kak|min|pak|bu)[\s,.!]+)*(?:saya|sy|aku|aq)?\s*(?:mau|ingin|pengen|pingin)\s+(?:konsultasi|konsul|bertanya|tanya|nanya|bicara|ngobrol)\s+(?:ke|dengan|dgn|dg|sama|sm|kepada)\s+(?:petugas|pegawai|staf|staff|orang)\w*\s*[.,!:;]\s*\S/i;
+  /^\s*(?:(?:halo|hai|permisi|selamat (?:pagi|siang|sore|malam)|om swastiastu|kak|min|pak|bu|nak|dik|mas|mbak|bli|mbok)[\s,.!]+)*(?:saya|sy|aku|aq|bapak|ibu|tiang|kulo)?\s*(?:mau|ingin|pengen|pingin)\s+(?:konsultasi|konsul|bertanya|tanya|nanya|bicara|ngobrol)\s+(?:ke|dengan|dgn|dg|sama|sm|kepada)\s+(?:petugas|pegawai|staf|staff|orang)\w*(?:\s+(?:kantor\w*|dinas\w*|langsung|aja|saja|bisa|bs|boleh|nya|kah|ya)){0,3}\s*[.,!:;?]\s*\S/i;
 /** Complaint words (normalised). */
 const COMPLAINT_WORD = /\b(?:lapor\w*|melapor\w*|pengaduan|aduan|mengadu\w*|komplain\w*|complain\w*|keluh\w*|protes)\b/;
+/** Which permits a business needs ("ijin apa aja yg diperluin", "perlu izin apa", "izinnya apa saja"). */
+const PERMITS_NEEDED = /\b(?:izin|ijin|perizinan)\w* apa(?: saja)?\b|\b(?:perlu|butuh|harus (?:punya|urus)) (?:izin|ijin)\w* apa\b|\b(?:izin|ijin)\w* (?:yang )?(?:diperlukan|diperluin|dibutuhkan|harus diurus|wajib)\b|\bwhat (?:permits?|licen[cs]es?) do i need\b/;
+/** A message that ends by taking leave ("gk jd deh ntar aja, bye"). */
+const BYE_AT_END = /\b(?:bye|bye bye|byee+|dadah|dada|daah|sampai jumpa|see you|see ya)$/;
+/** Whether one must come in ("hrs dtg ke kantor gak", "perlu ke kantor ga"): the face-to-face state. */
+const MUST_COME_IN = /\b(?:harus|perlu|wajib|mesti|must i|do i have to)\s+(?:datang|dateng|ke kantor|ke loket|come)\b/;
+/** Asking to be put on the announcements ("daftarin sy ke info pengumuman ya"). */
+const PUT_ON_THE_LIST = /\b(?:daftarkan|daftarin|masukkan|masukin|tambahkan|tambahin|ikutkan|ikut)\b.{0,25}\b(?:info\w*|pengumuman|kabar|update|berita|notif\w*)\b/;
+/** Another business's list ("daftarin sy ke promo gopay"): not the office's announcements. */
+const OTHER_BUSINESS_LIST = /\b(?:promo\w*|diskon|cashback|voucher|member\w*|grup|group|gopay|ovo|dana|shopee|tokopedia|bank)\b/;
+/** The office's own website or WhatsApp asked for ("webnya apa", "gak ada no wa langsung?"). */
+const WEB_OR_WA_ASKED = /^(?:\S+ ){0,3}(?:web|webnya|website|websitenya|situs|situsnya|no whatsapp|nomor whatsapp|whatsappnya|no wa|nomor wa)\b/;
+/** Arguing that the office could open with a health protocol: its reason is the answer. */
+const WITH_A_PROTOCOL = /\b(?:protokol kesehatan|prokes|pakai masker|jaga jarak)\b/;
+/** The official letter of the closure asked for ("surat edaran resmi", "sk penutupan"). */
+const OFFICIAL_NOTICE = /\b(?:surat edaran|edaran resmi|pengumuman resmi|sumber resmi|sk penutupan|surat resmi|official (?:notice|letter|announcement))\b/;
+/** An account of the online registration lost ("lupa email yg dipake daftar", "pw nya lupa"). */
+const ACCOUNT_TROUBLE = /\blupa (?:email|password|pw|sandi|kata sandi|akun|username)\b|\b(?:email|password|pw|sandi|akun)\w* (?:\S+ ){0,3}(?:lupa|hilang|tidak aktif|diblokir|terblokir)\b/;
+
+/** Documents sent in from afar ("bisa mengirim berkas online?"). */
+const FROM_AFAR = /\b(?:mengirim|kirim|dikirim|upload|unggah|diunggah)\w* (?:\S+ )?(?:berkas|dokumen|persyaratan)\w*(?: \S+)? (?:online|daring|lewat email|via email)\b/;
+
+/** Another service's account ("lupa password facebook", "akun instagram"): not the OSS one. */
+const OTHER_ACCOUNT = /\b(?:instagram|ig|facebook|fb|tiktok|twitter|whatsapp|gmail|yahoo|bank\w*|m banking|mbanking|shopee|tokopedia|lazada|gojek|grab|dana|ovo|gopay|netflix|spotify|game|steam|icloud|apple|google)\b/;
+/** Another business's matter to complain of ("mau lapor driver ugal2an", "mau komplain paket blm sampe"). */
+const OTHER_MATTER = /\b(?:driver|drivernya|kurir|kurirnya|ojol|ojek|paket|paketnya|saldo|pulsa|sinyal|kuota|tagihan|listrik|pdam|pln|token|atm|rekening saya|transfer saya|pesanan|orderan|barang)\b/;
+
+/** Through OSS ("lewat OSS", "via oss", "di oss aja"). */
+const THROUGH_OSS = /\b(?:lewat|via|melalui|pakai|di|ke|through) oss\b/;
+/** A visit on a named day ("Jumat sore bisa datang?", "sabtu buka ga"). */
+const VISIT_ON_A_DAY = /\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b(?: (?:pagi|siang|sore|malam))? (?:bisa |boleh )?(?:datang|dateng|ke kantor|buka)\b/;
+
 /** Money asked into a private account. */
 const BRIBE = /\b(?:transfer|tf|bayar|setor|kirim uang|kasih uang)\b.{0,50}\brekening (?:pribadi|pegawai|petugas|orang)\b|\brekening pribadi\b.{0,50}\b(?:izin\w*|cepat|berkas)\b/;
 /** The office in the message: a bribe told of it. */
@@ -561,12 +601,13 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     // "ok mau tanya ke petugas aja": asking for a person, however much "petugas" leans to who is at the office.
     if (ASK_A_PERSON.test(normalised) && (!top || ASK_A_PERSON_OVER.has(top.intent))) return [{ intent: 'consultation', score: Math.max(top?.score ?? 0, threshold) }];
     // "mau lapor, berkas sy blm dibalas": a message that opens by wanting to complain is a complaint to file.
-    if (WANTS_TO_COMPLAIN.test(normalised) && top && WANTS_TO_COMPLAIN_OVER.has(top.intent)) return [{ intent: 'complaint.file', score: top.score }];
+    // (another business's matter without a word of the office stays out of scope: "mau lapor saldo dana sy ilang")
+    if (WANTS_TO_COMPLAIN.test(normalised) && !WANTS_TO_COMPLAIN_KEEPS.has(top?.intent ?? '') && !OTHER_MATTER.test(normalised) && (OFFICE_CONTEXT.test(normalised) || !namesForeignWord(Object.keys(fx.features(normalised))))) return [{ intent: 'complaint.file', score: Math.max(top?.score ?? 0, threshold) }, ...ranked.filter((r) => r.intent !== 'complaint.file')];
     // "since when?", "sejak kapan tutupnya": since when it is closed, not until when nor the hours.
     if (SINCE_ASKED.test(normalised) && (!top || SINCE_OVER.has(top.intent))) return [{ intent: 'closure.status', score: Math.max(top?.score ?? 0, threshold) }];
     if (elliptic) return ranked;
     // A salutation before a question ("hello, what are the office hours …") greets in passing: the question decides.
-    const salutation = SALUTATION.exec(normalised);
+    const salutation = SALUTATION.exec(normalised) ?? FILLER_LEAD.exec(normalised);
     if (salutation) {
       const rest = normalised.slice(salutation[0].length);
       if (rest.split(' ').length >= SALUTED_QUESTION_WORDS) {
@@ -635,8 +676,9 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (
         (WRONGDOING.test(normalised) || BROKEN_SITE.test(normalised)) &&
         (!best || best.score < threshold || WRONGDOING_OVER.has(best.intent)) &&
-        // An officer's wrongdoing is told with office words ("petugas"), so any word of another business rules it out.
-        !foreign()
+        // An officer's wrongdoing is told with office words ("petugas"), so any word of another business rules it out,
+        // unless the office itself is named ("menelepon ke kantor … yang mengangkat ketus").
+        (!foreign() || (OFFICE_PLACE.test(normalised) && !OTHER_OFFICE.test(normalised)))
       ) {
         best = { intent: 'complaint.file', score: 1 };
       }
@@ -656,14 +698,16 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // A form asked for gets the forms page, a permit the catalogue does not list included ("formulir izin usaha
       // perikanan ada ga?"): the office issues it, and a person can say more.
       const ours = entities.forms.length > 0 || entities.services.length > 0 || OUR_FORM.test(normalised);
-      if ((!best || best.score < threshold || FORM_ASKED_OVER.has(best.intent) || (CLOSURE_INTENTS.has(best.intent) && FORM_WHERE.test(normalised))) && FORM_ASKED.test(normalised) && ours && !foreign()) {
+      // (a form asked where it is is no application gone quiet: "terus formulirnya itu di mana ya pak")
+      if ((!best || best.score < threshold || FORM_ASKED_OVER.has(best.intent) || ((CLOSURE_INTENTS.has(best.intent) || best.intent === 'application.stalled') && FORM_WHERE.test(normalised))) && FORM_ASKED.test(normalised) && ours && !foreign()) {
         best = sure('form.request');
       }
       // OSS or NIB named without a closure word asks about OSS ("trs NIB perlu ga?"), not why the office is closed.
       if (best && CLOSURE_INTENTS.has(best.intent) && entities.services.includes('oss') && !CLOSED_WORD.test(normalised) && !OFFICE_PLACE.test(normalised)) best = sure('oss.registration');
       // A site visit named ("tanah sy mau disurvei utk PBG, petugas bisa dtg ga") is the field verification question.
       const complains = (): boolean => WANTS_TO_COMPLAIN.test(normalised) || WRONGDOING.test(normalised) || COMPLAINT_WORD.test(normalised);
-      if ((!best || SITE_VISIT_OVER.has(best.intent)) && entities.services.includes('field_verification') && !(best?.intent === 'complaint.file' && complains()) && !foreign()) best = sure('field_verification');
+      // (a complaint reading of it is the network's, whatever other business's word it holds: "gudang", "sawah")
+      if ((!best || SITE_VISIT_OVER.has(best.intent)) && entities.services.includes('field_verification') && !(best?.intent === 'complaint.file' && complains()) && (!foreign() || best?.intent === 'complaint.file')) best = sure('field_verification');
       // A bribe asked for by someone of the office ("…harus transfer 1 jt ke rekening pribadi"): a complaint,
       // whatever banking words it holds.
       if ((!best || best.score < threshold || WRONGDOING_OVER.has(best.intent)) && BRIBE.test(normalised) && OFFICE_CONTEXT.test(normalised)) best = { intent: 'complaint.file', score: 1 };
@@ -674,7 +718,9 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // A pickup reading needs a word of collecting or of a finished permit; without one, the next reading.
       if (best?.intent === 'permit.pickup' && !PICKUP_WORD.test(normalised)) {
         const next = ranking().find((r) => r.intent !== 'permit.pickup' && r.score >= threshold);
-        best = next ?? { intent: 'None', score: 1 };
+        // Without one, sending documents asked is the online service, a catalogue permit named its form.
+        const fallback = FROM_AFAR.test(normalised) ? sure('service.online') : entities.forms.length > 0 && PERMIT_WORD.test(normalised) ? sure('form.request') : undefined;
+        best = next ?? fallback ?? { intent: 'None', score: 1 };
       }
       // "siup sy udh jadi, bs diambil ke kantor?": collecting a finished permit.
       if (weak() && COLLECT.test(normalised) && (entities.forms.length > 0 || PERMIT_WORD.test(normalised))) best = sure('permit.pickup');
@@ -688,6 +734,12 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((!best || best.score < threshold || CLOSURE_SEEN_OVER.has(best.intent) || (best.intent === 'closure.duration' && !UNTIL_ASKED.test(normalised))) && OFFICE_PLACE.test(normalised) && !OTHER_OFFICE.test(normalised) && (CLOSED_WORD.test(normalised) || NOBODY_THERE.test(normalised)) && !foreign()) {
         best = sure('closure.status');
       }
+      // "perpanjangan SIP bagaimana prosedurnya": a permit of the office's catalogue is the office's, never a referral.
+      if (best?.intent === 'referral' && entities.forms.length > 0 && !OTHER_OFFICE.test(normalised)) best = sure('form.request');
+      // "SIUP skrg lewat OSS ya?": a permit applied for through OSS is the OSS question.
+      if (best?.intent === 'form.request' && entities.services.includes('oss') && THROUGH_OSS.test(normalised) && !FORM_ASKED.test(normalised)) best = sure('oss.registration');
+      // "Jumat sore bisa datang?": the hours of that day.
+      if ((weak() || best?.intent === 'closure.reason') && VISIT_ON_A_DAY.test(normalised) && !CLOSED_WORD.test(normalised)) best = sure('office.hours');
       // "udh ganti nama ya jd pbg?": a permit's new or old name asked is its catalogue entry (which gives both).
       if (entities.forms.length > 0 && RENAMED.test(normalised) && best?.intent !== 'form.request') best = sure('form.request');
       // "kirim berkas via email boleh?": how documents go in, not an application gone quiet (nothing waited for).
@@ -696,6 +748,24 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (weak() && entities.forms.length === 0 && entities.services.some((x) => x !== 'permit') && STILL_RUNS.test(normalised) && !CONTACT_ASKED.test(normalised) && !foreign()) {
         best = sure('closure.status');
       }
+      // "ijin apa aja yg diperluin (buat rumah makan)": which permits, a forms answer (and a person offered).
+      // (whatever the business: "rumah makan babi guling" names food, the question is the office's)
+      if (weak() && PERMITS_NEEDED.test(normalised)) best = sure('form.request');
+      // "hrs dtg ke kantor gak": whether the counter is open.
+      if ((weak() || best?.intent === 'closure.duration' || best?.intent === 'closure.reason') && MUST_COME_IN.test(normalised) && !UNTIL_ASKED.test(normalised)) best = sure('closure.status');
+      // "daftarin sy ke info pengumuman ya": the announcements.
+      if (weak() && PUT_ON_THE_LIST.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('subscribe');
+      // "webnya apa", "gak ada no wa langsung?": the office's contacts.
+      if ((weak() || best?.intent === 'consultation') && WEB_OR_WA_ASKED.test(normalised) && !foreign()) best = sure('contact.info');
+      // "ya tp kan bisa pake protokol kesehatan": why it is closed all the same.
+      if (weak() && WITH_A_PROTOCOL.test(normalised)) best = sure('closure.reason');
+      // "ada surat edaran resmi?": the closure as announced.
+      if ((weak() || best?.intent === 'help' || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && OFFICIAL_NOTICE.test(normalised)) best = sure('closure.status');
+      // "lupa email yg dipake daftar dulu": the OSS account.
+      if ((weak() || best?.intent === 'form.request' || best?.intent === 'service.online') && ACCOUNT_TROUBLE.test(normalised) && !OTHER_ACCOUNT.test(normalised) && !foreign()) best = sure('oss.registration');
+      // "gk jd deh ntar aja, bye": a farewell.
+      // (a short one whatever the network made of it: "ga jadi deh, dadah" asks nothing)
+      if ((weak() || normalised.split(' ').length <= 5) && best?.intent !== 'thanks' && BYE_AT_END.test(normalised)) best = { intent: 'goodbye', score: 1 };
       // "ok saya cek facebook nya", "pantas lama": an acknowledgement, however the network reads its other words.
       if ((weak() || best?.intent === 'complaint.file') && (ACK_WITH_PLAN.test(normalised) || UNDERSTOOD.test(normalised)) && !QUESTION_WORD.test(normalised)) {
         best = { intent: 'ack', score: 1 };

@@ -85,6 +85,26 @@ function splitMid(part: string): string[] {
   return [before, ...splitMid(after)];
 }
 
+/** A sentence's end inside a part: ". " or "! " before more text. */
+const SENTENCE_END = /[.!]+\s+(?=\S)/g;
+/** A permit named: what makes a statement before a question a matter of its own ("sy mau bikin ijin usaha, SIUP gt."). */
+const PERMIT_NAMED = /\b(?:izin|ijin|perizinan|formulir|form|permits?)\w*/i;
+
+/**
+ * "sy mau bikin ijin usaha toko kelontong, SIUP gt. kantornya buka gak ya?": a statement naming a permit (or a
+ * question) and then a question of its own are two matters. A backstory before the question ("Saya dokter
+ * umum, baru pindah tugas. Untuk perpanjangan SIP bagaimana?") names no permit and stays with it.
+ */
+function splitSentences(part: string): string[] {
+  if (!/[?？]\s*$/.test(part)) return [part];
+  for (const m of part.matchAll(SENTENCE_END)) {
+    const before = part.slice(0, m.index);
+    const after = part.slice((m.index ?? 0) + m[0].length);
+    if (words(before) >= 3 && words(after) >= 3 && (asks(before) || PERMIT_NAMED.test(before)) && asks(after)) return [before, ...splitSentences(after)];
+  }
+  return [part];
+}
+
 /** "… lho wkwk, btw kantor masih tutup?": "by the way" starts another matter, whatever came before. */
 const BY_THE_WAY = /[\s,.;!]+(?:btw|by the way|ngomong2|ngomong-ngomong|ngomong ngomong|omong2|oh iya|oh ya|oiya|oya)[\s,:]+/i;
 
@@ -95,7 +115,7 @@ function splitByTheWay(part: string): string[] {
 }
 
 /** Where `segments` may cut besides a question mark: a line break or comma, a connective, an "and", a numbered item. */
-const MAY_SPLIT = [/[\n,]/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source), BY_THE_WAY];
+const MAY_SPLIT = [/[\n,]/, /[.!]\s+\S/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source), BY_THE_WAY];
 /** A character that does not clean away (see MIN_PART_CHARS): what a part after a question mark needs. */
 const KEPT_CHAR = /[^\s?？.,!]/;
 
@@ -141,7 +161,7 @@ export function segments(text: string): string[] {
   const out: string[] = [];
   for (const r of rough) {
     const first = r.trim().replace(CONNECTIVE, '');
-    const pieces = splitByTheWay(first).flatMap(splitComma).flatMap(splitMid).flatMap(splitAnd);
+    const pieces = splitByTheWay(first).flatMap(splitSentences).flatMap(splitComma).flatMap(splitMid).flatMap(splitAnd);
     for (const p of pieces) {
       const clean = unmask(p.replace(CONNECTIVE, '').trim());
       if (clean.replace(/[\s?？.,!]+/g, '').length >= MIN_PART_CHARS) out.push(clean);

@@ -98,6 +98,12 @@ const GENERIC: ReadonlySet<string> = new Set(
     'mendaftar dapat dapatnya didapat lewat via pakai melalui urus mengurus urusnya caranya cara kirim kirimnya dikirim ' +
     'nya itu ini saya kita bisa harus perlu ya sih dong kak min then so and do i we get it is that the').split(' '),
 );
+/** A finished permit sent instead of collected ("dikirim pdf aja", "lewat email bisa?", "softcopy"). */
+const SENT_INSTEAD = /\b(?:dikirim|kirim\w*|pdf|email|scan|softcopy|soft copy|online|via|lewat|antar|diantar|sent|send)\b/;
+/** Registering asked about ("daftarnya dmn", "daftarnya pake apa aja", "caranya gmn step by step", "gratis kan"). */
+const REGISTERING = /\b(?:daftar\w*|registrasi\w*|mendaftar)\b.*\b(?:dimana|di mana|mana|bagaimana|caranya|cara|pakai|apa saja|gratis|bayar|biaya\w*)\b|\b(?:caranya|cara) (?:bagaimana|gimana)\b.*\bstep\b|\bgratis\b/;
+/** "semua layanan?", "semuanya?", "all services?": everything closed or not. */
+const ALL_OF_THEM = /^(?:(?:jadi|jd|berarti|apa|apakah) )?(?:semua|semuanya|seluruh|all)(?: (?:layanan|layanannya|pelayanan|services?|nya))?(?: (?:tutup|ditutup|juga|jg|ya|kah))?$/;
 /** "lewat mana", "via apa": by which way. */
 const VIA = /\b(?:lewat|via|pakai|melalui|through|by)\b/;
 
@@ -150,6 +156,12 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (topic && CLOSURE.has(topic.intent) && words <= MAX_WORDS + 4 && !TICKET_WORDS.test(c.normalised) && ANOTHER_WAY.test(c.normalised)) return 'service.online';
   // "kalo mau nanya langsung ke petugasnya gmn": asking for a person in chat (the desk at the office is a closure question).
   if (topic && words <= MAX_WORDS + 2 && PERSON_ASKED.test(c.normalised) && !AT_THE_OFFICE.test(c.normalised)) return 'consultation';
+  // After an answer about OSS (or one that named it): its sub-topics ("NIK sm email aja?", "kalo gk ada email
+  // bisa daftar gk") and registering ("daftarnya dmn? gratis kan") continue OSS, however they read alone.
+  const aboutOss = topic?.intent === 'oss.registration' || (topic?.services.includes('oss') ?? false);
+  if (aboutOss && c.intent !== 'oss.registration' && words <= MAX_WORDS + 6 && (office.oss.topics.some((x) => namesTopic(c.normalised, x)) || (words <= 8 && REGISTERING.test(c.normalised)))) return 'oss.registration';
+  // "semua layanan?" after a closure answer: what is closed.
+  if (topic && CLOSURE.has(topic.intent) && ALL_OF_THEM.test(c.normalised)) return 'closure.status';
   // After an OSS answer: "perlu apa aja", "daftarnya pake apa", "bikinnya dmn", "where do I get it" continue OSS.
   if (topic?.intent === 'oss.registration' && words <= 5 && (REQUIREMENTS.test(c.normalised) || (ASKS.test(c.normalised) && c.normalised.split(' ').every((w) => GENERIC.has(w) || MAKE.has(w))))) return 'oss.registration';
   // "berarti surat keterangan jg ga bs ya?", "kalo pbg?" after a closure answer: that service's (or permit's) state.
@@ -157,6 +169,8 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
     const named = c.entities.services.length > 0 || c.entities.forms.length > 0;
     if (named && (CLOSURE.has(c.intent) || OVERRIDABLE.has(c.intent) || c.intent === 'form.request')) return UNTIL.test(c.normalised) ? 'closure.duration' : 'closure.status';
   }
+  // "bisa dikirim pdf aja gak?" after the pickup answer: how a finished permit reaches the person.
+  if (topic?.intent === 'permit.pickup' && words <= MAX_WORDS && SENT_INSTEAD.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'permit.pickup';
   // "and Monday to Thursday?" after the hours: the hours of those days, however confidently it reads as a closure.
   if (topic?.intent === 'office.hours' && words <= MAX_WORDS && DAY.test(c.normalised)) return 'office.hours';
   // "kok sedikit banget kenapa?" after who is at the office: why, whatever the answer's own words made of it.

@@ -60,12 +60,22 @@ const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya bole
  * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
  * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
  */
-const SUBSCRIPTION_WORDS = /\b(langganan|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka))\b/i;
+const SUBSCRIPTION_WORDS = /\b(langganan|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
 /** Words that ask to complain: a short message opens the complaint form only with one of these. */
 const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|protes|report\w*|kecewa|pungli|calo)\b/i;
 /** Words of a question about a complaint's status: without one, "complaint.status" is a misread. */
-const STATUS_WORDS = /\b(status|tiket|ticket|tracking|track|adu-\w+|progres\w*|progress|tindak ?lanjut\w*|ditindaklanjuti|ditanggapi|(?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|report\w*)\b/i;
+const STATUS_WORDS = /\b(status|tiket|ticket|tracking|track|adu-\w+|nomor\w*|nomer\w*|tanggapan\w*|progres\w*|progress|tindak ?lanjut\w*|ditindaklanjuti|ditanggapi|(?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|report\w*)\b/i;
+/** A person asked for in so many words ("mau tanya ke pegawai langsung", "bicara sama petugas"). */
+const A_PERSON_ASKED = /\b(?:tanya|bertanya|nanya|bicara|ngobrol|konsultasi|chat|takon)\w*\s+(?:\S+\s+)?(?:ke|dengan|dgn|sama|sm|kepada|kaleh)\s+(?:petugas|pegawai|staf|staff|orang|admin|cs|operator|manusia)\w*/i;
+/** A stop negated ("jangan berhenti kirim info", "don't stop sending"): no unsubscribing. */
+const STOP_NEGATED = /\b(?:jangan|jgn|tidak usah|gak usah|ga usah|nggak usah|don'?t|do not)\s+(?:di)?(?:berhenti|stop|unsub\w*|hapus|keluarkan|keluarin|sending)/i;
+/** Answers of the office's own business that also say which agency handles another matter named beside it. */
+const ANSWERED_WITH_A_REFERRAL: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online']);
+/** Below this score a complaint reading of a question is no complaint (the rules that find one score 1). */
+const SURE_OF_A_COMPLAINT = 0.9;
+/** A question asking whether, how or when ("bisa dikirim pdf aja gak?", "gimana caranya …"). */
+const ASKS_WHETHER = /\?\s*$|^\s*(?:bisa|bs|boleh|apakah|apa|gimana|gmn|bagaimana|kapan|kpn|dimana|dmn|can|could|is|are|do|does|how|when|where)\b/i;
 /** A message of fewer words than this describes no problem by itself ("biayanya?", "pantes lama"). */
 const MIN_WORDS_OF_A_PROBLEM = 4;
 /**
@@ -195,7 +205,8 @@ export function step(
       handled = direct.unknownCommand
         ? { replies: [d.menu(t, 'command.unknown', { command: `/${direct.unknownCommand}` })] }
         : d.intents[intent](ctx);
-    } else if (CANCEL.test(text) && flowTurn === undefined) {
+    } else if (CANCEL.test(text) && flowTurn === undefined && c.intent !== 'thanks' && c.intent !== 'goodbye') {
+      // ("ga jd, makasih" thanks, "gak jadi deh, bye" takes leave: nothing to cancel is no answer to either)
       intent = 'None';
       score = 1;
       handled = { replies: [t.reply('cancel.nothing')] };
@@ -208,12 +219,16 @@ export function step(
       // So is a complaint of a word or two without a complaint word ("biayanya?", "pantes lama"): no form opens on it.
       const unsure =
         ((c.intent === 'subscribe' || c.intent === 'unsubscribe') && (!SUBSCRIPTION_WORDS.test(text) || OTHER_BUSINESS.test(text))) ||
+        // and "jangan berhenti kirim info ya" asks the very opposite of leaving.
+        (c.intent === 'unsubscribe' && STOP_NEGATED.test(text)) ||
         (c.intent === 'complaint.file' && fewerWords(text, MIN_WORDS_OF_A_PROBLEM) && !COMPLAINT_WORDS.test(text)) ||
+        // nor does a question the network leans to read as a complaint ("bisa dikirim pdf aja gak?"): a question.
+        (c.intent === 'complaint.file' && c.score < SURE_OF_A_COMPLAINT && !COMPLAINT_WORDS.test(text) && ASKS_WHETHER.test(text)) ||
         // and a ticket question that names no ticket, complaint or status ("surveynya gmn?"): no ticket is asked for.
         (c.intent === 'complaint.status' && !STATUS_WORDS.test(text));
       // Another agency's business, and where to report a matter just found out of scope: the fallback's to answer.
       const notOurs =
-        (REFERRAL_OVER.has(c.intent) && c.entities.forms.length === 0 && referralsOf(k.office, c.normalised).length > 0) ||
+        ((REFERRAL_OVER.has(c.intent) || (c.intent === 'complaint.file' && !COMPLAINT_WORDS.test(text))) && c.entities.forms.length === 0 && referralsOf(k.office, c.normalised).length > 0) ||
         (base.noneStreak > 0 && c.intent.startsWith('complaint.') && WHERE_TO_REPORT.test(text));
       const follow = notOurs ? undefined : followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
       if (follow) {
@@ -226,7 +241,8 @@ export function step(
       }
       // The parts are classified only here, where they can matter (a lazy `parts` is asked for them only then).
       // (never of a message about another regency's office: its parts are that office's business too)
-      const answered = !follow && !notOurs && !c.elsewhere && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')
+      // (nor of a person asked for by name: "bapak mau tanya ke pegawai langsung, bapak gak ngerti formulir2" is one request)
+      const answered = !follow && !notOurs && !c.elsewhere && !(c.intent === 'consultation' && A_PERSON_ASKED.test(text)) && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')
         ? (typeof parts === 'function' ? parts() : parts).filter((p) => ANSWERABLE_PART.has(p.c.intent))
         : [];
       const distinct = new Set(answered.map((p) => p.c.intent));
@@ -256,6 +272,10 @@ export function step(
         handled = { replies, session };
       } else {
         handled = d.intents[intent](used === c ? ctx : { ...ctx, c: used });
+        // "sy mau ubah data KK sekalian ngurus izin usaha": the office's part answered, and who handles the other.
+        if (!follow && ANSWERED_WITH_A_REFERRAL.has(intent) && referralsOf(k.office, c.normalised).length > 0) {
+          handled = { ...handled, replies: handled.replies.concat(d.intents.referral(ctx).replies) };
+        }
       }
     }
   }

@@ -67,7 +67,11 @@ const FILLER = new Set(
     'petugasnya stafnya pegawainya ga gak nggak ngga kah apa ' +
     // Leading in and saying where: "ok, then I'd rather ask a staff member here in the chat", "kalo gitu sy tanya petugas di sini aja".
     'ok oke okay then so rather prefer would like id d im just instead actually here in this chat me my one of ' +
-    'kalau kalo klo gitu begitu deh disini sini lewat pertanyaan question'
+    'kalau kalo klo gitu begitu deh disini sini lewat pertanyaan question ' +
+    // Impatience with the bot is no question either: "bisa bicara sama orang beneran gak sih, dr td muter2 aja".
+    'sih dr dari td tadi muter muter2 mutar muter-muter terus trs doang kok capek ribet bingung nih dong robotnya botnya ' +
+    // Javanese and Balinese: "kulo pengen takon langsung kaleh petugas mawon, mboten kaleh robot".
+    'mas kulo takon kaleh mawon mboten niki tiang nunas sareng pegawe'
   ).split(' '),
 );
 

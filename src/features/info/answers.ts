@@ -82,6 +82,9 @@ export const closureDuration: Answer = (t, k, c) => {
   if (k.closure.closedServices.length === 0) return [t.reply('closure.none', { office: k.office.shortName })];
   const named = oneServiceAsked(k, c);
   if (named && !k.closure.closedServices.includes(named.id)) return [t.reply('closure.service.open', { what: named.faceToFace[lang(t)] })];
+  // What can be done meanwhile, as a clerk says beside "not decided yet": the asked service's online way, else the permits'.
+  const instead = named ?? closedServices(k).find((s) => s.id === 'permit');
+  const meanwhile = instead?.online ? onlineLines(t, [instead]) : '';
   return [
     t.reply('closure.duration', {
       which: named ? t.text('closure.which.some', { services: named.name[lang(t)] }) : closureWhich(t, k.closure, k.office),
@@ -89,6 +92,7 @@ export const closureDuration: Answer = (t, k, c) => {
       until: untilText(t, k),
       callcenter: callCenter(t, k.office),
     }),
+    ...(meanwhile ? [t.reply('closure.meanwhile', { lines: meanwhile })] : []),
   ];
 };
 

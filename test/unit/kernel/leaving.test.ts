@@ -17,11 +17,16 @@ describe('leavingWords', () => {
     'never mind',
     'stop',
     'keluar aja',
+    // blind set 9: a lead-in of "tadi", a long reason, the form named, "ntar aja", "sudahlah"
+    'eh td gak jadi deh, batal aja. takut nanti urusan ibu sy malah dipersulit',
+    'batal aja deh aduannya',
+    'sudahlah, tidak usah. batal saja',
+    'gk jd deh ntar aja',
   ])('leaves a form: %j', (text) => {
     expect(inForm.test(text)).toBe(true);
   });
 
-  it.each(['ga jadi ke kantor', 'nanti aja saya kirim berkasnya', 'batal nikah', 'jadi', 'stop kirim pesan', ''])('is no leaving: %j', (text) => {
+  it.each(['ga jadi ke kantor', 'nanti aja saya kirim berkasnya', 'batal nikah', 'jadi', 'stop kirim pesan', '', 'ga jadi, jam buka kantor brp ya', 'batal langganan'])('is no leaving: %j', (text) => {
     expect(inForm.test(text)).toBe(false);
   });
 

@@ -382,6 +382,32 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['katanya kalo mau izin cepet hrs transfer ke rekening pribadi petugasnya', 'complaint.file'],
     ['aduan: berkas sy hilang di loket padahal sudah diserahkan', 'complaint.file'],
     ['sy salah transfer ke rekening pribadi org', 'None'],
+    // wanting to complain said first wins over the network's reading, in English too; another business's matter stays out
+    ['mau lapor petugas loket sering dtg telat jam 9', 'complaint.file'],
+    ['i would like to file a complaint, my permit application got no reply', 'complaint.file'],
+    ['mau lapor saldo ewallet sy hilang', 'None'],
+    // whoever answered the office's phone being rude; an amount asked to speed a permit
+    ['td sy telpon kantor, yg menjawab ketus bgt dan langsung ditutup', 'complaint.file'],
+    ['ada yg ngaku pegawai minta 300rb biar izin cepet', 'complaint.file'],
+    // real words the typo mender leaves: "sawah" is no "salah"
+    ['mau bangun kandang di sawah, lokasinya perlu disurvei dulu?', 'field_verification'],
+    // a filler before the question, which permits a business needs, must one come in
+    ['eh bentar, jam buka kantor jam brp ya', 'office.hours'],
+    ['mau jualan lawar di pasar, izin apa saja yg dibutuhkan', 'form.request'],
+    ['perlu datang ke kantor ga', 'closure.status'],
+    // the announcements asked for, the office's web and WhatsApp, the official letter, a health protocol
+    ['tolong masukin sy ke info pengumuman', 'subscribe'],
+    ['websitenya apa', 'contact.info'],
+    ['ada surat edaran resminya?', 'closure.status'],
+    ['kan bisa buka pake prokes', 'closure.reason'],
+    // an OSS account lost (another service's account is not ours), a permit through OSS, a catalogue permit over a referral
+    ['sy lupa email yg dipakai daftar', 'oss.registration'],
+    ['lupa password instagram', 'None'],
+    ['izin usaha skrg lewat oss ya?', 'oss.registration'],
+    // a day's visit, a farewell at the end, documents sent online
+    ['kamis pagi bisa datang?', 'office.hours'],
+    ['ga jadi deh, dadah', 'goodbye'],
+    ['apakah bisa mengirim berkas secara online?', 'service.online'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
