@@ -96,6 +96,26 @@ export interface DurableReplies {
    * @throws PlatformApiError (403: unreachable; 429: too fast, nothing sent) or NetworkError.
    */
   sendPiece(address: string, replies: readonly Reply[], index: number): Promise<void>;
+  /**
+   * Optional: make piece `index` ready to leave before the sender claims it (`sending` in the store):
+   * connected, rendered, all of the request written but what makes it whole. A process killed between a
+   * claim stored and a request gone leaves a piece counted "maybe delivered" that never was; this leaves
+   * only one write of the request for after the claim's answer, with no connect or rendering there.
+   * Nothing reaches the platform until `send`; a piece made ready and never sent must be cancelled.
+   * @throws NetworkError when the platform cannot be reached (nothing was sent).
+   */
+  prepare?(address: string, replies: readonly Reply[], index: number): Promise<PreparedPiece>;
+}
+
+/** A piece made ready by `DurableReplies.prepare`. */
+export interface PreparedPiece {
+  /**
+   * Write the rest of the request now, in this turn of the event loop (before returning), and resolve
+   * once the platform answered; the same outcomes as `sendPiece`.
+   */
+  send(): Promise<void>;
+  /** Never send it (its claim was not granted): the platform sees no whole request. */
+  cancel(): void;
 }
 
 /** What a platform can do; features read it instead of asking which platform it is. */

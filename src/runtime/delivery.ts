@@ -7,7 +7,7 @@
  * - a crash never cuts an answer short: the next process resumes at the first piece not confirmed;
  * - nothing is sent twice after a crash: a piece found `sending` has an unknown fate, and is counted, not
  *   resent (the window is one platform call, which leaves in the turn of the event loop where the claim's
- *   write is answered: no lock release or connect between them);
+ *   write is answered: made ready before the claim, connected and rendered, only its last write is left);
  * - two instances on one store never send one person's answers at once: the queue has one owner at a time,
  *   with a lease renewed at each piece, taken over when a dead owner's lease runs out.
  * A network error or a 5xx (the call did not go through, or we cannot tell) is retried with backoff until
@@ -15,7 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Channel } from '../kernel/channel.js';
+import type { Channel, PreparedPiece } from '../kernel/channel.js';
 import { withoutOutbox, type PendingAnswer, type Session } from '../kernel/session.js';
 import { NetworkError, PlatformApiError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
@@ -218,14 +218,26 @@ export class ReplyDelivery {
       const budget = this.deps.budget(channel.name);
       if (budget && !(await budget.take(`${channel.name}:${chat}`, 'reply', signal, group))) return;
       const index = answer.next;
-      // The piece leaves as soon as its claim (`sending`) is stored, before the lock's release: a process
-      // killed after the claim reached the store but before the request left leaves a piece counted as maybe
-      // delivered that never was (the soak's Redis kill rows: in a process's first second its event loop
-      // stalled 250–400 ms at a time, and a kill landed between the claim's answer, the lock's release, the
-      // connect and the request).
+      // Made ready before its claim (`DurableReplies.prepare`: connected, rendered, all of the request written
+      // but its body), so that after the claim's answer one write is left: a process killed between a claim
+      // stored and a request gone leaves a piece counted as maybe delivered that never was (the soak's Redis
+      // kill rows: a kill landed between the claim's answer and a request still connecting or being built).
+      let prepared: PreparedPiece | undefined;
+      try {
+        prepared = await durable.prepare?.(answer.to, answer.replies, index);
+      } catch (err) {
+        // Nothing claimed, nothing sent: tried again after a while.
+        this.stats.retried += 1;
+        this.deps.log.warn({ err, user: userKey }, 'answer piece could not be made ready; tried again');
+        failures += 1;
+        if (!(await sleep(this.backoff(failures), signal))) return;
+        continue;
+      }
+      // The piece leaves as soon as its claim (`sending`) is stored, in that turn of the event loop, before
+      // the lock's release.
       let sending: Promise<void> | undefined;
       const send = () => {
-        sending = durable.sendPiece(answer.to, answer.replies, index);
+        sending = prepared ? prepared.send() : durable.sendPiece(answer.to, answer.replies, index);
         // Awaited below; until then (or when the claim's write fails) it must not be an unhandled rejection.
         sending.catch(() => undefined);
       };
@@ -236,12 +248,17 @@ export class ReplyDelivery {
           return claim.value ? { ...claim, alongside: send } : claim;
         });
       } catch (err) {
-        // The lock's release failed after the request left: the claim is stored, the outcome is written down
-        // by the next look at the queue (a piece still `sending` is counted, not sent again).
+        // The claim's write failed (nothing sent: the prepared request is dropped), or the lock's release
+        // failed after the request left: the claim is stored, the outcome is written down by the next look
+        // at the queue (a piece still `sending` is counted, not sent again).
+        if (!sending) prepared?.cancel();
         await sending?.catch(() => undefined);
         throw err;
       }
-      if (!claimed || !sending) continue;
+      if (!claimed || !sending) {
+        prepared?.cancel();
+        continue;
+      }
       try {
         await sending;
       } catch (err) {

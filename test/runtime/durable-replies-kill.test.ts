@@ -10,17 +10,26 @@
  * of the event loop after the claim's answer, that process's store calls and sends never answer or land.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { TelegramChannel } from '../../src/channels/telegram/adapter.js';
 import { plain, replyText } from '../../src/kernel/message.js';
 import { Session } from '../../src/kernel/session.js';
 import { createMemoryStore, type Collection, type Store } from '../../src/store/store.js';
 import { makeBot, type TestBot } from '../support/app.js';
 import { FakeDurableChannel, waiting } from '../support/durable-channel.js';
+import { FAKE_TOKEN, FakeTelegram } from '../support/fake-telegram.js';
 
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** One process's view of a shared store: Redis-like answers a turn later; dead once `kill()` ran. */
-function processView(base: Store, onAnswered: (name: string, value: unknown) => void = () => undefined): { store: Store; killed: () => boolean; kill(): void } {
+/**
+ * One process's view of a shared store: Redis-like answers a turn later; dead once `kill()` ran.
+ * `onRelease` runs when a lock's release is asked for (the first store call after a claim's answer).
+ */
+function processView(
+  base: Store,
+  onAnswered: (name: string, value: unknown) => void = () => undefined,
+  onRelease: () => void = () => undefined,
+): { store: Store; killed: () => boolean; kill(): void } {
   let dead = false;
   const answer = async <T>(value: T): Promise<T> => {
     await nextTurn();
@@ -54,6 +63,7 @@ function processView(base: Store, onAnswered: (name: string, value: unknown) => 
       if (dead) return never();
       await answer(undefined);
       return async () => {
+        onRelease();
         if (dead) return never();
         await answer(undefined);
       };
@@ -64,8 +74,10 @@ function processView(base: Store, onAnswered: (name: string, value: unknown) => 
 }
 
 const bots: TestBot[] = [];
+const fakes: FakeTelegram[] = [];
 afterEach(async () => {
   for (const b of bots.splice(0)) await b.app.delivery.stop(0);
+  for (const f of fakes.splice(0)) await f.close();
 });
 
 describe('durable answers: a kill right after a piece was claimed', () => {
@@ -108,5 +120,43 @@ describe('durable answers: a kill right after a piece was claimed', () => {
     received.push(...channel2.texts());
 
     expect(received).toEqual(['satu']);
+  });
+
+  it('the first piece after a start (no connection open yet) is at Telegram when the claim is answered', async () => {
+    // A kill at the first thing this process does after the claim's answer (asking for the lock's release):
+    // what it has not written to a socket by then never leaves. The request must be whole on the wire then,
+    // not still connecting or going through telegraf's awaits (the soak's Redis kill rows lost answers there).
+    const fake = await FakeTelegram.start();
+    fakes.push(fake);
+    const base = createMemoryStore();
+    let claimLanded = false;
+    const channel = new TelegramChannel({ token: FAKE_TOKEN, apiRoot: fake.apiRoot, linkPreview: false });
+    const view = processView(
+      base,
+      (name, value) => {
+        if (name === 'sessions' && (value as Session).outbox?.answers[0]?.sending) claimLanded = true;
+      },
+      () => {
+        if (!claimLanded || view.killed()) return;
+        view.kill();
+        // The process is gone: its connections close (what it wrote to them was written), it opens no more.
+        const agent = channel.bot.telegram.options.agent;
+        agent?.destroy();
+        if (agent) Object.assign(agent, { createConnection: () => { throw new Error('the process was killed'); } });
+      },
+    );
+    const bot = makeBot({ store: view.store });
+    bots.push(bot);
+    bot.attach(channel);
+    await base.collection('sessions', Session).set('telegram:7', waiting(new Date(), [plain('satu')]));
+    await bot.app.delivery.resume();
+    for (let i = 0; i < 50 && !view.killed(); i++) await nextTurn();
+    expect(view.killed()).toBe(true);
+
+    // The piece is `sending` in the store (the next process counts it, never resends it): it must have arrived.
+    await fake.waitFor(() => fake.sentTo(7).length > 0, 2000).catch(() => undefined);
+    expect(fake.sentTo(7).map((m) => m.text)).toEqual(['satu']);
+    const stored = await base.collection('sessions', Session).get('telegram:7');
+    expect(stored?.outbox?.answers[0]?.sending).toBe(true);
   });
 });

@@ -70,6 +70,27 @@ describe('durable answers', () => {
     expect(bot.app.delivery.stats.retried).toBe(1);
   });
 
+  it('a piece that cannot be made ready is not claimed, and is sent once it can be', async () => {
+    const { bot, channel } = setup();
+    const sessions = () => bot.app.conversation.sessions.get('telegram:7');
+    const claimedWhenRefused: boolean[] = [];
+    let refuse = true;
+    channel.durable.prepare = async (to, replies, index) => {
+      if (refuse) {
+        refuse = false;
+        claimedWhenRefused.push((await sessions())?.outbox?.answers[0]?.sending ?? false);
+        throw new NetworkError('telegram', 'sendMessage', new Error('ECONNREFUSED'));
+      }
+      return { send: () => channel.durable.sendPiece(to, replies, index), cancel: () => undefined };
+    };
+    await bot.handle({ userKey: 'telegram:7', text: 'halo', replyAddress: '7' });
+    await bot.app.delivery.idle();
+    expect(claimedWhenRefused).toEqual([false]);
+    expect(channel.texts().length).toBeGreaterThan(0);
+    expect(new Set(channel.texts()).size).toBe(channel.texts().length);
+    expect(bot.app.delivery.stats.retried).toBe(1);
+  });
+
   it('resumes after a restart at the first piece not confirmed', async () => {
     const store = createMemoryStore();
     const now = new Date();

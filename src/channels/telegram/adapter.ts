@@ -19,12 +19,13 @@ import { PlatformApiError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
 import { KeyedLock } from '../../lib/keyed-lock.js';
 import { withRetry, type RetryPolicy } from '../../lib/retry.js';
-import type { Channel, ChannelHost, DurableReplies, HttpRouter, SendOptions } from '../../kernel/channel.js';
+import type { Channel, ChannelHost, DurableReplies, HttpRouter, PreparedPiece, SendOptions } from '../../kernel/channel.js';
 import { CITIZEN_COMMAND_LIST, staffCommandList } from './commands.js';
 import { callTelegram, toPlatformError } from './errors.js';
 import { renderReplies, type RenderedMessage } from './render.js';
 import { ALLOWED_UPDATES, messageRef, parseUpdate, type BotIdentity, type Target } from './update.js';
 import { createWebhookServer, UpdateNotKept, webhookHandler } from './webhook.js';
+import { prepareCall } from './prepared.js';
 
 /** Webhook mode settings (without them the channel long-polls). */
 export interface WebhookOptions {
@@ -107,6 +108,11 @@ function parseReplyAddress(address: string): { chatId: number; replyTo?: number 
   return { chatId: Number(m[1]), ...(m[2] ? { replyTo: Number(m[2]) } : {}) };
 }
 
+/** Telegram refused a message's HTML (never expected: all text is escaped). */
+function isHtmlRefused(err: unknown): boolean {
+  return err instanceof PlatformApiError && err.code === 400 && /can't parse entities/i.test(err.description);
+}
+
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** The Telegram channel. */
@@ -133,8 +139,7 @@ export class TelegramChannel implements Channel {
     // webhookReply off: telegraf would otherwise answer the first call inside the webhook response, unchecked.
     this.bot = new Telegraf(opts.token, { telegram: { apiRoot: opts.apiRoot, webhookReply: false }, handlerTimeout: 60_000 });
     // telegraf keeps connections open to https roots only; for an http:// root (a self-hosted Bot API server
-    // on the host, the soak's fake) each call would connect first, a turn of the event loop between the paced
-    // sender's claim of a piece and its request leaving (see ReplyDelivery): keep those connections open too.
+    // on the host, the soak's fake) each call would connect first: keep those connections open too.
     if (opts.apiRoot.startsWith('http://')) {
       this.agent = new HttpAgent({ keepAlive: true });
       this.bot.telegram.options.agent = this.agent;
@@ -390,6 +395,7 @@ export class TelegramChannel implements Channel {
         throw err;
       }
     },
+    prepare: (address, replies, index) => this.preparePiece(address, replies, index),
   };
 
   /** Send a turn's replies to where the message came from; a failure stops the rest (they follow from it). */
@@ -429,22 +435,65 @@ export class TelegramChannel implements Channel {
     return task;
   }
 
-  /** One sendMessage under the retry policy; HTML refused (never expected: all text is escaped) → plain text. */
-  private async sendMessage(chatId: number, message: RenderedMessage, replyTo?: number, retry = true): Promise<number> {
-    const extra = {
+  /** sendMessage's options besides the text (link previews, buttons, the message answered). */
+  private messageExtra(message: RenderedMessage, replyTo?: number) {
+    return {
       ...(this.opts.linkPreview ? {} : { link_preview_options: { is_disabled: true } }),
       ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
       ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
     };
+  }
+
+  /** One sendMessage under the retry policy; HTML refused (never expected: all text is escaped) → plain text. */
+  private async sendMessage(chatId: number, message: RenderedMessage, replyTo?: number, retry = true): Promise<number> {
+    const extra = this.messageExtra(message, replyTo);
     try {
       const sent = await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.html, { ...extra, parse_mode: 'HTML' }), retry);
       return sent.message_id;
     } catch (err) {
-      if (!(err instanceof PlatformApiError && err.code === 400 && /can't parse entities/i.test(err.description))) throw err;
-      this.log?.error({ err, chat: chatId }, 'telegram refused our HTML; sent as plain text');
-      const sent = await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.text, extra), retry);
-      return sent.message_id;
+      if (!isHtmlRefused(err)) throw err;
+      return this.sendPlain(chatId, message, replyTo, retry, err);
     }
+  }
+
+  /** The fallback of a message whose HTML Telegram refused: its plain text. */
+  private async sendPlain(chatId: number, message: RenderedMessage, replyTo: number | undefined, retry: boolean, err: unknown): Promise<number> {
+    this.log?.error({ err, chat: chatId }, 'telegram refused our HTML; sent as plain text');
+    const sent = await this.call('sendMessage', () => this.bot.telegram.sendMessage(chatId, message.text, this.messageExtra(message, replyTo)), retry);
+    return sent.message_id;
+  }
+
+  /**
+   * Piece `index` made ready to leave (`DurableReplies.prepare`): connected, headers written, the body held
+   * back until `send`, which writes it at once. Sent like `durable.sendPiece` (no retry, HTML fallback).
+   */
+  private async preparePiece(address: string, replies: readonly Reply[], index: number): Promise<PreparedPiece> {
+    const { chatId, replyTo } = parseReplyAddress(address);
+    const message = renderReplies(replies)[index];
+    if (!message) return { send: () => Promise.resolve(), cancel: () => undefined };
+    const quoted = index === 0 ? replyTo : undefined;
+    const payload = { chat_id: chatId, text: message.html, ...this.messageExtra(message, quoted), parse_mode: 'HTML' };
+    const call = await callTelegram('sendMessage', () =>
+      prepareCall({ apiRoot: this.opts.apiRoot, token: this.opts.token, method: 'sendMessage', payload, agent: this.bot.telegram.options.agent }),
+    );
+    const outcome = async (answered: Promise<unknown>): Promise<void> => {
+      try {
+        await answered;
+      } catch (err) {
+        if (isHtmlRefused(err)) return void (await this.sendPlain(chatId, message, quoted, false, err));
+        if (err instanceof PlatformApiError && err.code === 403) this.log?.info({ chat: chatId }, 'telegram chat unreachable');
+        throw err;
+      }
+    };
+    return {
+      send: () => {
+        // `call.send()` writes the body before anything is awaited.
+        const task = outcome(call.send());
+        this.track(task);
+        return task;
+      },
+      cancel: () => call.cancel(),
+    };
   }
 
   /** A Bot API call with telegraf errors mapped and the retry policy applied. */
