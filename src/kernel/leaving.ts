@@ -8,13 +8,17 @@
 /** Interjections and address words before a leaving phrase ("eh", "ah", "maaf kak"). */
 const LEAD = String.raw`(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah|td|tadi|sudahlah|udahlah|udah|sudah|yaudah|ywdh)`;
 /** Cancelling outright. */
+/** "ga jadi", "nggak jd": not going ahead. */
+const NOT_GOING = String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|ndak) ?(?:jadi|jd)`;
+/** "ga usah", "tidak usah": no need. */
+const NO_NEED = String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak) ?usah`;
 const CANCEL_PHRASES = [
   'batal',
   'batalkan',
   'cancel',
-  String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|ndak) ?(?:jadi|jd)`,
+  NOT_GOING,
   'udahan',
-  String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak) ?usah`,
+  NO_NEED,
   'never ?mind',
   'forget it',
 ];
@@ -44,5 +48,9 @@ export function leavingWords(options: LeavingOptions = {}): RegExp {
   // aja. takut nanti urusan ibu sy malah dipersulit"): a sentence, not a new request (no question mark).
   const cancel = String.raw`(?:${CANCEL_PHRASES.join('|')})`;
   const withReason = String.raw`^\s*(?:${LEAD}[\s,]+)*${cancel}(?:\s+${TAIL})*\s*[,.!;]+\s*(?!${ASKS})(?:[^\s?]+\s*){1,10}[.!]*\s*$`;
-  return new RegExp(String.raw`^\s*(?:${LEAD}[\s,]+)*${phrase}(?:[\s,.!]+(?:${phrase}|${TAIL}))*\s*[.!]*\s*$|${withReason}`, 'i');
+  // Or the reason first, then the cancel ("eh tp sy takut ketahuan, gak jadi deh. batal", "udh gak jadi ngadu, batal
+  // aja"): a plain "batal"/"cancel", or "ga jadi" with a particle; never a description ending "…izinnya ga jadi".
+  const decided = String.raw`(?:batal|batalkan|cancel|${NOT_GOING}\s+(?:deh|aja|saja|dulu|lah)|(?:udahan|${NO_NEED})\s+(?:deh|aja|saja))`;
+  const reasonFirst = String.raw`^[^?]{1,80}?[,.!;]\s*${decided}(?:\s+${TAIL})*\s*[.!]*\s*$`;
+  return new RegExp(String.raw`^\s*(?:${LEAD}[\s,]+)*${phrase}(?:[\s,.!]+(?:${phrase}|${TAIL}))*\s*[.!]*\s*$|${withReason}|${reasonFirst}`, 'i');
 }

@@ -140,6 +140,9 @@ export function withoutPoliteIzin(normalised: string): string {
 }
 
 /** True when the message is only acknowledging emoji (👍, 🙏🏽🙏🏽, ✅). */
+/** A wave alone ("👋", with a skin tone): a greeting. */
+const WAVE_ONLY = /^(?:\s|\u{1F44B}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F)*\u{1F44B}(?:\s|\u{1F44B}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F)*$/u;
+
 export function isAckEmoji(text: string): boolean {
   return HAS_ACK_EMOJI.test(text) && ACK_EMOJI_ONLY.test(text);
 }
@@ -181,7 +184,7 @@ const TOLD_WHEN_OPEN = /\b(?:dikabari|dikabarin|kabari|kabarin|diinfokan|diinfoi
 /** What a told-when-it-reopens question is misread as (a subscription request stays one). */
 const TOLD_OVER: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'None', 'consultation', 'contact.info']);
 /** "(ok) mau tanya ke petugas (aja)", "boleh bicara dengan pegawai": asking for a person. */
-const ASK_A_PERSON = /^(?:(?:iya|ya|oke|baik|kalau begitu|ya sudah|oh|halo|hai|permisi|selamat (?:pagi|siang|sore|malam)|om swastiastu|kak|min|pak|bu) )*(?:saya )?(?:mau|ingin|pengen|boleh|bisa|minta)(?: langsung)? (?:tanya|bertanya|bicara|ngobrol|konsultasi|chat|disambungkan)\w*(?: langsung)? (?:ke|dengan|sama|kepada) (?:petugas|pegawai|staf|staff|orang|admin|cs|operator|manusia)\w*\b(?: (?:saja|aja|deh|dong|ya|langsung|kak|min))*$/;
+const ASK_A_PERSON = /^(?:(?:iya|ya|oke|baik|kalau begitu|ya sudah|oh|halo|hai|permisi|selamat (?:pagi|siang|sore|malam)|om swastiastu|kak|min|pak|bu) )*(?:saya )?(?:mau|ingin|pengen|boleh|bisa|minta)(?: langsung)? (?:tanya|bertanya|bicara|ngobrol|ngomong|konsultasi|chat|disambungkan)\w*(?: langsung)? (?:ke|dengan|sama|kepada) (?:petugas|pegawai|staf|staff|orang|admin|cs|operator|manusia)\w*\b(?: (?:saja|aja|deh|dong|ya|langsung|kak|min))*$/;
 /** What asking for a person is misread as. */
 const ASK_A_PERSON_OVER: ReadonlySet<string> = new Set(['office.staffing', 'None', 'ack', 'help', 'contact.info', 'complaint.file']);
 /** "mau lapor, …", "saya mau mengadu …": wanting to complain, said first. */
@@ -309,6 +312,20 @@ const THROUGH_OSS = /\b(?:lewat|via|melalui|pakai|di|ke|through) oss\b/;
 /** A visit on a named day ("Jumat sore bisa datang?", "sabtu buka ga"). */
 const VISIT_ON_A_DAY = /\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b(?: (?:pagi|siang|sore|malam))? (?:bisa |boleh )?(?:datang|dateng|ke kantor|buka)\b/;
 
+/** Not the bot, a person ("gak mau sama robot", "bukan bot", "orang beneran"). */
+const NOT_A_ROBOT = /\b(?:tidak mau|gak mau|ga mau|nggak mau|bukan|jangan) (?:sama |dengan |ngobrol sama )?(?:robot|bot|mesin)\b|\b(?:orang|manusia) (?:beneran|asli|sungguhan|nyata)\b/;
+/** Asking staff to check ("mau dibantu dicek oleh petugas saja"). */
+const CHECKED_BY_STAFF = /\b(?:dicek|dicekin|dibantu|diperiksa|dibantu cek)\b.{0,15}\b(?:oleh|sama|sm|dengan) (?:petugas|pegawai|staf|admin)\w*\b/;
+/** Staff away ("pegawainya pada libur semua", "petugasnya wfh ya?"). */
+const STAFF_AWAY = /\b(?:pegawai|petugas|staf|staff|karyawan)\w*\b.{0,20}\b(?:libur|cuti|wfh|kerja dari rumah|tidak masuk|gak masuk|ga masuk|pada kemana|kemana semua)\b/;
+/** Asking not to be sent the announcements ("jgn kirimin pengumuman lg"). */
+const DONT_SEND = /\b(?:jangan|tidak usah|gak usah|ga usah|nggak usah)\s+(?:di)?(?:kirim\w*|kabar\w*|spam)\b.{0,25}\b(?:pengumuman|info\w*|pesan|notif\w*|broadcast|lagi)\b/;
+/** Consultation in this chat ("konsultasi lewat chat ini bisa?"). */
+const CONSULT_IN_CHAT = /\b(?:konsultasi|konsul|tanya)\w*\b.{0,15}\b(?:lewat chat|via chat|di chat|lewat sini|di sini|chat ini|lewat wa|via wa|online)\b/;
+/** A message that ends by thanking, or by an acknowledgement. */
+const THANKS_AT_END = /\b(?:terima kasih|makasih|thanks|thank you|suksma|nuhun)(?: (?:ya|yah|kak|min|pak|bu|banyak))*$/;
+const ACK_AT_END = /\b(?:ok|oke|okay|okey|siap|sip|baik)(?: (?:deh|dah|ya|kak|min|pak|bu))*$/;
+
 /** Money asked into a private account. */
 const BRIBE = /\b(?:transfer|tf|bayar|setor|kirim uang|kasih uang)\b.{0,50}\brekening (?:pribadi|pegawai|petugas|orang)\b|\brekening pribadi\b.{0,50}\b(?:izin\w*|cepat|berkas)\b/;
 /** The office in the message: a bribe told of it. */
@@ -320,7 +337,7 @@ const PICKUP_WORD = /\b(?:ambil|diambil|ambilnya|mengambil|ngambil|pengambilan|j
 /** Collecting a finished permit. */
 const COLLECT = /\b(?:diambil|ambil|ngambil|mengambil|collect|pick up)\b/;
 /** The share of staff at the office: "berapa persen yang masuk". */
-const PERCENT_IN = /\b(?:persen|percent)\b.*\b(?:masuk|ngantor|kerja|bekerja|pegawai|staf|staff|petugas|work\w*)\b|\b(?:masuk|ngantor|pegawai|staf|staff|petugas)\b.*\b(?:persen|percent)\b/;
+const PERCENT_IN = /\b(?:persen|percent|seperempat|sepertiga|setengah|quarter)\b.*\b(?:masuk|ngantor|kerja|bekerja|pegawai|staf|staff|petugas|work\w*)\b|\b(?:masuk|ngantor|pegawai|staf|staff|petugas)\b.*\b(?:persen|percent|seperempat|sepertiga|setengah|quarter)\b/;
 /** The menu asked for. */
 const MENU_ASKED = /\b(?:menu|menunya|daftar topik|pilihan topik|main menu)\b/;
 /** "… ini beneran?", "bener ga?": whether what the person read is true. */
@@ -636,6 +653,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       const clipped = typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '';
       if (looksBinary(clipped)) return { intent: 'None', score: 1, language: 'id', normalised: '', entities: noEntities() };
       if (isAckEmoji(clipped)) return { intent: 'ack', score: 1, language: 'id', normalised: '', entities: noEntities() };
+      if (WAVE_ONLY.test(clipped)) return { intent: 'greeting', score: 1, language: 'id', normalised: '', entities: noEntities() };
       const markup = mayHaveMarkup(clipped);
       const plainNormalised = withoutPoliteIzin(normalise(markup ? stripMarkup(clipped) : clipped));
       // Laughter around a question is no part of it; laughter alone stays what it is.
@@ -704,6 +722,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       }
       // OSS or NIB named without a closure word asks about OSS ("trs NIB perlu ga?"), not why the office is closed.
       if (best && CLOSURE_INTENTS.has(best.intent) && entities.services.includes('oss') && !CLOSED_WORD.test(normalised) && !OFFICE_PLACE.test(normalised)) best = sure('oss.registration');
+      // So is NIB named beside making one or an email ("mau bikin NIB bengkel gmn", "daftar NIB tanpa email bisa?").
+      if ((best?.intent === 'form.request' || best?.intent === 'service.online') && /\bnib\b/.test(normalised) && !FORM_ASKED.test(normalised)) best = sure('oss.registration');
       // A site visit named ("tanah sy mau disurvei utk PBG, petugas bisa dtg ga") is the field verification question.
       const complains = (): boolean => WANTS_TO_COMPLAIN.test(normalised) || WRONGDOING.test(normalised) || COMPLAINT_WORD.test(normalised);
       // (a complaint reading of it is the network's, whatever other business's word it holds: "gudang", "sawah")
@@ -763,6 +783,17 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((weak() || best?.intent === 'help' || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && OFFICIAL_NOTICE.test(normalised)) best = sure('closure.status');
       // "lupa email yg dipake daftar dulu": the OSS account.
       if ((weak() || best?.intent === 'form.request' || best?.intent === 'service.online') && ACCOUNT_TROUBLE.test(normalised) && !OTHER_ACCOUNT.test(normalised) && !foreign()) best = sure('oss.registration');
+      // "sy gak mau sama robot, mau ngomong sama orang beneran", "mau dibantu dicek oleh petugas saja": a person.
+      if ((weak() || best?.intent === 'field_verification' || best?.intent === 'complaint.status') && (NOT_A_ROBOT.test(normalised) || (CHECKED_BY_STAFF.test(normalised) && !foreign()))) best = sure('consultation');
+      // "pantes lama, pegawainya pada libur semua ya?": who is at the office, no complaint.
+      if ((weak() || (best?.intent === 'complaint.file' && !COMPLAINT_WORD.test(normalised))) && STAFF_AWAY.test(normalised)) best = sure('office.staffing');
+      // "tolong jgn kirimin pengumuman lg ya": leaving the announcements.
+      if ((weak() || best?.intent === 'subscribe') && DONT_SEND.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('unsubscribe');
+      // "kalo konsultasi lewat chat ini bisa?": the consultation desk in chat, not the counter.
+      if (best !== undefined && CLOSURE_INTENTS.has(best.intent) && CONSULT_IN_CHAT.test(normalised)) best = sure('consultation');
+      // "oh beda kantor ya. ok makasih", "oh bukan disini ya. ok deh": thanks, an acknowledgement.
+      if (weak() && best?.intent !== 'thanks' && THANKS_AT_END.test(normalised) && normalised.split(' ').length <= 8) best = sure('thanks');
+      else if (weak() && ACK_AT_END.test(normalised) && normalised.split(' ').length <= 8 && !QUESTION_WORD.test(normalised)) best = sure('ack');
       // "gk jd deh ntar aja, bye": a farewell.
       // (a short one whatever the network made of it: "ga jadi deh, dadah" asks nothing)
       if ((weak() || normalised.split(' ').length <= 5) && best?.intent !== 'thanks' && BYE_AT_END.test(normalised)) best = { intent: 'goodbye', score: 1 };

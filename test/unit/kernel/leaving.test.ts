@@ -22,11 +22,14 @@ describe('leavingWords', () => {
     'batal aja deh aduannya',
     'sudahlah, tidak usah. batal saja',
     'gk jd deh ntar aja',
+    // blind set 10: the reason first, then the cancel
+    'eh tp sy takut ketahuan orangnya, gak jadi deh. batal',
+    'udh gak jadi ngadu, batal aja',
   ])('leaves a form: %j', (text) => {
     expect(inForm.test(text)).toBe(true);
   });
 
-  it.each(['ga jadi ke kantor', 'nanti aja saya kirim berkasnya', 'batal nikah', 'jadi', 'stop kirim pesan', '', 'ga jadi, jam buka kantor brp ya', 'batal langganan'])('is no leaving: %j', (text) => {
+  it.each(['ga jadi ke kantor', 'nanti aja saya kirim berkasnya', 'batal nikah', 'jadi', 'stop kirim pesan', '', 'ga jadi, jam buka kantor brp ya', 'batal langganan', 'sudah bayar tapi izinnya ga jadi', 'berkas sy ditolak, kenapa batal?'])('is no leaving: %j', (text) => {
     expect(inForm.test(text)).toBe(false);
   });
 

@@ -408,6 +408,16 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['kamis pagi bisa datang?', 'office.hours'],
     ['ga jadi deh, dadah', 'goodbye'],
     ['apakah bisa mengirim berkas secara online?', 'service.online'],
+    // blind set 10: a person, not the bot; staff away; not sent any more (another business's promos are not ours);
+    // NIB named beside making one; a wave; thanks at the end; a share of staff in words
+    ['aku ga mau ngobrol sama bot, mau sama manusia', 'consultation'],
+    ['pantesan lama, petugasnya pada cuti ya?', 'office.staffing'],
+    ['jangan kirimin info lagi ya min', 'unsubscribe'],
+    ['tolong jangan kirim promo lagi, sy ga pernah daftar', 'None'],
+    ['gmn caranya bikin nib buat warung', 'oss.registration'],
+    ['👋', 'greeting'],
+    ['oh ternyata beda instansi ya. ok makasih', 'thanks'],
+    ['jd pegawai yg masuk cm seperempat ya?', 'office.staffing'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
