@@ -212,6 +212,10 @@ const WRONGDOING = new RegExp(
     String.raw`\b(?:petugas\w*|pegawai\w*|staf|staff|oknum|admin\w*|calo|yang (?:mengangkat|angkat|menerima|terima|melayani|jawab|menjawab)\w*)\b.{0,40}\b(?:kasar|judes|jutek|ketus|galak|membentak|bentak|marah marah|tidak ramah|tidak sopan|memeras|pungli|minta (?:uang|duit|bayaran|imbalan|transfer|pelicin|\d+ ?(?:rb|ribu|jt|juta|k)\b))\b`,
     String.raw`\b(?:minta|meminta|dimintai|disuruh bayar|suruh bayar)\b.{0,20}\b(?:uang|duit|bayaran|imbalan|biaya|pelicin|\d+ ?(?:rb|ribu|jt|juta|k))\b.{0,40}\b(?:izin\w*|berkas\w*|pbg|imb|sk|cepat|dipercepat|didahulukan)\b`,
     String.raw`\b(?:tidak pernah|belum pernah|tidak)\s+(?:dibalas|dibales|dijawab|direspon|direspons|ditanggapi)\b.{0,30}\b(?:admin\w*|petugas\w*|dinas|kantor)\b`,
+    // and the office first: "sy udh 3x kirim email ke kantor … gak pernah dibales"
+    String.raw`\b(?:kantor|dinas|petugas\w*|admin\w*)\b.{0,50}\b(?:tidak pernah|belum pernah)\s+(?:dibalas|dibales|dijawab|direspon|direspons|ditanggapi)\b`,
+    // a permit refused with no reason given: "ditolak2 terus tanpa alasan", "ditolak tanpa alasan jelas"
+    String.raw`\bditolak\w*\b.{0,30}\b(?:tanpa alasan|tanpa penjelasan|alasannya tidak jelas|tidak jelas alasannya)\b`,
   ].join('|'),
 );
 /**
@@ -227,7 +231,7 @@ const BROKEN_SITE = new RegExp(
 );
 /** What a described wrongdoing overrides: nothing understood, or an answer that is no business answer. */
 // (and the closure: "yg menjawab ketus lalu teleponnya ditutup" is no question whether the office is closed)
-const WRONGDOING_OVER: ReadonlySet<string> = new Set(['None', 'goodbye', 'greeting', 'help', 'ack', 'consultation', 'contact.info', 'thanks', 'application.stalled', 'closure.status']);
+const WRONGDOING_OVER: ReadonlySet<string> = new Set(['None', 'goodbye', 'greeting', 'help', 'ack', 'consultation', 'contact.info', 'thanks', 'application.stalled', 'closure.status', 'field_verification', 'form.request', 'oss.registration', 'service.online']);
 /** Words that name a permit as a permit ("izin apotek", "formulir reklame"), not the shop or the billboard itself. */
 const PERMIT_WORD = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?|formulir\w*)\b/;
 /** What goes wrong with an OSS account: a message naming OSS with one of these is an OSS question. */
@@ -325,6 +329,23 @@ const CONSULT_IN_CHAT = /\b(?:konsultasi|konsul|tanya)\w*\b.{0,15}\b(?:lewat cha
 /** A message that ends by thanking, or by an acknowledgement. */
 const THANKS_AT_END = /\b(?:terima kasih|makasih|thanks|thank you|suksma|nuhun)(?: (?:ya|yah|kak|min|pak|bu|banyak))*$/;
 const ACK_AT_END = /\b(?:ok|oke|okay|okey|siap|sip|baik)(?: (?:deh|dah|ya|kak|min|pak|bu))*$/;
+
+/** "tolong dicatat", "mohon dicatat": a matter to record, a complaint. */
+const RECORD_THIS = /^(?:(?:tolong|mohon|minta) )?(?:dicatat|dicatet|dicatatkan|catat|catet)\b/;
+/** "mau lapor", "sy lapor lewat sini aja": a complaint wanted, said in a short message. */
+const COMPLAIN_HERE = /\b(?:mau|ingin|pengen|saya) (?:lapor|melapor|mengadu|ngadu|komplain|complain)\b/;
+/** A number looked up and not found. */
+const NUMBER_NOT_FOUND = /\b(?:tidak|gak|ga|nggak|belum) (?:ketemu|ditemukan|terdaftar|terbaca|muncul)\b.{0,40}\bnomor\w*|\bnomor\w*\b.{0,30}\b(?:tidak|gak|ga|nggak) (?:ketemu|ditemukan|terdaftar|terbaca|muncul)\b/;
+/** Which services are closed ("pelayanan apa aja yg tutup"). */
+const WHICH_CLOSED = /\b(?:apa saja|mana saja|apa)\b.{0,20}\b(?:yang )?(?:tutup|ditutup|closed)\b|\bwhich (?:services? )?(?:are )?closed\b/;
+/** "yaudh lah", "yowes", "ywdh deh". */
+const RESIGNED_SHORT = /^(?:yaudh|yaudah|yowes|yowis|ywd|yasudah|ya udh)(?: (?:lah|deh|dah|ya|kak|min|bu|pak))*$/;
+/** Thanks first ("terima kasih banyak bu, nanti saya coba"). */
+const THANKS_FIRST = /^(?:terima kasih|makasih|thanks|thank you|suksma|matur suksma|nuhun)\b/;
+/** "boleh nanya2?", "bisa tanya?": asking to ask. */
+const MAY_I_ASK = /\b(?:boleh|bisa|mau|izin) (?:nanya|tanya|bertanya)(?: ?2|-tanya| tanya| dong| ya| kak| min)*$/;
+/** No number to call ("gak ada nomornya langsung?", "tidak ada nomor telepon?"). */
+const NO_NUMBER = /\b(?:tidak|gak|ga|nggak) ada (?:nomor|nomer|no)\w*\b.{0,25}\b(?:langsung|telepon|telpon|hp|whatsapp|wa|fb|facebook|hubungi|kantor)\b/;
 
 /** Money asked into a private account. */
 const BRIBE = /\b(?:transfer|tf|bayar|setor|kirim uang|kasih uang)\b.{0,50}\brekening (?:pribadi|pegawai|petugas|orang)\b|\brekening pribadi\b.{0,50}\b(?:izin\w*|cepat|berkas)\b/;
@@ -794,6 +815,20 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "oh beda kantor ya. ok makasih", "oh bukan disini ya. ok deh": thanks, an acknowledgement.
       if (weak() && best?.intent !== 'thanks' && THANKS_AT_END.test(normalised) && normalised.split(' ').length <= 8) best = sure('thanks');
       else if (weak() && ACK_AT_END.test(normalised) && normalised.split(' ').length <= 8 && !QUESTION_WORD.test(normalised)) best = sure('ack');
+      // "tolong dicatat: …", "yaudah lewat sini aja, mau lapor": a complaint, in so many words.
+      if ((RECORD_THIS.test(normalised) && normalised.split(' ').length >= 4 && best?.intent !== 'complaint.status') || (weak() && normalised.split(' ').length <= 8 && COMPLAIN_HERE.test(normalised) && !OTHER_MATTER.test(normalised) && !foreign())) best = { intent: 'complaint.file', score: 1 };
+      // "kok gak ketemu? sy yakin itu nomornya": the ticket looked up again.
+      if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NUMBER_NOT_FOUND.test(normalised)) best = sure('complaint.status');
+      // "mau tanya pelayanan apa aja yg tutup": what is closed.
+      if (weak() && WHICH_CLOSED.test(normalised)) best = sure('closure.status');
+      // "yaudh lah", "yowes": resigned to the answer.
+      if (weak() && RESIGNED_SHORT.test(normalised)) best = { intent: 'ack', score: 1 };
+      // "terima kasih banyak bu nanti saya coba buka ya": thanks first, then what the person will do.
+      if (weak() && THANKS_FIRST.test(normalised) && normalised.split(' ').length <= 12 && !QUESTION_WORD.test(normalised)) best = sure('thanks');
+      // "…, boleh nanya2?": asking whether one may ask: what the bot can do.
+      if (weak() && MAY_I_ASK.test(normalised)) best = { intent: 'help', score: 1 };
+      // "gak ada nomornya langsung? ribet bgt suruh buka fb": a way to reach the office.
+      if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NO_NUMBER.test(normalised) && !foreign()) best = sure('contact.info');
       // "gk jd deh ntar aja, bye": a farewell.
       // (a short one whatever the network made of it: "ga jadi deh, dadah" asks nothing)
       if ((weak() || normalised.split(' ').length <= 5) && best?.intent !== 'thanks' && BYE_AT_END.test(normalised)) best = { intent: 'goodbye', score: 1 };

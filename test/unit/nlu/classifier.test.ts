@@ -418,6 +418,20 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['👋', 'greeting'],
     ['oh ternyata beda instansi ya. ok makasih', 'thanks'],
     ['jd pegawai yg masuk cm seperempat ya?', 'office.staffing'],
+    // money asked at a site visit, a refusal without a reason, emails the office never answered, "tolong dicatat"
+    ['petugas yg survei lokasi minta uang rokok 100rb', 'complaint.file'],
+    ['permohonan izin sy ditolak terus tanpa alasan', 'complaint.file'],
+    ['sdh 2x email ke kantor nanyain berkas gak pernah dibalas', 'complaint.file'],
+    ['tolong dicatat, loket kemarin tutup padahal jam kerja', 'complaint.file'],
+    ['ok deh sy mau lapor aja', 'complaint.file'],
+    ['mau komplain cicilan bank', 'None'],
+    // a number not found, which services are closed, resigned, thanks first, may I ask, no number to call
+    ['nomor tiketnya kok ga ketemu ya', 'complaint.status'],
+    ['layanan apa aja yang ditutup', 'closure.status'],
+    ['yowes deh', 'ack'],
+    ['terima kasih bu, nanti sy coba', 'thanks'],
+    ['aku mahasiswa lg riset, boleh tanya2?', 'help'],
+    ['ga ada nomor telpon kantor yg bisa dihubungi?', 'contact.info'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
