@@ -129,9 +129,10 @@ export interface FeatureRuntime {
    */
   /**
    * What this feature loads for a person before their turn; it sees the stored session first, so a person
-   * the feature never dealt with costs no store read (every message passes here).
+   * the feature never dealt with costs no store read (every message passes here). `load` returns undefined
+   * (not a promise of it) when there is nothing to load for this person: the turn then awaits nothing.
    */
-  readonly turnState?: { readonly key: string; load(userKey: string, now: Date, session: Session | undefined): Promise<unknown> };
+  readonly turnState?: { readonly key: string; load(userKey: string, now: Date, session: Session | undefined): Promise<unknown> | undefined };
   /** Called once when a platform says a person cannot be reached any more. */
   onUnreachable?(userKey: string, reason: string, now: Date): Promise<void>;
   /**

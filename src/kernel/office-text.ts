@@ -102,7 +102,9 @@ export function namesTopic(normalised: string, topic: { words: readonly string[]
 
 /** The other agencies whose business the text (normalised) names, from the office's referral list. */
 export function referralsOf(office: OfficeData, normalised: string): Referral[] {
-  return office.referrals.filter((r) => namesTopic(normalised, r));
+  // `namesTopic` for each referral, with the text padded once (every turn asks this of every referral).
+  const padded = ` ${normalised} `;
+  return office.referrals.filter((r) => holdsAny(padded, listNeedles(r.words)) && !holdsAny(padded, listNeedles(r.unless)));
 }
 
 /** A permit named as such in normalised text ("izin bengkel", "perizinan", "permit"), one the catalogue lists or not. */

@@ -68,7 +68,7 @@ export interface ConversationDeps {
   /** The clock; tests move it. */
   now?: () => Date;
   /** Per-person state of features for the turn (`k.features`), by key; read after the person's lock is held. */
-  turnState?: readonly { readonly key: string; load(userKey: string, now: Date, session: Session | undefined): Promise<unknown> }[];
+  turnState?: readonly { readonly key: string; load(userKey: string, now: Date, session: Session | undefined): Promise<unknown> | undefined }[];
 }
 
 /**
@@ -136,7 +136,8 @@ export class Conversation {
     let release: (() => Promise<void>) | undefined;
     try {
       // Another instance on the same Redis may be serving this person: take turns across processes too.
-      release = await this.storeLock(message.userKey);
+      // (No await at all where there is no such lock: a promise and a microtask less a turn.)
+      if (this.deps.store.lock) release = await this.storeLock(message.userKey);
       const text = cutText(message.text, MAX_TEXT);
       const [stored, closure] = await Promise.all([this.readSession(message.userKey), this.deps.closure(now.getTime())]);
       if (message.id !== undefined && stored?.seen?.includes(message.id)) {
@@ -144,18 +145,14 @@ export class Conversation {
         return { replies: [], duplicate: true };
       }
       const session = stored ?? newSession(now);
-      const features = await this.featureState(message.userKey, now, stored);
-      const knowledge: Knowledge = {
-        office: this.deps.office,
-        closure,
-        locales: this.deps.locales,
-        now,
-        sessionIdleMs: this.deps.settings.sessionIdleMs,
-        ...(this.deps.settings.complaintRetentionDays !== undefined
-          ? { complaintRetentionDays: this.deps.settings.complaintRetentionDays }
-          : {}),
-        features,
-      };
+      const loading = this.featureState(message.userKey, now, stored);
+      const features = loading instanceof Promise ? await loading : loading;
+      const retention = this.deps.settings.complaintRetentionDays;
+      // The same keys in the same order either way, without a spread of a temporary object per turn.
+      const knowledge: Knowledge =
+        retention !== undefined
+          ? { office: this.deps.office, closure, locales: this.deps.locales, now, sessionIdleMs: this.deps.settings.sessionIdleMs, complaintRetentionDays: retention, features }
+          : { office: this.deps.office, closure, locales: this.deps.locales, now, sessionIdleMs: this.deps.settings.sessionIdleMs, features };
       const classification = this.deps.classifier.classify(text);
       // Several questions in one message: each part is classified too (when the step asks), so it can answer each.
       const parts = () => {
@@ -191,13 +188,13 @@ export class Conversation {
       await this.sessions.set(message.userKey, next, this.deps.settings.sessionIdleMs + SESSION_GRACE_MS);
       for (const write of after) await write();
       if (queue) this.deps.queued?.(message.userKey);
-      return { replies: all, result, ...(queue ? { queued: true as const } : {}) };
+      return queue ? { replies: all, result, queued: true } : { replies: all, result };
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
       this.deps.log.error({ err: error, user: message.userKey }, 'turn failed; nothing was written');
       return { replies: [this.failureReply(error)], error };
     } finally {
-      await release?.();
+      if (release) await release();
     }
   }
 
@@ -239,20 +236,31 @@ export class Conversation {
     return { ...outbox, answers };
   }
 
-  /** What each feature loaded about this person for the turn. @throws StoreError */
-  private async featureState(userKey: string, now: Date, session: Session | undefined): Promise<Record<string, unknown>> {
+  /**
+   * What each feature loaded about this person for the turn: at once when no loader had anything to read
+   * (most people: no promise, no await), else once the reads are done. @throws StoreError
+   */
+  private featureState(userKey: string, now: Date, session: Session | undefined): Record<string, unknown> | Promise<Record<string, unknown>> {
     const loaders = this.deps.turnState ?? [];
-    if (loaders.length === 0) return {};
+    const state: Record<string, unknown> = {};
+    if (loaders.length === 0) return state;
     // One loader (consultation, today): its value without the arrays and the extra promise of `Promise.all`.
     const [only] = loaders;
-    const state: Record<string, unknown> = {};
     if (loaders.length === 1 && only) {
-      state[only.key] = await only.load(userKey, now, session);
-      return state;
+      const loading = only.load(userKey, now, session);
+      if (loading === undefined) {
+        state[only.key] = undefined;
+        return state;
+      }
+      return loading.then((value) => {
+        state[only.key] = value;
+        return state;
+      });
     }
-    const values = await Promise.all(loaders.map((l) => l.load(userKey, now, session)));
-    for (const [i, l] of loaders.entries()) state[l.key] = values[i];
-    return state;
+    return Promise.all(loaders.map((l) => l.load(userKey, now, session))).then((values) => {
+      for (const [i, l] of loaders.entries()) state[l.key] = values[i];
+      return state;
+    });
   }
 
   /** A session that cannot be read back (corrupt) starts over instead of blocking the person. */

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { StoreError } from '../lib/errors.js';
 import { sleep } from '../lib/time.js';
 import { deserializeRecord, serializeRecord } from './serialize.js';
+import { ParsedRows } from './parsed-rows.js';
 import { KeyvBetterSqlite, lazyDatabase } from './sqlite-sync.js';
 
 /** One named group of records of one shape. */
@@ -26,10 +27,20 @@ export interface Collection<T> {
   entries(): AsyncIterable<[string, T]>;
 }
 
+/** How a collection may be read. */
+export interface CollectionOptions {
+  /**
+   * Its readers never change a record they read: an embedded store (SQLite, memory) may then hand the record
+   * parsed from a row to every read of that same row text (frozen), instead of parsing and validating the
+   * text again each time (see `ParsedRows`). The row is still read each time; Redis ignores this.
+   */
+  sharedReads?: boolean;
+}
+
 /** A key-value store holding collections. */
 export interface Store {
   readonly kind: 'sqlite' | 'redis' | 'memory';
-  collection<T>(name: string, schema: z.ZodType<T>): Collection<T>;
+  collection<T>(name: string, schema: z.ZodType<T>, options?: CollectionOptions): Collection<T>;
   /**
    * Hold `key` across processes (waiting up to `waitMs` for it); resolves with a release function. The lock
    * expires `ttlMs` after it was last renewed and is renewed while held (every ~30 % of `ttlMs`), so a live
@@ -133,29 +144,44 @@ interface RawRows {
  * `serializeRecord`) and the same expiry rule as keyv's `get`/`set`/`delete` (an expired record reads as
  * absent and is deleted), so the rows are those keyv writes and reads. Listing still goes through keyv.
  */
-function direct<T>(name: string, rows: RawRows, keyv: Keyv, schema: z.ZodType<T>): Collection<T> {
+function direct<T>(name: string, rows: RawRows, keyv: Keyv, schema: z.ZodType<T>, options: CollectionOptions = {}): Collection<T> {
   const prefix = `${name}:`;
   const check = recordCheck(name, schema);
+  const parsed = options.sharedReads ? new ParsedRows<T>() : undefined;
   const fail = (op: string, err: unknown): never => {
     throw storeFailure(op, name, err);
   };
+  const expired = (expires: unknown) => typeof expires === 'number' && Date.now() > expires;
   return {
     async get(key) {
       let record: { value?: unknown; expires?: unknown } | null | undefined;
+      let text: string | undefined;
       try {
-        const text = rows.get(prefix + key);
+        text = rows.get(prefix + key);
+        const hit = text === undefined ? undefined : parsed?.hit(key, text);
+        if (hit !== undefined) {
+          // The same text as last read: the same record, without its parse and check (expiry still applies).
+          if (!expired(hit.expires)) return hit.value;
+          parsed?.forget(key);
+          rows.delete(prefix + key);
+          return undefined;
+        }
         record = text === undefined ? undefined : (deserializeRecord(text) as typeof record);
         if (record === undefined || record === null) return undefined;
-        if (typeof record.expires === 'number' && Date.now() > record.expires) {
+        if (expired(record.expires)) {
           rows.delete(prefix + key);
           return undefined;
         }
       } catch (err) {
         return fail('get', err);
       }
-      return record.value === undefined ? undefined : check(key, record.value);
+      if (record.value === undefined) return undefined;
+      const value = check(key, record.value);
+      if (parsed && text !== undefined) parsed.keep(key, text, { value, expires: record.expires });
+      return value;
     },
     async set(key, value, ttlMs) {
+      parsed?.forget(key);
       try {
         const ttl = ttlMs === 0 ? undefined : ttlMs;
         rows.set(prefix + key, serializeRecord({ value, expires: typeof ttl === 'number' ? Date.now() + ttl : undefined }) as string);
@@ -164,6 +190,7 @@ function direct<T>(name: string, rows: RawRows, keyv: Keyv, schema: z.ZodType<T>
       }
     },
     async delete(key) {
+      parsed?.forget(key);
       try {
         return rows.delete(prefix + key);
       } catch (err) {
@@ -220,11 +247,11 @@ function createSyncSqliteStore(file: string): Store {
   const database = lazyDatabase(file);
   return {
     kind: 'sqlite',
-    collection(name, schema) {
+    collection(name, schema, options) {
       checkName(name);
       const adapter = new KeyvBetterSqlite(database, name);
       const keyv = new Keyv({ store: adapter, namespace: name, throwOnErrors: true, serialize: serializeRecord, deserialize: deserializeRecord });
-      return direct(name, adapter.rows, keyv, schema);
+      return direct(name, adapter.rows, keyv, schema, options);
     },
     async close() {
       await database.close();
@@ -472,7 +499,7 @@ export function createMemoryStore(): Store {
   const maps = new Map<string, Map<string, unknown>>();
   return {
     kind: 'memory',
-    collection(name, schema) {
+    collection(name, schema, options) {
       checkName(name);
       const map = maps.get(name) ?? new Map<string, unknown>();
       maps.set(name, map);
@@ -482,7 +509,7 @@ export function createMemoryStore(): Store {
         set: (key, text) => void map.set(key, text),
         delete: (key) => map.delete(key),
       };
-      return direct(name, rows, keyv, schema);
+      return direct(name, rows, keyv, schema, options);
     },
     async close() {},
   };

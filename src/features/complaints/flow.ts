@@ -35,29 +35,13 @@ import { Translator } from '../../kernel/locale.js';
 import type { InboundMessage, Reply } from '../../kernel/message.js';
 import type { Session } from '../../kernel/session.js';
 import { leavingWords } from '../../kernel/leaving.js';
+import { ComplaintFlowData, readState, STEPS, written, type StepName } from './flow-state.js';
 
 /** Flow kinds owned by this module. */
 export const COMPLAINT_FLOW = 'complaint';
 export const STATUS_FLOW = 'complaint_status';
 
-/** Steps of the filing form, in order. */
-const STEPS = ['description', 'permit', 'name', 'contact', 'confirm'] as const;
-type StepName = (typeof STEPS)[number];
-
-/** The form's state in `session.flow.data`, validated every time it is read back. */
-export const ComplaintFlowData = z.object({
-  draftId: z.string().min(8),
-  step: z.enum(STEPS),
-  description: z.string().nullable(),
-  permitNumber: z.string().nullable(),
-  name: z.string().nullable(),
-  contact: z.string().nullable(),
-  /** The contact came from the platform (WhatsApp number), not typed. */
-  contactFromPlatform: z.boolean(),
-  attachments: z.array(AttachmentRecord).max(20),
-  language: z.enum(['id', 'en']),
-});
-export type ComplaintFlowData = z.infer<typeof ComplaintFlowData>;
+export { ComplaintFlowData } from './flow-state.js';
 
 const StatusFlowData = z.object({ attempts: z.number().int().nonnegative() });
 
@@ -175,7 +159,7 @@ function keepAttachments(data: ComplaintFlowData, message: InboundMessage): numb
 }
 
 function flowOf(data: ComplaintFlowData, startedAt: string): Partial<Session> {
-  return { flow: { kind: COMPLAINT_FLOW, startedAt, data: { ...data } } };
+  return { flow: { kind: COMPLAINT_FLOW, startedAt, data: written(data) } };
 }
 
 function retentionDays(k: Knowledge): number {
@@ -389,7 +373,7 @@ export function continueFlow(ctx: FlowCtx): FlowTurn | undefined {
 
 function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowTurn {
   const { k, message, text } = ctx;
-  const parsed = ComplaintFlowData.safeParse(raw);
+  const parsed = readState(raw);
   if (!parsed.success) {
     const t = new Translator(k.locales, ctx.language);
     return { kind: 'release', before: [t.reply('complaint.flow.lost')], session: { flow: undefined } };

@@ -42,7 +42,7 @@ export function createConsultation(ports: FeaturePorts, settings: ConsultationSe
     effects,
     operations: consultationOperations(service, settings.CONSULTATION_RETENTION_DAYS),
     // Only a person who asked for a consultation (marked in their session when it was stored) has state to read.
-    turnState: { key: STATE_KEY, load: (userKey, now, session) => (session?.consultation ? service.state(userKey, now) : Promise.resolve(undefined)) },
+    turnState: { key: STATE_KEY, load: (userKey, now, session) => (session?.consultation ? service.state(userKey, now) : undefined) },
     async start() {
       stopSweep = startConsultationSweep(service, ports.log, ports.now);
     },

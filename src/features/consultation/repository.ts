@@ -27,11 +27,13 @@ export class ConsultationRepository {
     store: Store,
     private readonly draw: () => string = () => newCode('KON'),
   ) {
-    this.consultations = store.collection('consultations', Consultation);
+    // Read on every turn of a person who once asked for a consultation (their state), never changed in place
+    // by a reader (every change is a new record, `put`): a row read again unchanged is not parsed again.
+    this.consultations = store.collection('consultations', Consultation, { sharedReads: true });
     this.drafts = store.collection('consultation_drafts', DraftIndex);
     this.links = store.collection('consultation_links', Link);
     this.deliveries = store.collection('consultation_deliveries', Delivery);
-    this.byUser = store.collection('consultation_by_user', ByUser);
+    this.byUser = store.collection('consultation_by_user', ByUser, { sharedReads: true });
   }
 
   /** @throws StoreError */
