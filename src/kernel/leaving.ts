@@ -6,7 +6,7 @@
  */
 
 /** Interjections and address words before a leaving phrase ("eh", "ah", "maaf kak"). */
-const LEAD = String.raw`(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah|td|tadi|sudahlah|udahlah|udah|sudah|yaudah|ywdh)`;
+const LEAD = String.raw`(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah|td|tadi|sudahlah|udahlah|udah|sudah|yaudah|ywdh|bentar|sebentar|bntr|tunggu)`;
 /** Cancelling outright. */
 /** "ga jadi", "nggak jd": not going ahead. */
 const NOT_GOING = String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|ndak) ?(?:jadi|jd)`;
@@ -15,6 +15,7 @@ const NO_NEED = String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak) ?usah`;
 const CANCEL_PHRASES = [
   'batal',
   'batalkan',
+  'batalin',
   'cancel',
   NOT_GOING,
   'udahan',
@@ -47,7 +48,7 @@ export function leavingWords(options: LeavingOptions = {}): RegExp {
   // A cancel phrase may give its reason after a comma or a stop ("batal aja deh, udh diangkat barusan", "batal
   // aja. takut nanti urusan ibu sy malah dipersulit"): a sentence, not a new request (no question mark).
   const cancel = String.raw`(?:${CANCEL_PHRASES.join('|')})`;
-  const withReason = String.raw`^\s*(?:${LEAD}[\s,]+)*${cancel}(?:\s+${TAIL})*\s*[,.!;]+\s*(?!${ASKS})(?:[^\s?]+\s*){1,10}[.!]*\s*$`;
+  const withReason = String.raw`^\s*(?:${LEAD}[\s,]+)*${cancel}(?:\s+(?:${TAIL}|${cancel}))*\s*[,.!;]+\s*(?!${ASKS})(?:[^\s?]+\s*){1,10}[.!]*\s*$`;
   // Or the reason first, then the cancel ("eh tp sy takut ketahuan, gak jadi deh. batal", "udh gak jadi ngadu, batal
   // aja"): a plain "batal"/"cancel", or "ga jadi" with a particle; never a description ending "…izinnya ga jadi".
   const decided = String.raw`(?:batal|batalkan|cancel|${NOT_GOING}\s+(?:deh|aja|saja|dulu|lah)|(?:udahan|${NO_NEED})\s+(?:deh|aja|saja))`;

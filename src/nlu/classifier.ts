@@ -214,6 +214,12 @@ const WRONGDOING = new RegExp(
     String.raw`\b(?:tidak pernah|belum pernah|tidak)\s+(?:dibalas|dibales|dijawab|direspon|direspons|ditanggapi)\b.{0,30}\b(?:admin\w*|petugas\w*|dinas|kantor)\b`,
     // and the office first: "sy udh 3x kirim email ke kantor … gak pernah dibales"
     String.raw`\b(?:kantor|dinas|petugas\w*|admin\w*)\b.{0,50}\b(?:tidak pernah|belum pernah)\s+(?:dibalas|dibales|dijawab|direspon|direspons|ditanggapi)\b`,
+    // a fee outside the official one to hurry a permit: "bisa cepet asal bayar 2jt diluar resmi"
+    String.raw`\b(?:asal|harus|dengan|kalau|kalo) (?:bayar|kasih|transfer)\b.{0,20}\b(?:\d+ ?(?:rb|ribu|jt|juta|k)|uang)\b.{0,30}\b(?:di ?luar|tidak resmi|biar cepat|supaya cepat)\b|\b(?:cepat|cepet|kilat)\b.{0,20}\b(?:asal|asalkan) (?:bayar|kasih)\b`,
+    // nobody at the counter in working hours: "petugasnya gak ada sm sekali, nunggu 2 jam … padahal jam kerja"
+    String.raw`\b(?:petugas|pegawai)\w*\b.{0,15}\b(?:tidak ada|gak ada|ga ada)\b.{0,80}\b(?:padahal (?:jam kerja|jam buka|jam layanan)|(?:nunggu|menunggu) \d+ jam)\b`,
+    // the office's mailbox bouncing: "dibales otomatis 'mailbox full'"
+    String.raw`\b(?:mailbox full|mailbox penuh|inbox penuh|email (?:kantor\w* )?penuh|kotak masuk penuh)\b`,
     // a permit refused with no reason given: "ditolak2 terus tanpa alasan", "ditolak tanpa alasan jelas"
     String.raw`\bditolak\w*\b.{0,30}\b(?:tanpa alasan|tanpa penjelasan|alasannya tidak jelas|tidak jelas alasannya)\b`,
   ].join('|'),
@@ -231,7 +237,7 @@ const BROKEN_SITE = new RegExp(
 );
 /** What a described wrongdoing overrides: nothing understood, or an answer that is no business answer. */
 // (and the closure: "yg menjawab ketus lalu teleponnya ditutup" is no question whether the office is closed)
-const WRONGDOING_OVER: ReadonlySet<string> = new Set(['None', 'goodbye', 'greeting', 'help', 'ack', 'consultation', 'contact.info', 'thanks', 'application.stalled', 'closure.status', 'field_verification', 'form.request', 'oss.registration', 'service.online']);
+const WRONGDOING_OVER: ReadonlySet<string> = new Set(['None', 'goodbye', 'greeting', 'help', 'ack', 'consultation', 'contact.info', 'thanks', 'application.stalled', 'closure.status', 'field_verification', 'form.request', 'oss.registration', 'service.online', 'permit.pickup', 'office.staffing']);
 /** Words that name a permit as a permit ("izin apotek", "formulir reklame"), not the shop or the billboard itself. */
 const PERMIT_WORD = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?|formulir\w*)\b/;
 /** What goes wrong with an OSS account: a message naming OSS with one of these is an OSS question. */
@@ -330,6 +336,12 @@ const CONSULT_IN_CHAT = /\b(?:konsultasi|konsul|tanya)\w*\b.{0,15}\b(?:lewat cha
 const THANKS_AT_END = /\b(?:terima kasih|makasih|thanks|thank you|suksma|nuhun)(?: (?:ya|yah|kak|min|pak|bu|banyak))*$/;
 const ACK_AT_END = /\b(?:ok|oke|okay|okey|siap|sip|baik)(?: (?:deh|dah|ya|kak|min|pak|bu))*$/;
 
+/** Whether the office is open, asked before coming in. */
+const OPEN_BEFORE_COMING = /\b(?:kantor\w*|loket\w*)\b.{0,10}\b(?:buka|dibuka|tutup)\b.{0,30}\b(?:mau|akan|ingin) (?:datang|dateng|ke sana|ke kantor)\b/;
+/** "woy ada org ga sih", "ada yang jaga?": is anyone there. */
+const ANYONE_THERE = /^(?:(?:woy|woi|halo|hai|min|permisi|p) )*(?:ada (?:orang|org|yang jaga|yg jaga|admin|yang bales|yang balas|yg bales|manusia))(?: (?:tidak|gak|ga|nggak|sih|kah|ya|nih|disini|di sini))*$/;
+/** "ya udh sy tunggu kabar aja", "ya sudah nanti sy cek lg": resigned, with what comes next. */
+const RESIGNED_WITH_PLAN = /^(?:ya ?udh|ya sudah|yaudah|yowes|ok|oke|baik)\b.{0,40}\b(?:tunggu|nanti|cek|coba|pantau)\b/;
 /** "tolong dicatat", "mohon dicatat": a matter to record, a complaint. */
 const RECORD_THIS = /^(?:(?:tolong|mohon|minta) )?(?:dicatat|dicatet|dicatatkan|catat|catet)\b/;
 /** "mau lapor", "sy lapor lewat sini aja": a complaint wanted, said in a short message. */
@@ -341,7 +353,7 @@ const WHICH_CLOSED = /\b(?:apa saja|mana saja|apa)\b.{0,20}\b(?:yang )?(?:tutup|
 /** "yaudh lah", "yowes", "ywdh deh". */
 const RESIGNED_SHORT = /^(?:yaudh|yaudah|yowes|yowis|ywd|yasudah|ya udh)(?: (?:lah|deh|dah|ya|kak|min|bu|pak))*$/;
 /** Thanks first ("terima kasih banyak bu, nanti saya coba"). */
-const THANKS_FIRST = /^(?:terima kasih|makasih|thanks|thank you|suksma|matur suksma|nuhun)\b/;
+const THANKS_FIRST = /^(?:terima kasih|makasih|thanks|thank you|suksma|matur suksma|nuhun|hatur nuhun|matur nuhun)\b/;
 /** "boleh nanya2?", "bisa tanya?": asking to ask. */
 const MAY_I_ASK = /\b(?:boleh|bisa|mau|izin) (?:nanya|tanya|bertanya)(?: ?2|-tanya| tanya| dong| ya| kak| min)*$/;
 /** No number to call ("gak ada nomornya langsung?", "tidak ada nomor telepon?"). */
@@ -744,7 +756,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // OSS or NIB named without a closure word asks about OSS ("trs NIB perlu ga?"), not why the office is closed.
       if (best && CLOSURE_INTENTS.has(best.intent) && entities.services.includes('oss') && !CLOSED_WORD.test(normalised) && !OFFICE_PLACE.test(normalised)) best = sure('oss.registration');
       // So is NIB named beside making one or an email ("mau bikin NIB bengkel gmn", "daftar NIB tanpa email bisa?").
-      if ((best?.intent === 'form.request' || best?.intent === 'service.online') && /\bnib\b/.test(normalised) && !FORM_ASKED.test(normalised)) best = sure('oss.registration');
+      if ((best?.intent === 'form.request' || best?.intent === 'service.online' || best?.intent === 'application.stalled') && /\bnib\b/.test(normalised) && !FORM_ASKED.test(normalised) && !WAITED.test(normalised)) best = sure('oss.registration');
       // A site visit named ("tanah sy mau disurvei utk PBG, petugas bisa dtg ga") is the field verification question.
       const complains = (): boolean => WANTS_TO_COMPLAIN.test(normalised) || WRONGDOING.test(normalised) || COMPLAINT_WORD.test(normalised);
       // (a complaint reading of it is the network's, whatever other business's word it holds: "gudang", "sawah")
@@ -817,6 +829,14 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       else if (weak() && ACK_AT_END.test(normalised) && normalised.split(' ').length <= 8 && !QUESTION_WORD.test(normalised)) best = sure('ack');
       // "tolong dicatat: …", "yaudah lewat sini aja, mau lapor": a complaint, in so many words.
       if ((RECORD_THIS.test(normalised) && normalised.split(' ').length >= 4 && best?.intent !== 'complaint.status') || (weak() && normalised.split(' ').length <= 8 && COMPLAIN_HERE.test(normalised) && !OTHER_MATTER.test(normalised) && !foreign())) best = { intent: 'complaint.file', score: 1 };
+      // "air PDAM di rumah mati udh 2 hari …": another business's trouble, however it reads as a complaint.
+      if (best?.intent === 'complaint.file' && best.score < 1 && OTHER_MATTER.test(normalised) && !COMPLAINT_WORD.test(normalised)) best = { intent: 'None', score: 1 };
+      // "kantornya buka gak? sy mau dtg aja": whether it is open, asked before coming (no complaint word).
+      if ((weak() || (best?.intent === 'complaint.file' && best.score < 1 && !COMPLAINT_WORD.test(normalised))) && OPEN_BEFORE_COMING.test(normalised)) best = sure('closure.status');
+      // "woy ada org ga sih": is anyone there (the greeting and the menu).
+      if ((weak() || best?.intent === 'office.staffing') && ANYONE_THERE.test(normalised)) best = { intent: 'greeting', score: 1 };
+      // "ya udh sy tunggu kabar aja": resigned, with what the person will do.
+      if ((weak() || best?.intent === 'subscribe' || best?.intent === 'unsubscribe') && RESIGNED_WITH_PLAN.test(normalised) && best?.intent !== 'goodbye' && best?.intent !== 'thanks' && !QUESTION_WORD.test(normalised) && !/\b(?:langganan\w*|berlangganan|subscribe|unsubscribe|berhenti|stop)\b/.test(normalised)) best = { intent: 'ack', score: 1 };
       // "kok gak ketemu? sy yakin itu nomornya": the ticket looked up again.
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NUMBER_NOT_FOUND.test(normalised)) best = sure('complaint.status');
       // "mau tanya pelayanan apa aja yg tutup": what is closed.

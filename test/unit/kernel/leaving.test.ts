@@ -25,6 +25,9 @@ describe('leavingWords', () => {
     // blind set 10: the reason first, then the cancel
     'eh tp sy takut ketahuan orangnya, gak jadi deh. batal',
     'udh gak jadi ngadu, batal aja',
+    // blind set 11: "batalin", two cancel phrases before the reason
+    'eh bentar, batalin aja deh gak jadi. takut dipersulit',
+    'ga jadi deh batal aja, takut nanti urusan ibu sy malah dipersulit',
   ])('leaves a form: %j', (text) => {
     expect(inForm.test(text)).toBe(true);
   });

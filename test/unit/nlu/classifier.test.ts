@@ -432,6 +432,14 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['terima kasih bu, nanti sy coba', 'thanks'],
     ['aku mahasiswa lg riset, boleh tanya2?', 'help'],
     ['ga ada nomor telpon kantor yg bisa dihubungi?', 'contact.info'],
+    // blind set 11: a fee outside the official one, nobody at the counter in working hours, another business's
+    // trouble read as a complaint, open before coming, is anyone there, resigned with a plan
+    ['katanya bisa kilat asal bayar 1jt diluar resmi, tolong ditindak', 'complaint.file'],
+    ['tadi ke loket petugasnya ga ada, nunggu 3 jam padahal jam kerja', 'complaint.file'],
+    ['listrik pln di rumah padam terus dr kemarin kok dibiarin', 'None'],
+    ['loketnya buka ga? sy mau dateng besok', 'closure.status'],
+    ['halo ada orang ga', 'greeting'],
+    ['ya udh sy tunggu aja kabarnya', 'ack'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
