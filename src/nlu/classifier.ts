@@ -338,6 +338,16 @@ const ACK_AT_END = /\b(?:ok|oke|okay|okey|siap|sip|baik)(?: (?:deh|dah|ya|kak|mi
 
 /** Whether the office is open, asked before coming in. */
 const OPEN_BEFORE_COMING = /\b(?:kantor\w*|loket\w*)\b.{0,10}\b(?:buka|dibuka|tutup)\b.{0,30}\b(?:mau|akan|ingin) (?:datang|dateng|ke sana|ke kantor)\b/;
+/** Subscribing said outright ("berlangganan informasi", "mau langganan info"). */
+const SUBSCRIBE_SAID = /^(?:(?:saya|sy|aku) )?(?:mau |ingin |minta )?(?:berlangganan|langganan|subscribe)\b(?: (?:info\w*|pengumuman|kabar|berita|update))?(?: (?:ya|dong|kak|min))*$/;
+/** A salutation of the office alone ("hallo dpmptsp tabanan", "halo admin dinas"). */
+const GREETING_OF_THE_OFFICE = /^(?:hallo|halo|hai|hi|hello|pagi|siang|sore|malam|selamat (?:pagi|siang|sore|malam)|om swastiastu)(?: (?:dpmptsp|ptsp|dinas|tabanan|kabupaten|kab|admin|min|kak|pak|bu|bli|perizinan))+$/;
+/** "siap laksanakan", "siap 86", "oke siap": ready, an acknowledgement. */
+const READY_ACK = /^(?:oke |ok |baik )?(?:siap|siapp+)(?: (?:laksanakan|86|pak|bu|kak|min|bos|ndan|komandan|deh))*$/;
+/** The hours named ("jam kerja", "jam buka", "jam layanan"). */
+const HOURS_NAMED = /\bjam (?:kerja|buka|layanan|pelayanan|operasional|kantor)\b/;
+/** Places whose hours are not the office's ("jam buka tanah lot", "pasar"). */
+const SOMEWHERE_ELSE = /\b(?:tanah lot|pantai|pura|objek wisata|museum|mall|pasar|bank|rumah sakit|puskesmas|sekolah)\b/;
 /** "woy ada org ga sih", "ada yang jaga?": is anyone there. */
 const ANYONE_THERE = /^(?:(?:woy|woi|halo|hai|min|permisi|p) )*(?:ada (?:orang|org|yang jaga|yg jaga|admin|yang bales|yang balas|yg bales|manusia))(?: (?:tidak|gak|ga|nggak|sih|kah|ya|nih|disini|di sini))*$/;
 /** "ya udh sy tunggu kabar aja", "ya sudah nanti sy cek lg": resigned, with what comes next. */
@@ -807,7 +817,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "hrs dtg ke kantor gak": whether the counter is open.
       if ((weak() || best?.intent === 'closure.duration' || best?.intent === 'closure.reason') && MUST_COME_IN.test(normalised) && !UNTIL_ASKED.test(normalised)) best = sure('closure.status');
       // "daftarin sy ke info pengumuman ya": the announcements.
-      if (weak() && PUT_ON_THE_LIST.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('subscribe');
+      if ((weak() || best?.intent === 'help' || best?.intent === 'contact.info') && (PUT_ON_THE_LIST.test(normalised) || SUBSCRIBE_SAID.test(normalised)) && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('subscribe');
       // "webnya apa", "gak ada no wa langsung?": the office's contacts.
       if ((weak() || best?.intent === 'consultation') && WEB_OR_WA_ASKED.test(normalised) && !foreign()) best = sure('contact.info');
       // "ya tp kan bisa pake protokol kesehatan": why it is closed all the same.
@@ -833,6 +843,13 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (best?.intent === 'complaint.file' && best.score < 1 && OTHER_MATTER.test(normalised) && !COMPLAINT_WORD.test(normalised)) best = { intent: 'None', score: 1 };
       // "kantornya buka gak? sy mau dtg aja": whether it is open, asked before coming (no complaint word).
       if ((weak() || (best?.intent === 'complaint.file' && best.score < 1 && !COMPLAINT_WORD.test(normalised))) && OPEN_BEFORE_COMING.test(normalised)) best = sure('closure.status');
+      // "hallo dpmptsp tabanan", "siap laksanakan": a greeting of the office, an acknowledgement.
+      if (weak() && GREETING_OF_THE_OFFICE.test(normalised)) best = { intent: 'greeting', score: 1 };
+      else if (weak() && READY_ACK.test(normalised)) best = { intent: 'ack', score: 1 };
+      // "ada calo di depan kantor": a broker at the office is a complaint.
+      if ((weak() || best?.intent === 'office.staffing' || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && /\bcalo\w*\b/.test(normalised) && OFFICE_CONTEXT.test(normalised)) best = { intent: 'complaint.file', score: 1 };
+      // "jam kerja hari sabtu ada?": the hours.
+      if (weak() && HOURS_NAMED.test(normalised) && !OTHER_OFFICE.test(normalised) && !SOMEWHERE_ELSE.test(normalised) && !foreign()) best = sure('office.hours');
       // "woy ada org ga sih": is anyone there (the greeting and the menu).
       if ((weak() || best?.intent === 'office.staffing') && ANYONE_THERE.test(normalised)) best = { intent: 'greeting', score: 1 };
       // "ya udh sy tunggu kabar aja": resigned, with what the person will do.

@@ -198,6 +198,8 @@ function summary(t: Translator, data: ComplaintFlowData): Reply {
 function advance(data: ComplaintFlowData, message: InboundMessage): void {
   const i = STEPS.indexOf(data.step);
   let next: StepName = STEPS[i + 1] ?? 'confirm';
+  // A contact given ahead (a phone number typed at the permit step) is not asked again.
+  if (next === 'contact' && data.contact !== null && !message.phone) next = 'confirm';
   if (next === 'contact' && message.phone) {
     data.contact = message.phone;
     data.contactFromPlatform = true;
@@ -294,6 +296,46 @@ function accept(data: ComplaintFlowData, text: string): string | undefined {
     case 'confirm':
       return 'complaint.invalid.confirm';
   }
+}
+
+/** Words that withhold a number in a sentence ("no permohonannya sy lupa pak, ada di rumah", "blm dpt nomor"). */
+const WITHHOLDS = /\b(?:lupa|belum|blm|blom|tidak|tdk|gak|ga|gk|nggak|ngga|enggak|tanpa|hilang|none|don'?t|no)\b/i;
+/** An Indonesian mobile number as typed ("0813 3745 2210", "+62 812-…"); a permit number of digits alone is not one. */
+const MOBILE = /^\s*(?:\+?62|0)8[0-9 -]{7,16}\s*$/;
+/** A name as people type it at the wrong step: one to four capitalised words ("Nyoman Astawa", "Gede"). */
+const TYPED_NAME = /^\s*\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3}\s*$/u;
+/** Capitalised words that answer rather than name ("Ya", "Oke", "Lewati"). */
+const NOT_A_NAME = /^\s*(?:ya|iya|tidak|oke|ok|siap|baik|makasih|terima kasih|halo|hai|lewati|skip|kirim|batal|menu|stop)\b/i;
+
+/**
+ * At the permit step people often say in a sentence that they have no number, or answer ahead: their name, their
+ * phone. A permit number always holds a digit, so a digitless sentence that withholds it skips the number; a name
+ * typed there is the name (the number left empty); a mobile number or an email is the contact. Returns whether
+ * the answer was taken so.
+ */
+function answeredAhead(data: ComplaintFlowData, text: string, message: InboundMessage): boolean {
+  const digitless = !/\d/.test(text);
+  if (digitless && WITHHOLDS.test(text)) {
+    advance(data, message);
+    return true;
+  }
+  if (digitless && TYPED_NAME.test(text) && !NOT_A_NAME.test(text)) {
+    const name = Name.safeParse(text);
+    if (!name.success) return false;
+    data.name = name.data.replace(/\s+/g, ' ');
+    data.step = 'name';
+    advance(data, message);
+    return true;
+  }
+  const trimmed = text.trim();
+  if (MOBILE.test(trimmed) || (/^\S+@\S+\.\S+$/.test(trimmed) && mayBe.contact(trimmed))) {
+    const contact = Contact.safeParse(trimmed);
+    if (!contact.success) return false;
+    data.contact = contact.data;
+    data.step = 'name';
+    return true;
+  }
+  return false;
 }
 
 /** Start the filing form (intent `complaint.file`). A first message that already says what is wrong is the description. */
@@ -440,6 +482,7 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
   if (data.step === 'description' && isSkip(text)) {
     return done([t.reply('complaint.invalid.description.required'), ...ask(t, k, data)]);
   }
+  if (data.step === 'permit' && answeredAhead(data, text, message)) return done(ask(t, k, data));
   const problem = accept(data, text);
   if (problem) return done([t.reply(problem, { max: MAX_DESCRIPTION }), ...(data.step === 'confirm' ? [t.reply('complaint.ask.confirm')] : ask(t, k, data))]);
   advance(data, message);

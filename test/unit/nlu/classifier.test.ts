@@ -440,6 +440,13 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['loketnya buka ga? sy mau dateng besok', 'closure.status'],
     ['halo ada orang ga', 'greeting'],
     ['ya udh sy tunggu aja kabarnya', 'ack'],
+    // subscribing said outright, the office greeted by name, "siap", a broker at the office, the hours named
+    ['mau berlangganan pengumuman', 'subscribe'],
+    ['halo admin dpmptsp', 'greeting'],
+    ['siap 86', 'ack'],
+    ['banyak calo di loket kantor perizinan', 'complaint.file'],
+    ['jam pelayanan kamis sampai jam brp', 'office.hours'],
+    ['jam buka pasar kediri', 'None'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
