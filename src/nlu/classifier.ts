@@ -348,6 +348,8 @@ const READY_ACK = /^(?:oke |ok |baik )?(?:siap|siapp+)(?: (?:laksanakan|86|pak|b
 const HOURS_NAMED = /\bjam (?:kerja|buka|layanan|pelayanan|operasional|kantor)\b/;
 /** Places whose hours are not the office's ("jam buka tanah lot", "pasar"). */
 const SOMEWHERE_ELSE = /\b(?:tanah lot|pantai|pura|objek wisata|museum|mall|pasar|bank|rumah sakit|puskesmas|sekolah)\b/;
+/** A person wanted in so many words ("sy mau ngomong sm petugasnya aja"). */
+const PERSON_WANTED = /\b(?:mau|ingin|pengen|minta|bisa) (?:ngomong|bicara|ngobrol|tanya|nanya|bertanya|konsultasi)\w* (?:langsung )?(?:sama|sm|dengan|dgn|ke|kepada) (?:petugas|pegawai|staf|staff|orang|admin|manusia)\w*/;
 /** "woy ada org ga sih", "ada yang jaga?": is anyone there. */
 const ANYONE_THERE = /^(?:(?:woy|woi|halo|hai|min|permisi|p) )*(?:ada (?:orang|org|yang jaga|yg jaga|admin|yang bales|yang balas|yg bales|manusia))(?: (?:tidak|gak|ga|nggak|sih|kah|ya|nih|disini|di sini))*$/;
 /** "ya udh sy tunggu kabar aja", "ya sudah nanti sy cek lg": resigned, with what comes next. */
@@ -854,6 +856,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((weak() || best?.intent === 'office.staffing') && ANYONE_THERE.test(normalised)) best = { intent: 'greeting', score: 1 };
       // "ya udh sy tunggu kabar aja": resigned, with what the person will do.
       if ((weak() || best?.intent === 'subscribe' || best?.intent === 'unsubscribe') && RESIGNED_WITH_PLAN.test(normalised) && best?.intent !== 'goodbye' && best?.intent !== 'thanks' && !QUESTION_WORD.test(normalised) && !/\b(?:langganan\w*|berlangganan|subscribe|unsubscribe|berhenti|stop)\b/.test(normalised)) best = { intent: 'ack', score: 1 };
+      // "kok blm ada tindak lanjut, sy mau ngomong sm petugasnya aja": a person, not the ticket (none is named).
+      if ((best?.intent === 'complaint.status' || best?.intent === 'office.staffing' || weak()) && PERSON_WANTED.test(normalised) && !/\badu-\w+/.test(normalised)) best = sure('consultation');
       // "kok gak ketemu? sy yakin itu nomornya": the ticket looked up again.
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NUMBER_NOT_FOUND.test(normalised)) best = sure('complaint.status');
       // "mau tanya pelayanan apa aja yg tutup": what is closed.

@@ -98,6 +98,8 @@ const GENERIC: ReadonlySet<string> = new Set(
     'mendaftar dapat dapatnya didapat lewat via pakai melalui urus mengurus urusnya caranya cara kirim kirimnya dikirim ' +
     'nya itu ini saya kita bisa harus perlu ya sih dong kak min then so and do i we get it is that the').split(' '),
 );
+/** This chat ("lewat chat ini", "di sini aja", "via wa"). */
+const IN_THIS_CHAT = /\b(?:lewat chat|via chat|di chat|chat ini|lewat sini|di sini|disini|lewat wa|via wa|lewat whatsapp|via whatsapp|online)\b/;
 /** A finished permit sent instead of collected ("dikirim pdf aja", "lewat email bisa?", "softcopy"). */
 const SENT_INSTEAD = /\b(?:dikirim|kirim\w*|pdf|email|scan|softcopy|soft copy|online|via|lewat|antar|diantar|sent|send)\b/;
 /** Registering asked about ("daftarnya dmn", "daftarnya pake apa aja", "caranya gmn step by step", "gratis kan"). */
@@ -132,6 +134,8 @@ function countWords(text: string): number {
 /** The intent a follow-up continues, or undefined when the message stands on its own. */
 export function followUp(c: Classification, text: string, topic: Session['topic'], office: OfficeData): IntentName | undefined {
   const words = countWords(c.normalised);
+  // "kalo konsultasi lewat chat ini bisa?": the consultation desk in this chat, never the counter's closure.
+  if (c.intent === 'consultation' && IN_THIS_CHAT.test(c.normalised)) return undefined;
   // After a question about another regency's office, only a message naming this office's own area continues it
   // ("kalo di Tabanan?", "kalo yg tabanan formnya dmn"): the same question, asked of this office.
   if (topic?.elsewhere) {

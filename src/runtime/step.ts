@@ -68,6 +68,8 @@ const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|
 const STATUS_WORDS = /\b(status|tiket|ticket|tracking|track|adu-\w+|nomor\w*|nomer\w*|tanggapan\w*|progres\w*|progress|tindak ?lanjut\w*|ditindaklanjuti|ditanggapi|(?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|report\w*)\b/i;
 /** A person asked for in so many words ("mau tanya ke pegawai langsung", "bicara sama petugas"). */
 const A_PERSON_ASKED = /\b(?:tanya|bertanya|nanya|bicara|ngobrol|konsultasi|chat|takon)\w*\s+(?:\S+\s+)?(?:ke|dengan|dgn|sama|sm|kepada|kaleh)\s+(?:petugas|pegawai|staf|staff|orang|admin|cs|operator|manusia)\w*/i;
+/** This office or its business named ("petugas", "loket", "izin"): a complaint about it is ours to file. */
+const OUR_OFFICE_NAMED = /\b(?:kantor|petugas\w*|pegawai\w*|loket\w*|dpmptsp|ptsp|dinas perizinan|izin\w*|ijin\w*|perizinan|berkas\w*|oknum)\b/i;
 /** A stop negated ("jangan berhenti kirim info", "don't stop sending"): no unsubscribing. */
 const STOP_NEGATED = /\b(?:jangan|jgn|tidak usah|gak usah|ga usah|nggak usah|don'?t|do not)\s+(?:di)?(?:berhenti|stop|unsub\w*|hapus|keluarkan|keluarin|sending)/i;
 /** Answers of the office's own business that also say which agency handles another matter named beside it. */
@@ -229,7 +231,9 @@ export function step(
       // Another agency's business, and where to report a matter just found out of scope: the fallback's to answer.
       const notOurs =
         ((REFERRAL_OVER.has(c.intent) || (c.intent === 'complaint.file' && !COMPLAINT_WORDS.test(text))) && c.entities.forms.length === 0 && referralsOf(k.office, c.normalised).length > 0) ||
-        (base.noneStreak > 0 && c.intent.startsWith('complaint.') && WHERE_TO_REPORT.test(text));
+        (base.noneStreak > 0 && c.intent.startsWith('complaint.') && WHERE_TO_REPORT.test(text)) ||
+        // "mau lapor ktp el sy blm jadi2": another agency's matter reported, with no word of this office in it.
+        (c.intent === 'complaint.file' && c.score < 1 && !OUR_OFFICE_NAMED.test(text) && referralsOf(k.office, c.normalised).length > 0);
       const follow = notOurs ? undefined : followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
       if (follow) {
         intent = follow;

@@ -74,3 +74,26 @@ describe('other agencies and emoji', () => {
     expect(answer).not.toMatch(/belum paham/i);
   });
 });
+
+describe('in the middle of a form, and reports for other agencies', () => {
+  it('a plain question at the description step is answered, then the description asked again', async () => {
+    const bot = makeBot();
+    const [, answer] = await talk(bot, 'telegram:1011', 'pengaduan', 'eh btw kantor buka jam brp ya hari ini?');
+    expect(answer).toMatch(/08[.:]00|Senin/);
+    expect(answer).toMatch(/Ceritakan apa yang terjadi/i);
+  });
+
+  it('"mau lapor ktp el sy blm jadi2" is referred to Disdukcapil, no complaint form opened', async () => {
+    const bot = makeBot();
+    const [answer] = await talk(bot, 'telegram:1012', 'mau lapor ktp el sy blm jadi2 udh 3 bulan');
+    expect(answer).toContain('Disdukcapil');
+    expect(answer).not.toMatch(/pengaduan Anda saya catat/i);
+  });
+
+  it('"kok blm ada tindak lanjut, sy mau ngomong sm petugasnya aja" asks for the question for staff', async () => {
+    const bot = makeBot();
+    const [answer] = await talk(bot, 'telegram:1013', 'kok blm ada tindak lanjut, sy mau ngomong sm petugasnya aja');
+    expect(answer).toMatch(/pertanyaan/i);
+    expect(answer).not.toMatch(/nomor tiket/i);
+  });
+});

@@ -298,6 +298,8 @@ function accept(data: ComplaintFlowData, text: string): string | undefined {
   }
 }
 
+/** Words that make a question at the description step a complaint's own ("kenapa berkas sy blm diproses?"). */
+const WORD_OF_A_PROBLEM = /\b(?:kenapa|knp|kok|lama|lambat|belum|blm|tidak|tdk|gak|ga|gk|nggak|kasar|ditolak|minta|bayar|uang|pungli|calo|hilang|salah|rusak|error|susah|sulit)\b/i;
 /** Words that withhold a number in a sentence ("no permohonannya sy lupa pak, ada di rumah", "blm dpt nomor"). */
 const WITHHOLDS = /\b(?:lupa|belum|blm|blom|tidak|tdk|gak|ga|gk|nggak|ngga|enggak|tanpa|hilang|none|don'?t|no)\b/i;
 /** An Indonesian mobile number as typed ("0813 3745 2210", "+62 812-…"); a permit number of digits alone is not one. */
@@ -395,7 +397,8 @@ function isDetour(ctx: FlowCtx, step: StepName | 'status'): boolean {
   if (step === 'confirm') return true;
   if (SOCIAL.has(c.intent) && wordCount(text) <= 3) return true;
   // A description may well mention the closure or OSS; only a short question is taken as a detour there.
-  if (step === 'description') return isQuestion(text) && wordCount(text) <= 6;
+  // (a longer one too when it asks something plain with no word of a problem: "eh btw kantor buka jam brp ya?")
+  if (step === 'description') return isQuestion(text) && (wordCount(text) <= 6 || (wordCount(text) <= 12 && /\?\s*$/.test(text) && !WORD_OF_A_PROBLEM.test(text)));
   // An optional step: anything confidently about something else ("no telp kantor brp", "formulir siup") is
   // a detour unless it also reads as a valid answer here, so nobody gets stuck re-asked for a permit number.
   return isQuestion(text) || !answersStep(step, text);
