@@ -68,6 +68,8 @@ const SessionShape = z.object({
     .optional(),
   /** What the last answer offered (added in version 3): a bare "ya" takes it up (complaint form, subscription). */
   offer: z.enum(['complaint.file', 'subscribe']).optional(),
+  /** The last answer subscribed the person: "eh ga jadi deh, berhenti aja" next undoes it (optional, so older records read). */
+  justSubscribed: z.literal(true).optional(),
   /** The person's latest consultation number: their consultation state is read only when they have one. */
   consultation: z.string().max(20).optional(),
   /** The bot's last reply to this person (cut), shown to staff when the person asks for one. */

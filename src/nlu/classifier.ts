@@ -251,7 +251,7 @@ const FORM_ASKED_OVER: ReadonlySet<string> = new Set([...SMALL_TALK, 'consultati
 /** "formnya", "formulirnya": the form of what was being talked about (no other business named). */
 const OUR_FORM = /\b(?:formnya|formulirnya|formulir pendaftaran)\b/;
 /** Another institution's office: "kantor desa", "kantor pos", "kantor camat". */
-const OTHER_OFFICE = /\bkantor (?:desa|kelurahan|lurah|camat|kecamatan|pos|polisi|polsek|polres|bank|pajak|imigrasi|samsat|bpjs|pln|pdam|notaris|bupati|gubernur|dprd)\b/;
+const OTHER_OFFICE = /\bkantor (?:dukcapil|disdukcapil|capil|kependudukan|desa|kelurahan|lurah|camat|kecamatan|pos|polisi|polsek|polres|bank|pajak|imigrasi|samsat|bpjs|pln|pdam|notaris|bupati|gubernur|dprd)\b/;
 /** Asking for a way of contact: "bisa telpon ke nomor berapa". */
 const CONTACT_ASKED = /\b(?:telpon|telepon|telp|nomor|nomer|hubungi|kontak|whatsapp|call|email)\b/;
 /** Where a form is ("kalo tutup dmn formnya"): the forms page, whatever closure word came with it. */
@@ -350,6 +350,14 @@ const HOURS_NAMED = /\bjam (?:kerja|buka|layanan|pelayanan|operasional|kantor)\b
 const SOMEWHERE_ELSE = /\b(?:tanah lot|pantai|pura|objek wisata|museum|mall|pasar|bank|rumah sakit|puskesmas|sekolah)\b/;
 /** A person wanted in so many words ("sy mau ngomong sm petugasnya aja"). */
 const PERSON_WANTED = /\b(?:mau|ingin|pengen|minta|bisa) (?:ngomong|bicara|ngobrol|tanya|nanya|bertanya|konsultasi)\w* (?:langsung )?(?:sama|sm|dengan|dgn|ke|kepada) (?:petugas|pegawai|staf|staff|orang|admin|manusia)\w*/;
+/** A mistap ("gpp salah pencet", "kepencet"). */
+const MISTAPPED = /\b(?:salah pencet|kepencet|salah tekan|salah chat|salah kamar)\b/;
+/** Taking this office for another ("oh iya ya ini bukan PLN", "kirain semua di satu pintu", "sy kira ini kantor pajak"). */
+const MISTOOK_US = /^(?:(?:oh|owh|ohh|lah|wah|eh|ya|iya|ya ampun)\s+)*(?:iya ya |ya )?(?:ini bukan|bukan di ?sini|kirain|kirain|dikira|saya kira|aku kira|sy kira)\b/;
+/** "kalau saya datang besok …": coming in. */
+const IF_I_COME = /\b(?:kalau|kalo|klo|jika|bila|kl) (?:saya |sy |aku )?(?:datang|dateng|ke kantor|ke loket)\b/;
+/** The closing or opening time asked ("tutup jam brp?", "jam berapa tutupnya"). */
+const CLOSING_TIME = /\b(?:tutup|tutupnya|buka|bukanya) (?:jam|pukul) (?:berapa|brp)\b|\b(?:jam|pukul) (?:berapa|brp) (?:tutup|tutupnya|buka|bukanya)\b/;
 /** "woy ada org ga sih", "ada yang jaga?": is anyone there. */
 const ANYONE_THERE = /^(?:(?:woy|woi|halo|hai|min|permisi|p) )*(?:ada (?:orang|org|yang jaga|yg jaga|admin|yang bales|yang balas|yg bales|manusia))(?: (?:tidak|gak|ga|nggak|sih|kah|ya|nih|disini|di sini))*$/;
 /** "ya udh sy tunggu kabar aja", "ya sudah nanti sy cek lg": resigned, with what comes next. */
@@ -363,7 +371,7 @@ const NUMBER_NOT_FOUND = /\b(?:tidak|gak|ga|nggak|belum) (?:ketemu|ditemukan|ter
 /** Which services are closed ("pelayanan apa aja yg tutup"). */
 const WHICH_CLOSED = /\b(?:apa saja|mana saja|apa)\b.{0,20}\b(?:yang )?(?:tutup|ditutup|closed)\b|\bwhich (?:services? )?(?:are )?closed\b/;
 /** "yaudh lah", "yowes", "ywdh deh". */
-const RESIGNED_SHORT = /^(?:yaudh|yaudah|yowes|yowis|ywd|yasudah|ya udh)(?: (?:lah|deh|dah|ya|kak|min|bu|pak))*$/;
+const RESIGNED_SHORT = /^(?:(?:ya ampun|aduh|yah|oh|duh|waduh) )?(?:yaudh|yaudah|yowes|yowis|ywd|yasudah|ya udh|y udh|ya udah|y udah)(?: (?:lah|deh|dah|ya|kak|min|bu|pak))*$/;
 /** Thanks first ("terima kasih banyak bu, nanti saya coba"). */
 const THANKS_FIRST = /^(?:terima kasih|makasih|thanks|thank you|suksma|matur suksma|nuhun|hatur nuhun|matur nuhun)\b/;
 /** "boleh nanya2?", "bisa tanya?": asking to ask. */
@@ -831,7 +839,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "sy gak mau sama robot, mau ngomong sama orang beneran", "mau dibantu dicek oleh petugas saja": a person.
       if ((weak() || best?.intent === 'field_verification' || best?.intent === 'complaint.status') && (NOT_A_ROBOT.test(normalised) || (CHECKED_BY_STAFF.test(normalised) && !foreign()))) best = sure('consultation');
       // "pantes lama, pegawainya pada libur semua ya?": who is at the office, no complaint.
-      if ((weak() || (best?.intent === 'complaint.file' && !COMPLAINT_WORD.test(normalised))) && STAFF_AWAY.test(normalised)) best = sure('office.staffing');
+      if ((weak() || best?.intent === 'contact.info' || best?.intent === 'closure.status' || (best?.intent === 'complaint.file' && !COMPLAINT_WORD.test(normalised))) && STAFF_AWAY.test(normalised)) best = sure('office.staffing');
       // "tolong jgn kirimin pengumuman lg ya": leaving the announcements.
       if ((weak() || best?.intent === 'subscribe') && DONT_SEND.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('unsubscribe');
       // "kalo konsultasi lewat chat ini bisa?": the consultation desk in chat, not the counter.
@@ -852,6 +860,16 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((weak() || best?.intent === 'office.staffing' || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && /\bcalo\w*\b/.test(normalised) && OFFICE_CONTEXT.test(normalised)) best = { intent: 'complaint.file', score: 1 };
       // "jam kerja hari sabtu ada?": the hours.
       if (weak() && HOURS_NAMED.test(normalised) && !OTHER_OFFICE.test(normalised) && !SOMEWHERE_ELSE.test(normalised) && !foreign()) best = sure('office.hours');
+      // A ticket number with a few words ("nah ketemu ADU-4HT7PW"): its status.
+      if (/\badu-[a-z0-9]{6}\b/.test(normalised) && normalised.split(' ').length <= 6 && best?.intent !== 'complaint.status') best = { intent: 'complaint.status', score: 1 };
+      // "gpp salah pencet", "oh iya ya ini bukan PLN 😅", "owh kirain semua di satu pintu": an acknowledgement.
+      if (weak() && best?.intent !== 'help' && normalised.split(' ').length <= 8 && (MISTAPPED.test(normalised) || MISTOOK_US.test(normalised)) && !QUESTION_WORD.test(normalised)) best = { intent: 'ack', score: 1 };
+      // "Jadi kalau saya datang besok tidak bisa dilayani ya?": the counter's state.
+      if ((weak() || (best?.intent === 'complaint.file' && best.score < 1 && !COMPLAINT_WORD.test(normalised))) && IF_I_COME.test(normalised) && !foreign()) best = sure('closure.status');
+      // "kantor dukcapil buka ga?": another institution's office, not this one's closure.
+      if (best !== undefined && CLOSURE_INTENTS.has(best.intent) && OTHER_OFFICE.test(normalised) && !/\b(?:dpmptsp|ptsp|perizinan)\b/.test(normalised)) best = sure('referral');
+      // "…, tutup jam brp?": the hours, not whether it is closed.
+      if (best !== undefined && CLOSURE_INTENTS.has(best.intent) && best.intent !== 'office.hours' && CLOSING_TIME.test(normalised) && !OTHER_OFFICE.test(normalised) && !foreign()) best = sure('office.hours');
       // "woy ada org ga sih": is anyone there (the greeting and the menu).
       if ((weak() || best?.intent === 'office.staffing') && ANYONE_THERE.test(normalised)) best = { intent: 'greeting', score: 1 };
       // "ya udh sy tunggu kabar aja": resigned, with what the person will do.

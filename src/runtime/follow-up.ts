@@ -98,12 +98,14 @@ const GENERIC: ReadonlySet<string> = new Set(
     'mendaftar dapat dapatnya didapat lewat via pakai melalui urus mengurus urusnya caranya cara kirim kirimnya dikirim ' +
     'nya itu ini saya kita bisa harus perlu ya sih dong kak min then so and do i we get it is that the').split(' '),
 );
+/** The link asked for ("link nya apa", "alamat webnya", "tautannya"). */
+const LINK_ASKED = /\b(?:link\w*|tautan\w*|url\w*|alamat web\w*|webnya|websitenya)\b/;
 /** This chat ("lewat chat ini", "di sini aja", "via wa"). */
 const IN_THIS_CHAT = /\b(?:lewat chat|via chat|di chat|chat ini|lewat sini|di sini|disini|lewat wa|via wa|lewat whatsapp|via whatsapp|online)\b/;
 /** A finished permit sent instead of collected ("dikirim pdf aja", "lewat email bisa?", "softcopy"). */
 const SENT_INSTEAD = /\b(?:dikirim|kirim\w*|pdf|email|scan|softcopy|soft copy|online|via|lewat|antar|diantar|sent|send)\b/;
 /** Registering asked about ("daftarnya dmn", "daftarnya pake apa aja", "caranya gmn step by step", "gratis kan"). */
-const REGISTERING = /\b(?:daftar\w*|registrasi\w*|mendaftar)\b.*\b(?:dimana|di mana|mana|bagaimana|caranya|cara|pakai|apa saja|gratis|bayar|biaya\w*|web\w*|situs\w*|alamat\w*|link\w*)\b|\b(?:caranya|cara) (?:bagaimana|gimana)\b.*\bstep\b|\bgratis\b/;
+const REGISTERING = /\b(?:daftar\w*|registrasi\w*|mendaftar)\b.*\b(?:dimana|di mana|mana|bagaimana|caranya|cara|pakai|apa saja|gratis|bayar|biaya\w*|web\w*|situs\w*|alamat\w*|link\w*|sendiri|dari rumah|dr rumah)\b|\b(?:caranya|cara) (?:bagaimana|gimana)\b.*\bstep\b|\bgratis\b/;
 /** "semua layanan?", "semuanya?", "all services?": everything closed or not. */
 const ALL_OF_THEM = /^(?:(?:jadi|jd|berarti|apa|apakah) )?(?:semua|semuanya|seluruh|all)(?: (?:layanan|layanannya|pelayanan|services?|nya))?(?: (?:tutup|ditutup|juga|jg|ya|kah))?$/;
 /** "lewat mana", "via apa": by which way. */
@@ -164,6 +166,8 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   // bisa daftar gk") and registering ("daftarnya dmn? gratis kan") continue OSS, however they read alone.
   const aboutOss = topic?.intent === 'oss.registration' || (topic?.services.includes('oss') ?? false);
   if (aboutOss && c.intent !== 'oss.registration' && words <= MAX_WORDS + 6 && (office.oss.topics.some((x) => namesTopic(c.normalised, x)) || (words <= 8 && REGISTERING.test(c.normalised)))) return 'oss.registration';
+  // "link nya apa pak" after a forms answer: the forms page again.
+  if (topic?.intent === 'form.request' && words <= MAX_WORDS + 2 && LINK_ASKED.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'form.request';
   // "semua layanan?" after a closure answer: what is closed.
   if (topic && CLOSURE.has(topic.intent) && ALL_OF_THEM.test(c.normalised)) return 'closure.status';
   // After an OSS answer: "perlu apa aja", "daftarnya pake apa", "bikinnya dmn", "where do I get it" continue OSS.

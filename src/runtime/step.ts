@@ -70,6 +70,10 @@ const STATUS_WORDS = /\b(status|tiket|ticket|tracking|track|adu-\w+|nomor\w*|nom
 const A_PERSON_ASKED = /\b(?:tanya|bertanya|nanya|bicara|ngobrol|konsultasi|chat|takon)\w*\s+(?:\S+\s+)?(?:ke|dengan|dgn|sama|sm|kepada|kaleh)\s+(?:petugas|pegawai|staf|staff|orang|admin|cs|operator|manusia)\w*/i;
 /** This office or its business named ("petugas", "loket", "izin"): a complaint about it is ours to file. */
 const OUR_OFFICE_NAMED = /\b(?:kantor|petugas\w*|pegawai\w*|loket\w*|dpmptsp|ptsp|dinas perizinan|izin\w*|ijin\w*|perizinan|berkas\w*|oknum)\b/i;
+/** Undoing a subscription just made ("eh ga jadi deh, berhenti aja", "salah pencet, stop aja"). */
+const UNDO_SUBSCRIBING = /^\s*(?:eh|oh|ah|maaf|sorry|waduh|aduh)?[\s,]*(?:(?:ga|gak|gk|tidak|nggak) ?(?:jadi|jd)|salah pencet|kepencet|salah tekan)?[\s,]*(?:deh|aja)?[\s,.]*(?:berhenti|stop|batal|batalkan|unsubscribe|unsub|keluar)(?:\s+(?:aja|saja|deh|dulu|ya|langganannya|langganan))*\s*[.!]*\s*$/i;
+/** Our own answers a short message keeps even when it names another agency's matter beside ("form siup sama ktp?"). */
+const CONTINUABLE_OURS: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online', 'complaint.status']);
 /** A stop negated ("jangan berhenti kirim info", "don't stop sending"): no unsubscribing. */
 const STOP_NEGATED = /\b(?:jangan|jgn|tidak usah|gak usah|ga usah|nggak usah|don'?t|do not)\s+(?:di)?(?:berhenti|stop|unsub\w*|hapus|keluarkan|keluarin|sending)/i;
 /** Answers of the office's own business that also say which agency handles another matter named beside it. */
@@ -207,6 +211,11 @@ export function step(
       handled = direct.unknownCommand
         ? { replies: [d.menu(t, 'command.unknown', { command: `/${direct.unknownCommand}` })] }
         : d.intents[intent](ctx);
+    } else if (base.justSubscribed && flowTurn === undefined && (CANCEL.test(text) || UNDO_SUBSCRIBING.test(text))) {
+      // "eh ga jadi deh, berhenti aja" right after subscribing: the subscription is undone.
+      intent = 'unsubscribe';
+      score = 1;
+      handled = d.intents[intent](ctx);
     } else if (CANCEL.test(text) && flowTurn === undefined && c.intent !== 'thanks' && c.intent !== 'goodbye') {
       // ("ga jd, makasih" thanks, "gak jadi deh, bye" takes leave: nothing to cancel is no answer to either)
       intent = 'None';
@@ -233,7 +242,9 @@ export function step(
         ((REFERRAL_OVER.has(c.intent) || (c.intent === 'complaint.file' && !COMPLAINT_WORDS.test(text))) && c.entities.forms.length === 0 && referralsOf(k.office, c.normalised).length > 0) ||
         (base.noneStreak > 0 && c.intent.startsWith('complaint.') && WHERE_TO_REPORT.test(text)) ||
         // "mau lapor ktp el sy blm jadi2": another agency's matter reported, with no word of this office in it.
-        (c.intent === 'complaint.file' && c.score < 1 && !OUR_OFFICE_NAMED.test(text) && referralsOf(k.office, c.normalised).length > 0);
+        (c.intent === 'complaint.file' && c.score < 1 && !OUR_OFFICE_NAMED.test(text) && referralsOf(k.office, c.normalised).length > 0) ||
+        // "kalau akta kelahiran cucu?", "terus BPJS ketenagakerjaan jg?": another agency's matter in a short follow-up.
+        (!fewerWords(text, 1) && fewerWords(text, 9) && c.entities.forms.length === 0 && !OUR_OFFICE_NAMED.test(text) && c.intent !== 'referral' && !CONTINUABLE_OURS.has(c.intent) && referralsOf(k.office, c.normalised).length > 0);
       const follow = notOurs ? undefined : followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
       if (follow) {
         intent = follow;
@@ -304,6 +315,7 @@ export function step(
   const next: Session = { ...base };
   next.noneStreak = 0;
   next.offer = undefined;
+  next.justSubscribed = intent === 'subscribe' ? true : undefined;
   // What this answer was about, for a follow-up next turn (kept through acknowledgements and thanks).
   if (CONTINUABLE.has(intent)) next.topic = { intent, forms: used.entities.forms, services: used.entities.services };
   // Asked of another regency's office: "kalo di Tabanan?" next asks the same of this one.

@@ -97,3 +97,43 @@ describe('in the middle of a form, and reports for other agencies', () => {
     expect(answer).not.toMatch(/nomor tiket/i);
   });
 });
+
+describe('blind set 12: undoing, follow-ups of a referral, a ticket found', () => {
+  it('"eh ga jadi deh, berhenti aja" right after subscribing undoes the subscription', async () => {
+    const bot = makeBot();
+    await talk(bot, 'telegram:1201', 'langganan');
+    await bot.app.idle();
+    expect((await bot.subscriptions.get('telegram:1201'))?.subscribed).toBe(true);
+    const [undone] = await talk(bot, 'telegram:1201', 'eh ga jadi deh, berhenti aja');
+    await bot.app.idle();
+    expect(undone).not.toMatch(/tidak ada yang perlu dibatalkan/i);
+    expect((await bot.subscriptions.get('telegram:1201'))?.subscribed).toBe(false);
+  });
+
+  it('"batal" once another answer came between says there is nothing to cancel, and keeps the subscription', async () => {
+    const bot = makeBot();
+    const [, , later] = await talk(bot, 'telegram:1202', 'langganan', 'kapan buka lagi?', 'batal');
+    await bot.app.idle();
+    expect(later).toMatch(/tidak ada yang perlu dibatalkan/i);
+    expect((await bot.subscriptions.get('telegram:1202'))?.subscribed).toBe(true);
+  });
+
+  it('"terus BPJS ketenagakerjaan jg?" after a referral is referred too', async () => {
+    const bot = makeBot();
+    const [, bpjs] = await talk(bot, 'telegram:1203', 'ngurus ktp hilang dimana ya', 'terus BPJS ketenagakerjaan jg?');
+    expect(bpjs).toContain('BPJS');
+  });
+
+  it('a ticket number with a few words is looked up', async () => {
+    const bot = makeBot();
+    const [answer] = await talk(bot, 'telegram:1204', 'nah ketemu ADU-4HT7PW');
+    expect(answer).toContain('ADU-4HT7PW');
+    expect(answer).not.toMatch(/ditiadakan sementara/i);
+  });
+
+  it('"link nya apa pak" after a forms answer gives the forms page', async () => {
+    const bot = makeBot();
+    const [, link] = await talk(bot, 'telegram:1205', 'formulir siup ada dimana', 'link nya apa pak biar sy kasih ke anak sy');
+    expect(link).toContain('formulir-pendaftaran-izin');
+  });
+});

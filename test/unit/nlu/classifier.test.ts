@@ -447,6 +447,12 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['banyak calo di loket kantor perizinan', 'complaint.file'],
     ['jam pelayanan kamis sampai jam brp', 'office.hours'],
     ['jam buka pasar kediri', 'None'],
+    // blind set 12: a mistap, taking this office for another, coming in, the closing time, another office named
+    ['maaf td kepencet', 'ack'],
+    ['oh iya ya ini bukan kantor pln', 'ack'],
+    ['kalau sy datang lusa bisa dilayani?', 'closure.status'],
+    ['kantor dukcapil buka ga?', 'referral'],
+    ['indomaret tutup jam brp', 'None'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
