@@ -358,6 +358,10 @@ const MISTOOK_US = /^(?:(?:oh|owh|ohh|lah|wah|eh|ya|iya|ya ampun)\s+)*(?:iya ya 
 const IF_I_COME = /\b(?:kalau|kalo|klo|jika|bila|kl) (?:saya |sy |aku )?(?:datang|dateng|ke kantor|ke loket)\b/;
 /** The closing or opening time asked ("tutup jam brp?", "jam berapa tutupnya"). */
 const CLOSING_TIME = /\b(?:tutup|tutupnya|buka|bukanya) (?:jam|pukul) (?:berapa|brp)\b|\b(?:jam|pukul) (?:berapa|brp) (?:tutup|tutupnya|buka|bukanya)\b/;
+/** A number to call or write ("ada nomor yg bisa dihubungi?", "no wa yg bisa ditelp"). */
+const NUMBER_TO_CALL = /\b(?:nomor|nomer|no|kontak)\w*\b.{0,25}\b(?:dihubungi|ditelp\w*|ditelepon|ditelpon|dichat|di ?wa|hubungi|call center)\b/;
+/** A ticket named ("tiket", "ADU-…", "aduan"): a number asked about it is its status. */
+const TICKET_NAMED = /\b(?:tiket\w*|ticket|adu-\w+|aduan\w*|pengaduan\w*|laporan\w*|kon-\w+)\b/;
 /** "woy ada org ga sih", "ada yang jaga?": is anyone there. */
 const ANYONE_THERE = /^(?:(?:woy|woi|halo|hai|min|permisi|p) )*(?:ada (?:orang|org|yang jaga|yg jaga|admin|yang bales|yang balas|yg bales|manusia))(?: (?:tidak|gak|ga|nggak|sih|kah|ya|nih|disini|di sini))*$/;
 /** "ya udh sy tunggu kabar aja", "ya sudah nanti sy cek lg": resigned, with what comes next. */
@@ -888,6 +892,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (weak() && MAY_I_ASK.test(normalised)) best = { intent: 'help', score: 1 };
       // "gak ada nomornya langsung? ribet bgt suruh buka fb": a way to reach the office.
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NO_NUMBER.test(normalised) && !foreign()) best = sure('contact.info');
+      // "ada nomor yg bisa dihubungi gak?": the office's contacts.
+      if ((weak() || best?.intent === 'consultation' || best?.intent === 'office.staffing') && NUMBER_TO_CALL.test(normalised) && !TICKET_NAMED.test(normalised) && !foreign()) best = sure('contact.info');
       // "gk jd deh ntar aja, bye": a farewell.
       // (a short one whatever the network made of it: "ga jadi deh, dadah" asks nothing)
       if ((weak() || normalised.split(' ').length <= 5) && best?.intent !== 'thanks' && BYE_AT_END.test(normalised)) best = { intent: 'goodbye', score: 1 };

@@ -85,6 +85,19 @@ function splitMid(part: string): string[] {
   return [before, ...splitMid(after)];
 }
 
+/** "sy mau tanya: A, B, sama C?": a list of questions announced by a colon. */
+const ASKS_A_LIST = /^(.{0,60}?\b(?:tanya|nanya|bertanya|tanyakan|menanyakan|ask)\w*(?:\s+\S+){0,2}\s*:)\s*(.+)$/is;
+/** Where such a list is cut: a comma, or "sama"/"dan"/"and" after a comma or before "ada". */
+const LIST_CUT = /\s*,\s*(?:(?:sama|dan|and|serta)\s+)?|\s+(?:sama|dan|serta)\s+(?=ada\b)/i;
+
+/** The questions of a list announced by a colon (two or more items), else the part as it is. */
+function splitAnnouncedList(part: string): string[] {
+  const m = ASKS_A_LIST.exec(part);
+  if (!m) return [part];
+  const items = (m[2] ?? '').split(LIST_CUT).map((x) => x.trim()).filter((x) => words(x) >= 2);
+  return items.length >= 2 ? items : [part];
+}
+
 /** A sentence's end inside a part: ". " or "! " before more text. */
 const SENTENCE_END = /[.!]+\s+(?=\S)/g;
 /** A permit named: what makes a statement before a question a matter of its own ("sy mau bikin ijin usaha, SIUP gt."). */
@@ -115,7 +128,7 @@ function splitByTheWay(part: string): string[] {
 }
 
 /** Where `segments` may cut besides a question mark: a line break or comma, a connective, an "and", a numbered item. */
-const MAY_SPLIT = [/[\n,]/, /[.!]\s+\S/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source), BY_THE_WAY];
+const MAY_SPLIT = [/[\n,:]/, /[.!]\s+\S/, MID_CONNECTIVE, new RegExp(AND.source, 'i'), new RegExp(LIST_ITEM.source), BY_THE_WAY];
 /** A character that does not clean away (see MIN_PART_CHARS): what a part after a question mark needs. */
 const KEPT_CHAR = /[^\s?？.,!]/;
 
@@ -161,7 +174,7 @@ export function segments(text: string): string[] {
   const out: string[] = [];
   for (const r of rough) {
     const first = r.trim().replace(CONNECTIVE, '');
-    const pieces = splitByTheWay(first).flatMap(splitSentences).flatMap(splitComma).flatMap(splitMid).flatMap(splitAnd);
+    const pieces = splitByTheWay(first).flatMap(splitAnnouncedList).flatMap(splitSentences).flatMap(splitComma).flatMap(splitMid).flatMap(splitAnd);
     for (const p of pieces) {
       const clean = unmask(p.replace(CONNECTIVE, '').trim());
       if (clean.replace(/[\s?？.,!]+/g, '').length >= MIN_PART_CHARS) out.push(clean);

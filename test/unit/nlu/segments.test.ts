@@ -15,6 +15,9 @@ describe('segments: one message, several questions', () => {
     ['Why did you close and where do I send my documents?', ['Why did you close', 'where do I send my documents?']],
     ['mau nanya 1. kapan buka 2. form imb dmn 3) bisa konsultasi online ga', ['kapan buka', 'form imb dmn', 'bisa konsultasi online ga']],
     ['knp tutup, smp kapan, terus formulir izin dmn?', ['knp tutup', 'smp kapan', 'formulir izin dmn?']],
+    // a list announced by a colon; a statement naming a permit before a question of its own
+    ['sy mau tanya: formulir imb dmn, jam kerja kantor, sama ada nomor yg bisa dihubungi?', ['formulir imb dmn', 'jam kerja kantor', 'ada nomor yg bisa dihubungi?']],
+    ['sy mau urus ijin usaha warung. kantornya masih buka ga?', ['sy mau urus ijin usaha warung', 'kantornya masih buka ga?']],
   ])('%j', (text, parts) => {
     expect(segments(text)).toEqual(parts);
   });
@@ -32,6 +35,9 @@ describe('segments: one message, several questions', () => {
     'halo kak, kapan buka?',
     'kalau sudah diisi, dikirim kemana?',
     'izin pbg, siup, reklame formnya dmn',
+    // a backstory before the question names no permit; one question after a colon is one part
+    'Saya dokter umum, baru pindah tugas ke RSUD. Untuk perpanjangan SIP bagaimana prosedurnya?',
+    'mau tanya: kapan buka?',
   ])('one question stays one part: %j', (text) => {
     expect(segments(text)).toEqual([text]);
   });
