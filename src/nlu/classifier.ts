@@ -12,6 +12,7 @@
  * Naive Bayes log-odds say it reads more like the out-of-scope corpus than like the intent that won (or than
  * business text at all). Subscribing and unsubscribing need explicit wording.
  */
+import { FORWARDED } from './forwarded.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -892,6 +893,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (weak() && MAY_I_ASK.test(normalised)) best = { intent: 'help', score: 1 };
       // "gak ada nomornya langsung? ribet bgt suruh buka fb": a way to reach the office.
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NO_NUMBER.test(normalised) && !foreign()) best = sure('contact.info');
+      // A forwarded announcement of the closure asked about ("[Diteruskan] PENGUMUMAN: … min ini bener?"): whether it is closed.
+      if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent) && best.intent !== 'closure.duration')) && FORWARDED.test(clipped) && CLOSED_WORD.test(normalised) && !WHY_ASKED.test(normalised)) best = sure('closure.status');
       // "ada nomor yg bisa dihubungi gak?": the office's contacts.
       if ((weak() || best?.intent === 'consultation' || best?.intent === 'office.staffing') && NUMBER_TO_CALL.test(normalised) && !TICKET_NAMED.test(normalised) && !foreign()) best = sure('contact.info');
       // "gk jd deh ntar aja, bye": a farewell.

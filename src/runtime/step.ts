@@ -17,6 +17,7 @@ import type { Classification, IntentName, Language } from '../nlu/types.js';
 import { CONTINUABLE, followUp } from './follow-up.js';
 import { leavingWords } from '../kernel/leaving.js';
 import { referralsOf } from '../kernel/office-text.js';
+import { FORWARDED } from '../nlu/forwarded.js';
 
 export type { Caller };
 
@@ -257,7 +258,8 @@ export function step(
       // The parts are classified only here, where they can matter (a lazy `parts` is asked for them only then).
       // (never of a message about another regency's office: its parts are that office's business too)
       // (nor of a person asked for by name: "bapak mau tanya ke pegawai langsung, bapak gak ngerti formulir2" is one request)
-      const answered = !follow && !notOurs && !c.elsewhere && !(c.intent === 'consultation' && A_PERSON_ASKED.test(text)) && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')
+      // (nor of a forwarded announcement: each thing it says is no question of the person's)
+      const answered = !follow && !notOurs && !c.elsewhere && !FORWARDED.test(text) && !(c.intent === 'consultation' && A_PERSON_ASKED.test(text)) && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')
         ? (typeof parts === 'function' ? parts() : parts).filter((p) => ANSWERABLE_PART.has(p.c.intent))
         : [];
       const distinct = new Set(answered.map((p) => p.c.intent));

@@ -137,3 +137,16 @@ describe('blind set 12: undoing, follow-ups of a referral, a ticket found', () =
     expect(link).toContain('formulir-pendaftaran-izin');
   });
 });
+
+describe('a forwarded announcement', () => {
+  it('"[Diteruskan] PENGUMUMAN: … ini bener min?" is answered with the closure as it stands, once', async () => {
+    const bot = makeBot();
+    const [answer] = await talk(
+      bot,
+      'telegram:1206',
+      '[Diteruskan] PENGUMUMAN: Sehubungan dengan zona merah, pelayanan tatap muka ditutup sementara sampai batas waktu yang belum ditentukan. Petugas yang masuk 25%. ini bener min?',
+    );
+    expect(answer).toContain('14 September 2020');
+    expect(answer).not.toMatch(/25% pegawai masuk/);
+  });
+});

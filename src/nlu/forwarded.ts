@@ -1,0 +1,7 @@
+/** Forwarded text: a message that pastes an announcement instead of asking in the person's own words. */
+
+/**
+ * A forwarded or pasted announcement (raw text: "[Diteruskan] PENGUMUMAN: …", "Fwd: …", a quoted "Sehubungan
+ * dengan …"): the person asks whether it is true, not each thing it says.
+ */
+export const FORWARDED = /^\s*(?:\[?(?:diteruskan|forwarded|fwd|fw|terusan)\]?\s*:?|pengumuman\s*[:\-–]|["“]\s*(?:sehubungan|pengumuman|berdasarkan|menindaklanjuti))/i;
