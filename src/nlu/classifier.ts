@@ -210,7 +210,7 @@ const LEAVE_TAKING = /\b(?:dulu|pamit|jumpa|ketemu|bye|dadah|cukup|sekian|wassal
  */
 const WRONGDOING = new RegExp(
   [
-    String.raw`\b(?:petugas\w*|pegawai\w*|staf|staff|oknum|admin\w*|calo|yang (?:mengangkat|angkat|menerima|terima|melayani|jawab|menjawab)\w*)\b.{0,40}\b(?:kasar|judes|jutek|ketus|galak|membentak|bentak|marah marah|tidak ramah|tidak sopan|memeras|pungli|minta (?:uang|duit|bayaran|imbalan|transfer|pelicin|\d+ ?(?:rb|ribu|jt|juta|k)\b))\b`,
+    String.raw`\b(?:petugas\w*|pegawai\w*|staf|staff|oknum|admin\w*|calo|satpam\w*|security\w*|penjaga\w*|yang (?:mengangkat|angkat|menerima|terima|melayani|jawab|menjawab)\w*)\b.{0,40}\b(?:kasar|judes|jutek|ketus|galak|membentak|bentak|marah marah|tidak ramah|tidak sopan|mengusir|ngusir|diusir|memeras|pungli|minta (?:uang|duit|bayaran|imbalan|transfer|pelicin|\d+ ?(?:rb|ribu|jt|juta|k)\b))\b`,
     String.raw`\b(?:minta|meminta|dimintai|disuruh bayar|suruh bayar)\b.{0,20}\b(?:uang|duit|bayaran|imbalan|biaya|pelicin|\d+ ?(?:rb|ribu|jt|juta|k))\b.{0,40}\b(?:izin\w*|berkas\w*|pbg|imb|sk|cepat|dipercepat|didahulukan)\b`,
     String.raw`\b(?:tidak pernah|belum pernah|tidak)\s+(?:dibalas|dibales|dijawab|direspon|direspons|ditanggapi)\b.{0,30}\b(?:admin\w*|petugas\w*|dinas|kantor)\b`,
     // and the office first: "sy udh 3x kirim email ke kantor … gak pernah dibales"
@@ -363,10 +363,12 @@ const CLOSING_TIME = /\b(?:tutup|tutupnya|buka|bukanya) (?:jam|pukul) (?:berapa|
 const NUMBER_TO_CALL = /\b(?:nomor|nomer|no|kontak)\w*\b.{0,25}\b(?:dihubungi|ditelp\w*|ditelepon|ditelpon|dichat|di ?wa|hubungi|call center)\b/;
 /** A ticket named ("tiket", "ADU-…", "aduan"): a number asked about it is its status. */
 const TICKET_NAMED = /\b(?:tiket\w*|ticket|adu-\w+|aduan\w*|pengaduan\w*|laporan\w*|kon-\w+)\b/;
+/** Unsubscribing said outright ("batalin langganan", "stop langganannya"). */
+const UNSUBSCRIBE_SAID = /^(?:(?:tolong|mohon|min|kak) )*(?:batal\w*|berhenti|stop|hentikan|cancel|hapus)\s+(?:langganan\w*|berlangganan|subscribe\w*|pengumuman\w*|notif\w*)(?: (?:saya|sy|ya|aja|saja|dong|min|kak))*$/;
 /** "woy ada org ga sih", "ada yang jaga?": is anyone there. */
 const ANYONE_THERE = /^(?:(?:woy|woi|halo|hai|min|permisi|p) )*(?:ada (?:orang|org|yang jaga|yg jaga|admin|yang bales|yang balas|yg bales|manusia))(?: (?:tidak|gak|ga|nggak|sih|kah|ya|nih|disini|di sini))*$/;
 /** "ya udh sy tunggu kabar aja", "ya sudah nanti sy cek lg": resigned, with what comes next. */
-const RESIGNED_WITH_PLAN = /^(?:ya ?udh|ya sudah|yaudah|yowes|ok|oke|baik)\b.{0,40}\b(?:tunggu|nanti|cek|coba|pantau)\b/;
+const RESIGNED_WITH_PLAN = /^(?:ya ?udh|ya sudah|yaudah|yowes|ok|oke|baik|iya)\b.{0,40}\b(?:tunggu|nanti|cek|coba|pantau)\b/;
 /** "tolong dicatat", "mohon dicatat": a matter to record, a complaint. */
 const RECORD_THIS = /^(?:(?:tolong|mohon|minta) )?(?:dicatat|dicatet|dicatatkan|catat|catet)\b/;
 /** "mau lapor", "sy lapor lewat sini aja": a complaint wanted, said in a short message. */
@@ -387,7 +389,7 @@ const NO_NUMBER = /\b(?:tidak|gak|ga|nggak) ada (?:nomor|nomer|no)\w*\b.{0,25}\b
 /** Money asked into a private account. */
 const BRIBE = /\b(?:transfer|tf|bayar|setor|kirim uang|kasih uang)\b.{0,50}\brekening (?:pribadi|pegawai|petugas|orang)\b|\brekening pribadi\b.{0,50}\b(?:izin\w*|cepat|berkas)\b/;
 /** The office in the message: a bribe told of it. */
-const OFFICE_CONTEXT = /\b(?:kantor|petugas\w*|pegawai\w*|oknum|dinas|dpmptsp|ptsp|izin\w*|ijin\w*|berkas)\b/;
+const OFFICE_CONTEXT = /\b(?:kantor|petugas\w*|pegawai\w*|oknum|dinas|dpmptsp|ptsp|izin\w*|ijin\w*|berkas|satpam\w*|loket\w*|office|officer|staff|clerk|permit|licen[cs]e)\b/;
 /** A message headed as a complaint ("pengaduan: …", "komplain - …"), on the raw text. */
 const COMPLAINT_HEADED = /^\s*(?:pengaduan|aduan|komplain|complaint|keluhan|laporan|lapor)\s*[:\-–]\s*\S/i;
 /** Words of collecting a permit or of a permit finished (normalised). */
@@ -720,6 +722,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       const normalised = laughless.length > 0 ? laughless : plainNormalised;
       // Language from the words typed, never from a URL's or a tag's ("href", "go", "www").
       const language: Language = detectLanguage(fx.tokens(markup ? normalise(withoutUrls(clipped)) : normalised));
+      // "jangan kirim2 pengumuman lagi, sy udah pindah ke Denpasar": leaving the announcements, wherever they moved.
+      if ((DONT_SEND.test(normalised) || UNSUBSCRIBE_SAID.test(normalised)) && !OTHER_BUSINESS_LIST.test(normalised)) return { intent: 'unsubscribe', score: 1, language, normalised, entities: noEntities() };
       // Another regency's office ("jam buka dpmptsp buleleng"): out of scope, whatever office words it shares.
       if (aboutElsewhere(normalised)) {
         // What it asks, were it about this office: the topic a follow-up naming this office's area continues.
@@ -878,7 +882,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "woy ada org ga sih": is anyone there (the greeting and the menu).
       if ((weak() || best?.intent === 'office.staffing') && ANYONE_THERE.test(normalised)) best = { intent: 'greeting', score: 1 };
       // "ya udh sy tunggu kabar aja": resigned, with what the person will do.
-      if ((weak() || best?.intent === 'subscribe' || best?.intent === 'unsubscribe') && RESIGNED_WITH_PLAN.test(normalised) && best?.intent !== 'goodbye' && best?.intent !== 'thanks' && !QUESTION_WORD.test(normalised) && !/\b(?:langganan\w*|berlangganan|subscribe|unsubscribe|berhenti|stop)\b/.test(normalised)) best = { intent: 'ack', score: 1 };
+      if ((weak() || best?.intent === 'subscribe' || best?.intent === 'unsubscribe' || (best?.intent === 'complaint.file' && best.score < 1 && !COMPLAINT_WORD.test(normalised))) && RESIGNED_WITH_PLAN.test(normalised) && best?.intent !== 'goodbye' && best?.intent !== 'thanks' && !QUESTION_WORD.test(normalised) && !/\b(?:langganan\w*|berlangganan|subscribe|unsubscribe|berhenti|stop)\b/.test(normalised)) best = { intent: 'ack', score: 1 };
       // "kok blm ada tindak lanjut, sy mau ngomong sm petugasnya aja": a person, not the ticket (none is named).
       if ((best?.intent === 'complaint.status' || best?.intent === 'office.staffing' || weak()) && PERSON_WANTED.test(normalised) && !/\badu-\w+/.test(normalised)) best = sure('consultation');
       // "kok gak ketemu? sy yakin itu nomornya": the ticket looked up again.

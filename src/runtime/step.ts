@@ -82,7 +82,7 @@ const ANSWERED_WITH_A_REFERRAL: ReadonlySet<IntentName> = new Set<IntentName>(['
 /** Below this score a complaint reading of a question is no complaint (the rules that find one score 1). */
 const SURE_OF_A_COMPLAINT = 0.9;
 /** A question asking whether, how or when ("bisa dikirim pdf aja gak?", "gimana caranya …"). */
-const ASKS_WHETHER = /\?\s*$|^\s*(?:bisa|bs|boleh|apakah|apa|gimana|gmn|bagaimana|kapan|kpn|dimana|dmn|can|could|is|are|do|does|how|when|where)\b/i;
+const ASKS_WHETHER = /\?|^\s*(?:bisa|bs|boleh|apakah|apa|gimana|gmn|bagaimana|kapan|kpn|dimana|dmn|can|could|is|are|do|does|how|when|where)\b/i;
 /** A message of fewer words than this describes no problem by itself ("biayanya?", "pantes lama"). */
 const MIN_WORDS_OF_A_PROBLEM = 4;
 /**

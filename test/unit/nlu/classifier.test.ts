@@ -453,6 +453,13 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['kalau sy datang lusa bisa dilayani?', 'closure.status'],
     ['kantor dukcapil buka ga?', 'referral'],
     ['indomaret tutup jam brp', 'None'],
+    // blind set 13: a complaint asked for in English with the office in English words, a rude guard, unsubscribing
+    // said outright or from another regency, resigned with a plan over a complaint reading
+    ['Hi, I want to file a complaint. A clerk asked me for money to speed up my permit', 'complaint.file'],
+    ['satpam kantornya ngusir sy dgn kasar', 'complaint.file'],
+    ['batalin langganan', 'unsubscribe'],
+    ['jgn kirim2 info lagi ya, sy udh pindah ke gianyar', 'unsubscribe'],
+    ['ok nanti sy suruh anak sy aja yg daftarin', 'ack'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
