@@ -326,7 +326,7 @@ const VISIT_ON_A_DAY = /\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b(?: (?
 /** Not the bot, a person ("gak mau sama robot", "bukan bot", "orang beneran"). */
 const NOT_A_ROBOT = /\b(?:tidak mau|gak mau|ga mau|nggak mau|bukan|jangan) (?:sama |dengan |ngobrol sama )?(?:robot|bot|mesin)\b|\b(?:orang|manusia) (?:beneran|asli|sungguhan|nyata)\b/;
 /** Asking staff to check ("mau dibantu dicek oleh petugas saja"). */
-const CHECKED_BY_STAFF = /\b(?:dicek|dicekin|dibantu|diperiksa|dibantu cek)\b.{0,15}\b(?:oleh|sama|sm|dengan) (?:petugas|pegawai|staf|admin)\w*\b/;
+const CHECKED_BY_STAFF = /\b(?:dicek|dicekin|dibantu|diperiksa|dibantu cek)\b.{0,15}\b(?:(?:oleh|sama|sm|dengan) )?(?:petugas|pegawai|staf|admin)\w*\b|\b(?:bantu|membantu|dibantu)\b.{0,15}\b(?:lewat chat|via chat|di chat|lewat sini|lewat wa)\b/;
 /** Staff away ("pegawainya pada libur semua", "petugasnya wfh ya?"). */
 const STAFF_AWAY = /\b(?:pegawai|petugas|staf|staff|karyawan)\w*\b.{0,20}\b(?:libur|cuti|wfh|kerja dari rumah|tidak masuk|gak masuk|ga masuk|pada kemana|kemana semua)\b/;
 /** Asking not to be sent the announcements ("jgn kirimin pengumuman lg"). */
@@ -361,6 +361,10 @@ const IF_I_COME = /\b(?:kalau|kalo|klo|jika|bila|kl) (?:saya |sy |aku )?(?:datan
 const CLOSING_TIME = /\b(?:tutup|tutupnya|buka|bukanya) (?:jam|pukul) (?:berapa|brp)\b|\b(?:jam|pukul) (?:berapa|brp) (?:tutup|tutupnya|buka|bukanya)\b/;
 /** A number to call or write ("ada nomor yg bisa dihubungi?", "no wa yg bisa ditelp"). */
 const NUMBER_TO_CALL = /\b(?:nomor|nomer|no|kontak)\w*\b.{0,25}\b(?:dihubungi|ditelp\w*|ditelepon|ditelpon|dichat|di ?wa|hubungi|call center)\b/;
+/** Where the official news is ("info resminya dmn", "pengumuman resminya bisa dicek dimana"). */
+const OFFICIAL_INFO_WHERE = /\b(?:info\w*|informasi\w*|pengumuman\w*|berita\w*) resmi\w*\b.{0,25}\b(?:dimana|di mana|dmn|mana|dicek|cek|lihat|liat|dilihat|diliat)\b/;
+/** "kasih aja nomornya", "minta nomor kantornya": a number to reach the office. */
+const GIVE_THE_NUMBER = /\b(?:kasih|kasi|bagi|minta)\w* (?:aja |saja |dong )?(?:no|nomor|nomer|kontak)\w*\b/;
 /** A ticket named ("tiket", "ADU-…", "aduan"): a number asked about it is its status. */
 const TICKET_NAMED = /\b(?:tiket\w*|ticket|adu-\w+|aduan\w*|pengaduan\w*|laporan\w*|kon-\w+)\b/;
 /** Unsubscribing said outright ("batalin langganan", "stop langganannya"). */
@@ -899,6 +903,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NO_NUMBER.test(normalised) && !foreign()) best = sure('contact.info');
       // A forwarded announcement of the closure asked about ("[Diteruskan] PENGUMUMAN: … min ini bener?"): whether it is closed.
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent) && best.intent !== 'closure.duration')) && FORWARDED.test(clipped) && CLOSED_WORD.test(normalised) && !WHY_ASKED.test(normalised)) best = sure('closure.status');
+      // "info resminya bisa dicek dimana biar ga ketipu lg", "kasih aja nomornya": the office's own channels.
+      if ((weak() || best?.intent === 'thanks' || best?.intent === 'closure.status' || best?.intent === 'subscribe') && (OFFICIAL_INFO_WHERE.test(normalised) || GIVE_THE_NUMBER.test(normalised)) && !TICKET_NAMED.test(normalised) && !foreign()) best = sure('contact.info');
       // "ada nomor yg bisa dihubungi gak?": the office's contacts.
       if ((weak() || best?.intent === 'consultation' || best?.intent === 'office.staffing') && NUMBER_TO_CALL.test(normalised) && !TICKET_NAMED.test(normalised) && !foreign()) best = sure('contact.info');
       // "gk jd deh ntar aja, bye": a farewell.

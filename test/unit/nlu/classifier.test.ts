@@ -460,6 +460,10 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['batalin langganan', 'unsubscribe'],
     ['jgn kirim2 info lagi ya, sy udh pindah ke gianyar', 'unsubscribe'],
     ['ok nanti sy suruh anak sy aja yg daftarin', 'ack'],
+    // where the official news is, a number asked for, help in this chat
+    ['pengumuman resminya bisa dilihat dimana ya', 'contact.info'],
+    ['kasih aja nomor kantornya min', 'contact.info'],
+    ['ada yg bisa bantu lewat chat ga', 'consultation'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
