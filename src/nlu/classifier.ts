@@ -363,6 +363,8 @@ const CLOSING_TIME = /\b(?:tutup|tutupnya|buka|bukanya) (?:jam|pukul) (?:berapa|
 const NUMBER_TO_CALL = /\b(?:nomor|nomer|no|kontak)\w*\b.{0,25}\b(?:dihubungi|ditelp\w*|ditelepon|ditelpon|dichat|di ?wa|hubungi|call center)\b/;
 /** Where the official news is ("info resminya dmn", "pengumuman resminya bisa dicek dimana"). */
 const OFFICIAL_INFO_WHERE = /\b(?:info\w*|informasi\w*|pengumuman\w*|berita\w*) resmi\w*\b.{0,25}\b(?:dimana|di mana|dmn|mana|dicek|cek|lihat|liat|dilihat|diliat)\b/;
+/** Online still running ("yg online tetep jalan kan?"). */
+const ONLINE_STILL = /\b(?:online|daring)\w*\b.{0,15}\b(?:tetap|tetep|masih)\b.{0,10}\b(?:jalan|berjalan|bisa|buka|diproses)\b/;
 /** "kasih aja nomornya", "minta nomor kantornya": a number to reach the office. */
 const GIVE_THE_NUMBER = /\b(?:kasih|kasi|bagi|minta)\w* (?:aja |saja |dong )?(?:no|nomor|nomer|kontak)\w*\b/;
 /** A ticket named ("tiket", "ADU-…", "aduan"): a number asked about it is its status. */
@@ -904,7 +906,9 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // A forwarded announcement of the closure asked about ("[Diteruskan] PENGUMUMAN: … min ini bener?"): whether it is closed.
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent) && best.intent !== 'closure.duration')) && FORWARDED.test(clipped) && CLOSED_WORD.test(normalised) && !WHY_ASKED.test(normalised)) best = sure('closure.status');
       // "info resminya bisa dicek dimana biar ga ketipu lg", "kasih aja nomornya": the office's own channels.
-      if ((weak() || best?.intent === 'thanks' || best?.intent === 'closure.status' || best?.intent === 'subscribe') && (OFFICIAL_INFO_WHERE.test(normalised) || GIVE_THE_NUMBER.test(normalised)) && !TICKET_NAMED.test(normalised) && !foreign()) best = sure('contact.info');
+      if ((weak() || best?.intent === 'thanks' || best?.intent === 'closure.status' || best?.intent === 'subscribe') && (OFFICIAL_INFO_WHERE.test(normalised) || (GIVE_THE_NUMBER.test(normalised) && !foreign())) && !TICKET_NAMED.test(normalised)) best = sure('contact.info');
+      // "tp yg online tetep jalan kan?": what still works online.
+      if (weak() && ONLINE_STILL.test(normalised)) best = sure('service.online');
       // "ada nomor yg bisa dihubungi gak?": the office's contacts.
       if ((weak() || best?.intent === 'consultation' || best?.intent === 'office.staffing') && NUMBER_TO_CALL.test(normalised) && !TICKET_NAMED.test(normalised) && !foreign()) best = sure('contact.info');
       // "gk jd deh ntar aja, bye": a farewell.

@@ -79,8 +79,11 @@ const CONTINUABLE_OURS: ReadonlySet<IntentName> = new Set<IntentName>(['form.req
 const STOP_NEGATED = /\b(?:jangan|jgn|tidak usah|gak usah|ga usah|nggak usah|don'?t|do not)\s+(?:di)?(?:berhenti|stop|unsub\w*|hapus|keluarkan|keluarin|sending)/i;
 /** Answers of the office's own business that also say which agency handles another matter named beside it. */
 const ANSWERED_WITH_A_REFERRAL: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online']);
-/** Below this score a complaint reading of a question is no complaint (the rules that find one score 1). */
-const SURE_OF_A_COMPLAINT = 0.9;
+/**
+ * Below this score a complaint reading of a question is no complaint: the rules that find one score 1, and the
+ * network alone, however sure, reads "min kantor buka gk sih?? dari tadi sy telp gk diangkat2" as one.
+ */
+const SURE_OF_A_COMPLAINT = 1;
 /** A question asking whether, how or when ("bisa dikirim pdf aja gak?", "gimana caranya …"). */
 const ASKS_WHETHER = /\?|^\s*(?:bisa|bs|boleh|apakah|apa|gimana|gmn|bagaimana|kapan|kpn|dimana|dmn|can|could|is|are|do|does|how|when|where)\b/i;
 /** A message of fewer words than this describes no problem by itself ("biayanya?", "pantes lama"). */

@@ -150,3 +150,11 @@ describe('a forwarded announcement', () => {
     expect(answer).not.toMatch(/25% pegawai masuk/);
   });
 });
+
+describe('blind set 13: a closure question with a gripe', () => {
+  it('"min kantor buka gk sih?? dari tadi sy telp gk diangkat2" is answered, no complaint form opened unasked', async () => {
+    const [answer] = await talk(makeBot(), 'telegram:1301', 'min kantor buka gk sih?? dari tadi sy telp gk diangkat2');
+    expect(answer).not.toMatch(/pengaduan Anda saya catat/i);
+    expect(answer).toMatch(/ditiadakan sementara|call center/i);
+  });
+});

@@ -464,6 +464,7 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['pengumuman resminya bisa dilihat dimana ya', 'contact.info'],
     ['kasih aja nomor kantornya min', 'contact.info'],
     ['ada yg bisa bantu lewat chat ga', 'consultation'],
+    ['hmm ya deh, tp yg online tetep jalan kan?', 'service.online'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
