@@ -75,6 +75,8 @@ const OUR_OFFICE_NAMED = /\b(?:kantor|petugas\w*|pegawai\w*|loket\w*|dpmptsp|pts
 const UNDO_SUBSCRIBING = /^\s*(?:eh|oh|ah|maaf|sorry|waduh|aduh)?[\s,]*(?:(?:ga|gak|gk|tidak|nggak) ?(?:jadi|jd)|salah pencet|kepencet|salah tekan)?[\s,]*(?:deh|aja)?[\s,.]*(?:berhenti|stop|batal|batalkan|unsubscribe|unsub|keluar)(?:\s+(?:aja|saja|deh|dulu|ya|langganannya|langganan))*\s*[.!]*\s*$/i;
 /** Our own answers a short message keeps even when it names another agency's matter beside ("form siup sama ktp?"). */
 const CONTINUABLE_OURS: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online', 'complaint.status']);
+/** How the announcements come, asked right after subscribing ("nanti infonya dikirim lewat sini kan?"). */
+const HOW_ANNOUNCED = /\b(?:dikirim|dikirimi|dikabari|dikabarin|diinfokan|diinfoin|lewat sini|di sini|disini|lewat (?:wa|chat|telegram)|via (?:wa|chat|telegram))\b.*\?|\b(?:dikirim|dikabari|dikabarin|diinfokan)\b.*\b(?:kan|ya|kah)\s*[?.!]*\s*$/i;
 /** A stop negated ("jangan berhenti kirim info", "don't stop sending"): no unsubscribing. */
 const STOP_NEGATED = /\b(?:jangan|jgn|tidak usah|gak usah|ga usah|nggak usah|don'?t|do not)\s+(?:di)?(?:berhenti|stop|unsub\w*|hapus|keluarkan|keluarin|sending)/i;
 /** Answers of the office's own business that also say which agency handles another matter named beside it. */
@@ -218,6 +220,11 @@ export function step(
     } else if (base.justSubscribed && flowTurn === undefined && (CANCEL.test(text) || UNDO_SUBSCRIBING.test(text))) {
       // "eh ga jadi deh, berhenti aja" right after subscribing: the subscription is undone.
       intent = 'unsubscribe';
+      score = 1;
+      handled = d.intents[intent](ctx);
+    } else if (base.justSubscribed && flowTurn === undefined && HOW_ANNOUNCED.test(text)) {
+      // "nanti infonya dikirim lewat sini kan?" right after subscribing: yes, here (the subscription confirmed again).
+      intent = 'subscribe';
       score = 1;
       handled = d.intents[intent](ctx);
     } else if (CANCEL.test(text) && flowTurn === undefined && c.intent !== 'thanks' && c.intent !== 'goodbye') {

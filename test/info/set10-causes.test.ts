@@ -158,3 +158,12 @@ describe('blind set 13: a closure question with a gripe', () => {
     expect(answer).toMatch(/ditiadakan sementara|call center/i);
   });
 });
+
+describe('right after subscribing', () => {
+  it('"nanti infonya dikirim lewat sini kan?" is told yes: the subscription, in this chat', async () => {
+    const bot = makeBot();
+    const [, answer] = await talk(bot, 'telegram:1302', 'langganan', 'nanti infonya dikirim lewat sini kan?');
+    expect(answer).toMatch(/berlangganan/i);
+    expect(answer).not.toMatch(/belum paham/i);
+  });
+});
