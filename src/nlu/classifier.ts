@@ -335,7 +335,7 @@ const DONT_SEND = /\b(?:jangan|tidak usah|gak usah|ga usah|nggak usah)\s+(?:di)?
 const CONSULT_IN_CHAT = /\b(?:konsultasi|konsul|tanya)\w*\b.{0,15}\b(?:lewat chat|via chat|di chat|lewat sini|di sini|chat ini|lewat wa|via wa|online)\b/;
 /** A message that ends by thanking, or by an acknowledgement. */
 const THANKS_AT_END = /\b(?:terima kasih|makasih|thanks|thank you|suksma|nuhun)(?: (?:ya|yah|kak|min|pak|bu|banyak))*$/;
-const ACK_AT_END = /\b(?:ok|oke|okay|okey|siap|sip|baik)(?: (?:deh|dah|ya|kak|min|pak|bu))*$/;
+const ACK_AT_END = /\b(?:ok|oke|okay|okey|siap|sip|baik)(?: (?:deh|dah|ya|kak|min|pak|bu|bapak|ibu))*$/;
 
 /** Whether the office is open, asked before coming in. */
 const OPEN_BEFORE_COMING = /\b(?:kantor\w*|loket\w*)\b.{0,10}\b(?:buka|dibuka|tutup)\b.{0,30}\b(?:mau|akan|ingin) (?:datang|dateng|ke sana|ke kantor)\b/;
@@ -354,7 +354,7 @@ const PERSON_WANTED = /\b(?:mau|ingin|pengen|minta|bisa) (?:ngomong|bicara|ngobr
 /** A mistap ("gpp salah pencet", "kepencet"). */
 const MISTAPPED = /\b(?:salah pencet|kepencet|salah tekan|salah chat|salah kamar)\b/;
 /** Taking this office for another ("oh iya ya ini bukan PLN", "kirain semua di satu pintu", "sy kira ini kantor pajak"). */
-const MISTOOK_US = /^(?:(?:oh|owh|ohh|lah|wah|eh|ya|iya|ya ampun)\s+)*(?:iya ya |ya )?(?:ini bukan|bukan di ?sini|kirain|kirain|dikira|saya kira|aku kira|sy kira)\b/;
+const MISTOOK_US = /^(?:(?:oh|owh|ohh|lah|lho|loh|wah|eh|ya|iya|ya ampun)\s+)*(?:iya ya |ya )?(?:ini bukan|bukan di ?sini|kirain|kirain|dikira|saya kira|aku kira|sy kira)\b/;
 /** "kalau saya datang besok …": coming in. */
 const IF_I_COME = /\b(?:kalau|kalo|klo|jika|bila|kl) (?:saya |sy |aku )?(?:datang|dateng|ke kantor|ke loket)\b/;
 /** The closing or opening time asked ("tutup jam brp?", "jam berapa tutupnya"). */
@@ -878,7 +878,10 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // A ticket number with a few words ("nah ketemu ADU-4HT7PW"): its status.
       if (/\badu-[a-z0-9]{6}\b/.test(normalised) && normalised.split(' ').length <= 6 && best?.intent !== 'complaint.status') best = { intent: 'complaint.status', score: 1 };
       // "gpp salah pencet", "oh iya ya ini bukan PLN 😅", "owh kirain semua di satu pintu": an acknowledgement.
-      if (weak() && best?.intent !== 'help' && normalised.split(' ').length <= 8 && (MISTAPPED.test(normalised) || MISTOOK_US.test(normalised)) && !QUESTION_WORD.test(normalised)) best = { intent: 'ack', score: 1 };
+      if (weak() && best?.intent !== 'help' && normalised.split(' ').length <= 8 && (MISTAPPED.test(normalised) || (MISTOOK_US.test(normalised) && !/\?\s*\S{0,4}\s*$/u.test(clipped))) && !QUESTION_WORD.test(normalised)) best = { intent: 'ack', score: 1 };
+      // "lho bukan disini? kirain semua pelayanan satu pintu", "oh yg itu belum ya, oke pak": taken in, however
+      // the office words in it read.
+      else if (best !== undefined && CLOSURE_INTENTS.has(best.intent) && normalised.split(' ').length <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
       // "Jadi kalau saya datang besok tidak bisa dilayani ya?": the counter's state.
       if ((weak() || (best?.intent === 'complaint.file' && best.score < 1 && !COMPLAINT_WORD.test(normalised))) && IF_I_COME.test(normalised) && !foreign()) best = sure('closure.status');
       // "kantor dukcapil buka ga?": another institution's office, not this one's closure.

@@ -465,6 +465,10 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['kasih aja nomor kantornya min', 'contact.info'],
     ['ada yg bisa bantu lewat chat ga', 'consultation'],
     ['hmm ya deh, tp yg online tetep jalan kan?', 'service.online'],
+    // taken in after a closure answer; asking whether this is another business stays out of scope
+    ['lho bukan di sini? kirain semua urusan satu pintu', 'ack'],
+    ['oh yg itu belum ya, oke pak', 'ack'],
+    ['loh ini bukan jne ya?', 'None'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
