@@ -29,7 +29,10 @@ export class AuditLog {
 
   /** Record one change. @throws StoreError */
   async record(entry: AuditRecord): Promise<void> {
-    await this.col.set(`${entry.at}-${randomBytes(4).toString('hex')}`, entry);
+    // Two changes in one millisecond (or under a fixed clock) keep the order they were made in: the key holds
+    // this process's monotonic clock after the time, then a random suffix against another process's equal key.
+    const seq = process.hrtime.bigint().toString().padStart(20, '0');
+    await this.col.set(`${entry.at}-${seq}-${randomBytes(4).toString('hex')}`, entry);
   }
 
   /** The newest `limit` records, newest first. @throws StoreError */
