@@ -13,6 +13,7 @@
  * business text at all). Subscribing and unsubscribing need explicit wording.
  */
 import { FORWARDED } from './forwarded.js';
+import { PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER } from './phrases.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -291,107 +292,6 @@ const PERSON_FIRST =
   /^\s*(?:(?:halo|hai|permisi|selamat (?:pagi|siang|sore|malam)|om swastiastu|kak|min|pak|bu|nak|dik|mas|mbak|bli|mbok)[\s,.!]+)*(?:saya|sy|aku|aq|bapak|ibu|tiang|kulo)?\s*(?:mau|ingin|pengen|pingin)\s+(?:konsultasi|konsul|bertanya|tanya|nanya|bicara|ngobrol)\s+(?:ke|dengan|dgn|dg|sama|sm|kepada)\s+(?:petugas|pegawai|staf|staff|orang)\w*(?:\s+(?:kantor\w*|dinas\w*|langsung|aja|saja|bisa|bs|boleh|nya|kah|ya)){0,3}\s*[.,!:;?]\s*\S/i;
 /** Complaint words (normalised). */
 const COMPLAINT_WORD = /\b(?:lapor\w*|melapor\w*|pengaduan|aduan|mengadu\w*|komplain\w*|complain\w*|keluh\w*|protes)\b/;
-/** Which permits a business needs ("ijin apa aja yg diperluin", "perlu izin apa", "izinnya apa saja"). */
-const PERMITS_NEEDED = /\b(?:izin|ijin|perizinan)\w* apa(?: saja)?\b|\b(?:perlu|butuh|harus (?:punya|urus)) (?:izin|ijin)\w* apa\b|\b(?:izin|ijin)\w* (?:yang )?(?:diperlukan|diperluin|dibutuhkan|harus diurus|wajib)\b|\bwhat (?:permits?|licen[cs]es?) do i need\b/;
-/** A message that ends by taking leave ("gk jd deh ntar aja, bye"). */
-const BYE_AT_END = /\b(?:bye|bye bye|byee+|dadah|dada|daah|sampai jumpa|see you|see ya)$/;
-/** Whether one must come in ("hrs dtg ke kantor gak", "perlu ke kantor ga"): the face-to-face state. */
-const MUST_COME_IN = /\b(?:harus|perlu|wajib|mesti|must i|do i have to)\s+(?:datang|dateng|ke kantor|ke loket|come)\b/;
-/** Asking to be put on the announcements ("daftarin sy ke info pengumuman ya"). */
-const PUT_ON_THE_LIST = /\b(?:daftarkan|daftarin|masukkan|masukin|tambahkan|tambahin|ikutkan|ikut)\b.{0,25}\b(?:info\w*|pengumuman|kabar|update|berita|notif\w*)\b/;
-/** Another business's list ("daftarin sy ke promo gopay"): not the office's announcements. */
-const OTHER_BUSINESS_LIST = /\b(?:promo\w*|diskon|cashback|voucher|member\w*|grup|group|gopay|ovo|dana|shopee|tokopedia|bank)\b/;
-/** The office's own website or WhatsApp asked for ("webnya apa", "gak ada no wa langsung?"). */
-const WEB_OR_WA_ASKED = /^(?:\S+ ){0,3}(?:web|webnya|website|websitenya|situs|situsnya|no whatsapp|nomor whatsapp|whatsappnya|no wa|nomor wa)\b/;
-/** Arguing that the office could open with a health protocol: its reason is the answer. */
-const WITH_A_PROTOCOL = /\b(?:protokol kesehatan|prokes|pakai masker|jaga jarak)\b/;
-/** The official letter of the closure asked for ("surat edaran resmi", "sk penutupan"). */
-const OFFICIAL_NOTICE = /\b(?:surat edaran|edaran resmi|pengumuman resmi|sumber resmi|sk penutupan|surat resmi|official (?:notice|letter|announcement))\b/;
-/** An account of the online registration lost ("lupa email yg dipake daftar", "pw nya lupa"). */
-const ACCOUNT_TROUBLE = /\blupa (?:email|password|pw|sandi|kata sandi|akun|username)\b|\b(?:email|password|pw|sandi|akun)\w* (?:\S+ ){0,3}(?:lupa|hilang|tidak aktif|diblokir|terblokir)\b/;
-
-/** Documents sent in from afar ("bisa mengirim berkas online?"). */
-const FROM_AFAR = /\b(?:mengirim|kirim|dikirim|upload|unggah|diunggah)\w* (?:\S+ )?(?:berkas|dokumen|persyaratan)\w*(?: \S+)? (?:online|daring|lewat email|via email)\b/;
-
-/** Another service's account ("lupa password facebook", "akun instagram"): not the OSS one. */
-const OTHER_ACCOUNT = /\b(?:instagram|ig|facebook|fb|tiktok|twitter|whatsapp|gmail|yahoo|bank\w*|m banking|mbanking|shopee|tokopedia|lazada|gojek|grab|dana|ovo|gopay|netflix|spotify|game|steam|icloud|apple|google)\b/;
-/** Another business's matter to complain of ("mau lapor driver ugal2an", "mau komplain paket blm sampe"). */
-const OTHER_MATTER = /\b(?:driver|drivernya|kurir|kurirnya|ojol|ojek|paket|paketnya|saldo|pulsa|sinyal|kuota|tagihan|listrik|pdam|pln|token|atm|rekening saya|transfer saya|pesanan|orderan|barang)\b/;
-
-/** Through OSS ("lewat OSS", "via oss", "di oss aja"). */
-const THROUGH_OSS = /\b(?:lewat|via|melalui|pakai|di|ke|through) oss\b/;
-/** A visit on a named day ("Jumat sore bisa datang?", "sabtu buka ga"). */
-const VISIT_ON_A_DAY = /\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b(?: (?:pagi|siang|sore|malam))? (?:bisa |boleh )?(?:datang|dateng|ke kantor|buka)\b/;
-
-/** Not the bot, a person ("gak mau sama robot", "bukan bot", "orang beneran"). */
-const NOT_A_ROBOT = /\b(?:tidak mau|gak mau|ga mau|nggak mau|bukan|jangan) (?:sama |dengan |ngobrol sama )?(?:robot|bot|mesin)\b|\b(?:orang|manusia) (?:beneran|asli|sungguhan|nyata)\b/;
-/** Asking staff to check ("mau dibantu dicek oleh petugas saja"). */
-const CHECKED_BY_STAFF = /\b(?:dicek|dicekin|dibantu|diperiksa|dibantu cek)\b.{0,15}\b(?:(?:oleh|sama|sm|dengan) )?(?:petugas|pegawai|staf|admin)\w*\b|\b(?:bantu|membantu|dibantu)\b.{0,15}\b(?:lewat chat|via chat|di chat|lewat sini|lewat wa)\b/;
-/** Staff away ("pegawainya pada libur semua", "petugasnya wfh ya?"). */
-const STAFF_AWAY = /\b(?:pegawai|petugas|staf|staff|karyawan)\w*\b.{0,20}\b(?:libur|cuti|wfh|kerja dari rumah|tidak masuk|gak masuk|ga masuk|pada kemana|kemana semua)\b/;
-/** Asking not to be sent the announcements ("jgn kirimin pengumuman lg"). */
-const DONT_SEND = /\b(?:jangan|tidak usah|gak usah|ga usah|nggak usah)\s+(?:di)?(?:kirim\w*|kabar\w*|spam)\b.{0,25}\b(?:pengumuman|info\w*|pesan|notif\w*|broadcast|lagi)\b/;
-/** Consultation in this chat ("konsultasi lewat chat ini bisa?"). */
-const CONSULT_IN_CHAT = /\b(?:konsultasi|konsul|tanya)\w*\b.{0,15}\b(?:lewat chat|via chat|di chat|lewat sini|di sini|chat ini|lewat wa|via wa|online)\b/;
-/** A message that ends by thanking, or by an acknowledgement. */
-const THANKS_AT_END = /\b(?:terima kasih|makasih|thanks|thank you|suksma|nuhun)(?: (?:ya|yah|kak|min|pak|bu|banyak))*$/;
-const ACK_AT_END = /\b(?:ok|oke|okay|okey|siap|sip|baik)(?: (?:deh|dah|ya|kak|min|pak|bu|bapak|ibu))*$/;
-
-/** Whether the office is open, asked before coming in. */
-const OPEN_BEFORE_COMING = /\b(?:kantor\w*|loket\w*)\b.{0,10}\b(?:buka|dibuka|tutup)\b.{0,30}\b(?:mau|akan|ingin) (?:datang|dateng|ke sana|ke kantor)\b/;
-/** Subscribing said outright ("berlangganan informasi", "mau langganan info"). */
-const SUBSCRIBE_SAID = /^(?:(?:saya|sy|aku) )?(?:mau |ingin |minta )?(?:berlangganan|langganan|subscribe)\b(?: (?:info\w*|pengumuman|kabar|berita|update))?(?: (?:ya|dong|kak|min))*$/;
-/** A salutation of the office alone ("hallo dpmptsp tabanan", "halo admin dinas"). */
-const GREETING_OF_THE_OFFICE = /^(?:hallo|halo|hai|hi|hello|pagi|siang|sore|malam|selamat (?:pagi|siang|sore|malam)|om swastiastu)(?: (?:dpmptsp|ptsp|dinas|tabanan|kabupaten|kab|admin|min|kak|pak|bu|bli|perizinan))+$/;
-/** "siap laksanakan", "siap 86", "oke siap": ready, an acknowledgement. */
-const READY_ACK = /^(?:oke |ok |baik )?(?:siap|siapp+)(?: (?:laksanakan|86|pak|bu|kak|min|bos|ndan|komandan|deh))*$/;
-/** The hours named ("jam kerja", "jam buka", "jam layanan"). */
-const HOURS_NAMED = /\bjam (?:kerja|buka|layanan|pelayanan|operasional|kantor)\b/;
-/** Places whose hours are not the office's ("jam buka tanah lot", "pasar"). */
-const SOMEWHERE_ELSE = /\b(?:tanah lot|pantai|pura|objek wisata|museum|mall|pasar|bank|rumah sakit|puskesmas|sekolah)\b/;
-/** A person wanted in so many words ("sy mau ngomong sm petugasnya aja"). */
-const PERSON_WANTED = /\b(?:mau|ingin|pengen|minta|bisa) (?:ngomong|bicara|ngobrol|tanya|nanya|bertanya|konsultasi)\w* (?:langsung )?(?:sama|sm|dengan|dgn|ke|kepada) (?:petugas|pegawai|staf|staff|orang|admin|manusia)\w*/;
-/** A mistap ("gpp salah pencet", "kepencet"). */
-const MISTAPPED = /\b(?:salah pencet|kepencet|salah tekan|salah chat|salah kamar)\b/;
-/** Taking this office for another ("oh iya ya ini bukan PLN", "kirain semua di satu pintu", "sy kira ini kantor pajak"). */
-const MISTOOK_US = /^(?:(?:oh|owh|ohh|lah|lho|loh|wah|eh|ya|iya|ya ampun)\s+)*(?:iya ya |ya )?(?:ini bukan|bukan di ?sini|kirain|kirain|dikira|saya kira|aku kira|sy kira)\b/;
-/** "kalau saya datang besok …": coming in. */
-const IF_I_COME = /\b(?:kalau|kalo|klo|jika|bila|kl) (?:saya |sy |aku )?(?:datang|dateng|ke kantor|ke loket)\b/;
-/** The closing or opening time asked ("tutup jam brp?", "jam berapa tutupnya"). */
-const CLOSING_TIME = /\b(?:tutup|tutupnya|buka|bukanya) (?:jam|pukul) (?:berapa|brp)\b|\b(?:jam|pukul) (?:berapa|brp) (?:tutup|tutupnya|buka|bukanya)\b/;
-/** A number to call or write ("ada nomor yg bisa dihubungi?", "no wa yg bisa ditelp"). */
-const NUMBER_TO_CALL = /\b(?:nomor|nomer|no|kontak)\w*\b.{0,25}\b(?:dihubungi|ditelp\w*|ditelepon|ditelpon|dichat|di ?wa|hubungi|call center)\b/;
-/** Where the official news is ("info resminya dmn", "pengumuman resminya bisa dicek dimana"). */
-const OFFICIAL_INFO_WHERE = /\b(?:info\w*|informasi\w*|pengumuman\w*|berita\w*) resmi\w*\b.{0,25}\b(?:dimana|di mana|dmn|mana|dicek|cek|lihat|liat|dilihat|diliat)\b/;
-/** Online still running ("yg online tetep jalan kan?"). */
-const ONLINE_STILL = /\b(?:online|daring)\w*\b.{0,15}\b(?:tetap|tetep|masih)\b.{0,10}\b(?:jalan|berjalan|bisa|buka|diproses)\b/;
-/** "kasih aja nomornya", "minta nomor kantornya": a number to reach the office. */
-const GIVE_THE_NUMBER = /\b(?:kasih|kasi|bagi|minta)\w* (?:aja |saja |dong )?(?:no|nomor|nomer|kontak)\w*\b/;
-/** A ticket named ("tiket", "ADU-…", "aduan"): a number asked about it is its status. */
-const TICKET_NAMED = /\b(?:tiket\w*|ticket|adu-\w+|aduan\w*|pengaduan\w*|laporan\w*|kon-\w+)\b/;
-/** Unsubscribing said outright ("batalin langganan", "stop langganannya"). */
-const UNSUBSCRIBE_SAID = /^(?:(?:tolong|mohon|min|kak) )*(?:batal\w*|berhenti|stop|hentikan|cancel|hapus)\s+(?:langganan\w*|berlangganan|subscribe\w*|pengumuman\w*|notif\w*)(?: (?:saya|sy|ya|aja|saja|dong|min|kak))*$/;
-/** "woy ada org ga sih", "ada yang jaga?": is anyone there. */
-const ANYONE_THERE = /^(?:(?:woy|woi|halo|hai|min|permisi|p) )*(?:ada (?:orang|org|yang jaga|yg jaga|admin|yang bales|yang balas|yg bales|manusia))(?: (?:tidak|gak|ga|nggak|sih|kah|ya|nih|disini|di sini))*$/;
-/** "ya udh sy tunggu kabar aja", "ya sudah nanti sy cek lg": resigned, with what comes next. */
-const RESIGNED_WITH_PLAN = /^(?:ya ?udh|ya sudah|yaudah|yowes|ok|oke|baik|iya)\b.{0,40}\b(?:tunggu|nanti|cek|coba|pantau)\b/;
-/** "tolong dicatat", "mohon dicatat": a matter to record, a complaint. */
-const RECORD_THIS = /^(?:(?:tolong|mohon|minta) )?(?:dicatat|dicatet|dicatatkan|catat|catet)\b/;
-/** "mau lapor", "sy lapor lewat sini aja": a complaint wanted, said in a short message. */
-const COMPLAIN_HERE = /\b(?:mau|ingin|pengen|saya) (?:lapor|melapor|mengadu|ngadu|komplain|complain)\b/;
-/** A number looked up and not found. */
-const NUMBER_NOT_FOUND = /\b(?:tidak|gak|ga|nggak|belum) (?:ketemu|ditemukan|terdaftar|terbaca|muncul)\b.{0,40}\bnomor\w*|\bnomor\w*\b.{0,30}\b(?:tidak|gak|ga|nggak) (?:ketemu|ditemukan|terdaftar|terbaca|muncul)\b/;
-/** Which services are closed ("pelayanan apa aja yg tutup"). */
-const WHICH_CLOSED = /\b(?:apa saja|mana saja|apa)\b.{0,20}\b(?:yang )?(?:tutup|ditutup|closed)\b|\bwhich (?:services? )?(?:are )?closed\b/;
-/** "yaudh lah", "yowes", "ywdh deh". */
-const RESIGNED_SHORT = /^(?:(?:ya ampun|aduh|yah|oh|duh|waduh) )?(?:yaudh|yaudah|yowes|yowis|ywd|yasudah|ya udh|y udh|ya udah|y udah)(?: (?:lah|deh|dah|ya|kak|min|bu|pak))*$/;
-/** Thanks first ("terima kasih banyak bu, nanti saya coba"). */
-const THANKS_FIRST = /^(?:terima kasih|makasih|thanks|thank you|suksma|matur suksma|nuhun|hatur nuhun|matur nuhun)\b/;
-/** "boleh nanya2?", "bisa tanya?": asking to ask. */
-const MAY_I_ASK = /\b(?:boleh|bisa|mau|izin) (?:nanya|tanya|bertanya)(?: ?2|-tanya| tanya| dong| ya| kak| min)*$/;
-/** No number to call ("gak ada nomornya langsung?", "tidak ada nomor telepon?"). */
-const NO_NUMBER = /\b(?:tidak|gak|ga|nggak) ada (?:nomor|nomer|no)\w*\b.{0,25}\b(?:langsung|telepon|telpon|hp|whatsapp|wa|fb|facebook|hubungi|kantor)\b/;
-
 /** Money asked into a private account. */
 const BRIBE = /\b(?:transfer|tf|bayar|setor|kirim uang|kasih uang)\b.{0,50}\brekening (?:pribadi|pegawai|petugas|orang)\b|\brekening pribadi\b.{0,50}\b(?:izin\w*|cepat|berkas)\b/;
 /** The office in the message: a bribe told of it. */
