@@ -653,7 +653,9 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       let featureNames: string[] | undefined;
       const foreign = (): boolean => namesForeignWord((featureNames ??= Object.keys(fx.features(normalised))));
       let best: ScoredIntent | undefined = bare ? { intent: bare, score: 1 } : ranking()[0];
-      if (!bare && normalised.split(' ').length >= LONG_MESSAGE_WORDS) {
+      // Its length in words, counted once: most rules below that ask it are short-message rules.
+      const wordsIn = normalised.split(' ').length;
+      if (!bare && wordsIn >= LONG_MESSAGE_WORDS) {
         const ending = lastClauseBest(markup ? stripMarkup(clipped) : clipped);
         if (ending && (ending.intent === 'form.request' || !best || best.intent === 'None' || best.score < threshold)) best = ending;
       }
@@ -702,7 +704,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "Selamat siang, saya ingin konsultasi dengan petugas. Rencana …": asking for a person, then the question.
       if (PERSON_FIRST.test(clipped) && best?.intent !== 'complaint.file') best = sure('consultation');
       // "pengaduan: sy udh kirim berkas …": a message headed as a complaint is one.
-      if (COMPLAINT_HEADED.test(clipped) && normalised.split(' ').length >= 5 && best?.intent !== 'complaint.status') best = { intent: 'complaint.file', score: 1 };
+      if (COMPLAINT_HEADED.test(clipped) && wordsIn >= 5 && best?.intent !== 'complaint.status') best = { intent: 'complaint.file', score: 1 };
       // A pickup reading needs a word of collecting or of a finished permit; without one, the next reading.
       if (best?.intent === 'permit.pickup' && !PICKUP_WORD.test(normalised)) {
         const next = ranking().find((r) => r.intent !== 'permit.pickup' && r.score >= threshold);
@@ -760,10 +762,10 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "kalo konsultasi lewat chat ini bisa?": the consultation desk in chat, not the counter.
       if (best !== undefined && CLOSURE_INTENTS.has(best.intent) && CONSULT_IN_CHAT.test(normalised)) best = sure('consultation');
       // "oh beda kantor ya. ok makasih", "oh bukan disini ya. ok deh": thanks, an acknowledgement.
-      if (weak() && best?.intent !== 'thanks' && THANKS_AT_END.test(normalised) && normalised.split(' ').length <= 8) best = sure('thanks');
-      else if (weak() && ACK_AT_END.test(normalised) && normalised.split(' ').length <= 8 && !QUESTION_WORD.test(normalised)) best = sure('ack');
+      if (weak() && best?.intent !== 'thanks' && THANKS_AT_END.test(normalised) && wordsIn <= 8) best = sure('thanks');
+      else if (weak() && ACK_AT_END.test(normalised) && wordsIn <= 8 && !QUESTION_WORD.test(normalised)) best = sure('ack');
       // "tolong dicatat: …", "yaudah lewat sini aja, mau lapor": a complaint, in so many words.
-      if ((RECORD_THIS.test(normalised) && normalised.split(' ').length >= 4 && best?.intent !== 'complaint.status') || (weak() && normalised.split(' ').length <= 8 && COMPLAIN_HERE.test(normalised) && !OTHER_MATTER.test(normalised) && !foreign())) best = { intent: 'complaint.file', score: 1 };
+      if ((RECORD_THIS.test(normalised) && wordsIn >= 4 && best?.intent !== 'complaint.status') || (weak() && wordsIn <= 8 && COMPLAIN_HERE.test(normalised) && !OTHER_MATTER.test(normalised) && !foreign())) best = { intent: 'complaint.file', score: 1 };
       // "air PDAM di rumah mati udh 2 hari …": another business's trouble, however it reads as a complaint.
       if (best?.intent === 'complaint.file' && best.score < 1 && OTHER_MATTER.test(normalised) && !COMPLAINT_WORD.test(normalised)) best = { intent: 'None', score: 1 };
       // "kantornya buka gak? sy mau dtg aja": whether it is open, asked before coming (no complaint word).
@@ -776,12 +778,12 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "jam kerja hari sabtu ada?": the hours.
       if (weak() && HOURS_NAMED.test(normalised) && !OTHER_OFFICE.test(normalised) && !SOMEWHERE_ELSE.test(normalised) && !foreign()) best = sure('office.hours');
       // A ticket number with a few words ("nah ketemu ADU-4HT7PW"): its status.
-      if (/\badu-[a-z0-9]{6}\b/.test(normalised) && normalised.split(' ').length <= 6 && best?.intent !== 'complaint.status') best = { intent: 'complaint.status', score: 1 };
+      if (/\badu-[a-z0-9]{6}\b/.test(normalised) && wordsIn <= 6 && best?.intent !== 'complaint.status') best = { intent: 'complaint.status', score: 1 };
       // "gpp salah pencet", "oh iya ya ini bukan PLN 😅", "owh kirain semua di satu pintu": an acknowledgement.
-      if (weak() && best?.intent !== 'help' && normalised.split(' ').length <= 8 && (MISTAPPED.test(normalised) || (MISTOOK_US.test(normalised) && !/\?\s*\S{0,4}\s*$/u.test(clipped))) && !QUESTION_WORD.test(normalised)) best = { intent: 'ack', score: 1 };
+      if (weak() && best?.intent !== 'help' && wordsIn <= 8 && (MISTAPPED.test(normalised) || (MISTOOK_US.test(normalised) && !/\?\s*\S{0,4}\s*$/u.test(clipped))) && !QUESTION_WORD.test(normalised)) best = { intent: 'ack', score: 1 };
       // "lho bukan disini? kirain semua pelayanan satu pintu", "oh yg itu belum ya, oke pak": taken in, however
       // the office words in it read.
-      else if (best !== undefined && CLOSURE_INTENTS.has(best.intent) && normalised.split(' ').length <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
+      else if (best !== undefined && CLOSURE_INTENTS.has(best.intent) && wordsIn <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
       // "Jadi kalau saya datang besok tidak bisa dilayani ya?": the counter's state.
       if ((weak() || (best?.intent === 'complaint.file' && best.score < 1 && !COMPLAINT_WORD.test(normalised))) && IF_I_COME.test(normalised) && !foreign()) best = sure('closure.status');
       // "kantor dukcapil buka ga?": another institution's office, not this one's closure.
@@ -801,7 +803,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "yaudh lah", "yowes": resigned to the answer.
       if (weak() && RESIGNED_SHORT.test(normalised)) best = { intent: 'ack', score: 1 };
       // "terima kasih banyak bu nanti saya coba buka ya": thanks first, then what the person will do.
-      if (weak() && THANKS_FIRST.test(normalised) && normalised.split(' ').length <= 12 && !QUESTION_WORD.test(normalised)) best = sure('thanks');
+      if (weak() && THANKS_FIRST.test(normalised) && wordsIn <= 12 && !QUESTION_WORD.test(normalised)) best = sure('thanks');
       // "…, boleh nanya2?": asking whether one may ask: what the bot can do.
       if (weak() && MAY_I_ASK.test(normalised)) best = { intent: 'help', score: 1 };
       // "gak ada nomornya langsung? ribet bgt suruh buka fb": a way to reach the office.
@@ -816,7 +818,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((weak() || best?.intent === 'consultation' || best?.intent === 'office.staffing') && NUMBER_TO_CALL.test(normalised) && !TICKET_NAMED.test(normalised) && !foreign()) best = sure('contact.info');
       // "gk jd deh ntar aja, bye": a farewell.
       // (a short one whatever the network made of it: "ga jadi deh, dadah" asks nothing)
-      if ((weak() || normalised.split(' ').length <= 5) && best?.intent !== 'thanks' && BYE_AT_END.test(normalised)) best = { intent: 'goodbye', score: 1 };
+      if ((weak() || wordsIn <= 5) && best?.intent !== 'thanks' && BYE_AT_END.test(normalised)) best = { intent: 'goodbye', score: 1 };
       // "ok saya cek facebook nya", "pantas lama": an acknowledgement, however the network reads its other words.
       if ((weak() || best?.intent === 'complaint.file') && (ACK_WITH_PLAN.test(normalised) || UNDERSTOOD.test(normalised)) && !QUESTION_WORD.test(normalised)) {
         best = { intent: 'ack', score: 1 };

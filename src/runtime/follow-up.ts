@@ -162,8 +162,9 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (topic && CLOSURE.has(topic.intent) && words <= MAX_WORDS + 4 && !TICKET_WORDS.test(c.normalised) && ANOTHER_WAY.test(c.normalised)) return 'service.online';
   // "kalo mau nanya langsung ke petugasnya gmn": asking for a person in chat (the desk at the office is a closure question).
   if (topic && words <= MAX_WORDS + 2 && PERSON_ASKED.test(c.normalised) && !AT_THE_OFFICE.test(c.normalised)) return 'consultation';
-  // After an answer about OSS (or one that named it): its sub-topics ("NIK sm email aja?", "kalo gk ada email
-  // bisa daftar gk") and registering ("daftarnya dmn? gratis kan") continue OSS, however they read alone.
+  // After an answer about OSS (or one that named it): its sub-topics ("NIK sm email aja?", "I don't have an email
+  // address yet, is that a problem?" is no complaint, "sy ga ada email" no farewell) and registering ("daftarnya
+  // dmn? gratis kan") continue OSS, however they read alone.
   const aboutOss = topic?.intent === 'oss.registration' || (topic?.services.includes('oss') ?? false);
   if (aboutOss && c.intent !== 'oss.registration' && words <= MAX_WORDS + 6 && (office.oss.topics.some((x) => namesTopic(c.normalised, x)) || (words <= 8 && REGISTERING.test(c.normalised)))) return 'oss.registration';
   // "link nya apa pak" after a forms answer: the forms page again.
@@ -198,9 +199,6 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   const n = c.normalised;
   // "klo gitu sy tunggu aja ya, atau ada cara lain?" after a closure answer: what can be done instead of coming in.
   if (CLOSURE.has(last) && words <= MAX_WORDS + 4 && !TICKET_WORDS.test(n) && ANOTHER_WAY.test(n)) return 'service.online';
-  // After an OSS answer, a message naming one of its sub-topics continues it, however it is worded ("I don't have
-  // an email address yet, is that a problem?" is no complaint; "sy ga ada email" is no farewell).
-  if (last === 'oss.registration' && words <= MAX_WORDS + 6 && office.oss.topics.some((x) => namesTopic(n, x))) return 'oss.registration';
   // "kira2 kpn dijawab?" after a question was taken for staff: when staff answer, not when the office reopens.
   if (last === 'consultation' && ANSWERED_WHEN.test(n)) return 'consultation';
   if (words === 0 || words > MAX_WORDS) return undefined;

@@ -73,6 +73,8 @@ const A_PERSON_ASKED = /\b(?:tanya|bertanya|nanya|bicara|ngobrol|konsultasi|chat
 const OUR_OFFICE_NAMED = /\b(?:kantor|petugas\w*|pegawai\w*|loket\w*|dpmptsp|ptsp|dinas perizinan|izin\w*|ijin\w*|perizinan|berkas\w*|oknum)\b/i;
 /** Undoing a subscription just made ("eh ga jadi deh, berhenti aja", "salah pencet, stop aja"). */
 const UNDO_SUBSCRIBING = /^\s*(?:eh|oh|ah|maaf|sorry|waduh|aduh)?[\s,]*(?:(?:ga|gak|gk|tidak|nggak) ?(?:jadi|jd)|salah pencet|kepencet|salah tekan)?[\s,]*(?:deh|aja)?[\s,.]*(?:berhenti|stop|batal|batalkan|unsubscribe|unsub|keluar)(?:\s+(?:aja|saja|deh|dulu|ya|langganannya|langganan))*\s*[.!]*\s*$/i;
+/** A cancel, or an undo of a subscription just made. */
+const undoes = (text: string): boolean => CANCEL.test(text) || UNDO_SUBSCRIBING.test(text);
 /** Our own answers a short message keeps even when it names another agency's matter beside ("form siup sama ktp?"). */
 const CONTINUABLE_OURS: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online', 'complaint.status']);
 /** How the announcements come, asked right after subscribing ("nanti infonya dikirim lewat sini kan?"). */
@@ -217,14 +219,10 @@ export function step(
       handled = direct.unknownCommand
         ? { replies: [d.menu(t, 'command.unknown', { command: `/${direct.unknownCommand}` })] }
         : d.intents[intent](ctx);
-    } else if (base.justSubscribed && flowTurn === undefined && (CANCEL.test(text) || UNDO_SUBSCRIBING.test(text))) {
-      // "eh ga jadi deh, berhenti aja" right after subscribing: the subscription is undone.
-      intent = 'unsubscribe';
-      score = 1;
-      handled = d.intents[intent](ctx);
-    } else if (base.justSubscribed && flowTurn === undefined && HOW_ANNOUNCED.test(text)) {
-      // "nanti infonya dikirim lewat sini kan?" right after subscribing: yes, here (the subscription confirmed again).
-      intent = 'subscribe';
+    } else if (base.justSubscribed && flowTurn === undefined && (undoes(text) || HOW_ANNOUNCED.test(text))) {
+      // Right after subscribing, "eh ga jadi deh, berhenti aja" undoes it, and "nanti infonya dikirim lewat sini
+      // kan?" is told yes (the subscription confirmed again).
+      intent = undoes(text) ? 'unsubscribe' : 'subscribe';
       score = 1;
       handled = d.intents[intent](ctx);
     } else if (CANCEL.test(text) && flowTurn === undefined && c.intent !== 'thanks' && c.intent !== 'goodbye') {
@@ -248,14 +246,17 @@ export function step(
         (c.intent === 'complaint.file' && c.score < SURE_OF_A_COMPLAINT && !COMPLAINT_WORDS.test(text) && ASKS_WHETHER.test(text)) ||
         // and a ticket question that names no ticket, complaint or status ("surveynya gmn?"): no ticket is asked for.
         (c.intent === 'complaint.status' && !STATUS_WORDS.test(text));
+      // The agencies the message names (the office data's referral words), looked up once whichever check asks.
+      let agencies: readonly unknown[] | undefined;
+      const namesAgency = (): boolean => (agencies ??= referralsOf(k.office, c.normalised)).length > 0;
       // Another agency's business, and where to report a matter just found out of scope: the fallback's to answer.
       const notOurs =
-        ((REFERRAL_OVER.has(c.intent) || (c.intent === 'complaint.file' && !COMPLAINT_WORDS.test(text))) && c.entities.forms.length === 0 && referralsOf(k.office, c.normalised).length > 0) ||
+        ((REFERRAL_OVER.has(c.intent) || (c.intent === 'complaint.file' && !COMPLAINT_WORDS.test(text))) && c.entities.forms.length === 0 && namesAgency()) ||
         (base.noneStreak > 0 && c.intent.startsWith('complaint.') && WHERE_TO_REPORT.test(text)) ||
         // "mau lapor ktp el sy blm jadi2": another agency's matter reported, with no word of this office in it.
-        (c.intent === 'complaint.file' && c.score < 1 && !OUR_OFFICE_NAMED.test(text) && referralsOf(k.office, c.normalised).length > 0) ||
+        (c.intent === 'complaint.file' && c.score < 1 && !OUR_OFFICE_NAMED.test(text) && namesAgency()) ||
         // "kalau akta kelahiran cucu?", "terus BPJS ketenagakerjaan jg?": another agency's matter in a short follow-up.
-        (!fewerWords(text, 1) && fewerWords(text, 9) && c.entities.forms.length === 0 && !OUR_OFFICE_NAMED.test(text) && c.intent !== 'referral' && !CONTINUABLE_OURS.has(c.intent) && referralsOf(k.office, c.normalised).length > 0);
+        (!fewerWords(text, 1) && fewerWords(text, 9) && c.entities.forms.length === 0 && !OUR_OFFICE_NAMED.test(text) && c.intent !== 'referral' && !CONTINUABLE_OURS.has(c.intent) && namesAgency());
       const follow = notOurs ? undefined : followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
       if (follow) {
         intent = follow;
@@ -300,7 +301,7 @@ export function step(
       } else {
         handled = d.intents[intent](used === c ? ctx : { ...ctx, c: used });
         // "sy mau ubah data KK sekalian ngurus izin usaha": the office's part answered, and who handles the other.
-        if (!follow && ANSWERED_WITH_A_REFERRAL.has(intent) && referralsOf(k.office, c.normalised).length > 0) {
+        if (!follow && ANSWERED_WITH_A_REFERRAL.has(intent) && namesAgency()) {
           handled = { ...handled, replies: handled.replies.concat(d.intents.referral(ctx).replies) };
         }
       }
