@@ -244,6 +244,10 @@ const WRONGDOING_OVER: ReadonlySet<string> = new Set(['None', 'goodbye', 'greeti
 const PERMIT_WORD = /\b(?:izin\w*|ijin\w*|perizinan|permits?|licen[cs]es?|formulir\w*)\b/;
 /** What goes wrong with an OSS account: a message naming OSS with one of these is an OSS question. */
 const OSS_TROUBLE = /\b(?:lupa|hilang|tidak bisa|gagal|error|eror|password|sandi|email|akun|login|masuk|daftar|nib)\b/;
+/** Below this network score a phrase rule's reading wins (see `weak` in `predict`). */
+const PHRASE_OVER = 0.7;
+/** What a forwarded closure announcement also says, which the network may read it as. */
+const FORWARDED_ALSO_SAYS: ReadonlySet<string> = new Set(['office.staffing', 'service.online']);
 /** Nothing understood, or small talk: never the answer to a message naming a catalogue permit ("izin apotik"). */
 const SMALL_TALK: ReadonlySet<string> = new Set(['None', 'greeting', 'thanks', 'goodbye', 'ack', 'help']);
 /** A form asked for by name of the form ("formulir izin usaha perikanan ada ga?", "formnya dmn"). */
@@ -663,7 +667,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // about another business ("petugas pln minta uang", "aplikasi bank error").
       if (
         (WRONGDOING.test(normalised) || BROKEN_SITE.test(normalised)) &&
-        (!best || best.score < threshold || WRONGDOING_OVER.has(best.intent)) &&
+        // (a complaint reading too: the phrase makes it sure, so a story ending "bener gk sih itu??" still opens the form)
+        (!best || best.score < threshold || WRONGDOING_OVER.has(best.intent) || best.intent === 'complaint.file') &&
         // An officer's wrongdoing is told with office words ("petugas"), so any word of another business rules it out,
         // unless the office itself is named ("menelepon ke kantor … yang mengangkat ketus").
         (!foreign() || (OFFICE_PLACE.test(normalised) && !OTHER_OFFICE.test(normalised)))
@@ -681,13 +686,15 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // So is OSS named with one of its troubles ("sy lupa email yg dipake di oss").
       if ((!best || SMALL_TALK.has(best.intent)) && entities.services.includes('oss') && OSS_TROUBLE.test(normalised)) best = { intent: 'oss.registration', score: threshold };
       // Nothing understood, unsure, or small talk: what most of the rules below may override.
-      const weak = (): boolean => !best || best.score < threshold || SMALL_TALK.has(best.intent);
+      // A phrase rule's match outweighs a network reading short of this (the network spreads its score over
+      // intents on wordings its examples lack; the phrases below were each written for such a wording).
+      const weak = (): boolean => !best || best.score < PHRASE_OVER || SMALL_TALK.has(best.intent);
       const sure = (intent: IntentName): ScoredIntent => ({ intent, score: Math.max(best?.score ?? 0, threshold) });
       // A form asked for gets the forms page, a permit the catalogue does not list included ("formulir izin usaha
       // perikanan ada ga?"): the office issues it, and a person can say more.
       const ours = entities.forms.length > 0 || entities.services.length > 0 || OUR_FORM.test(normalised);
       // (a form asked where it is is no application gone quiet: "terus formulirnya itu di mana ya pak")
-      if ((!best || best.score < threshold || FORM_ASKED_OVER.has(best.intent) || ((CLOSURE_INTENTS.has(best.intent) || best.intent === 'application.stalled') && FORM_WHERE.test(normalised))) && FORM_ASKED.test(normalised) && ours && !foreign()) {
+      if ((!best || best.score < PHRASE_OVER || FORM_ASKED_OVER.has(best.intent) || ((CLOSURE_INTENTS.has(best.intent) || best.intent === 'application.stalled') && FORM_WHERE.test(normalised))) && FORM_ASKED.test(normalised) && ours && !foreign()) {
         best = sure('form.request');
       }
       // OSS or NIB named without a closure word asks about OSS ("trs NIB perlu ga?"), not why the office is closed.
@@ -721,7 +728,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // A pasted announcement asked about ("… ditutup sementara mulai 14 September 2020 ini beneran?"): whether it is closed.
       if (best?.intent === 'closure.reason' && IS_IT_TRUE.test(normalised) && !WHY_ASKED.test(normalised) && !/\b(?:kenapa|mengapa|why|karena)\b/.test(normalised)) best = sure('closure.status');
       // The office seen closed or empty ("sy lg di depan kantor, kok gak ada org", "katanya kantor tutup, bener?").
-      if ((!best || best.score < threshold || CLOSURE_SEEN_OVER.has(best.intent) || (best.intent === 'closure.duration' && !UNTIL_ASKED.test(normalised))) && OFFICE_PLACE.test(normalised) && !OTHER_OFFICE.test(normalised) && (CLOSED_WORD.test(normalised) || NOBODY_THERE.test(normalised)) && !foreign()) {
+      if ((!best || best.score < PHRASE_OVER || CLOSURE_SEEN_OVER.has(best.intent) || (best.intent === 'closure.duration' && !UNTIL_ASKED.test(normalised))) && OFFICE_PLACE.test(normalised) && !OTHER_OFFICE.test(normalised) && (CLOSED_WORD.test(normalised) || NOBODY_THERE.test(normalised)) && !foreign()) {
         best = sure('closure.status');
       }
       // "perpanjangan SIP bagaimana prosedurnya": a permit of the office's catalogue is the office's, never a referral.
@@ -783,9 +790,13 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (weak() && best?.intent !== 'help' && wordsIn <= 8 && (MISTAPPED.test(normalised) || (MISTOOK_US.test(normalised) && !/\?\s*\S{0,4}\s*$/u.test(clipped))) && !QUESTION_WORD.test(normalised)) best = { intent: 'ack', score: 1 };
       // "lho bukan disini? kirain semua pelayanan satu pintu", "oh yg itu belum ya, oke pak": taken in, however
       // the office words in it read.
-      else if (best !== undefined && CLOSURE_INTENTS.has(best.intent) && wordsIn <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
+      else if (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || weak()) && wordsIn <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
       // "Jadi kalau saya datang besok tidak bisa dilayani ya?": the counter's state.
       if ((weak() || (best?.intent === 'complaint.file' && best.score < 1 && !COMPLAINT_WORD.test(normalised))) && IF_I_COME.test(normalised) && !foreign()) best = sure('closure.status');
+      // "kenapa tutup, sampai kapan?": the last question asked is the one answered.
+      if (best?.intent === 'closure.reason' && /\b(?:sampai kapan|until when|how long|berapa lama)\b[^,.?]*\?*\s*$/.test(normalised)) best = sure('closure.duration');
+      // "formulir pembukaan rekening bisa online?": another business's form asked for is no complaint.
+      if (best?.intent === 'complaint.file' && best.score < 1 && FORM_ASKED.test(normalised) && !COMPLAINT_WORD.test(normalised) && (foreign() || /\b(?:rekening|tabungan|kartu kredit|atm)\b/.test(normalised))) best = { intent: 'None', score: 1 };
       // "kantor dukcapil buka ga?": another institution's office, not this one's closure.
       if (best !== undefined && CLOSURE_INTENTS.has(best.intent) && OTHER_OFFICE.test(normalised) && !/\b(?:dpmptsp|ptsp|perizinan)\b/.test(normalised)) best = sure('referral');
       // "…, tutup jam brp?": the hours, not whether it is closed.
@@ -809,7 +820,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "gak ada nomornya langsung? ribet bgt suruh buka fb": a way to reach the office.
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NO_NUMBER.test(normalised) && !foreign()) best = sure('contact.info');
       // A forwarded announcement of the closure asked about ("[Diteruskan] PENGUMUMAN: … min ini bener?"): whether it is closed.
-      if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent) && best.intent !== 'closure.duration')) && FORWARDED.test(clipped) && CLOSED_WORD.test(normalised) && !WHY_ASKED.test(normalised)) best = sure('closure.status');
+      // (what the announcement says beside it, the staff on duty or the online service, is no question of the person's)
+      if ((weak() || (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || FORWARDED_ALSO_SAYS.has(best.intent)) && best.intent !== 'closure.duration')) && FORWARDED.test(clipped) && CLOSED_WORD.test(normalised) && !WHY_ASKED.test(normalised)) best = sure('closure.status');
       // "info resminya bisa dicek dimana biar ga ketipu lg", "kasih aja nomornya": the office's own channels.
       if ((weak() || best?.intent === 'thanks' || best?.intent === 'closure.status' || best?.intent === 'subscribe') && (OFFICIAL_INFO_WHERE.test(normalised) || (GIVE_THE_NUMBER.test(normalised) && !foreign())) && !TICKET_NAMED.test(normalised)) best = sure('contact.info');
       // "tp yg online tetep jalan kan?": what still works online.

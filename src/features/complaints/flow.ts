@@ -302,6 +302,8 @@ function accept(data: ComplaintFlowData, text: string): string | undefined {
 const WORD_OF_A_PROBLEM = /\b(?:kenapa|knp|kok|lama|lambat|belum|blm|tidak|tdk|gak|ga|gk|nggak|kasar|ditolak|minta|bayar|uang|pungli|calo|hilang|salah|rusak|error|susah|sulit)\b/i;
 /** Words that withhold a number in a sentence ("no permohonannya sy lupa pak, ada di rumah", "blm dpt nomor"). */
 const WITHHOLDS = /\b(?:lupa|belum|blm|blom|tidak|tdk|gak|ga|gk|nggak|ngga|enggak|tanpa|hilang|none|don'?t|no)\b/i;
+/** Words naming the number asked for at the permit step ("no permohonannya", "nomor izin", "nmr"); not "no" alone ("no telp kantor brp" asks for the office's). */
+const NUMBER_WORD = /\b(?:nomor|nomer|nmr|nomornya|nomernya|permohonan\w*|registrasi|number)\b/i;
 /** An Indonesian mobile number as typed ("0813 3745 2210", "+62 812-…"); a permit number of digits alone is not one. */
 const MOBILE = /^\s*(?:\+?62|0)8[0-9 -]{7,16}\s*$/;
 /** A name as people type it at the wrong step: one to four capitalised words ("Nyoman Astawa", "Gede"). */
@@ -479,6 +481,9 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
     return done(ask(t, k, data));
   }
 
+  // "no permohonannya sy lupa pak, ada di rumah" names the number it withholds: an answer, however the network
+  // reads it (it names the office's contacts' words too), never a detour.
+  if (data.step === 'permit' && !isQuestion(text) && NUMBER_WORD.test(text) && answeredAhead(data, text, message)) return done(ask(t, k, data));
   if (isDetour(ctx, data.step)) {
     return { kind: 'detour', after: [...replies, t.reply('complaint.resume'), ...ask(t, k, data)], session: flowOf(data, startedAt) };
   }
