@@ -47,7 +47,8 @@ export function leavingWords(options: LeavingOptions = {}): RegExp {
   const phrase = String.raw`\/?(?:${phrases})(?:@[A-Za-z0-9_]+)?`;
   // A cancel phrase may give its reason after a comma or a stop ("batal aja deh, udh diangkat barusan", "batal
   // aja. takut nanti urusan ibu sy malah dipersulit"): a sentence, not a new request (no question mark).
-  const cancel = String.raw`(?:${CANCEL_PHRASES.join('|')})`;
+  // (in a form, a later with its reason too: "ntar aja deh min, lg sibuk")
+  const cancel = String.raw`(?:${[...CANCEL_PHRASES, ...(options.later ? LATER_PHRASES : [])].join('|')})`;
   const withReason = String.raw`^\s*(?:${LEAD}[\s,]+)*${cancel}(?:\s+(?:${TAIL}|${cancel}))*\s*[,.!;]+\s*(?!${ASKS})(?:[^\s?]+\s*){1,10}[.!]*\s*$`;
   // Or the reason first, then the cancel ("eh tp sy takut ketahuan, gak jadi deh. batal", "udh gak jadi ngadu, batal
   // aja"): a plain "batal"/"cancel", or "ga jadi" with a particle; never a description ending "…izinnya ga jadi".

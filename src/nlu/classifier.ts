@@ -13,7 +13,7 @@
  * business text at all). Subscribing and unsubscribing need explicit wording.
  */
 import { FORWARDED } from './forwarded.js';
-import { PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER } from './phrases.js';
+import { QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER } from './phrases.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -661,7 +661,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       const wordsIn = normalised.split(' ').length;
       if (!bare && wordsIn >= LONG_MESSAGE_WORDS) {
         const ending = lastClauseBest(markup ? stripMarkup(clipped) : clipped);
-        if (ending && (ending.intent === 'form.request' || !best || best.intent === 'None' || best.score < threshold)) best = ending;
+        // (a letter that introduces its question, "Perkenalkan, … Mohon penjelasan, apakah …", asks what it ends with)
+        if (ending && (ending.intent === 'form.request' || !best || best.intent === 'None' || best.score < threshold || (ending.score >= 0.9 && QUESTION_INTRODUCED.test(normalised)))) best = ending;
       }
       // A wrongdoing or a broken website described without a complaint word is a complaint, unless the message is
       // about another business ("petugas pln minta uang", "aplikasi bank error").
@@ -790,7 +791,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (weak() && best?.intent !== 'help' && wordsIn <= 8 && (MISTAPPED.test(normalised) || (MISTOOK_US.test(normalised) && !/\?\s*\S{0,4}\s*$/u.test(clipped))) && !QUESTION_WORD.test(normalised)) best = { intent: 'ack', score: 1 };
       // "lho bukan disini? kirain semua pelayanan satu pintu", "oh yg itu belum ya, oke pak": taken in, however
       // the office words in it read.
-      else if (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || weak()) && wordsIn <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
+      else if (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || weak() || (best.intent === 'form.request' && entities.forms.length === 0)) && wordsIn <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
       // "Jadi kalau saya datang besok tidak bisa dilayani ya?": the counter's state.
       if ((weak() || (best?.intent === 'complaint.file' && best.score < 1 && !COMPLAINT_WORD.test(normalised))) && IF_I_COME.test(normalised) && !foreign()) best = sure('closure.status');
       // "kenapa tutup, sampai kapan?": the last question asked is the one answered.
@@ -835,6 +836,38 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((weak() || best?.intent === 'complaint.file') && (ACK_WITH_PLAN.test(normalised) || UNDERSTOOD.test(normalised)) && !QUESTION_WORD.test(normalised)) {
         best = { intent: 'ack', score: 1 };
       }
+      // Hellos without a greeting word: "min", "kak", "ijin nanya kak" (its opener gone), "do you speak english?".
+      // (the address typed as such: the typo mender makes "aaaaaa" a "kakak")
+      if (weak() && ((ADDRESS_ONLY.test(normalised) && ADDRESS_TYPED.test(clipped)) || SPEAKS_ENGLISH.test(normalised))) best = { intent: 'greeting', score: 1 };
+      // "yaudah itu aja, dah": that is all. "ooo gitu": taken in. "lah trs ini apa": what this chat does.
+      if (weak() && THAT_IS_ALL.test(normalised)) best = { intent: 'goodbye', score: 1 };
+      if (weak() && SO_THAT_IS_IT.test(normalised)) best = { intent: 'ack', score: 1 };
+      if (weak() && WHAT_IS_THIS.test(normalised)) best = { intent: 'help', score: 1 };
+      // A long letter that asks something ("Mohon penjelasan, apakah …") is no farewell for its closing
+      // formula ("Om Santih, Santih, Santih Om"): unread as a whole, its parts are answered.
+      if (best !== undefined && SMALL_TALK.has(best.intent) && best.intent !== 'None' && wordsIn >= 25 && QUESTION_WORD.test(normalised)) best = undefined;
+      // "ada call center gk": the office's contacts, never a complaint without a complaint word (a story of calls
+      // never answered is one: "td sy telp call center, gak pernah diangkat dr pagi").
+      if ((weak() || (best?.intent === 'complaint.file' && best.score < 1)) && wordsIn <= 8 && CALL_CENTER_ASKED.test(normalised) && !COMPLAINT_WORD.test(normalised) && !foreign()) best = sure('contact.info');
+      // "katanya udh buka lg senin besok, bener ga?": whether there is a reopening date.
+      if ((weak() || best?.intent === 'closure.status') && REOPENING_RUMOUR.test(normalised) && IS_IT_TRUE.test(normalised) && !OTHER_OFFICE.test(normalised) && (OFFICE_PLACE.test(normalised) || entities.services.length > 0 || !foreign())) best = sure('closure.duration');
+      // "SIP sy habis bulan depan, perpanjangnya gmn kalo kantor tutup": how it is done online.
+      if ((weak() || (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || (best.intent === 'consultation' && best.score < 1)))) && HOW_WHILE_CLOSED.test(normalised) && (entities.forms.length > 0 || !foreign())) best = sure('service.online');
+      // "tiang ke kantor saja nggih besok?": whether the counter serves.
+      if ((weak() || best?.intent === 'closure.reason') && COME_ANYWAY.test(normalised) && !OTHER_OFFICE.test(normalised) && !foreign()) best = sure('closure.status');
+      // "kenapa ditutupnya kak? biar bisa aku tulis alasannya di laporan": why, whatever "laporan" suggests.
+      if (best?.intent === 'complaint.file' && best.score < 1 && WHY_CLOSED_FIRST.test(normalised)) best = sure('closure.reason');
+      // "sy mau lapor pengajuan izin sy dipersulit, …": a complaint, however the permit's words read.
+      if (best?.intent !== 'complaint.file' && best?.intent !== 'referral' && COMPLAIN_HERE.test(normalised) && PROBLEM_TOLD.test(normalised) && !OTHER_MATTER.test(normalised) && !foreign()) best = { intent: 'complaint.file', score: 1 };
+      // "mau batalin permohonan izin reklame yg udh dikirim": staff's to do, a question for a person.
+      if ((weak() || best?.intent === 'service.online' || best?.intent === 'application.stalled' || best?.intent === 'form.request' || best?.intent === 'permit.pickup') && WITHDRAW_APPLICATION.test(normalised) && !COMPLAINT_WORD.test(normalised) && (entities.forms.length > 0 || entities.services.includes('permit') || !foreign())) best = sure('consultation');
+      // "lho ini bukan telkomsel ya", "ini bukan kantor desa?": taking this chat for another place's, out of
+      // scope (the answer says what this chat does), never an acknowledgement or the office's staffing.
+      if (wordsIn <= 8 && THIS_IS_NOT.test(normalised) && best?.intent !== 'referral') best = { intent: 'None', score: 1 };
+      // "konsultasi: …", "konsultasi dong, …": a question for a person, whatever it asks.
+      if (CONSULTATION_HEADED.test(clipped.toLowerCase())) best = { intent: 'consultation', score: 1 };
+      // "how can I follow up on it?": a complaint's status.
+      if (FOLLOW_IT_UP.test(normalised)) best = sure('complaint.status');
       return best
         ? { intent: best.intent, score: best.score, language, normalised, entities }
         : { intent: 'None', score: 1, language, normalised, entities };

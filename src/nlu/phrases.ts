@@ -6,7 +6,7 @@
 /** Which permits a business needs ("ijin apa aja yg diperluin", "perlu izin apa", "izinnya apa saja"). */
 export const PERMITS_NEEDED = /\b(?:izin|ijin|perizinan)\w* apa(?: saja)?\b|\b(?:perlu|butuh|harus (?:punya|urus)) (?:izin|ijin)\w* apa\b|\b(?:izin|ijin)\w* (?:yang )?(?:diperlukan|diperluin|dibutuhkan|harus diurus|wajib)\b|\bwhat (?:permits?|licen[cs]es?) do i need\b/;
 /** A message that ends by taking leave ("gk jd deh ntar aja, bye"). */
-export const BYE_AT_END = /\b(?:bye|bye bye|byee+|dadah|dada|daah|sampai jumpa|see you|see ya)$/;
+export const BYE_AT_END = /\b(?:bye|bye bye|byee+|dadah|dada|daah|sampai jumpa|see you|see ya|rahayu)$/;
 /** Whether one must come in ("hrs dtg ke kantor gak", "perlu ke kantor ga"): the face-to-face state. */
 export const MUST_COME_IN = /\b(?:harus|perlu|wajib|mesti|must i|do i have to)\s+(?:datang|dateng|ke kantor|ke loket|come)\b/;
 /** Asking to be put on the announcements ("daftarin sy ke info pengumuman ya"). */
@@ -100,6 +100,40 @@ export const RESIGNED_SHORT = /^(?:(?:ya ampun|aduh|yah|oh|duh|waduh) )?(?:yaudh
 /** Thanks first ("terima kasih banyak bu, nanti saya coba"). */
 export const THANKS_FIRST = /^(?:terima kasih|makasih|thanks|thank you|suksma|matur suksma|nuhun|hatur nuhun|matur nuhun)\b/;
 /** "boleh nanya2?", "bisa tanya?": asking to ask. */
-export const MAY_I_ASK = /\b(?:boleh|bisa|mau|izin) (?:nanya|tanya|bertanya)(?: ?2|-tanya| tanya| dong| ya| kak| min)*$/;
+export const MAY_I_ASK = /\b(?:boleh|bisa|mau|izin) (?:nanya|tanya|bertanya|metakon|matakon|takon)(?: ?2|-tanya| tanya| dong| ya| kak| min| tidak| gak| ga| nggak| kah| iya| nggih)*$/;
 /** No number to call ("gak ada nomornya langsung?", "tidak ada nomor telepon?"). */
 export const NO_NUMBER = /\b(?:tidak|gak|ga|nggak) ada (?:nomor|nomer|no)\w*\b.{0,25}\b(?:langsung|telepon|telpon|hp|whatsapp|wa|fb|facebook|hubungi|kantor)\b/;
+/** A message of address words only ("min", "kak", "p", "permisi pak"; "ijin nanya kak" once its polite opener is gone): a hello. */
+export const ADDRESS_ONLY = /^(?:(?:kak|kakak|admin|min|pak|bapak|bu|ibu|bli|mbok|gan|sis|mas|mbak|bos|p|ping|permisi|punten|tabik|halo|hai)\s*)+$/;
+/** An address word as typed (raw text). */
+export const ADDRESS_TYPED = /\b(?:kak\w*|min|mimin|admin|pak|bapak|bu|ibu|bli|mbok|gan|sis|mas|mbak|bos|p|ping|permisi|punten|tabik|halo|hai)\b/i;
+/** "do you speak english?", "bisa pakai bahasa inggris?": which language the bot speaks, a hello. */
+export const SPEAKS_ENGLISH = /\b(?:do|can|could) you (?:speak|understand|use) (?:english|bahasa inggris)\b|\b(?:bisa|boleh) (?:pakai|pake|berbahasa|bahasa) (?:bahasa )?inggris\b/;
+/** "yaudah itu aja, dah": that is all, a farewell. */
+export const THAT_IS_ALL = /^(?:(?:ya sudah|yaudah|oke|ok|baik|sudah) )?itu (?:saja|aja)(?: (?:sudah|dulu|ya|kak|min|pak|bu|terima kasih|makasih|deh))*$/;
+/** "ooo gitu", "oh begitu ya": taken in. */
+export const SO_THAT_IS_IT = /^(?:o|oh|oo+|ohh+) (?:begitu|gitu|gt|gtu)(?: (?:ya|yah|kak|min|pak|bu|toh|deh))*$/;
+/** "lah trs ini apa", "ini bot apa sih": what this chat is, the menu. */
+export const WHAT_IS_THIS = /^(?:(?:lah|lho|loh|terus|jadi|ya|oh|eh) )*ini (?:apa|apaan|bot apa|layanan apa|chat apa)(?: (?:sih|ya|kak|min|dong))*$/;
+/** The call center asked for ("ada call center gk", "hotline nya brp"). */
+export const CALL_CENTER_ASKED = /\b(?:call ?center\w*|callcenter|hotline\w*)\b/;
+/** A rumour of the office open again asked about ("katanya udh buka lg senin, bener?"): when it reopens. */
+export const REOPENING_RUMOUR = /\b(?:sudah|mau|akan|bakal) (?:buka|dibuka) (?:lagi|kembali)\b/;
+/** How a permit is done while the office is closed ("perpanjangnya gmn kalo kantor tutup", "how do I apply while your office is closed"). */
+export const HOW_WHILE_CLOSED = /\b(?:bagaimana|caranya|bisa diurus|how (?:do|can|should) i|ngurusnya|urusnya)\b.{0,40}\b(?:kalau|pas|selama|saat|while|sementara)\b.{0,20}\b(?:tutup|ditutup|closed)\b|\b\w+nya bagaimana kalau (?:kantor )?(?:tutup|ditutup)\b/;
+/** Coming to the office anyway, asked in passing ("tiang ke kantor saja nggih besok?", "dados ke kantor langsung nggih?"). */
+export const COME_ANYWAY = /\b(?:saya |aku )?(?:bisa |boleh )?(?:ke kantor|datang ke kantor|datang langsung)(?: (?:saja|langsung))+\b|\bbisa ke kantor langsung\b/;
+/** A question first asking why it is closed ("kenapa ditutupnya kak? biar …"). */
+export const WHY_CLOSED_FIRST = /^(?:(?:tapi|terus|jadi|oh|kak|min) )*(?:kenapa|mengapa) (?:kok )?(?:di)?tutup\w*/;
+/** An application already sent to be withdrawn ("mau batalin permohonan yg udh dikirim"): staff's to do. */
+export const WITHDRAW_APPLICATION = /\b(?:batal\w*|membatalkan|tarik|menarik|cabut|mencabut)\b.{0,20}\b(?:permohonan|pengajuan|berkas)\w*\b/;
+/** A message that starts by asking for a person ("konsultasi: …", "konsultasi dong, …"). */
+export const CONSULTATION_HEADED = /^\/?(?:konsultasi|consultation)(?: (?:dong|ya|min|kak|pak|bu))*\s*[:,]/;
+/** Following up a complaint in English ("how can I follow up on it?", "track my complaint"). */
+export const FOLLOW_IT_UP = /\bfollow(?:ing)? (?:it )?up\b.{0,20}\b(?:it|complaint|report|ticket)\b|\btrack (?:it|my (?:complaint|report|ticket))\b/;
+/** A problem told with wanting to report it ("pengajuan izin sy dipersulit", "petugasnya judes"). */
+export const PROBLEM_TOLD = /\b(?:dipersulit|dipersusah|dipingpong|dilempar|ditolak|dipungut|pungli|kasar|judes|ketus|dibentak|diabaikan|dicuekin)\b/;
+/** "lho ini bukan telkomsel ya", "ini bukan kantor desa?": whether this chat is another place's (never "bukan di sini", taken in). */
+export const THIS_IS_NOT = /^(?:(?:lho|loh|lah|oh|eh|wah|jadi|lo) )*ini bukan (?!di ?sini|tempatnya)(?:\w+ ){0,2}\w+(?: (?:ya|kah|toh|sih))?$/;
+/** A letter's question announced ("mohon penjelasan", "ingin menanyakan", "perkenalkan, saya …"). */
+export const QUESTION_INTRODUCED = /\b(?:perkenalkan|mohon penjelasan\w*|mohon informasi\w*|mohon info|ingin menanyakan|mau menanyakan|izin bertanya|hendak bertanya)\b/;

@@ -34,6 +34,10 @@ export const CONTINUABLE: ReadonlySet<IntentName> = new Set<IntentName>([
  */
 const OVERRIDABLE: ReadonlySet<IntentName> = new Set<IntentName>(['None', 'help', 'ack', 'greeting', 'complaint.file', 'complaint.status', 'subscribe', 'unsubscribe', 'goodbye', 'consultation']);
 /** A ticket question names a ticket or a complaint ("trs gmn dong" after a closure answer does not). */
+/** Still waiting, said in a few words ("kok lama bgt", "blm ada kabar juga"). */
+const STILL_WAITING = /\b(?:lama|lambat|lelet)\b|\bbelum (?:ada|juga|di\w+)\b/;
+/** Following up a filed complaint ("how can I follow up on it?", "pantaunya gmn", "cek statusnya dmn"). */
+const FOLLOW_IT = /\bfollow(?:ing)? (?:it )?up\b|\btrack\b|\bpantau\w*|\bcek (?:status\w*|nya)\b|\bstatusnya\b/;
 const TICKET_WORDS = /\b(tiket|ticket|aduan|pengaduan|laporan|komplain|complaint|adu-\w+)\b/;
 
 /** At most this many words: a longer message says what it is about by itself. */
@@ -147,6 +151,10 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (topic?.intent === 'form.request' && c.entities.forms.length > 0 && c.intent !== 'form.request') {
     if (words <= MAX_WORDS && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()))) return 'form.request';
   }
+  // "kok lama bgt, udh seminggu" after a ticket's status: still about that ticket, never the closure's "how long".
+  if (topic?.intent === 'complaint.status' && words <= MAX_WORDS && STILL_WAITING.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'complaint.status';
+  // "how can I follow up on it?", "cara pantaunya gmn?" after a complaint was filed: its status.
+  if (topic?.intent === 'complaint.file' && words <= MAX_WORDS && FOLLOW_IT.test(c.normalised)) return 'complaint.status';
   // "dmn itu?" after another agency's answer asks where that agency is, not the office's own contact.
   if (topic?.intent === 'referral' && WHERE_THAT.test(c.normalised)) return 'referral';
   // "oh jd blm pasti ya?" after a closure answer: the reopening date is not decided (never a stalled application).
@@ -166,7 +174,7 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   // address yet, is that a problem?" is no complaint, "sy ga ada email" no farewell) and registering ("daftarnya
   // dmn? gratis kan") continue OSS, however they read alone.
   const aboutOss = topic?.intent === 'oss.registration' || (topic?.services.includes('oss') ?? false);
-  if (aboutOss && c.intent !== 'oss.registration' && words <= MAX_WORDS + 6 && (office.oss.topics.some((x) => namesTopic(c.normalised, x)) || (words <= 8 && REGISTERING.test(c.normalised)))) return 'oss.registration';
+  if (aboutOss && c.intent !== 'oss.registration' && words <= MAX_WORDS + 8 && (office.oss.topics.some((x) => namesTopic(c.normalised, x)) || (words <= 8 && REGISTERING.test(c.normalised)))) return 'oss.registration';
   // "link nya apa pak" after a forms answer: the forms page again.
   if (topic?.intent === 'form.request' && words <= MAX_WORDS + 2 && LINK_ASKED.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'form.request';
   // "semua layanan?" after a closure answer: what is closed.

@@ -61,12 +61,12 @@ const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya bole
  * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
  * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
  */
-const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
+const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|terima|nerima|menerima|dikirimi|dikirimin) (\w+ )?info\w*|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
 /** Words that ask to complain: a short message opens the complaint form only with one of these. */
 const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|protes|report\w*|kecewa|pungli|calo)\b/i;
 /** Words of a question about a complaint's status: without one, "complaint.status" is a misread. */
-const STATUS_WORDS = /\b(status|tiket|ticket|tracking|track|adu-\w+|nomor\w*|nomer\w*|tanggapan\w*|progres\w*|progress|tindak ?lanjut\w*|ditindaklanjuti|ditanggapi|(?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|report\w*)\b/i;
+const STATUS_WORDS = /\b(status|follow(?:ing)? (?:it )?up|track|tiket|ticket|tracking|track|adu-\w+|nomor\w*|nomer\w*|tanggapan\w*|progres\w*|progress|tindak ?lanjut\w*|ditindaklanjuti|ditanggapi|(?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|report\w*)\b/i;
 /** A person asked for in so many words ("mau tanya ke pegawai langsung", "bicara sama petugas"). */
 const A_PERSON_ASKED = /\b(?:tanya|bertanya|nanya|bicara|ngobrol|konsultasi|chat|takon)\w*\s+(?:\S+\s+)?(?:ke|dengan|dgn|sama|sm|kepada|kaleh)\s+(?:petugas|pegawai|staf|staff|orang|admin|cs|operator|manusia)\w*/i;
 /** This office or its business named ("petugas", "loket", "izin"): a complaint about it is ours to file. */
@@ -81,6 +81,10 @@ const CONTINUABLE_OURS: ReadonlySet<IntentName> = new Set<IntentName>(['form.req
 const HOW_ANNOUNCED = /\b(?:dikirim|dikirimi|dikabari|dikabarin|diinfokan|diinfoin|lewat sini|di sini|disini|lewat (?:wa|chat|telegram)|via (?:wa|chat|telegram))\b.*\?|\b(?:dikirim|dikabari|dikabarin|diinfokan)\b.*\b(?:kan|ya|kah)\s*[?.!]*\s*$/i;
 /** A stop negated ("jangan berhenti kirim info", "don't stop sending"): no unsubscribing. */
 const STOP_NEGATED = /\b(?:jangan|jgn|tidak usah|gak usah|ga usah|nggak usah|don'?t|do not)\s+(?:di)?(?:berhenti|stop|unsub\w*|hapus|keluarkan|keluarin|sending)/i;
+/** A message headed by the consultation word ("konsultasi: …", "konsultasi dong, …"): one question for a person. */
+const CONSULTATION_HEAD = /^\s*\/?(?:konsultasi|consultation)\b/i;
+/** Which office handles a matter, asked ("kantor yg ngurus …", "who issues …"). */
+const WHO_HANDLES = /\b(?:yang|yg) (?:urus|ngurus|mengurus|menangani|melayani|nanganin)\b|\bwho (?:handles|issues|deals with)\b/i;
 /** Answers of the office's own business that also say which agency handles another matter named beside it. */
 const ANSWERED_WITH_A_REFERRAL: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online']);
 /**
@@ -230,6 +234,11 @@ export function step(
       intent = 'None';
       score = 1;
       handled = { replies: [t.reply('cancel.nothing')] };
+    } else if (c.intent === 'unsubscribe' && STOP_NEGATED.test(text) && SUBSCRIPTION_WORDS.test(text)) {
+      // "tolong jgn stop kirim info ya, sy butuh bgt": asks to keep the announcements, the very opposite of leaving.
+      intent = 'subscribe';
+      score = 1;
+      handled = d.intents.subscribe(ctx);
     } else if (base.offer && YES.test(text)) {
       intent = base.offer;
       score = 1;
@@ -239,7 +248,7 @@ export function step(
       // So is a complaint of a word or two without a complaint word ("biayanya?", "pantes lama"): no form opens on it.
       const unsure =
         ((c.intent === 'subscribe' || c.intent === 'unsubscribe') && (!SUBSCRIPTION_WORDS.test(text) || OTHER_BUSINESS.test(text))) ||
-        // and "jangan berhenti kirim info ya" asks the very opposite of leaving.
+        // and a "jangan berhenti" of something else is no leaving either.
         (c.intent === 'unsubscribe' && STOP_NEGATED.test(text)) ||
         (c.intent === 'complaint.file' && fewerWords(text, MIN_WORDS_OF_A_PROBLEM) && !COMPLAINT_WORDS.test(text)) ||
         // nor does a question the network leans to read as a complaint ("bisa dikirim pdf aja gak?"): a question.
@@ -252,6 +261,8 @@ export function step(
       // Another agency's business, and where to report a matter just found out of scope: the fallback's to answer.
       const notOurs =
         ((REFERRAL_OVER.has(c.intent) || (c.intent === 'complaint.file' && !COMPLAINT_WORDS.test(text))) && c.entities.forms.length === 0 && namesAgency()) ||
+        // "ini kantor yg ngurus ijin keramaian bukan?": whether this office handles another agency's matter.
+        (c.intent === 'closure.status' && c.score < 1 && c.entities.forms.length === 0 && WHO_HANDLES.test(text) && namesAgency()) ||
         (base.noneStreak > 0 && c.intent.startsWith('complaint.') && WHERE_TO_REPORT.test(text)) ||
         // "mau lapor ktp el sy blm jadi2": another agency's matter reported, with no word of this office in it.
         (c.intent === 'complaint.file' && c.score < 1 && !OUR_OFFICE_NAMED.test(text) && namesAgency()) ||
@@ -270,7 +281,7 @@ export function step(
       // (never of a message about another regency's office: its parts are that office's business too)
       // (nor of a person asked for by name: "bapak mau tanya ke pegawai langsung, bapak gak ngerti formulir2" is one request)
       // (nor of a forwarded announcement: each thing it says is no question of the person's)
-      const answered = !follow && !notOurs && !c.elsewhere && !FORWARDED.test(text) && !(c.intent === 'consultation' && A_PERSON_ASKED.test(text)) && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')
+      const answered = !follow && !notOurs && !c.elsewhere && !FORWARDED.test(text) && !(c.intent === 'consultation' && (A_PERSON_ASKED.test(text) || CONSULTATION_HEAD.test(text))) && (ANSWERABLE_PART.has(c.intent) || c.intent === 'None')
         ? (typeof parts === 'function' ? parts() : parts).filter((p) => ANSWERABLE_PART.has(p.c.intent))
         : [];
       const distinct = new Set(answered.map((p) => p.c.intent));
@@ -331,6 +342,9 @@ export function step(
   next.justSubscribed = intent === 'subscribe' ? true : undefined;
   // What this answer was about, for a follow-up next turn (kept through acknowledgements and thanks).
   if (CONTINUABLE.has(intent)) next.topic = { intent, forms: used.entities.forms, services: used.entities.services };
+  // A ticket's status or a complaint's form: "kok lama bgt" or "how can I follow up on it?" next leans on it
+  // (never answered as a part of another message, so not continuable).
+  else if (intent === 'complaint.status' || intent === 'complaint.file') next.topic = { intent, forms: [], services: [] };
   // Asked of another regency's office: "kalo di Tabanan?" next asks the same of this one.
   else if (intent === 'None' && c.elsewhere && CONTINUABLE.has(c.elsewhere.intent)) {
     next.topic = { intent: c.elsewhere.intent, forms: c.elsewhere.entities.forms, services: c.elsewhere.entities.services, elsewhere: true };

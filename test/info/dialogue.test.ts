@@ -273,6 +273,14 @@ describe('facts asked directly', () => {
     expect(referralsOf(bot.app.office, 'bikin sim c').map((r) => r.topic.id)).toEqual(['SIM']);
   });
 
+  it('an event permit (izin keramaian) is the police\'s, even asked as "is this the office that handles it?" (blind set 14)', async () => {
+    const bot = makeBot();
+    expect(referralsOf(bot.app.office, 'izin keramaian buat upacara ngaben').map((r) => r.topic.id)).toEqual(['izin keramaian dan SKCK']);
+    const [reply] = await talk(bot, 'telegram:34', 'ini kantor yg ngurus ijin keramaian buat upacara ngaben bukan?');
+    expect(reply).toContain('Polres Tabanan');
+    expect(reply).not.toContain('ditiadakan');
+  });
+
   it('the contact card has no empty Email line, and English replies name the places in English', async () => {
     const bot = makeBot();
     const [id] = await talk(bot, 'telegram:32', 'kontak kantornya ada?');

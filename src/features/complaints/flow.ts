@@ -104,6 +104,8 @@ const SKIP_SAID =
 /** A field withheld: the skip word, or a sentence saying the person has none (with its reason after: "nomornya gak ada, wkt itu blm sempet daftar"). */
 const isSkip = (text: string): boolean => SKIP_WORD.test(text) || SKIP_SAID.test(text);
 const YES = /^\s*\/?(?:(?:ya|iya|y|yes|ok|oke|okay|sudah|udah|udh)[\s,]+)?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju|send it|submit it)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|ya|kak|min|sekarang|now|please))*\s*[.!]*\s*$/i;
+/** A yes, also typed with held letters ("yaa kirimm", "okee"): none of the yes words has a double letter of its own. */
+const isYes = (text: string): boolean => YES.test(text) || YES.test(text.replace(/(\p{L})\1+/gu, '$1'));
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 const QUESTION_START =
   /^(apa|apakah|kapan|berapa|bagaimana|gimana|gmn|dimana|di mana|kemana|siapa|kenapa|mengapa|bisakah|bolehkah|what|when|where|how|why|who|is|are|can|could|do|does|will)\b/i;
@@ -448,7 +450,7 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
   if (!text) return done(ask(t, k, data));
 
   if (data.step === 'confirm') {
-    if (YES.test(text)) {
+    if (isYes(text)) {
       const draft = ComplaintDraft.safeParse({
         draftId: data.draftId,
         description: data.description,

@@ -108,10 +108,11 @@ const effect = (e: ConsultationEffect): Effect => e;
 /**
  * A question about face-to-face consultation at the office itself: it names the counter ("tatap muka", "datang
  * ke kantor", "in person") or asks whether consultation is open or closed ("konsultasi jg tutup?"). A question
- * that only uses "buka" or "masih" ("sy mau buka apotek", "masih perlu izin?") is not one.
+ * that only uses "buka" or "masih" ("sy mau buka apotek", "masih perlu izin?") is not one, nor a business to be
+ * opened beside the word ("konsultasi dong, sy mau buka homestay 3 kamar").
  */
 const ABOUT_THE_COUNTER =
-  /tatap muka|face[- ]to[- ]face|offline|in person|\b(?:datang|dateng|ke|di) (?:ke )?kantor\b|\blangsung\b.{0,20}\bkantor\b|\b(?:konsultasi|consultation)\b.{0,25}\b(?:buka|dibuka|tutup|ditutup|open|closed)\b|\b(?:buka|dibuka|tutup|ditutup|open|closed)\b.{0,25}\b(?:konsultasi|consultation)\b/i;
+  /tatap muka|face[- ]to[- ]face|offline|in person|\b(?:datang|dateng|ke|di) (?:ke )?kantor\b|\blangsung\b.{0,20}\bkantor\b|\b(?:konsultasi|consultation)\b.{0,25}\b(?<!\b(?:mau|ingin|pengen|pingin|rencana|akan|mo|mw|to) )(?:buka|dibuka|tutup|ditutup|open|closed)\b|\b(?<!\b(?:mau|ingin|pengen|pingin|rencana|akan|mo|mw|to) )(?:buka|dibuka|tutup|ditutup|open|closed)\b.{0,25}\b(?:konsultasi|consultation)\b/i;
 
 /** Words that ask for a person (a message without one is a question the bot was unsure of, not a request). */
 const ASKS_FOR_A_PERSON =
@@ -154,11 +155,13 @@ export const startConsultation: IntentHandler = (ctx) => {
   if (ABOUT_THE_COUNTER.test(ctx.message.text)) return { replies: [counterState(ctx), ctx.t.reply('consultation.offer')] };
   const body = ctx.text
     .replace(/^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?\s*/, '')
-    .replace(/^(konsultasi|consultation)\b[\s:,.-]*/i, '')
+    .replace(/^(konsultasi|consultation)\b(?:\s+(?:dong|ya|min|kak|pak|bu|please))*[\s:,.-]*/i, '')
     .trim();
+  // Headed by the word itself ("konsultasi: …", "/konsultasi …"): the question is given with the request.
+  const headed = body !== ctx.text.trim();
   // A question that does not ask for a person ("biaya pbg brp ya?"): said to be one for staff, and a person
   // offered; nothing is taken down until the person asks for one.
-  const explicit = body !== ctx.text.trim() || ASKS_FOR_A_PERSON.test(ctx.text);
+  const explicit = headed || ASKS_FOR_A_PERSON.test(ctx.text);
   if (!explicit) {
     // A permit it names ("I need a building permit, what is it called now?"): that permit's catalogue entry too.
     const forms = ctx.k.office.forms.filter((f) => ctx.c.entities.forms.includes(f.name)).slice(0, 3);
@@ -178,6 +181,16 @@ export const startConsultation: IntentHandler = (ctx) => {
   if (looksLikeQuestion(body) && body.length <= MAX_TEXT && !onlyNamesATopic(body)) {
     data.question = body;
     data.step = 'confirm';
+    // "konsultasi: <question>" asks for a person and gives the question at once, as the question step does: sent
+    // (the form stays until it is stored; should the store fail, "ya" sends it again).
+    if (headed) {
+      return {
+        replies: [],
+        effects: [effect({ kind: 'consultation.create', draft: { draftId: data.draftId, question: body, language: data.language, botLastReply: data.botLastReply } })],
+        session: flowOf(data, ctx.k.now.toISOString()),
+      };
+    }
+    // A person asked for with a question beside ("bisa tanya ke petugas? syarat PBG apa"): shown, sent on a yes.
     return { replies: [ctx.t.reply('consultation.start.noted'), ...confirm(ctx, data)], session: flowOf(data, ctx.k.now.toISOString()) };
   }
   return { replies: askQuestion(ctx), session: flowOf(data, ctx.k.now.toISOString()) };

@@ -26,8 +26,8 @@ function setup(start = '2026-12-01T02:00:00Z'): { bot: TestBot; channel: Recordi
 }
 
 async function ask(bot: TestBot, question: string): Promise<string> {
-  await say(bot, CITIZEN, `/konsultasi ${question}`);
-  const replies = (await say(bot, CITIZEN, 'ya')).join('\n');
+  // (the question given with the command is sent at once)
+  const replies = (await say(bot, CITIZEN, `/konsultasi ${question}`)).join('\n');
   const number = findNumber(replies);
   if (!number) throw new Error(`no number in: ${replies}`);
   await bot.app.idle();

@@ -28,8 +28,7 @@ describe.skipIf(!REDIS_URL)(`consultation on one Redis${REDIS_URL ? '' : ' (skip
     };
     const a = open();
     const b = open();
-    await say(a.bot, 'telegram:900', '/konsultasi Apakah izin kos-kosan perlu PBG fungsi hunian?');
-    const number = findNumber((await say(a.bot, 'telegram:900', 'ya')).join('\n')) ?? '';
+    const number = findNumber((await say(a.bot, 'telegram:900', '/konsultasi Apakah izin kos-kosan perlu PBG fungsi hunian?')).join('\n')) ?? '';
     const results = await Promise.all(
       [a, b].map((x) => x.bot.app.consultation.service.answer(number, 'Ya, perlu.', 'telegram:111', 'msg:telegram|-100:77', new Date())),
     );

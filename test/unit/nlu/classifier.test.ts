@@ -469,6 +469,32 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['lho bukan di sini? kirain semua urusan satu pintu', 'ack'],
     ['oh yg itu belum ya, oke pak', 'ack'],
     ['loh ini bukan jne ya?', 'None'],
+    // blind set 14: hellos without a greeting word, a farewell blessing, that is all, taken in, what this chat is
+    ['min', 'greeting'],
+    ['aaaaaa', 'None'],
+    ['ijin nanya kak', 'greeting'],
+    ['hi, do you speak english?', 'greeting'],
+    ['kak sy mau metakon', 'help'],
+    ['nggih, rahayu', 'goodbye'],
+    ['oke itu aja dulu', 'goodbye'],
+    ['oh gitu ya', 'ack'],
+    ['terus ini apaan sih', 'help'],
+    ['lho ini bukan indihome ya', 'None'],
+    // the call center asked, a reopening rumour, how it is done while closed, coming in anyway
+    ['call center nya ada ga min', 'contact.info'],
+    ['katanya kantor perizinan mau dibuka lagi minggu depan, bener ga?', 'closure.duration'],
+    ['izin reklame sy habis bulan ini, perpanjangnya gmn kalo kantor tutup', 'service.online'],
+    ['how do I apply for a building permit while the office is closed?', 'service.online'],
+    ['tiang ke kantor saja nggih?', 'closure.status'],
+    // why first over "laporan", a complaint told with wanting to report it, withdrawing an application
+    ['kenapa tutup sih? buat laporan tugas sekolah', 'closure.reason'],
+    ['sy mau lapor, permohonan izin apotek sy dipersulit terus', 'complaint.file'],
+    ['mau batalin permohonan izin yg udh dikirim kemarin', 'consultation'],
+    ['konsultasi: izin villa perlu apa aja?', 'consultation'],
+    ['how can I follow up on my complaint?', 'complaint.status'],
+    // another business's words stay out
+    ['pulsa sy habis, gmn kalo konter tutup', 'None'],
+    ['td sy telp call center bank, gak diangkat2 dr pagi', 'None'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });

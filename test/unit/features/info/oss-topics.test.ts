@@ -23,6 +23,8 @@ describe('OSS sub-topics (offices/tabanan.json)', () => {
     ['nib itu apa sih', 'nib'],
     ['umkm wajib punya nib?', 'wajib'],
     ['usaha mikro harus daftar oss?', 'wajib'],
+    ['oss bilang NIK yang Anda masukkan sudah terdaftar, pdhl blm pernah daftar', 'nik'],
+    ['it says my NIK is already registered', 'nik'],
   ])('%j → %s', (question, id) => {
     const n = normalise(question);
     expect(answers.ossTopicOf(office, n)?.id).toBe(id);
