@@ -9,7 +9,7 @@
 const LEAD = String.raw`(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah|td|tadi|sudahlah|udahlah|udah|sudah|yaudah|ywdh|bentar|sebentar|bntr|tunggu)`;
 /** Cancelling outright. */
 /** "ga jadi", "nggak jd": not going ahead. */
-const NOT_GOING = String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|ndak) ?(?:jadi|jd)`;
+const NOT_GOING = String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|ndak) ?(?:jadi|jd)(?: (?:ngadu|mengadu|lapor|melapor|komplain|konsultasi|nanya|tanya))?`;
 /** "ga usah", "tidak usah": no need. */
 const NO_NEED = String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak) ?usah`;
 const CANCEL_PHRASES = [

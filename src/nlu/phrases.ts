@@ -122,7 +122,7 @@ export const REOPENING_RUMOUR = /\b(?:sudah|mau|akan|bakal) (?:buka|dibuka) (?:l
 /** How a permit is done while the office is closed ("perpanjangnya gmn kalo kantor tutup", "how do I apply while your office is closed"). */
 export const HOW_WHILE_CLOSED = /\b(?:bagaimana|caranya|bisa diurus|how (?:do|can|should) i|ngurusnya|urusnya)\b.{0,40}\b(?:kalau|pas|selama|saat|while|sementara)\b.{0,20}\b(?:tutup|ditutup|closed)\b|\b\w+nya bagaimana kalau (?:kantor )?(?:tutup|ditutup)\b/;
 /** Coming to the office anyway, asked in passing ("tiang ke kantor saja nggih besok?", "dados ke kantor langsung nggih?"). */
-export const COME_ANYWAY = /\b(?:saya |aku )?(?:bisa |boleh )?(?:ke kantor|datang ke kantor|datang langsung)(?: (?:saja|langsung))+\b|\bbisa ke kantor langsung\b/;
+export const COME_ANYWAY = /\b(?:bisa|boleh|dapat) (?:datang|dateng) (?:langsung )?ke ?kantor\w*|\b(?:dibantu|dilayani|diurus) di kantor (?:saja|aja)\b|\b(?:saya |aku )?(?:bisa |boleh )?(?:ke kantor|datang ke kantor|datang langsung)(?: (?:saja|langsung))+\b|\bbisa ke kantor langsung\b/;
 /** A question first asking why it is closed ("kenapa ditutupnya kak? biar …"). */
 export const WHY_CLOSED_FIRST = /^(?:(?:tapi|terus|jadi|oh|kak|min) )*(?:kenapa|mengapa) (?:kok )?(?:di)?tutup\w*/;
 /** An application already sent to be withdrawn ("mau batalin permohonan yg udh dikirim"): staff's to do. */
@@ -137,3 +137,13 @@ export const PROBLEM_TOLD = /\b(?:dipersulit|dipersusah|dipingpong|dilempar|dito
 export const THIS_IS_NOT = /^(?:(?:lho|loh|lah|oh|eh|wah|jadi|lo) )*ini bukan (?!di ?sini|tempatnya)(?:\w+ ){0,2}\w+(?: (?:ya|kah|toh|sih))?$/;
 /** A letter's question announced ("mohon penjelasan", "ingin menanyakan", "perkenalkan, saya …"). */
 export const QUESTION_INTRODUCED = /\b(?:perkenalkan|mohon penjelasan\w*|mohon informasi\w*|mohon info|ingin menanyakan|mau menanyakan|izin bertanya|hendak bertanya)\b/;
+/** Still possible now ("masih bisa gak ya skrg?", "bisa tidak sekarang"). */
+export const STILL_POSSIBLE = /\b(?:masih|tetap|tetep) (?:bisa|dapat)\b|\bbisa (?:tidak|gak|nggak) (?:ya )?sekarang\b/;
+/** Subscribing again ("langganan lagi deh", "subscribe again"). */
+export const SUBSCRIBE_AGAIN = /\b(?:langganan|berlangganan) (?:lagi|kembali|ulang)\b|\bsubscribe (?:again|lagi)\b/;
+/** In person or online asked ("apply offline? or harus online?", "tatap muka atau online?"). */
+export const IN_PERSON_OR_ONLINE = /\b(?:offline|tatap muka|datang langsung|in person)\b.{0,30}\b(?:atau|or)\b.{0,15}\bonline\b/;
+/** In this chat (a consultation here, not at the counter). */
+export const IN_THIS_CHAT_WORD = /\b(?:chat|online|daring|wa|whatsapp|telegram|sini)\b/;
+/** A permit or application number alone (raw text: "503/0215/PBG/DPMPTSP/2020", "SW/2020/088"). */
+export const PERMIT_NUMBER_ONLY = /^\s*(?=[^\s]*\d)[A-Za-z0-9.-]+(?:\/[A-Za-z0-9.-]+){2,}\s*$/;

@@ -61,7 +61,7 @@ const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya bole
  * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
  * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
  */
-const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|terima|nerima|menerima|dikirimi|dikirimin) (\w+ )?info\w*|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
+const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|dpt|terima|trima|nerima|menerima|dikirimi|dikirimin) (\w+ )?info\w*|let (me|us) know|keep me (posted|updated|informed)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
 /** Words that ask to complain: a short message opens the complaint form only with one of these. */
 const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|protes|report\w*|kecewa|pungli|calo)\b/i;
@@ -81,6 +81,8 @@ const CONTINUABLE_OURS: ReadonlySet<IntentName> = new Set<IntentName>(['form.req
 const HOW_ANNOUNCED = /\b(?:dikirim|dikirimi|dikabari|dikabarin|diinfokan|diinfoin|lewat sini|di sini|disini|lewat (?:wa|chat|telegram)|via (?:wa|chat|telegram))\b.*\?|\b(?:dikirim|dikabari|dikabarin|diinfokan)\b.*\b(?:kan|ya|kah)\s*[?.!]*\s*$/i;
 /** A stop negated ("jangan berhenti kirim info", "don't stop sending"): no unsubscribing. */
 const STOP_NEGATED = /\b(?:jangan|jgn|tidak usah|gak usah|ga usah|nggak usah|don'?t|do not)\s+(?:di)?(?:berhenti|stop|unsub\w*|hapus|keluarkan|keluarin|sending)/i;
+/** How sure the one understood part of a message not understood as a whole must be to be its question. */
+const LONE_PART_SURE = 0.6;
 /** A message headed by the consultation word ("konsultasi: …", "konsultasi dong, …"): one question for a person. */
 const CONSULTATION_HEAD = /^\s*\/?(?:konsultasi|consultation)\b/i;
 /** Which office handles a matter, asked ("kantor yg ngurus …", "who issues …"). */
@@ -265,7 +267,7 @@ export function step(
         (c.intent === 'closure.status' && c.score < 1 && c.entities.forms.length === 0 && WHO_HANDLES.test(text) && namesAgency()) ||
         (base.noneStreak > 0 && c.intent.startsWith('complaint.') && WHERE_TO_REPORT.test(text)) ||
         // "mau lapor ktp el sy blm jadi2": another agency's matter reported, with no word of this office in it.
-        (c.intent === 'complaint.file' && c.score < 1 && !OUR_OFFICE_NAMED.test(text) && namesAgency()) ||
+        (c.intent === 'complaint.file' && !OUR_OFFICE_NAMED.test(text) && namesAgency()) ||
         // "kalau akta kelahiran cucu?", "terus BPJS ketenagakerjaan jg?": another agency's matter in a short follow-up.
         (!fewerWords(text, 1) && fewerWords(text, 9) && c.entities.forms.length === 0 && !OUR_OFFICE_NAMED.test(text) && c.intent !== 'referral' && !CONTINUABLE_OURS.has(c.intent) && namesAgency());
       const follow = notOurs ? undefined : followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
@@ -287,7 +289,8 @@ export function step(
       const distinct = new Set(answered.map((p) => p.c.intent));
       // A message not understood as a whole with one part that is ("… berhenti merokok lho, btw kantor masih
       // tutup?"): that part is the question.
-      const lone = c.intent === 'None' && !follow && !notOurs && distinct.size === 1 && answered.length === 1 ? answered[0] : undefined;
+      // (read with some confidence: a weak reading of a few words, "mau ke tajen 🐓" as the contacts, is no question)
+      const lone = c.intent === 'None' && !follow && !notOurs && distinct.size === 1 && answered.length === 1 && (answered[0]?.c.score ?? 0) >= LONE_PART_SURE ? answered[0] : undefined;
       if (lone) {
         intent = lone.c.intent;
         used = lone.c;

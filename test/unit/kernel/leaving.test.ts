@@ -30,6 +30,8 @@ describe('leavingWords', () => {
     'ga jadi deh batal aja, takut nanti urusan ibu sy malah dipersulit',
     // blind set 14: putting it off, with a reason
     'ntar aja deh min, lg sibuk',
+    // blind set 15: not going to complain after all
+    'ok, ga jd ngadu deh',
   ])('leaves a form: %j', (text) => {
     expect(inForm.test(text)).toBe(true);
   });

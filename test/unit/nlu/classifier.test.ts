@@ -495,6 +495,18 @@ describe('classifier: what a message names decides over a weak or misled reading
     // another business's words stay out
     ['pulsa sy habis, gmn kalo konter tutup', 'None'],
     ['td sy telp call center bank, gak diangkat2 dr pagi', 'None'],
+    // blind set 15: a named permit still possible, subscribing again after a mistap, in person or online, the
+    // consultation desk at the office, a bare "buka?" or "kantor", a permit number alone, coming in asked politely
+    ['mau ngurus izin reklame, msh bisa gak ya skrg?', 'service.online'],
+    ['waduh salah pencet, langganan lagi aja', 'subscribe'],
+    ['maaf salah pencet', 'ack'],
+    ['bisa ngajuin SIUP tatap muka? atau harus online?', 'closure.status'],
+    ['terus kalau konsultasi ke kantor?', 'closure.status'],
+    ['udh buka?', 'closure.status'],
+    ['kantor', 'help'],
+    ['503/0216/SIUP/DPMPTSP/2020', 'None'],
+    ['apakah saya bisa datang kekantor untuk mengurus izin apotek?', 'closure.status'],
+    ['bisa diurus di kantor aja gak?', 'closure.status'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
