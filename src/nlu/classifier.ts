@@ -13,7 +13,7 @@
  * business text at all). Subscribing and unsubscribing need explicit wording.
  */
 import { FORWARDED } from './forwarded.js';
-import { STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER } from './phrases.js';
+import { OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER } from './phrases.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -791,7 +791,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (weak() && best?.intent !== 'help' && wordsIn <= 8 && ((MISTAPPED.test(normalised) && !SUBSCRIBE_AGAIN.test(normalised)) || (MISTOOK_US.test(normalised) && !/\?\s*\S{0,4}\s*$/u.test(clipped))) && !QUESTION_WORD.test(normalised)) best = { intent: 'ack', score: 1 };
       // "lho bukan disini? kirain semua pelayanan satu pintu", "oh yg itu belum ya, oke pak": taken in, however
       // the office words in it read.
-      else if (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || weak() || (best.intent === 'form.request' && entities.forms.length === 0)) && wordsIn <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
+      else if (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || weak() || (entities.forms.length === 0 && best.intent !== 'complaint.file' && best.intent !== 'referral')) && wordsIn <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
       // "Jadi kalau saya datang besok tidak bisa dilayani ya?": the counter's state.
       if ((weak() || (best?.intent === 'complaint.file' && best.score < 1 && !COMPLAINT_WORD.test(normalised))) && IF_I_COME.test(normalised) && !foreign()) best = sure('closure.status');
       // "kenapa tutup, sampai kapan?": the last question asked is the one answered.
@@ -869,17 +869,25 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "eh salah pencet, langganan lagi deh": subscribing again, said outright.
       if (SUBSCRIBE_AGAIN.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = { intent: 'subscribe', score: 1 };
       // "can I still apply for SIUP offline? or harus online?": the counter's state.
-      if (best?.intent !== 'complaint.file' && best?.intent !== 'referral' && best?.intent !== 'service.online' && IN_PERSON_OR_ONLINE.test(normalised) && !foreign()) best = sure('closure.status');
+      if (best?.intent !== 'complaint.file' && best?.intent !== 'referral' && best?.intent !== 'service.online' && IN_PERSON_OR_ONLINE.test(normalised) && (entities.services.length > 0 || PERMIT_WORD.test(normalised) || !foreign())) best = sure('closure.status');
       // "kalo konsultasi ke kantor?": consultation at the counter, a closure question.
       if ((weak() || (best !== undefined && best.score < 1 && (best.intent === 'office.staffing' || best.intent === 'consultation'))) && entities.services.includes('consultation') && /\b(?:ke|di) kantor\b/.test(normalised) && !IN_THIS_CHAT_WORD.test(normalised)) best = sure('closure.status');
       // "buka?", "udh buka?", "masih tutup?" alone, in the office's chat: whether the office is open.
-      if (weak() && /^(?:(?:sudah|masih|apa|apakah) )?(?:buka|tutup|dibuka|ditutup)(?: (?:kah|ya|tidak|belum|lagi|sekarang))*$/.test(normalised) && wordsIn <= 4) best = sure('closure.status');
+      if (weak() && /^(?:(?:sudah|masih|apa|apakah) )?(?:buka|tutup|dibuka|ditutup)(?: (?:kah|ya|tidak|belum|lagi|sekarang|admin|kak|pak|bu|bli))*$/.test(normalised) && wordsIn <= 4) best = sure('closure.status');
       // "kantor" alone: the menu says what can be asked of it.
       if (weak() && /^(?:kantor|kantornya)$/.test(normalised)) best = { intent: 'help', score: 1 };
       // "503/0215/PBG/DPMPTSP/2020" alone: a number out of any form, not understood (never a hello for its office name).
       if (PERMIT_NUMBER_ONLY.test(clipped) && best?.intent !== 'complaint.status' && best?.intent !== 'consultation') best = { intent: 'None', score: 1 };
+      // "Ada warga mau buka warung, apa saja yang bisa diurus online sekarang?": what works online.
+      if ((weak() || best?.intent === 'consultation') && WHAT_ONLINE.test(normalised) && !OTHER_OFFICE.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('service.online');
+      // "trus kalau mau urus IMB skrg gmn": a catalogue permit named with no word of OSS is its form, not OSS.
+      if (best?.intent === 'oss.registration' && entities.forms.length > 0 && !entities.services.includes('oss') && !/\b(?:oss|nib)\b/.test(normalised)) best = sure('service.online');
+      // "Selamat sore, mohon info tindak lanjut pengaduan saya no tiket ADU-…": that ticket's status, whatever its length.
+      if (/\badu-[a-z0-9]{6}\b/.test(normalised) && TICKET_ASKED_AFTER.test(normalised) && !COMPLAIN_HERE.test(normalised)) best = { intent: 'complaint.status', score: 1 };
       // "konsultasi: …", "konsultasi dong, …": a question for a person, whatever it asks.
       if (CONSULTATION_HEADED.test(clipped.toLowerCase())) best = { intent: 'consultation', score: 1 };
+      // "mau konsultasi dokter online dong, anak saya demam": another trade's consultation, out of scope.
+      if (OTHER_CONSULTATION.test(normalised) && !PERMIT_WORD.test(normalised) && entities.forms.length === 0) best = { intent: 'None', score: 1 };
       // "how can I follow up on it?": a complaint's status.
       if (FOLLOW_IT_UP.test(normalised)) best = sure('complaint.status');
       return best

@@ -4,7 +4,7 @@
  * applies; kept here so the rules read as rules.
  */
 /** Which permits a business needs ("ijin apa aja yg diperluin", "perlu izin apa", "izinnya apa saja"). */
-export const PERMITS_NEEDED = /\b(?:izin|ijin|perizinan)\w* apa(?: saja)?\b|\b(?:perlu|butuh|harus (?:punya|urus)) (?:izin|ijin)\w* apa\b|\b(?:izin|ijin)\w* (?:yang )?(?:diperlukan|diperluin|dibutuhkan|harus diurus|wajib)\b|\bwhat (?:permits?|licen[cs]es?) do i need\b/;
+export const PERMITS_NEEDED = /\b(?:izin|ijin|perizinan)\w*(?: nya)? apa(?: saja)?\b|\b(?:perlu|butuh|harus (?:punya|urus)) (?:izin|ijin)\w* apa\b|\b(?:izin|ijin)\w* (?:yang )?(?:diperlukan|diperluin|dibutuhkan|harus diurus|wajib)\b|\bwhat (?:permits?|licen[cs]es?) do i need\b/;
 /** A message that ends by taking leave ("gk jd deh ntar aja, bye"). */
 export const BYE_AT_END = /\b(?:bye|bye bye|byee+|dadah|dada|daah|sampai jumpa|see you|see ya|rahayu)$/;
 /** Whether one must come in ("hrs dtg ke kantor gak", "perlu ke kantor ga"): the face-to-face state. */
@@ -90,7 +90,7 @@ export const RESIGNED_WITH_PLAN = /^(?:ya ?udh|ya sudah|yaudah|yowes|ok|oke|baik
 /** "tolong dicatat", "mohon dicatat": a matter to record, a complaint. */
 export const RECORD_THIS = /^(?:(?:tolong|mohon|minta) )?(?:dicatat|dicatet|dicatatkan|catat|catet)\b/;
 /** "mau lapor", "sy lapor lewat sini aja": a complaint wanted, said in a short message. */
-export const COMPLAIN_HERE = /\b(?:mau|ingin|pengen|saya) (?:lapor|melapor|mengadu|ngadu|komplain|complain)\b/;
+export const COMPLAIN_HERE = /\b(?:mau|ingin|pengen|pengin|arep|harap|saya|aku) (?:lapor|melapor|mengadu|ngadu|komplain|complain)\b/;
 /** A number looked up and not found. */
 export const NUMBER_NOT_FOUND = /\b(?:tidak|gak|ga|nggak|belum) (?:ketemu|ditemukan|terdaftar|terbaca|muncul)\b.{0,40}\bnomor\w*|\bnomor\w*\b.{0,30}\b(?:tidak|gak|ga|nggak) (?:ketemu|ditemukan|terdaftar|terbaca|muncul)\b/;
 /** Which services are closed ("pelayanan apa aja yg tutup"). */
@@ -132,7 +132,7 @@ export const CONSULTATION_HEADED = /^\/?(?:konsultasi|consultation)(?: (?:dong|y
 /** Following up a complaint in English ("how can I follow up on it?", "track my complaint"). */
 export const FOLLOW_IT_UP = /\bfollow(?:ing)? (?:it )?up\b.{0,20}\b(?:it|complaint|report|ticket)\b|\btrack (?:it|my (?:complaint|report|ticket))\b/;
 /** A problem told with wanting to report it ("pengajuan izin sy dipersulit", "petugasnya judes"). */
-export const PROBLEM_TOLD = /\b(?:dipersulit|dipersusah|dipingpong|dilempar|ditolak|dipungut|pungli|kasar|judes|ketus|dibentak|diabaikan|dicuekin)\b/;
+export const PROBLEM_TOLD = /\b(?:(?:tidak|gak|ga|ora) (?:bisa|iso) (?:dibuka|diakses|dipakai)|error|eror|down|dipersulit|dipersusah|dipingpong|dilempar|ditolak|dipungut|pungli|kasar|judes|ketus|dibentak|diabaikan|dicuekin)\b/;
 /** "lho ini bukan telkomsel ya", "ini bukan kantor desa?": whether this chat is another place's (never "bukan di sini", taken in). */
 export const THIS_IS_NOT = /^(?:(?:lho|loh|lah|oh|eh|wah|jadi|lo) )*ini bukan (?!di ?sini|tempatnya)(?:\w+ ){0,2}\w+(?: (?:ya|kah|toh|sih))?$/;
 /** A letter's question announced ("mohon penjelasan", "ingin menanyakan", "perkenalkan, saya …"). */
@@ -142,8 +142,14 @@ export const STILL_POSSIBLE = /\b(?:masih|tetap|tetep) (?:bisa|dapat)\b|\bbisa (
 /** Subscribing again ("langganan lagi deh", "subscribe again"). */
 export const SUBSCRIBE_AGAIN = /\b(?:langganan|berlangganan) (?:lagi|kembali|ulang)\b|\bsubscribe (?:again|lagi)\b/;
 /** In person or online asked ("apply offline? or harus online?", "tatap muka atau online?"). */
-export const IN_PERSON_OR_ONLINE = /\b(?:offline|tatap muka|datang langsung|in person)\b.{0,30}\b(?:atau|or)\b.{0,15}\bonline\b/;
+export const IN_PERSON_OR_ONLINE = /\b(?:offline|tatap muka|datang langsung|in person|datang ke kantor|ke kantor)\b.{0,30}\b(?:atau|or)\b.{0,15}\bonline\b/;
 /** In this chat (a consultation here, not at the counter). */
 export const IN_THIS_CHAT_WORD = /\b(?:chat|online|daring|wa|whatsapp|telegram|sini)\b/;
 /** A permit or application number alone (raw text: "503/0215/PBG/DPMPTSP/2020", "SW/2020/088"). */
 export const PERMIT_NUMBER_ONLY = /^\s*(?=[^\s]*\d)[A-Za-z0-9.-]+(?:\/[A-Za-z0-9.-]+){2,}\s*$/;
+/** Another trade's consultation ("konsultasi dokter online", "konsultasi hukum"): not the office's. */
+export const OTHER_CONSULTATION = /\bkonsultasi (?:dokter|kesehatan|medis|hukum|psikolog\w*|gizi|kehamilan|kecantikan|skincare|asuransi)\b/;
+/** What can be done online, asked ("apa saja yang bisa diurus online sekarang?"). */
+export const WHAT_ONLINE = /\b(?:apa saja|apa|mana saja) (?:yang )?(?:bisa|dapat) (?:diurus|dilakukan|diajukan|dikerjakan|dilayani) (?:secara )?(?:online|daring)\b/;
+/** A ticket asked after in words ("mohon info tindak lanjut pengaduan saya no tiket ADU-…"). */
+export const TICKET_ASKED_AFTER = /\b(?:tindak ?lanjut\w*|status\w*|progres\w*|sudah sampai mana|bagaimana|gimana|kabar\w*|sudah seminggu|belum ada)\b/;

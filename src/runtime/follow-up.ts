@@ -34,6 +34,10 @@ export const CONTINUABLE: ReadonlySet<IntentName> = new Set<IntentName>([
  */
 const OVERRIDABLE: ReadonlySet<IntentName> = new Set<IntentName>(['None', 'help', 'ack', 'greeting', 'complaint.file', 'complaint.status', 'subscribe', 'unsubscribe', 'goodbye', 'consultation']);
 /** A ticket question names a ticket or a complaint ("trs gmn dong" after a closure answer does not). */
+/** The site visit's own words ("survei", "ke lokasi", "yang datang"; never a bare "datang": "Jumat sore bisa datang?" asks the hours). */
+const VISIT_WORDS = /\b(?:survei\w*|survey\w*|lokasi\w*|ke lapangan|(?:yang|yg|petugasnya|petugas) (?:datang|dateng|dtg|ke sini|kesini))\b/;
+/** A business told ("usaha saya …", "jualan saya …"). */
+const BUSINESS_TOLD = /^(?:(?:oh|jadi|kalau|ini) )*(?:usaha|bisnis|jualan|toko|warung) (?:saya|kami|aku|sy|punya saya)\b/;
 /** Still waiting, said in a few words ("kok lama bgt", "blm ada kabar juga"). */
 const STILL_WAITING = /\b(?:lama|lambat|lelet)\b|\bbelum (?:ada|juga|di\w+)\b/;
 /** Following up a filed complaint ("how can I follow up on it?", "pantaunya gmn", "cek statusnya dmn"). */
@@ -47,7 +51,7 @@ const MAX_WORDS = 8;
 const ELLIPTIC = /^(?:(?:sip|ok|oke|okay|iya|ya|oh|baik|siap|mantap|nah|makasih|thanks)\s+)?(kalo|kalau|klo|kl|gmn kalo|gimana kalau|gimana kalo|bagaimana kalau|bagaimana dengan|trus kalo|terus kalau|terus kalo|trs kalo|oh ok kalo|ok kalo|what about|how about|and for|and the|and)\b|\b(juga|jg|jga|too|also)\b/;
 const UNTIL = /\b(sampai|sampe|smp|ampe|sampek) (kapan|kpn)\b|\bhow long\b|\buntil when\b|\b(berapa|brp) lama\b|\blama (bgt|banget|sekali|amat)\b|\bkapan (buka|dibuka)\b|\b(kpn|kapan) bisa\b|\bwhen\b|\blama (tidak|ga|gak|nggak|enggak|gk)\b|\bnunggu\w* lama\b/;
 // "kok sedikit banget kenapa?" asks why at the end.
-const WHY = /^(?:(?:trus|terus|trs|lalu|tapi|tp|kok)\s+)?(kenapa|knp|napa|mengapa|why)\b|^(?:\S+ ){0,4}(?:kenapa|knp|napa|mengapa|why)$/;
+const WHY = /^(?:(?:trus|terus|trs|lalu|tapi|tp|kok)\s+)?(kenapa|knp|napa|mengapa|why)\b|^(?:\S+ ){0,4}(?:kenapa|knp|napa|mengapa|why)$|^(?:(?:terus|lalu|apa|jadi) )?alasan\w*(?: (?:nya|apa|ya|sih))*$|^(?:the )?reason\??$/;
 /** Days of the week: "and Monday to Thursday?", "kalo sabtu?" after the hours ask the hours of those days. */
 const DAY = /\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu|weekend|akhir pekan|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
 const HOW = /\b(caranya|cara|gmn|gimana|bagaimana|gmana|how)\b/;
@@ -68,7 +72,7 @@ const CARRY_ON_ALONE = /^(?:terus|lalu|nah|jadi|then|so|and then|and)$/;
 /** "dmn itu?", "alamatnya?", "where is it?" after naming another agency: where that agency is. */
 const WHERE_THAT = /^(?:(?:terus|trus|trs|lalu|oh|and|so)\s+)?(?:(?:dimana|di mana|kemana|ke mana|where)(?:\s+(?:itu|tuh|ya|kantornya|alamatnya|is it|is that|do i go))?|alamatnya(?:\s+(?:dimana|di mana))?|kantornya (?:dimana|di mana))$/;
 /** "jd blm pasti ya?", "not decided yet?": the reopening date is still open. */
-const NOT_DECIDED = /\b(?:belum|tidak|ga|gak|nggak|not|no)\s+(?:ada\s+)?(?:pasti|kepastian|tentu|ditentukan|jelas|sure|certain|decided|fixed)\b/;
+const NOT_DECIDED = /\b(?:belum|tidak|ga|gak|nggak|not|no)\s+(?:ada\s+)?(?:tanggal(?:nya)?\s+)?(?:pasti|kepastian|tentu|ditentukan|jelas|sure|certain|decided|fixed)\b/;
 /** "ada cara lain?", "alternatifnya?": another way than coming in. */
 const ANOTHER_WAY = /\b(?:cara lain|jalan lain|solusi lain|alternatif\w*|solusinya|other way|another way|other option|alternatives?|meanwhile|in the meantime|sementara itu|selama itu|selama tutup|what can i do)\b/;
 /** "kalo mau ketemu salah satunya?", "can I meet them?": meeting staff in person. */
@@ -151,6 +155,10 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (topic?.intent === 'form.request' && c.entities.forms.length > 0 && c.intent !== 'form.request') {
     if (words <= MAX_WORDS && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()))) return 'form.request';
   }
+  // "jadi gak ada yg dtg gitu?", "kapan petugasnya datang?" after the site-visit answer: still the site visit.
+  if (topic?.intent === 'field_verification' && words <= MAX_WORDS && VISIT_WORDS.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'field_verification';
+  // "usaha saya jual beli hp bekas di pasar" after a forms or OSS answer: the business the permit is for.
+  if (topic && (topic.intent === 'form.request' || topic.intent === 'oss.registration') && words <= MAX_WORDS + 4 && BUSINESS_TOLD.test(c.normalised) && OVERRIDABLE.has(c.intent)) return topic.intent as IntentName;
   // "kok lama bgt, udh seminggu" after a ticket's status: still about that ticket, never the closure's "how long".
   if (topic?.intent === 'complaint.status' && words <= MAX_WORDS && STILL_WAITING.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'complaint.status';
   // "how can I follow up on it?", "cara pantaunya gmn?" after a complaint was filed: its status.

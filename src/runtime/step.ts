@@ -81,6 +81,8 @@ const CONTINUABLE_OURS: ReadonlySet<IntentName> = new Set<IntentName>(['form.req
 const HOW_ANNOUNCED = /\b(?:dikirim|dikirimi|dikabari|dikabarin|diinfokan|diinfoin|lewat sini|di sini|disini|lewat (?:wa|chat|telegram)|via (?:wa|chat|telegram))\b.*\?|\b(?:dikirim|dikabari|dikabarin|diinfokan)\b.*\b(?:kan|ya|kah)\s*[?.!]*\s*$/i;
 /** A stop negated ("jangan berhenti kirim info", "don't stop sending"): no unsubscribing. */
 const STOP_NEGATED = /\b(?:jangan|jgn|tidak usah|gak usah|ga usah|nggak usah|don'?t|do not)\s+(?:di)?(?:berhenti|stop|unsub\w*|hapus|keluarkan|keluarin|sending)/i;
+/** The hours asked beside another question ("bisa jam berapa?", "jam brp buka"). */
+const HOURS_ASKED = /\bjam (?:berapa|brp|brapa)\b|\bjam (?:buka|layanan)\w*\b|\bwhat time\b/i;
 /** How sure the one understood part of a message not understood as a whole must be to be its question. */
 const LONE_PART_SURE = 0.6;
 /** A message headed by the consultation word ("konsultasi: …", "konsultasi dong, …"): one question for a person. */
@@ -88,7 +90,7 @@ const CONSULTATION_HEAD = /^\s*\/?(?:konsultasi|consultation)\b/i;
 /** Which office handles a matter, asked ("kantor yg ngurus …", "who issues …"). */
 const WHO_HANDLES = /\b(?:yang|yg) (?:urus|ngurus|mengurus|menangani|melayani|nanganin)\b|\bwho (?:handles|issues|deals with)\b/i;
 /** Answers of the office's own business that also say which agency handles another matter named beside it. */
-const ANSWERED_WITH_A_REFERRAL: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online']);
+const ANSWERED_WITH_A_REFERRAL: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online', 'closure.status']);
 /**
  * Below this score a complaint reading of a question is no complaint: the rules that find one score 1, and the
  * network alone, however sure, reads "min kantor buka gk sih?? dari tadi sy telp gk diangkat2" as one.
@@ -309,11 +311,19 @@ export function step(
           session = { ...session, ...h.session };
           used = p.c;
         }
-        // The last question answered is the topic a follow-up continues ("lupa password jg gmn" after OSS).
+        // The last question answered is the topic a follow-up continues ("lupa password jg gmn" after OSS), unless
+        // it was only the offer of a person beside an answer ("masih tutup nggih? mau ngurus ijin": "terus?" next
+        // asks about the closure's answer).
+        const informative = [...answered].reverse().find((p) => seen.has(p.c.intent) && p.c.intent !== 'consultation');
+        if (informative) used = informative.c;
         intent = used.intent;
         handled = { replies, session };
       } else {
         handled = d.intents[intent](used === c ? ctx : { ...ctx, c: used });
+        // "izin PBG saya sudah selesai, mau saya ambil hari jumat bisa jam berapa?": the hours asked beside.
+        if (!follow && intent === 'permit.pickup' && HOURS_ASKED.test(text)) {
+          handled = { ...handled, replies: handled.replies.concat(d.intents['office.hours'](ctx).replies) };
+        }
         // "sy mau ubah data KK sekalian ngurus izin usaha": the office's part answered, and who handles the other.
         if (!follow && ANSWERED_WITH_A_REFERRAL.has(intent) && namesAgency()) {
           handled = { ...handled, replies: handled.replies.concat(d.intents.referral(ctx).replies) };

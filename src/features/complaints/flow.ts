@@ -405,6 +405,8 @@ function isDetour(ctx: FlowCtx, step: StepName | 'status'): boolean {
   if (step === 'description') return isQuestion(text) && (wordCount(text) <= 6 || (wordCount(text) <= 12 && /\?\s*$/.test(text) && !WORD_OF_A_PROBLEM.test(text)));
   // An optional step: anything confidently about something else ("no telp kantor brp", "formulir siup") is
   // a detour unless it also reads as a valid answer here, so nobody gets stuck re-asked for a permit number.
+  // (a contact given with its label, "No Hp 0852 3798 1122", "wa: 0812…", is the answer, however "no hp" reads)
+  if (step === 'contact' && !isQuestion(text) && CONTACT_INSIDE.test(text)) return false;
   return isQuestion(text) || !answersStep(step, text);
 }
 

@@ -114,9 +114,12 @@ const effect = (e: ConsultationEffect): Effect => e;
 const ABOUT_THE_COUNTER =
   /tatap muka|face[- ]to[- ]face|offline|in person|\b(?:datang|dateng|ke|di) (?:ke )?kantor\b|\blangsung\b.{0,20}\bkantor\b|\b(?:konsultasi|consultation)\b.{0,25}\b(?<!\b(?:mau|ingin|pengen|pingin|rencana|akan|mo|mw|to) )(?:buka|dibuka|tutup|ditutup|open|closed)\b|\b(?<!\b(?:mau|ingin|pengen|pingin|rencana|akan|mo|mw|to) )(?:buka|dibuka|tutup|ditutup|open|closed)\b.{0,25}\b(?:konsultasi|consultation)\b/i;
 
+/** A question announced rather than asked ("I have a question for …", "ada yg mau sy tanyakan soal …"). */
+const ANNOUNCES_A_QUESTION = /\b(?:i have a question|i'?ve got a question|i have some questions|ada (?:yang|yg) (?:mau|ingin) (?:saya |sy )?(?:tanya\w*|nanya)|ada pertanyaan)\b/i;
+
 /** Words that ask for a person (a message without one is a question the bot was unsure of, not a request). */
 const ASKS_FOR_A_PERSON =
-  /\b(?:petugas\w*|staf|staff|stafnya|pegawai\w*|orang|manusia|cs|customer service|operator|agen|agent|human|person|someone|officer|konsultasi|berkonsultasi|konsul|consult|consultation|bicara|ngobrol|diskusi|talk|speak)\b/i;
+  /\b(?:petugas\w*|staf|staff|stafnya|pegawai\w*|orang|manusia|cs|customer service|operator|human|person|someone|officer|konsultasi|berkonsultasi|konsul|consult|consultation|bicara|ngobrol|diskusi|talk|speak)\b/i;
 
 /** "iya itu pertanyaannya, luas lahan 8 are", "ya, tambahan: …": a yes with more after it. */
 const YES_AND_MORE = /^\s*(?:ya|iya|iyaa|y|yes|betul|benar|bener|ok|oke)\b[\s,.!:-]+(?:(?:itu|ini)\s+(?:pertanyaannya|pertanyaan saya|saja|aja)[\s,.!:-]*)?(\S.{3,})$/i;
@@ -178,7 +181,8 @@ export const startConsultation: IntentHandler = (ctx) => {
     language: ctx.t.language,
     botLastReply: ctx.session.lastReply ?? null,
   };
-  if (looksLikeQuestion(body) && body.length <= MAX_TEXT && !onlyNamesATopic(body)) {
+  // "I have a question for a staff member about my guesthouse permit": the question is announced, still to come.
+  if (looksLikeQuestion(body) && body.length <= MAX_TEXT && !onlyNamesATopic(body) && !(ANNOUNCES_A_QUESTION.test(body) && !body.includes('?'))) {
     data.question = body;
     data.step = 'confirm';
     // "konsultasi: <question>" asks for a person and gives the question at once, as the question step does: sent

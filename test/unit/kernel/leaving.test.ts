@@ -32,6 +32,8 @@ describe('leavingWords', () => {
     'ntar aja deh min, lg sibuk',
     // blind set 15: not going to complain after all
     'ok, ga jd ngadu deh',
+    // blind set 16: "dah", a one-word reason
+    'batal aja deh ribet',
   ])('leaves a form: %j', (text) => {
     expect(inForm.test(text)).toBe(true);
   });
@@ -44,5 +46,6 @@ describe('leavingWords', () => {
     expect(outside.test('eh ga jadi deh')).toBe(true);
     expect(outside.test('nanti aja deh')).toBe(false);
     expect(outside.test('stop')).toBe(false);
+    expect(outside.test('gak jadi dah')).toBe(true);
   });
 });

@@ -507,6 +507,15 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['503/0216/SIUP/DPMPTSP/2020', 'None'],
     ['apakah saya bisa datang kekantor untuk mengurus izin apotek?', 'closure.status'],
     ['bisa diurus di kantor aja gak?', 'closure.status'],
+    // blind set 16: a Javanese complaint, a permit asked in Balinese, another trade's consultation, what works online,
+    // a permit named after an OSS reading, a ticket asked after at length, in person or online in a run-on message
+    ['mas aku arep lapor, aplikasi perizinan ora iso dibuka', 'complaint.file'],
+    ['tiang mau buka warung kopi, ijinnya apa nggih?', 'form.request'],
+    ['mau konsultasi dokter dong, anak sy batuk', 'None'],
+    ['ada warga mau buka usaha, apa saja yang bisa diurus online sekarang?', 'service.online'],
+    ['selamat siang, mohon info tindak lanjut pengaduan saya ADU-4F8D2A, sudah 2 minggu', 'complaint.status'],
+    ['ijinnya gimana ya terus harus datang ke kantor atau bisa online soalnya saya kerja', 'service.online'],
+    ['buka ga kak', 'closure.status'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
