@@ -885,7 +885,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "Selamat sore, mohon info tindak lanjut pengaduan saya no tiket ADU-…": that ticket's status, whatever its length.
       if (/\badu-[a-z0-9]{6}\b/.test(normalised) && TICKET_ASKED_AFTER.test(normalised) && !COMPLAIN_HERE.test(normalised)) best = { intent: 'complaint.status', score: 1 };
       // "konsultasi: …", "konsultasi dong, …": a question for a person, whatever it asks.
-      if (CONSULTATION_HEADED.test(clipped.toLowerCase())) best = { intent: 'consultation', score: 1 };
+      if (CONSULTATION_HEADED.test(clipped)) best = { intent: 'consultation', score: 1 };
       // "mau konsultasi dokter online dong, anak saya demam": another trade's consultation, out of scope.
       if (OTHER_CONSULTATION.test(normalised) && !PERMIT_WORD.test(normalised) && entities.forms.length === 0) best = { intent: 'None', score: 1 };
       // "how can I follow up on it?": a complaint's status.

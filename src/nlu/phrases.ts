@@ -128,7 +128,7 @@ export const WHY_CLOSED_FIRST = /^(?:(?:tapi|terus|jadi|oh|kak|min) )*(?:kenapa|
 /** An application already sent to be withdrawn ("mau batalin permohonan yg udh dikirim"): staff's to do. */
 export const WITHDRAW_APPLICATION = /\b(?:batal\w*|membatalkan|tarik|menarik|cabut|mencabut)\b.{0,20}\b(?:permohonan|pengajuan|berkas)\w*\b/;
 /** A message that starts by asking for a person ("konsultasi: …", "konsultasi dong, …"). */
-export const CONSULTATION_HEADED = /^\/?(?:konsultasi|consultation)(?: (?:dong|ya|min|kak|pak|bu))*\s*[:,]/;
+export const CONSULTATION_HEADED = /^\s*\/?(?:konsultasi|consultation)(?: (?:dong|ya|min|kak|pak|bu))*\s*[:,]/i;
 /** Following up a complaint in English ("how can I follow up on it?", "track my complaint"). */
 export const FOLLOW_IT_UP = /\bfollow(?:ing)? (?:it )?up\b.{0,20}\b(?:it|complaint|report|ticket)\b|\btrack (?:it|my (?:complaint|report|ticket))\b/;
 /** A problem told with wanting to report it ("pengajuan izin sy dipersulit", "petugasnya judes"). */
