@@ -13,7 +13,7 @@
  * business text at all). Subscribing and unsubscribing need explicit wording.
  */
 import { FORWARDED } from './forwarded.js';
-import { OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER } from './phrases.js';
+import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER } from './phrases.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -211,7 +211,7 @@ const LEAVE_TAKING = /\b(?:dulu|pamit|jumpa|ketemu|bye|dadah|cukup|sekian|wassal
  */
 const WRONGDOING = new RegExp(
   [
-    String.raw`\b(?:petugas\w*|pegawai\w*|staf|staff|oknum|admin\w*|calo|satpam\w*|security\w*|penjaga\w*|yang (?:mengangkat|angkat|menerima|terima|melayani|jawab|menjawab)\w*)\b.{0,40}\b(?:kasar|judes|jutek|ketus|galak|membentak|bentak|marah marah|tidak ramah|tidak sopan|mengusir|ngusir|diusir|memeras|pungli|minta (?:uang|duit|bayaran|imbalan|transfer|pelicin|\d+ ?(?:rb|ribu|jt|juta|k)\b))\b`,
+    String.raw`\b(?:petugas\w*|pegawai\w*|staf|staff|oknum|admin\w*|calo|satpam\w*|security\w*|penjaga\w*|yang (?:mengangkat|angkat|menerima|terima|melayani|jawab|menjawab)\w*)\b.{0,40}\b(?:kasar|judes|jutek|ketus|galak|membentak|bentak|marah marah|tidak ramah|tidak sopan|mengusir|ngusir|diusir|memeras|pungli|minta (?:uang|duit|bayaran|imbalan|transfer|pelicin|fee|tip|biaya tambahan|uang tambahan|\d+ ?(?:rb|ribu|jt|juta|k)\b))\b`,
     String.raw`\b(?:minta|meminta|dimintai|disuruh bayar|suruh bayar)\b.{0,20}\b(?:uang|duit|bayaran|imbalan|biaya|pelicin|\d+ ?(?:rb|ribu|jt|juta|k))\b.{0,40}\b(?:izin\w*|berkas\w*|pbg|imb|sk|cepat|dipercepat|didahulukan)\b`,
     String.raw`\b(?:tidak pernah|belum pernah|tidak)\s+(?:dibalas|dibales|dijawab|direspon|direspons|ditanggapi)\b.{0,30}\b(?:admin\w*|petugas\w*|dinas|kantor)\b`,
     // and the office first: "sy udh 3x kirim email ke kantor … gak pernah dibales"
@@ -822,7 +822,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NO_NUMBER.test(normalised) && !foreign()) best = sure('contact.info');
       // A forwarded announcement of the closure asked about ("[Diteruskan] PENGUMUMAN: … min ini bener?"): whether it is closed.
       // (what the announcement says beside it, the staff on duty or the online service, is no question of the person's)
-      if ((weak() || (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || FORWARDED_ALSO_SAYS.has(best.intent)) && best.intent !== 'closure.duration')) && FORWARDED.test(clipped) && CLOSED_WORD.test(normalised) && !WHY_ASKED.test(normalised)) best = sure('closure.status');
+      if ((weak() || (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || FORWARDED_ALSO_SAYS.has(best.intent)) && best.intent !== 'closure.duration')) && FORWARDED.test(clipped) && CLOSED_WORD.test(normalised) && !WHY_ASKED.test(normalised)) best = { intent: 'closure.status', score: 1 };
       // "info resminya bisa dicek dimana biar ga ketipu lg", "kasih aja nomornya": the office's own channels.
       if ((weak() || best?.intent === 'thanks' || best?.intent === 'closure.status' || best?.intent === 'subscribe') && (OFFICIAL_INFO_WHERE.test(normalised) || (GIVE_THE_NUMBER.test(normalised) && !foreign())) && !TICKET_NAMED.test(normalised)) best = sure('contact.info');
       // "tp yg online tetep jalan kan?": what still works online.
@@ -850,7 +850,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // never answered is one: "td sy telp call center, gak pernah diangkat dr pagi").
       if ((weak() || (best?.intent === 'complaint.file' && best.score < 1)) && wordsIn <= 8 && CALL_CENTER_ASKED.test(normalised) && !COMPLAINT_WORD.test(normalised) && !foreign()) best = sure('contact.info');
       // "katanya udh buka lg senin besok, bener ga?": whether there is a reopening date.
-      if ((weak() || best?.intent === 'closure.status') && REOPENING_RUMOUR.test(normalised) && IS_IT_TRUE.test(normalised) && !OTHER_OFFICE.test(normalised) && (OFFICE_PLACE.test(normalised) || entities.services.length > 0 || !foreign())) best = sure('closure.duration');
+      if ((weak() || best?.intent === 'closure.status' || best?.intent === 'subscribe') && REOPENING_RUMOUR.test(normalised) && IS_IT_TRUE.test(normalised) && !OTHER_OFFICE.test(normalised) && (OFFICE_PLACE.test(normalised) || entities.services.length > 0 || !foreign())) best = sure('closure.duration');
       // "SIP sy habis bulan depan, perpanjangnya gmn kalo kantor tutup": how it is done online.
       if ((weak() || (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || (best.intent === 'consultation' && best.score < 1)))) && HOW_WHILE_CLOSED.test(normalised) && (entities.forms.length > 0 || !foreign())) best = sure('service.online');
       // "tiang ke kantor saja nggih besok?": whether the counter serves.
@@ -884,6 +884,25 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (best?.intent === 'oss.registration' && entities.forms.length > 0 && !entities.services.includes('oss') && !/\b(?:oss|nib)\b/.test(normalised)) best = sure('service.online');
       // "Selamat sore, mohon info tindak lanjut pengaduan saya no tiket ADU-…": that ticket's status, whatever its length.
       if (/\badu-[a-z0-9]{6}\b/.test(normalised) && TICKET_ASKED_AFTER.test(normalised) && !COMPLAIN_HERE.test(normalised)) best = { intent: 'complaint.status', score: 1 };
+      // "SIP nya ngurus dmn? bisa online gak", "Untuk IMB sekarang gimana?": a catalogue permit named with what is to be
+      // done about it is that permit's business, however its other words ("bidan", "developer") pull out of scope.
+      if ((!best || best.intent === 'None') && entities.forms.length > 0 && PERMIT_ACTION.test(normalised) && QUESTION_WORD.test(normalised) && !OTHER_OFFICE.test(normalised)) best = sure('form.request');
+      // "info terbaru apa? udh buka blm", "kantor sekarang buka layanan apa aja?": whether (and what) the office serves.
+      if ((weak() || best?.intent === 'office.hours') && OPEN_YET.test(normalised) && !CONDITIONAL.test(normalised) && !OTHER_OFFICE.test(normalised) && !foreign()) best = sure('closure.status');
+      // "form nya bisa diisi online semua?", "izin reklame masih harus online?": how it is done online.
+      if ((weak() || best?.intent === 'form.request' || best?.intent === 'field_verification') && FILLED_ONLINE.test(normalised) && !foreign()) best = sure('service.online');
+      // Being told of the reopening: asked whether ("kl udh buka dikabarin gak", "Can I get notified …?") it is the
+      // reopening's answer, which offers the announcements (a yes subscribes); asked for ("kabari ya kalau sudah
+      // buka", "please notify me …") it subscribes.
+      if ((weak() || best?.intent === 'office.hours' || best?.intent === 'closure.duration' || best?.intent === 'subscribe') && NOTIFY_WHEN_OPEN.test(normalised)) {
+        // (subscribing said beside the question, "sy mau langganan info", "Please subscribe me", is asked for)
+        const asksWhether = (/\?\s*$/.test(clipped) || /\b(?:tidak|gak|ga|nggak|can|could|will|would|apakah)\b/.test(normalised)) && !/\b(?:langganan|berlangganan|subscribe)\b/.test(normalised);
+        best = asksWhether ? sure('closure.duration') : { intent: 'subscribe', score: 1 };
+      }
+      // "can I come to the counter to submit my documents now?": the counter's state.
+      if ((weak() || best?.intent === 'service.online') && COME_TO_THE_COUNTER.test(normalised)) best = sure('closure.status');
+      // "izin apa aja sih yang bisa diurus di dpmptsp?": the permits the office issues, the forms page with examples.
+      if ((weak() || CLOSURE_INTENTS.has(best?.intent ?? '')) && WHICH_PERMITS.test(normalised)) best = sure('form.request');
       // "konsultasi: …", "konsultasi dong, …": a question for a person, whatever it asks.
       if (CONSULTATION_HEADED.test(clipped)) best = { intent: 'consultation', score: 1 };
       // "mau konsultasi dokter online dong, anak saya demam": another trade's consultation, out of scope.

@@ -4,4 +4,4 @@
  * A forwarded or pasted announcement (raw text: "[Diteruskan] PENGUMUMAN: …", "Fwd: …", a quoted "Sehubungan
  * dengan …"): the person asks whether it is true, not each thing it says.
  */
-export const FORWARDED = /^\s*(?:\[?(?:diteruskan|forwarded|fwd|fw|terusan)\]?\s*:?|pengumuman\s*(?:[:\-–]|\n)|["“]\s*(?:sehubungan|pengumuman|berdasarkan|menindaklanjuti))/i;
+export const FORWARDED = /^\s*(?:\[?(?:diteruskan|forwarded|fwd|fw|terusan)\]?\s*:?|[*_]*pengumuman[*_]*\s*(?:[:\-–]|\n|[*_]|diteruskan)|["“]\s*(?:sehubungan|pengumuman|berdasarkan|menindaklanjuti))/i;

@@ -118,11 +118,11 @@ export const WHAT_IS_THIS = /^(?:(?:lah|lho|loh|terus|jadi|ya|oh|eh) )*ini (?:ap
 /** The call center asked for ("ada call center gk", "hotline nya brp"). */
 export const CALL_CENTER_ASKED = /\b(?:call ?center\w*|callcenter|hotline\w*)\b/;
 /** A rumour of the office open again asked about ("katanya udh buka lg senin, bener?"): when it reopens. */
-export const REOPENING_RUMOUR = /\b(?:sudah|mau|akan|bakal) (?:buka|dibuka) (?:lagi|kembali)\b/;
+export const REOPENING_RUMOUR = /\b(?:sudah|mau|akan|bakal) (?:buka|dibuka) (?:lagi|kembali)\b|\b(?:buka|dibuka) kembali (?:tanggal|tgl|mulai|per|hari|senin|selasa|rabu|kamis|jumat|besok)\b/;
 /** How a permit is done while the office is closed ("perpanjangnya gmn kalo kantor tutup", "how do I apply while your office is closed"). */
 export const HOW_WHILE_CLOSED = /\b(?:bagaimana|caranya|bisa diurus|how (?:do|can|should) i|ngurusnya|urusnya)\b.{0,40}\b(?:kalau|pas|selama|saat|while|sementara)\b.{0,20}\b(?:tutup|ditutup|closed)\b|\b\w+nya bagaimana kalau (?:kantor )?(?:tutup|ditutup)\b/;
 /** Coming to the office anyway, asked in passing ("tiang ke kantor saja nggih besok?", "dados ke kantor langsung nggih?"). */
-export const COME_ANYWAY = /\b(?:bisa|boleh|dapat) (?:datang|dateng) (?:langsung )?ke ?kantor\w*|\b(?:dibantu|dilayani|diurus) di kantor (?:saja|aja)\b|\b(?:saya |aku )?(?:bisa |boleh )?(?:ke kantor|datang ke kantor|datang langsung)(?: (?:saja|langsung))+\b|\bbisa ke kantor langsung\b/;
+export const COME_ANYWAY = /\bbisa (?:datang )?ke kantor (?:tidak|gak|nggak|ga)\b|\b(?:bisa|boleh|dapat) (?:datang|dateng) (?:langsung )?ke ?kantor\w*|\b(?:dibantu|dilayani|diurus) di kantor (?:saja|aja)\b|\b(?:saya |aku )?(?:bisa |boleh )?(?:ke kantor|datang ke kantor|datang langsung)(?: (?:saja|langsung))+\b|\bbisa ke kantor langsung\b/;
 /** A question first asking why it is closed ("kenapa ditutupnya kak? biar …"). */
 export const WHY_CLOSED_FIRST = /^(?:(?:tapi|terus|jadi|oh|kak|min) )*(?:kenapa|mengapa) (?:kok )?(?:di)?tutup\w*/;
 /** An application already sent to be withdrawn ("mau batalin permohonan yg udh dikirim"): staff's to do. */
@@ -153,3 +153,17 @@ export const OTHER_CONSULTATION = /\bkonsultasi (?:dokter|kesehatan|medis|hukum|
 export const WHAT_ONLINE = /\b(?:apa saja|apa|mana saja) (?:yang )?(?:bisa|dapat) (?:diurus|dilakukan|diajukan|dikerjakan|dilayani) (?:secara )?(?:online|daring)\b/;
 /** A ticket asked after in words ("mohon info tindak lanjut pengaduan saya no tiket ADU-…"). */
 export const TICKET_ASKED_AFTER = /\b(?:tindak ?lanjut\w*|status\w*|progres\w*|sudah sampai mana|bagaimana|gimana|kabar\w*|sudah seminggu|belum ada)\b/;
+/** Something to be done about a permit ("ngurus", "perpanjang", "bikin", "daftar", "ajukan"; "untuk IMB"). */
+export const PERMIT_ACTION = /\b(?:urus\w*|mengurus|ngurus\w*|perpanjang\w*|memperpanjang|bikin\w*|buat|membuat|daftar\w*|ajukan|mengajukan|pengajuan|untuk|apply|renew|get)\b/;
+/** Open yet, or what is open ("udh buka blm", "buka layanan apa aja"). */
+export const OPEN_YET = /\b(?:sudah|udah) (?:buka|dibuka)(?: (?:belum|lagi|kah))?\b|\bbuka (?:layanan )?apa (?:saja|aja)\b|\blayanan apa (?:saja )?yang (?:masih )?buka\b/;
+/** Filled in or sent online, asked ("bisa diisi online semua?", "masih harus online?"). */
+export const FILLED_ONLINE = /\b(?:diisi|isi|dikirim|kirim|diajukan|diurus) (?:secara )?online\b|\b(?:masih )?harus online\b/;
+/** Being told when the office reopens ("can I get notified when the office reopens?", "kabari kalau sudah buka"). */
+export const NOTIFY_WHEN_OPEN = /\b(?:notify|notified|let me know|kabari|kabarin|dikabari|dikabarin|infokan|diinfokan|diinfoin)\b.{0,30}\b(?:reopen\w*|opens?|buka|dibuka)\b|\b(?:sudah|udah) (?:buka|dibuka)\b.{0,15}\b(?:dikabari|dikabarin|kabari|kabarin|diinfokan|diinfoin|infokan)\b/;
+/** Coming to the counter, asked in English ("can I come to the counter", "can I visit the office"). */
+export const COME_TO_THE_COUNTER = /\b(?:can|could|may) (?:i|we) (?:come|go|visit|walk)\b.{0,30}\b(?:counter|office|in person)\b/;
+/** Which permits the office issues ("izin apa aja yang bisa diurus di dpmptsp"). */
+export const WHICH_PERMITS = /\b(?:izin|ijin|perizinan)\w* apa (?:saja|aja)\b.{0,20}\b(?:yang )?(?:bisa|dapat) (?:diurus|diajukan|dibuat)\b/;
+/** A condition ("kalau sudah buka …", "when it opens …"): what follows is no question whether it is open now. */
+export const CONDITIONAL = /\b(?:kalau|kalo|klo|kl|jika|bila|setelah|sesudah|nanti|when|once|if)\b/;

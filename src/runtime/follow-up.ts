@@ -113,7 +113,7 @@ const IN_THIS_CHAT = /\b(?:lewat chat|via chat|di chat|chat ini|lewat sini|di si
 /** A finished permit sent instead of collected ("dikirim pdf aja", "lewat email bisa?", "softcopy"). */
 const SENT_INSTEAD = /\b(?:dikirim|kirim\w*|pdf|email|scan|softcopy|soft copy|online|via|lewat|antar|diantar|sent|send)\b/;
 /** Registering asked about ("daftarnya dmn", "daftarnya pake apa aja", "caranya gmn step by step", "gratis kan"). */
-const REGISTERING = /\b(?:daftar\w*|registrasi\w*|mendaftar)\b.*\b(?:dimana|di mana|mana|bagaimana|caranya|cara|pakai|apa saja|gratis|bayar|biaya\w*|web\w*|situs\w*|alamat\w*|link\w*|sendiri|dari rumah|dr rumah)\b|\b(?:caranya|cara) (?:bagaimana|gimana)\b.*\bstep\b|\bgratis\b/;
+const REGISTERING = /\bwhat do i need to register\b|\bhow (?:do|can) i register\b|\b(?:daftar\w*|registrasi\w*|mendaftar)\b.*\b(?:dimana|di mana|mana|bagaimana|caranya|cara|pakai|apa saja|gratis|bayar|biaya\w*|web\w*|situs\w*|alamat\w*|link\w*|sendiri|dari rumah|dr rumah)\b|\b(?:caranya|cara) (?:bagaimana|gimana)\b.*\bstep\b|\bgratis\b/;
 /** "semua layanan?", "semuanya?", "all services?": everything closed or not. */
 const ALL_OF_THEM = /^(?:(?:jadi|jd|berarti|apa|apakah) )?(?:semua|semuanya|seluruh|all)(?: (?:layanan|layanannya|pelayanan|services?|nya))?(?: (?:tutup|ditutup|juga|jg|ya|kah))?$/;
 /** "lewat mana", "via apa": by which way. */

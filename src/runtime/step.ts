@@ -61,7 +61,7 @@ const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya bole
  * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
  * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
  */
-const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|dpt|terima|trima|nerima|menerima|dikirimi|dikirimin) (\w+ )?info\w*|let (me|us) know|keep me (posted|updated|informed)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
+const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notifikasi|notif\w*|notified|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|dpt|terima|trima|nerima|menerima|dikirimi|dikirimin) (\w+ )?info\w*|let (me|us) know|keep me (posted|updated|informed)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
 /** Words that ask to complain: a short message opens the complaint form only with one of these. */
 const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|protes|report\w*|kecewa|pungli|calo)\b/i;
@@ -83,6 +83,8 @@ const HOW_ANNOUNCED = /\b(?:dikirim|dikirimi|dikabari|dikabarin|diinfokan|diinfo
 const STOP_NEGATED = /\b(?:jangan|jgn|tidak usah|gak usah|ga usah|nggak usah|don'?t|do not)\s+(?:di)?(?:berhenti|stop|unsub\w*|hapus|keluarkan|keluarin|sending)/i;
 /** The hours asked beside another question ("bisa jam berapa?", "jam brp buka"). */
 const HOURS_ASKED = /\bjam (?:berapa|brp|brapa)\b|\bjam (?:buka|layanan)\w*\b|\bwhat time\b/i;
+/** A question about subscribing rather than a request ("apa itu langganan pengumuman?", "what is the subscription?"). */
+const SUBSCRIPTION_ASKED_ABOUT = /\b(?:apa itu|apa sih|apaan|maksud(?:nya)? apa|apa maksud\w*|what is|what's)\b/i;
 /** How sure the one understood part of a message not understood as a whole must be to be its question. */
 const LONE_PART_SURE = 0.6;
 /** A message headed by the consultation word ("konsultasi: …", "konsultasi dong, …"): one question for a person. */
@@ -238,6 +240,11 @@ export function step(
       intent = 'None';
       score = 1;
       handled = { replies: [t.reply('cancel.nothing')] };
+    } else if (c.intent === 'subscribe' && flowTurn === undefined && !base.offer && SUBSCRIPTION_ASKED_ABOUT.test(text) && !FORWARDED.test(text)) {
+      // "apa itu langganan pengumuman?": what it is, offered (a yes takes it up); nobody is subscribed by a question.
+      intent = 'subscribe';
+      score = 1;
+      handled = { replies: [t.reply('subscribe.offer')], session: { offer: 'subscribe', subscribeOffered: true } };
     } else if (c.intent === 'unsubscribe' && STOP_NEGATED.test(text) && SUBSCRIPTION_WORDS.test(text)) {
       // "tolong jgn stop kirim info ya, sy butuh bgt": asks to keep the announcements, the very opposite of leaving.
       intent = 'subscribe';
@@ -252,6 +259,8 @@ export function step(
       // So is a complaint of a word or two without a complaint word ("biayanya?", "pantes lama"): no form opens on it.
       const unsure =
         ((c.intent === 'subscribe' || c.intent === 'unsubscribe') && (!SUBSCRIPTION_WORDS.test(text) || OTHER_BUSINESS.test(text))) ||
+        // nor a forwarded message ("Fwd: INFO TERBARU!!! … buka kembali … bener ini pak?"): it asks about what it says.
+        ((c.intent === 'subscribe' || c.intent === 'unsubscribe') && FORWARDED.test(text)) ||
         // and a "jangan berhenti" of something else is no leaving either.
         (c.intent === 'unsubscribe' && STOP_NEGATED.test(text)) ||
         (c.intent === 'complaint.file' && fewerWords(text, MIN_WORDS_OF_A_PROBLEM) && !COMPLAINT_WORDS.test(text)) ||

@@ -43,10 +43,11 @@ describe('blind set 15', () => {
     expect(reply).toMatch(/belum paham|tidak bisa membantu|menu/i);
   });
 
-  it('"Will you let me know when the office reopens?" subscribes, in English', async () => {
+  it('"Will you let me know when the office reopens?" is answered with the reopening and the offer; a yes subscribes', async () => {
     const bot = makeBot();
-    const [reply] = await talk(bot, 'telegram:1506', 'Will you let me know when the office reopens?');
-    expect(reply).toMatch(/subscribed/i);
+    const [reply, yes] = await talk(bot, 'telegram:1506', 'Will you let me know when the office reopens?', 'yes');
+    expect(reply).toContain('Kuningan');
+    expect(yes).toMatch(/subscribed/i);
     expect((await bot.subscriptions.get('telegram:1506'))?.subscribed).toBe(true);
   });
 });

@@ -83,6 +83,9 @@ export type FlowTurn =
   | { kind: 'detour'; after: Reply[]; session?: Partial<Session> }
   | { kind: 'release'; before: Reply[]; session: Partial<Session> };
 
+/** A person asked for instead of the form, the whole message ("eh bentar, sy mau ngobrol sm petugas aja"). */
+const PERSON_INSTEAD = /^\s*(?:(?:eh|oh|bentar|sebentar|maaf|ga jadi|gak jadi|udah|sudah|mending)[\s,.]+)*(?:(?:sy|saya|aku)\s+)?(?:mau|ingin|pengen|mending)\s+(?:ngobrol|bicara|ngomong|tanya|nanya|konsultasi|chat)\w*\s+(?:sm|sama|dengan|dgn|ke|kepada)\s+(?:petugas|pegawai|orang|staf|staff|manusia|admin)\w*(?:\s+(?:aja|saja|langsung|dong|deh|ya))*\s*[.!]*\s*$/i;
+
 /** How sure classification must be before a message inside the form is taken as another question. */
 const DETOUR_MIN_SCORE = 0.75;
 
@@ -435,6 +438,9 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
     return { kind: 'handled', result: { replies: [t.reply('complaint.cancelled')], session: { flow: undefined } } };
   }
   if (MENU_WORD.test(text)) return { kind: 'release', before: [t.reply('complaint.cancelled')], session: { flow: undefined } };
+  // "eh bentar, sy mau ngobrol sm petugas aja": a person instead of the form; the form is left, the bot takes the
+  // request for a person (never stored as the complaint's description).
+  if (PERSON_INSTEAD.test(text)) return { kind: 'release', before: [t.reply('complaint.cancelled')], session: { flow: undefined } };
   const replies: Reply[] = [];
   const hadAttachments = (message.attachments?.length ?? 0) > 0;
   if (hadAttachments) {

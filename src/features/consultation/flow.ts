@@ -115,7 +115,7 @@ const ABOUT_THE_COUNTER =
   /tatap muka|face[- ]to[- ]face|offline|in person|\b(?:datang|dateng|ke|di) (?:ke )?kantor\b|\blangsung\b.{0,20}\bkantor\b|\b(?:konsultasi|consultation)\b.{0,25}\b(?<!\b(?:mau|ingin|pengen|pingin|rencana|akan|mo|mw|to) )(?:buka|dibuka|tutup|ditutup|open|closed)\b|\b(?<!\b(?:mau|ingin|pengen|pingin|rencana|akan|mo|mw|to) )(?:buka|dibuka|tutup|ditutup|open|closed)\b.{0,25}\b(?:konsultasi|consultation)\b/i;
 
 /** A question announced rather than asked ("I have a question for …", "ada yg mau sy tanyakan soal …"). */
-const ANNOUNCES_A_QUESTION = /\b(?:i have a question|i'?ve got a question|i have some questions|ada (?:yang|yg) (?:mau|ingin) (?:saya |sy )?(?:tanya\w*|nanya)|ada pertanyaan)\b/i;
+const ANNOUNCES_A_QUESTION = /\b(?:i have a question|i'?ve got a question|i have some questions|ada (?:yang|yg) (?:mau|ingin) (?:saya |sy )?(?:tanya\w*|nanya)|ada pertanyaan)\b|\b(?:mau|ingin|pengen) (?:tanya|nanya|bertanya) (?:sama|sm|ke|dengan|dgn|kepada) (?:petugas|pegawai|staf|staff|orang)\w*(?: langsung)?\s*[.!]*\s*$/i;
 
 /** Words that ask for a person (a message without one is a question the bot was unsure of, not a request). */
 const ASKS_FOR_A_PERSON =

@@ -516,6 +516,16 @@ describe('classifier: what a message names decides over a weak or misled reading
     ['selamat siang, mohon info tindak lanjut pengaduan saya ADU-4F8D2A, sudah 2 minggu', 'complaint.status'],
     ['ijinnya gimana ya terus harus datang ke kantor atau bisa online soalnya saya kerja', 'service.online'],
     ['buka ga kak', 'closure.status'],
+    // blind set 17: open yet (not "when it opens"), filled in online, notified, the counter in English, which permits
+    ['udh buka blm kantornya?', 'closure.status'],
+    ['kantor sekarang buka layanan apa aja?', 'closure.status'],
+    ['formulirnya bisa diisi online?', 'service.online'],
+    ['please notify me when the office reopens', 'subscribe'],
+    ['kalau sudah buka dikabarin ya', 'subscribe'],
+    ['kl udh buka dikabarin gak', 'closure.duration'],
+    ['can I come to the office to hand in my papers?', 'closure.status'],
+    ['izin apa aja yang bisa diurus di dpmptsp?', 'form.request'],
+    ['untuk izin PBG sekarang gimana?', 'form.request'],
   ])('%s -> %s', (text, intent) => {
     expect(c.classify(text).intent).toBe(intent);
   });
