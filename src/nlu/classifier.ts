@@ -867,9 +867,9 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "mau bikin IMB rumah, msh bisa gak ya skrg?": a named permit still possible to get, the online way and its form.
       if (weak() && entities.forms.length > 0 && STILL_POSSIBLE.test(normalised) && !foreign()) best = sure('service.online');
       // "eh salah pencet, langganan lagi deh": subscribing again, said outright.
-      if (SUBSCRIBE_AGAIN.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = { intent: 'subscribe', score: 1 };
+      if (normalised.includes('langganan') || normalised.includes('subscribe') ? SUBSCRIBE_AGAIN.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised) : false) best = { intent: 'subscribe', score: 1 };
       // "can I still apply for SIUP offline? or harus online?": the counter's state.
-      if (best?.intent !== 'complaint.file' && best?.intent !== 'referral' && best?.intent !== 'service.online' && IN_PERSON_OR_ONLINE.test(normalised) && (entities.services.length > 0 || PERMIT_WORD.test(normalised) || !foreign())) best = sure('closure.status');
+      if (best?.intent !== 'complaint.file' && best?.intent !== 'referral' && best?.intent !== 'service.online' && normalised.includes('online') && IN_PERSON_OR_ONLINE.test(normalised) && (entities.services.length > 0 || PERMIT_WORD.test(normalised) || !foreign())) best = sure('closure.status');
       // "kalo konsultasi ke kantor?": consultation at the counter, a closure question.
       if ((weak() || (best !== undefined && best.score < 1 && (best.intent === 'office.staffing' || best.intent === 'consultation'))) && entities.services.includes('consultation') && /\b(?:ke|di) kantor\b/.test(normalised) && !IN_THIS_CHAT_WORD.test(normalised)) best = sure('closure.status');
       // "buka?", "udh buka?", "masih tutup?" alone, in the office's chat: whether the office is open.
@@ -877,13 +877,13 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "kantor" alone: the menu says what can be asked of it.
       if (weak() && /^(?:kantor|kantornya)$/.test(normalised)) best = { intent: 'help', score: 1 };
       // "503/0215/PBG/DPMPTSP/2020" alone: a number out of any form, not understood (never a hello for its office name).
-      if (PERMIT_NUMBER_ONLY.test(clipped) && best?.intent !== 'complaint.status' && best?.intent !== 'consultation') best = { intent: 'None', score: 1 };
+      if (clipped.includes('/') && PERMIT_NUMBER_ONLY.test(clipped) && best?.intent !== 'complaint.status' && best?.intent !== 'consultation') best = { intent: 'None', score: 1 };
       // "Ada warga mau buka warung, apa saja yang bisa diurus online sekarang?": what works online.
       if ((weak() || best?.intent === 'consultation') && WHAT_ONLINE.test(normalised) && !OTHER_OFFICE.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('service.online');
       // "trus kalau mau urus IMB skrg gmn": a catalogue permit named with no word of OSS is its form, not OSS.
       if (best?.intent === 'oss.registration' && entities.forms.length > 0 && !entities.services.includes('oss') && !/\b(?:oss|nib)\b/.test(normalised)) best = sure('service.online');
       // "Selamat sore, mohon info tindak lanjut pengaduan saya no tiket ADU-…": that ticket's status, whatever its length.
-      if (/\badu-[a-z0-9]{6}\b/.test(normalised) && TICKET_ASKED_AFTER.test(normalised) && !COMPLAIN_HERE.test(normalised)) best = { intent: 'complaint.status', score: 1 };
+      if (normalised.includes('adu-') && /\badu-[a-z0-9]{6}\b/.test(normalised) && TICKET_ASKED_AFTER.test(normalised) && !COMPLAIN_HERE.test(normalised)) best = { intent: 'complaint.status', score: 1 };
       // "SIP nya ngurus dmn? bisa online gak", "Untuk IMB sekarang gimana?": a catalogue permit named with what is to be
       // done about it is that permit's business, however its other words ("bidan", "developer") pull out of scope.
       if ((!best || best.intent === 'None') && entities.forms.length > 0 && PERMIT_ACTION.test(normalised) && QUESTION_WORD.test(normalised) && !OTHER_OFFICE.test(normalised)) best = sure('form.request');
@@ -904,11 +904,11 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "izin apa aja sih yang bisa diurus di dpmptsp?": the permits the office issues, the forms page with examples.
       if ((weak() || CLOSURE_INTENTS.has(best?.intent ?? '')) && WHICH_PERMITS.test(normalised)) best = sure('form.request');
       // "konsultasi: …", "konsultasi dong, …": a question for a person, whatever it asks.
-      if (CONSULTATION_HEADED.test(clipped)) best = { intent: 'consultation', score: 1 };
+      if ((clipped.includes(':') || clipped.includes(',')) && CONSULTATION_HEADED.test(clipped)) best = { intent: 'consultation', score: 1 };
       // "mau konsultasi dokter online dong, anak saya demam": another trade's consultation, out of scope.
-      if (OTHER_CONSULTATION.test(normalised) && !PERMIT_WORD.test(normalised) && entities.forms.length === 0) best = { intent: 'None', score: 1 };
+      if (normalised.includes('konsultasi ') && OTHER_CONSULTATION.test(normalised) && !PERMIT_WORD.test(normalised) && entities.forms.length === 0) best = { intent: 'None', score: 1 };
       // "how can I follow up on it?": a complaint's status.
-      if (FOLLOW_IT_UP.test(normalised)) best = sure('complaint.status');
+      if ((normalised.includes('follow') || normalised.includes('track')) && FOLLOW_IT_UP.test(normalised)) best = sure('complaint.status');
       return best
         ? { intent: best.intent, score: best.score, language, normalised, entities }
         : { intent: 'None', score: 1, language, normalised, entities };
