@@ -149,6 +149,10 @@ function counterState(ctx: TurnCtx): Reply {
 }
 
 /** The intent `consultation` (also `/konsultasi`, the start payload): a status lookup, or the asking form. */
+/** The effect that stores the form's question (one shape for the question step and a question given with the request). */
+const createDraft = (data: FlowData, question: string): Effect =>
+  effect({ kind: 'consultation.create', draft: { draftId: data.draftId, question, language: data.language, botLastReply: data.botLastReply } });
+
 export const startConsultation: IntentHandler = (ctx) => {
   const number = findNumber(ctx.text);
   if (number) return { replies: [], effects: [effect({ kind: 'consultation.lookup', number })] };
@@ -190,7 +194,7 @@ export const startConsultation: IntentHandler = (ctx) => {
     if (headed) {
       return {
         replies: [],
-        effects: [effect({ kind: 'consultation.create', draft: { draftId: data.draftId, question: body, language: data.language, botLastReply: data.botLastReply } })],
+        effects: [createDraft(data, body)],
         session: flowOf(data, ctx.k.now.toISOString()),
       };
     }
@@ -216,7 +220,7 @@ export const consultationFlow: FlowHandler = (ctx) => {
     handled({ replies, effects, session: flowOf(data, flow.startedAt) });
   // The form stays until the runtime has stored the consultation (it then clears it).
   const send = (question: string): FlowTurn =>
-    stay([], [effect({ kind: 'consultation.create', draft: { draftId: data.draftId, question, language: data.language, botLastReply: data.botLastReply } })]);
+    stay([], [createDraft(data, question)]);
   if (data.step === 'question') {
     // Asked for the question, told who reads it: what the person writes now is the question, sent as it is.
     const bare = YES.test(text) || (NOT_A_QUESTION.has(ctx.c.intent) && text.split(/\s+/).length <= 3);
