@@ -13,7 +13,7 @@
  * business text at all). Subscribing and unsubscribing need explicit wording.
  */
 import { FORWARDED } from './forwarded.js';
-import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER } from './phrases.js';
+import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF } from './phrases.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -750,7 +750,14 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // (whatever the business: "rumah makan babi guling" names food, the question is the office's)
       if (weak() && PERMITS_NEEDED.test(normalised)) best = sure('form.request');
       // "hrs dtg ke kantor gak": whether the counter is open.
-      if ((weak() || best?.intent === 'closure.duration' || best?.intent === 'closure.reason') && MUST_COME_IN.test(normalised) && !UNTIL_ASKED.test(normalised)) best = sure('closure.status');
+      // (a site-visit reading without a site visit named is the network's: "KRK tanah di Kediri, hrs datang ke kantor?")
+      if ((weak() || best?.intent === 'closure.duration' || best?.intent === 'closure.reason' || (best?.intent === 'field_verification' && !entities.services.includes('field_verification') && OFFICE_PLACE.test(normalised))) && MUST_COME_IN.test(normalised) && !UNTIL_ASKED.test(normalised)) best = sure('closure.status');
+      // "mau minta rekomendasi, sama pendampingan oss di loket masih bisa?": whether the counter serves it now.
+      if ((best?.intent === 'oss.registration' || best?.intent === 'service.online' || best?.intent === 'form.request') && entities.services.length > 0 && AT_THE_COUNTER_STILL.test(normalised) && !CONTACT_ASKED.test(normalised)) best = sure('closure.status');
+      // "kakek gak bisa internet, bisa dibantu lewat telpon?": the office's contacts (the call center).
+      if (weak() && BY_PHONE.test(normalised) && ((!foreign() && !OTHER_MATTER.test(normalised) && !OUTAGE.test(normalised)) || CANNOT_GO_ONLINE.test(normalised))) best = sure('contact.info');
+      // "dah ya", "udah ya kak": taking leave.
+      if (weak() && SO_LONG.test(normalised) && !/\?\s*$/.test(clipped)) best = sure('goodbye');
       // "daftarin sy ke info pengumuman ya": the announcements.
       if ((weak() || best?.intent === 'help' || best?.intent === 'contact.info') && (PUT_ON_THE_LIST.test(normalised) || SUBSCRIBE_SAID.test(normalised)) && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('subscribe');
       // "webnya apa", "gak ada no wa langsung?": the office's contacts.
@@ -887,6 +894,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "SIP nya ngurus dmn? bisa online gak", "Untuk IMB sekarang gimana?": a catalogue permit named with what is to be
       // done about it is that permit's business, however its other words ("bidan", "developer") pull out of scope.
       if ((!best || best.intent === 'None') && entities.forms.length > 0 && PERMIT_ACTION.test(normalised) && QUESTION_WORD.test(normalised) && !OTHER_OFFICE.test(normalised)) best = sure('form.request');
+      // "mau minta KRK", "mau bikin SIUP", "butuh TDUP": a permit wanted, its form (no question for staff, nothing unknown).
+      if ((weak() || best?.intent === 'consultation') && wordsIn <= 6 && entities.forms.length > 0 && PERMIT_WANTED.test(normalised) && !ASKS_FOR_STAFF.test(normalised) && !OTHER_OFFICE.test(normalised)) best = sure('form.request');
       // "info terbaru apa? udh buka blm", "kantor sekarang buka layanan apa aja?": whether (and what) the office serves.
       if ((weak() || best?.intent === 'office.hours') && OPEN_YET.test(normalised) && !CONDITIONAL.test(normalised) && !OTHER_OFFICE.test(normalised) && !foreign()) best = sure('closure.status');
       // "form nya bisa diisi online semua?", "izin reklame masih harus online?": how it is done online.

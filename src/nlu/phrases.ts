@@ -10,7 +10,7 @@ export const BYE_AT_END = /\b(?:bye|bye bye|byee+|dadah|dada|daah|sampai jumpa|s
 /** Whether one must come in ("hrs dtg ke kantor gak", "perlu ke kantor ga"): the face-to-face state. */
 export const MUST_COME_IN = /\b(?:harus|perlu|wajib|mesti|must i|do i have to)\s+(?:datang|dateng|ke kantor|ke loket|come)\b/;
 /** Asking to be put on the announcements ("daftarin sy ke info pengumuman ya"). */
-export const PUT_ON_THE_LIST = /\b(?:daftarkan|daftarin|masukkan|masukin|tambahkan|tambahin|ikutkan|ikut)\b.{0,25}\b(?:info\w*|pengumuman|kabar|update|berita|notif\w*)\b/;
+export const PUT_ON_THE_LIST = /\b(?:daftarkan|daftarin|didaftarkan|didaftarin|masukkan|masukin|dimasukkan|dimasukin|tambahkan|tambahin|ikutkan|ikut)\b.{0,25}\b(?:info\w*|pengumuman|kabar|update|berita|notif\w*)\b/;
 /** Another business's list ("daftarin sy ke promo gopay"): not the office's announcements. */
 export const OTHER_BUSINESS_LIST = /\b(?:promo\w*|diskon|cashback|voucher|member\w*|grup|group|gopay|ovo|dana|shopee|tokopedia|bank)\b/;
 /** The office's own website or WhatsApp asked for ("webnya apa", "gak ada no wa langsung?"). */
@@ -167,3 +167,18 @@ export const COME_TO_THE_COUNTER = /\b(?:can|could|may) (?:i|we) (?:come|go|visi
 export const WHICH_PERMITS = /\b(?:izin|ijin|perizinan)\w* apa (?:saja|aja)\b.{0,20}\b(?:yang )?(?:bisa|dapat) (?:diurus|diajukan|dibuat)\b/;
 /** A condition ("kalau sudah buka …", "when it opens …"): what follows is no question whether it is open now. */
 export const CONDITIONAL = /\b(?:kalau|kalo|klo|kl|jika|bila|setelah|sesudah|nanti|when|once|if)\b/;
+
+/** "dah ya", "udah ya kak": taking leave (said, not asked). */
+export const SO_LONG = /^(?:sudah|udah) (?:ya|yah|yaa+)(?: (?:kak|min|pak|bu|bli|mbak|mas|gan|sis))*$/;
+/** Help by telephone asked ("bisa dibantu lewat telpon?", "via telepon bisa?"): the office's contacts. */
+export const BY_PHONE = /\b(?:lewat|via|melalui|pakai|pake|per) (?:telepon|telpon|telfon|phone)\b|\b(?:by|over the) phone\b/;
+/** Someone who cannot go online ("kakek gak bisa internet", "sy gaptek"): why the phone is asked, no telco trouble. */
+export const CANNOT_GO_ONLINE = /\b(?:tidak|belum) (?:bisa|paham|mengerti|punya|pakai) (?:internet|online|komputer|laptop|email)\b|\bgaptek\b/;
+/** A service asked of the counter ("pendampingan oss di loket masih bisa?"): whether the counter serves it now. */
+export const AT_THE_COUNTER_STILL = /\b(?:di|ke) (?:loket|kantor)\w*\b.{0,15}\b(?:masih|bisa|boleh|dilayani|buka)\b/;
+/** Something of another business's broken ("internet saya mati", "wifi lemot"): its trouble, not the office's. */
+export const OUTAGE = /\b(?:mati|lemot|putus|gangguan|error|hilang|down)\b/;
+/** A catalogue permit wanted in a few words ("mau minta KRK", "mau bikin SIUP", "butuh TDUP"): its form. */
+export const PERMIT_WANTED = /^(?:(?:saya|kami|aku) )?(?:mau|ingin|perlu|butuh|minta)(?: (?:minta|bikin|buat|membuat|urus|mengurus|ngurus|ajukan|mengajukan|daftar|punya|izin|ijin))*\b/;
+/** Words of a person or a question for one ("petugas", "konsultasi", "tanya"): a request for staff, not a form. */
+export const ASKS_FOR_STAFF = /\b(?:petugas|pegawai|staf|staff|admin|orang|konsultasi|konsul|tanya|bertanya|nanya|ngobrol|bicara)\w*\b/;

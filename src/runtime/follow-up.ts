@@ -195,7 +195,8 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
     if (named && (CLOSURE.has(c.intent) || OVERRIDABLE.has(c.intent) || c.intent === 'form.request')) return UNTIL.test(c.normalised) ? 'closure.duration' : 'closure.status';
   }
   // "bisa dikirim pdf aja gak?" after the pickup answer: how a finished permit reaches the person.
-  if (topic?.intent === 'permit.pickup' && words <= MAX_WORDS && SENT_INSTEAD.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'permit.pickup';
+  // (help by telephone asked is the contacts' answer: "kakek gak bisa internet, bisa dibantu lewat telpon?")
+  if (topic?.intent === 'permit.pickup' && words <= MAX_WORDS && SENT_INSTEAD.test(c.normalised) && !TICKET_WORDS.test(c.normalised) && c.intent !== 'contact.info') return 'permit.pickup';
   // "and Monday to Thursday?" after the hours: the hours of those days, however confidently it reads as a closure.
   if (topic?.intent === 'office.hours' && words <= MAX_WORDS && DAY.test(c.normalised)) return 'office.hours';
   // "kok sedikit banget kenapa?" after who is at the office: why, whatever the answer's own words made of it.

@@ -18,6 +18,7 @@ import { CONTINUABLE, followUp } from './follow-up.js';
 import { leavingWords } from '../kernel/leaving.js';
 import { referralsOf } from '../kernel/office-text.js';
 import { FORWARDED } from '../nlu/forwarded.js';
+import { OTHER_BUSINESS_LIST, PUT_ON_THE_LIST } from '../nlu/phrases.js';
 
 export type { Caller };
 
@@ -339,6 +340,16 @@ export function step(
         }
       }
     }
+  }
+  // "… mohon info kalau nanti buka lagi, saya mau didaftarkan dapat info": the offer a closure answer ends with is
+  // taken up at once when the same message asks outright to be put on the list (a forwarded text never does).
+  if (flowTurn === undefined && handled.session?.offer === 'subscribe' && PUT_ON_THE_LIST.test(c.normalised) && !OTHER_BUSINESS_LIST.test(c.normalised) && !FORWARDED.test(text)) {
+    const listed = d.intents.subscribe(ctx);
+    handled = {
+      replies: handled.replies.filter((r) => r.key !== 'subscribe.offer').concat(listed.replies),
+      effects: (handled.effects ?? []).concat(listed.effects ?? []),
+      session: { ...handled.session, offer: undefined, ...listed.session },
+    };
   }
   // A detour's question follows the answer and a release's farewell precedes it; their sessions are assigned
   // onto the next session after the answer's (a detour's last, a release's first): the same keys, order and

@@ -246,7 +246,7 @@ describe('facts asked directly', () => {
     ['berapa pegawai yang masih masuk kantor?', '25%'],
     ['udh ada tanggal buka blm kantornya?', 'belum ditentukan'],
     ['izin sy udh jadi, ngambilnya gmn kalo kantor tutup', 'Pengambilan izin di loket'],
-    ['terus kalo sudah diisi dikirim kmn?', 'dikirim secara daring'],
+    ['terus kalo sudah diisi dikirim kmn?', 'dikirim secara online'],
     ['mau perpanjang ktp dmn', 'Disdukcapil'],
     ['bikin sim di tabanan bs online ga', 'Polres'],
     ['bayar pbb sm pajak motor dmn ya', 'Samsat'],

@@ -117,6 +117,9 @@ const ABOUT_THE_COUNTER =
 /** A question announced rather than asked ("I have a question for …", "ada yg mau sy tanyakan soal …"). */
 const ANNOUNCES_A_QUESTION = /\b(?:i have a question|i'?ve got a question|i have some questions|ada (?:yang|yg) (?:mau|ingin) (?:saya |sy )?(?:tanya\w*|nanya)|ada pertanyaan)\b|\b(?:mau|ingin|pengen) (?:tanya|nanya|bertanya) (?:sama|sm|ke|dengan|dgn|kepada) (?:petugas|pegawai|staf|staff|orang)\w*(?: langsung)?\s*[.!]*\s*$/i;
 
+/** A short request before a colon ("mau tanya petugas aja lwt chat: …"); the part before the colon is captured. */
+const REQUEST_THEN_COLON = /^([^:?\n]{3,80}):(?!\/\/)\s*(?=\S)/;
+
 /** Words that ask for a person (a message without one is a question the bot was unsure of, not a request). */
 const ASKS_FOR_A_PERSON =
   /\b(?:petugas\w*|staf|staff|stafnya|pegawai\w*|orang|manusia|cs|customer service|operator|human|person|someone|officer|konsultasi|berkonsultasi|konsul|consult|consultation|bicara|ngobrol|diskusi|talk|speak)\b/i;
@@ -160,11 +163,14 @@ export const startConsultation: IntentHandler = (ctx) => {
   // consultation offered ("konsultasi" opens the form), so the next message is never sent to staff unasked.
   // Judged on the whole message, which may hold several questions ("kantor udh buka? sy mau konsultasi langsung bs?").
   if (ABOUT_THE_COUNTER.test(ctx.message.text)) return { replies: [counterState(ctx), ctx.t.reply('consultation.offer')] };
-  const body = ctx.text
+  const unheaded = ctx.text
     .replace(/^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?\s*/, '')
     .replace(/^(konsultasi|consultation)\b(?:\s+(?:dong|ya|min|kak|pak|bu|please))*[\s:,.-]*/i, '')
     .trim();
-  // Headed by the word itself ("konsultasi: …", "/konsultasi …"): the question is given with the request.
+  // "oke sy mau tanya petugas aja lwt chat: pbg utk gudang perlu krk dulu ga?": the request, a colon, the question.
+  const introduced = REQUEST_THEN_COLON.exec(unheaded);
+  const body = introduced && ASKS_FOR_A_PERSON.test(introduced[1] ?? '') ? unheaded.slice(introduced[0].length).trim() : unheaded;
+  // Headed by the word itself ("konsultasi: …", "/konsultasi …") or by the request: the question is given with it.
   const headed = body !== ctx.text.trim();
   // A question that does not ask for a person ("biaya pbg brp ya?"): said to be one for staff, and a person
   // offered; nothing is taken down until the person asks for one.
