@@ -13,7 +13,8 @@
  * business text at all). Subscribing and unsubscribing need explicit wording.
  */
 import { FORWARDED } from './forwarded.js';
-import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF } from './phrases.js';
+import { createUngluer } from './glued.js';
+import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF, POLICY_UNTIL, SUBSCRIBE_AT_END, ASIDE_FIRST, WHAT_DO_YOU_MEAN, REACH_WHERE, SERVED_AT_THE_COUNTER } from './phrases.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -180,7 +181,7 @@ const WHY_OVER: ReadonlySet<string> = new Set(['closure.status', 'closure.durati
 /** Sending the documents somewhere: "kirim berkasnya kemana", "dokumen diupload dimana". */
 const WHERE_SENT = /\b(?:kirim|dikirim|kirimnya|dikirimkan|diserahkan|serahkan|upload|diupload|unggah|diunggah|antar|diantar|send|submit)\b.*\b(?:kemana|ke mana|dimana|di mana|where)\b/;
 /** What a where-to-send question is misread as. */
-const WHERE_SENT_OVER: ReadonlySet<string> = new Set(['form.request', 'contact.info']);
+const WHERE_SENT_OVER: ReadonlySet<string> = new Set(['form.request', 'contact.info', 'application.stalled']);
 /** Being told when it reopens: "kl udh buka dikabarin gak", "kabari kalau sudah dibuka". */
 const TOLD_WHEN_OPEN = /\b(?:dikabari|dikabarin|kabari|kabarin|diinfokan|diinfoin|diberitahu|diberi tahu|let me know|tell me|notify me)\b.*\b(?:buka|dibuka|open|opens|reopen\w*)\b|\b(?:buka|dibuka|open|opens|reopen\w*)\b.*\b(?:dikabari|dikabarin|kabari|kabarin|diinfokan|diinfoin|diberitahu|diberi tahu|let me know|tell me|notify me)\b/;
 /** What a told-when-it-reopens question is misread as (a subscription request stays one). */
@@ -191,7 +192,7 @@ const ASK_A_PERSON = /^(?:(?:iya|ya|oke|baik|kalau begitu|ya sudah|oh|halo|hai|p
 const ASK_A_PERSON_OVER: ReadonlySet<string> = new Set(['office.staffing', 'None', 'ack', 'help', 'contact.info', 'complaint.file']);
 /** "mau lapor, …", "saya mau mengadu …": wanting to complain, said first. */
 const WANTS_TO_COMPLAIN =
-  /^(?:(?:halo|permisi|maaf|selamat (?:pagi|siang|sore|malam)|pagi|siang|sore|malam) )?(?:(?:kak|min|pak|bu|bapak|ibu|admin) )?(?:saya )?(?:mau|ingin|pengen|akan) (?:lapor|melapor|melaporkan|laporin|ngelaporin|lapor\w*|mengadu|mengadukan|ngadu|ngaduin|komplain|complain|protes)\b(?! (?:lkpm|spt|pajak|kehilangan|hilang|kelahiran|kematian|pindah|kegiatan))|^(?:hi |hello )?i (?:want|would like|wish|need|wanna) to (?:file|make|lodge|submit|raise) an? (?:complaint|report)\b|^(?:hi |hello )?i (?:want|would like|need) to (?:complain|report)\b/;
+  /^(?:(?:halo|permisi|maaf|selamat (?:pagi|siang|sore|malam)|pagi|siang|sore|malam) )?(?:(?:kak|min|pak|bu|bapak|ibu|admin) )?(?:saya )?(?:mau|ingin|pengen|akan) (?:(?:menyampaikan|sampaikan|mengajukan|ajukan|membuat|bikin|buat) (?:pengaduan|aduan|keluhan|komplain|laporan)|lapor|melapor|melaporkan|laporin|ngelaporin|lapor\w*|mengadu|mengadukan|ngadu|ngaduin|komplain|complain|protes)\b(?! (?:lkpm|spt|pajak|kehilangan|hilang|kelahiran|kematian|pindah|kegiatan))|^(?:hi |hello )?i (?:want|would like|wish|need|wanna) to (?:file|make|lodge|submit|raise) an? (?:complaint|report)\b|^(?:hi |hello )?i (?:want|would like|need) to (?:complain|report)\b/;
 /**
  * What a message opening with a complaint keeps: another agency's business ("mau lapor ktp hilang" is no
  * complaint to this office). Anything else it was misread as gives way (a ticket number in it is a status
@@ -406,6 +407,15 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
   // Every training utterance normalised once: the typo vocabulary, the word counts and training all read these.
   const examples: NormalisedExample[] = toExamples(options.corpora).map((ex) => ({ intent: ex.intent, normalised: plain(ex.utterance) }));
   const normalise = createTypoTolerantNormaliser(plain, lexicon, examples, options.domainTerms ?? []);
+  // Words typed without spaces are split into the words the lexicon, the examples and the office's terms know.
+  let vocabulary: Set<string> | undefined;
+  const unglue = createUngluer(() => {
+    if (vocabulary) return vocabulary;
+    vocabulary = new Set<string>([...lexicon.known, ...lexicon.map.keys()]);
+    for (const ex of examples) for (const w of ex.normalised.split(' ')) if (w.length >= 2) vocabulary.add(w);
+    for (const term of options.domainTerms ?? []) for (const w of term.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length >= 2) vocabulary.add(w);
+    return vocabulary;
+  });
 
   const key = createHash('sha256')
     .update(MODEL_FORMAT)
@@ -582,7 +592,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     const top = ranked[0];
     if (WHY_ASKED.test(normalised) && (top ? WHY_OVER.has(top.intent) || (top.intent === 'None' && CLOSED_WORD.test(normalised)) : CLOSED_WORD.test(normalised))) return [{ intent: 'closure.reason', score: Math.max(top?.score ?? 0, threshold) }, ...ranked.filter((r) => r.intent !== 'closure.reason')];
     // "kirim berkasnya kemana": where documents go (the online service), not the forms page.
-    if (top && WHERE_SENT.test(normalised) && WHERE_SENT_OVER.has(top.intent)) return [{ intent: 'service.online', score: top.score }, ...ranked.filter((r) => r.intent !== 'service.online')];
+    if (top && WHERE_SENT.test(normalised) && WHERE_SENT_OVER.has(top.intent) && !(top.intent === 'application.stalled' && WAITED.test(normalised))) return [{ intent: 'service.online', score: top.score }, ...ranked.filter((r) => r.intent !== 'service.online')];
     // "kl udh buka dikabarin gak": being told of the reopening (its answer offers the announcements).
     if (TOLD_WHEN_OPEN.test(normalised) && (!top || TOLD_OVER.has(top.intent))) return [{ intent: 'closure.duration', score: Math.max(top?.score ?? 0, threshold) }];
     // "ok mau tanya ke petugas aja": asking for a person, however much "petugas" leans to who is at the office.
@@ -620,10 +630,16 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
 
   const predict = (text: string): Classification => {
     try {
-      const clipped = typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '';
+      const clipped = typeof text === 'string' ? unglue(text.slice(0, MAX_INPUT_CHARS)) : '';
       if (looksBinary(clipped)) return { intent: 'None', score: 1, language: 'id', normalised: '', entities: noEntities() };
       if (isAckEmoji(clipped)) return { intent: 'ack', score: 1, language: 'id', normalised: '', entities: noEntities() };
       if (WAVE_ONLY.test(clipped)) return { intent: 'greeting', score: 1, language: 'id', normalised: '', entities: noEntities() };
+      // An aside before the question ("lho ini bukan kurir ya? ini bisa bantu apa aja sih"): the question decides.
+      const afterAside = clipped.length < 300 ? ASIDE_FIRST.exec(clipped)?.[1] : undefined;
+      if (afterAside !== undefined) {
+        const question = predict(afterAside);
+        if (question.intent !== 'None') return question;
+      }
       const markup = mayHaveMarkup(clipped);
       const plainNormalised = withoutPoliteIzin(normalise(markup ? stripMarkup(clipped) : clipped));
       // Laughter around a question is no part of it; laughter alone stays what it is.
@@ -644,6 +660,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
         return { intent: 'None', score: 1, language, normalised, entities: noEntities(), elsewhere: { intent: there, entities: findEntities(normalised) } };
       }
       if (ALIVE_CHECK.test(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
+      // "maksudnya?": what the last answer meant; none of its own (the dialogue continues the last topic).
+      if (WHAT_DO_YOU_MEAN.test(normalised)) return { intent: 'None', score: 0, language, normalised, entities: noEntities() };
       if (LEAVE_OF_ABSENCE.test(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
       const bare = BARE_COMMANDS.get(normalised);
       // A long rambling message puts its request last ("... jadi formulirnya dimana"): its backstory's words
@@ -695,7 +713,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // perikanan ada ga?"): the office issues it, and a person can say more.
       const ours = entities.forms.length > 0 || entities.services.length > 0 || OUR_FORM.test(normalised);
       // (a form asked where it is is no application gone quiet: "terus formulirnya itu di mana ya pak")
-      if ((!best || best.score < PHRASE_OVER || FORM_ASKED_OVER.has(best.intent) || ((CLOSURE_INTENTS.has(best.intent) || best.intent === 'application.stalled') && FORM_WHERE.test(normalised))) && FORM_ASKED.test(normalised) && ours && !foreign()) {
+      if ((!best || best.score < PHRASE_OVER || FORM_ASKED_OVER.has(best.intent) || ((CLOSURE_INTENTS.has(best.intent) || best.intent === 'application.stalled') && FORM_WHERE.test(normalised))) && FORM_ASKED.test(normalised) && ours && !foreign() && !(best?.intent === 'service.online' && WHERE_SENT.test(normalised))) {
         best = sure('form.request');
       }
       // OSS or NIB named without a closure word asks about OSS ("trs NIB perlu ga?"), not why the office is closed.
@@ -754,12 +772,20 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((weak() || best?.intent === 'closure.duration' || best?.intent === 'closure.reason' || (best?.intent === 'field_verification' && !entities.services.includes('field_verification') && OFFICE_PLACE.test(normalised))) && MUST_COME_IN.test(normalised) && !UNTIL_ASKED.test(normalised)) best = sure('closure.status');
       // "mau minta rekomendasi, sama pendampingan oss di loket masih bisa?": whether the counter serves it now.
       if ((best?.intent === 'oss.registration' || best?.intent === 'service.online' || best?.intent === 'form.request') && entities.services.length > 0 && AT_THE_COUNTER_STILL.test(normalised) && !CONTACT_ASKED.test(normalised)) best = sure('closure.status');
+      // "bisa dibantu daftar di kantor aja gak?": whether the counter serves now.
+      if (weak() && SERVED_AT_THE_COUNTER.test(normalised) && !OTHER_OFFICE.test(normalised) && !foreign() && !OTHER_MATTER.test(normalised)) best = sure('closure.status');
       // "kakek gak bisa internet, bisa dibantu lewat telpon?": the office's contacts (the call center).
       if (weak() && BY_PHONE.test(normalised) && ((!foreign() && !OTHER_MATTER.test(normalised) && !OUTAGE.test(normalised)) || CANNOT_GO_ONLINE.test(normalised))) best = sure('contact.info');
+      // "Mohon informasi sampai kapan kebijakan ini berlaku.": until when the closure lasts (no bank's policy).
+      if (weak() && POLICY_UNTIL.test(normalised) && !OTHER_MATTER.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('closure.duration');
+      // "pantes telpon gak diangkat. hubungi kemana kalau gitu?": the office's contacts.
+      if ((weak() || best?.intent === 'consultation') && REACH_WHERE.test(normalised) && !foreign() && !OTHER_MATTER.test(normalised)) best = sure('contact.info');
+      // "lha kulo mboten saged internet", "gak bisa online dia": someone who cannot go online is given the call center.
+      if (weak() && CANNOT_GO_ONLINE.test(normalised) && wordsIn <= 10) best = sure('contact.info');
       // "dah ya", "udah ya kak": taking leave.
       if (weak() && SO_LONG.test(normalised) && !/\?\s*$/.test(clipped)) best = sure('goodbye');
       // "daftarin sy ke info pengumuman ya": the announcements.
-      if ((weak() || best?.intent === 'help' || best?.intent === 'contact.info') && (PUT_ON_THE_LIST.test(normalised) || SUBSCRIBE_SAID.test(normalised)) && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('subscribe');
+      if ((weak() || best?.intent === 'help' || best?.intent === 'contact.info') && (PUT_ON_THE_LIST.test(normalised) || SUBSCRIBE_SAID.test(normalised) || SUBSCRIBE_AT_END.test(normalised)) && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('subscribe');
       // "webnya apa", "gak ada no wa langsung?": the office's contacts.
       if ((weak() || best?.intent === 'consultation') && WEB_OR_WA_ASKED.test(normalised) && !foreign()) best = sure('contact.info');
       // "ya tp kan bisa pake protokol kesehatan": why it is closed all the same.
@@ -909,7 +935,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
         best = asksWhether ? sure('closure.duration') : { intent: 'subscribe', score: 1 };
       }
       // "can I come to the counter to submit my documents now?": the counter's state.
-      if ((weak() || best?.intent === 'service.online') && COME_TO_THE_COUNTER.test(normalised)) best = sure('closure.status');
+      if ((weak() || best?.intent === 'service.online' || (best?.intent === 'closure.reason' && !WHY_ASKED.test(normalised))) && COME_TO_THE_COUNTER.test(normalised)) best = sure('closure.status');
       // "izin apa aja sih yang bisa diurus di dpmptsp?": the permits the office issues, the forms page with examples.
       if ((weak() || CLOSURE_INTENTS.has(best?.intent ?? '')) && WHICH_PERMITS.test(normalised)) best = sure('form.request');
       // "konsultasi: …", "konsultasi dong, …": a question for a person, whatever it asks.
@@ -918,9 +944,12 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (normalised.includes('konsultasi ') && OTHER_CONSULTATION.test(normalised) && !PERMIT_WORD.test(normalised) && entities.forms.length === 0) best = { intent: 'None', score: 1 };
       // "how can I follow up on it?": a complaint's status.
       if ((normalised.includes('follow') || normalised.includes('track')) && FOLLOW_IT_UP.test(normalised)) best = sure('complaint.status');
-      return best
+      const result: Classification = best
         ? { intent: best.intent, score: best.score, language, normalised, entities }
         : { intent: 'None', score: 1, language, normalised, entities };
+      // (asked only of a None: most messages never pay for the feature check)
+      if (result.intent === 'None' && foreign()) result.otherBusiness = true;
+      return result;
     } catch {
       // Never let a hostile message take the bot down: unknown means None.
       return { intent: 'None', score: 0, language: 'id', normalised: '', entities: noEntities() };

@@ -12,6 +12,11 @@ export interface Lexicon {
   readonly map: ReadonlyMap<string, string>;
   /** Every word that is a key or part of a value: "this spelling is a real word". */
   readonly known: ReadonlySet<string>;
+  /**
+   * Two-word expressions read as one ("nuwun sewu" -> "permisi", though "nuwun" alone is thanks): first word ->
+   * second word -> standard form. Keys of the TSV with a space in them.
+   */
+  readonly pairs: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Raw text of the sources, so a trained-model cache can be keyed on the lexicon. */
   readonly sourceText: string;
 }
@@ -27,18 +32,26 @@ export const DEFAULT_LEXICON_DIR = new URL('./lexicon/', import.meta.url);
 export function buildLexicon(layers: readonly (readonly LexiconPair[])[], sourceText = ''): Lexicon {
   const map = new Map<string, string>();
   const known = new Set<string>();
+  const pairs = new Map<string, Map<string, string>>();
   for (const layer of layers) {
     for (const { informal, formal } of layer) {
       const key = informal.trim().toLowerCase();
       const value = formal.trim().toLowerCase();
       if (!key || !value) continue;
+      const words = key.split(/\s+/);
+      if (words.length === 2) {
+        const [first = '', second = ''] = words;
+        pairs.set(first, (pairs.get(first) ?? new Map<string, string>()).set(second, value));
+        for (const w of value.split(/[\s-]+/)) if (w) known.add(w);
+        continue;
+      }
       if (key === value) map.delete(key); // identity = protect from lower layers
       else map.set(key, value);
       known.add(key);
     }
   }
   for (const value of map.values()) for (const w of value.split(/[\s-]+/)) if (w) known.add(w);
-  return { map, known, sourceText };
+  return { map, known, pairs, sourceText };
 }
 
 /**

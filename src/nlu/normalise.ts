@@ -84,7 +84,7 @@ function doubleCandidates(token: string): string[] {
  * message costs a handful of Map lookups.
  */
 export function createNormaliser(lexicon: Lexicon): Normaliser {
-  const { map, known } = lexicon;
+  const { map, known, pairs } = lexicon;
   const cache = new Map<string, string>();
   const isKnown = (w: string): boolean => known.has(w) || map.has(w);
   const lookup = (w: string): string => map.get(w) ?? w;
@@ -140,8 +140,12 @@ export function createNormaliser(lexicon: Lexicon): Normaliser {
     const tokens = tokenise(text);
     if (tokens.length === 0) return '';
     let out = '';
-    for (const t of tokens) {
-      const n = normaliseToken(t);
+    for (let i = 0; i < tokens.length; i += 1) {
+      const t = tokens[i] ?? '';
+      // A two-word expression ("nuwun sewu") is read as one before its words are ("nuwun" alone is thanks).
+      const pair = pairs.size > 0 ? pairs.get(t)?.get(tokens[i + 1] ?? '') : undefined;
+      if (pair !== undefined) i += 1;
+      const n = pair ?? normaliseToken(t);
       if (n) out = out ? `${out} ${n}` : n;
     }
     return out;

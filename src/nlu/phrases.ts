@@ -118,7 +118,7 @@ export const WHAT_IS_THIS = /^(?:(?:lah|lho|loh|terus|jadi|ya|oh|eh) )*ini (?:ap
 /** The call center asked for ("ada call center gk", "hotline nya brp"). */
 export const CALL_CENTER_ASKED = /\b(?:call ?center\w*|callcenter|hotline\w*)\b/;
 /** A rumour of the office open again asked about ("katanya udh buka lg senin, bener?"): when it reopens. */
-export const REOPENING_RUMOUR = /\b(?:sudah|mau|akan|bakal) (?:buka|dibuka) (?:lagi|kembali)\b|\b(?:buka|dibuka) kembali (?:tanggal|tgl|mulai|per|hari|senin|selasa|rabu|kamis|jumat|besok)\b/;
+export const REOPENING_RUMOUR = /\b(?:sudah|mau|akan|bakal) (?:buka|dibuka) (?:lagi|kembali)\b|\b(?:buka|dibuka) (?:kembali|lagi) (?:tanggal|tgl|mulai|per|hari|senin|selasa|rabu|kamis|jumat|besok|minggu depan|bulan depan)\b/;
 /** How a permit is done while the office is closed ("perpanjangnya gmn kalo kantor tutup", "how do I apply while your office is closed"). */
 export const HOW_WHILE_CLOSED = /\b(?:bagaimana|caranya|bisa diurus|how (?:do|can|should) i|ngurusnya|urusnya)\b.{0,40}\b(?:kalau|pas|selama|saat|while|sementara)\b.{0,20}\b(?:tutup|ditutup|closed)\b|\b\w+nya bagaimana kalau (?:kantor )?(?:tutup|ditutup)\b/;
 /** Coming to the office anyway, asked in passing ("tiang ke kantor saja nggih besok?", "dados ke kantor langsung nggih?"). */
@@ -162,7 +162,7 @@ export const FILLED_ONLINE = /\b(?:diisi|isi|dikirim|kirim|diajukan|diurus) (?:s
 /** Being told when the office reopens ("can I get notified when the office reopens?", "kabari kalau sudah buka"). */
 export const NOTIFY_WHEN_OPEN = /\b(?:notify|notified|let me know|kabari|kabarin|dikabari|dikabarin|infokan|diinfokan|diinfoin)\b.{0,30}\b(?:reopen\w*|opens?|buka|dibuka)\b|\b(?:sudah|udah) (?:buka|dibuka)\b.{0,15}\b(?:dikabari|dikabarin|kabari|kabarin|diinfokan|diinfoin|infokan)\b/;
 /** Coming to the counter, asked in English ("can I come to the counter", "can I visit the office"). */
-export const COME_TO_THE_COUNTER = /\b(?:can|could|may) (?:i|we) (?:come|go|visit|walk)\b.{0,30}\b(?:counter|office|in person)\b/;
+export const COME_TO_THE_COUNTER = /\b(?:can|could|may) (?:i|we) (?:come|go|visit|walk)\b.{0,30}\b(?:counter|office|in person)\b|\b(?:apa|apakah|apa saya|apa kami) (?:bisa|boleh) (?:datang|dateng|ke)(?: ke)? (?:kantor|loket)\b/;
 /** Which permits the office issues ("izin apa aja yang bisa diurus di dpmptsp"). */
 export const WHICH_PERMITS = /\b(?:izin|ijin|perizinan)\w* apa (?:saja|aja)\b.{0,20}\b(?:yang )?(?:bisa|dapat) (?:diurus|diajukan|dibuat)\b/;
 /** A condition ("kalau sudah buka …", "when it opens …"): what follows is no question whether it is open now. */
@@ -173,7 +173,7 @@ export const SO_LONG = /^(?:sudah|udah) (?:ya|yah|yaa+)(?: (?:kak|min|pak|bu|bli
 /** Help by telephone asked ("bisa dibantu lewat telpon?", "via telepon bisa?"): the office's contacts. */
 export const BY_PHONE = /\b(?:lewat|via|melalui|pakai|pake|per) (?:telepon|telpon|telfon|phone)\b|\b(?:by|over the) phone\b/;
 /** Someone who cannot go online ("kakek gak bisa internet", "sy gaptek"): why the phone is asked, no telco trouble. */
-export const CANNOT_GO_ONLINE = /\b(?:tidak|belum) (?:bisa|paham|mengerti|punya|pakai) (?:internet|online|komputer|laptop|email)\b|\bgaptek\b/;
+export const CANNOT_GO_ONLINE = /\b(?:tidak|belum) (?:bisa|paham|mengerti|punya|pakai) (?:internet|online|komputer|laptop)\b|\bgaptek\b/;
 /** A service asked of the counter ("pendampingan oss di loket masih bisa?"): whether the counter serves it now. */
 export const AT_THE_COUNTER_STILL = /\b(?:di|ke) (?:loket|kantor)\w*\b.{0,15}\b(?:masih|bisa|boleh|dilayani|buka)\b/;
 /** Something of another business's broken ("internet saya mati", "wifi lemot"): its trouble, not the office's. */
@@ -182,3 +182,21 @@ export const OUTAGE = /\b(?:mati|lemot|putus|gangguan|error|hilang|down)\b/;
 export const PERMIT_WANTED = /^(?:(?:saya|kami|aku) )?(?:mau|ingin|perlu|butuh|minta)(?: (?:minta|bikin|buat|membuat|urus|mengurus|ngurus|ajukan|mengajukan|daftar|punya|izin|ijin))*\b/;
 /** Words of a person or a question for one ("petugas", "konsultasi", "tanya"): a request for staff, not a form. */
 export const ASKS_FOR_STAFF = /\b(?:petugas|pegawai|staf|staff|admin|orang|konsultasi|konsul|tanya|bertanya|nanya|ngobrol|bicara)\w*\b/;
+/** How long a policy lasts ("sampai kapan kebijakan ini berlaku", "aturan ini sampai kapan?"): the closure's end. */
+export const POLICY_UNTIL = /\b(?:kebijakan|aturan|peraturan|penutupan|pembatasan|ppkm|lockdown)\b.{0,30}\b(?:sampai kapan|hingga kapan|berapa lama|kapan (?:berakhir|selesai|dicabut|berlaku))\b|\b(?:sampai kapan|hingga kapan|berapa lama)\b.{0,20}\b(?:kebijakan|aturan|peraturan|penutupan|pembatasan|ppkm|lockdown)\b/;
+/** Subscribing decided at the end ("oh blm langganan ya. yaudah langganan deh"). */
+export const SUBSCRIBE_AT_END = /\b(?:ya sudah|oke|ok|baik|boleh|kalau begitu|kalau gitu)\s+(?:saya\s+)?(?:mau\s+|ingin\s+)?(?:berlangganan|langganan|subscribe)(?:\s+(?:info\w*|pengumuman\w*))?(?:\s+(?:ya|dong|deh|aja|saja|kak|min|sekarang))*$/;
+/**
+ * An aside first, then the question ("lho ini bukan kurir ya? ini bisa bantu apa aja sih", "oh salah kirim, ini dinas
+ * perizinan ya? jam kerjanya kapan?", "oh kirain semua di kantor ini. kalau perpanjang SIM?"): the raw text, with
+ * what follows the aside captured. The aside takes the office for another or owns a mistake.
+ */
+export const ASIDE_FIRST = /^\s*(?:(?:oh+|owh|lho|loh|lah|eh|wah|ups|waduh|maaf|sorry)[\s,]+)*(?:ini bukan [^?.!,]{1,30}|salah (?:kirim|chat|kamar|pencet|ketik)|kepencet|kirain [^?.!]{1,40}|(?:saya|sy|aku) kira [^?.!]{1,40})[?.!,]+\s+(\S.{6,})$/i;
+/** "maksudnya?", "apa maksudnya", "what do you mean?": asks what the last answer meant (no topic of its own). */
+export const WHAT_DO_YOU_MEAN = /^(?:(?:terus|lalu|hah|hmm+|eh) )?(?:apa )?maksud(?:nya| nya)?(?: (?:apa|bagaimana|itu|ya|kak|min|pak|bu|gimana))*$|^what do you mean$/;
+/** A rumour called false after the closure answer ("jadi hoax ya", "berarti bohong dong"). */
+export const RUMOUR_FALSE = /^(?:(?:jadi|berarti|oh|wah|owh) )*(?:itu )?(?:hoax|hoaks|hoax\w*|bohong|tidak benar|gak bener|tidak bener|kabar palsu)(?: (?:ya|dong|kah|itu|sih|nih|deh))*$/;
+/** Where to reach the office ("hubungi kemana kalau gitu?", "kontaknya kemana"): its contacts. */
+export const REACH_WHERE = /\b(?:hubungi|menghubungi|dihubungi|kontak\w*|telepon|tanya)\b (?:\S+ )?(?:kemana|ke mana|dimana|di mana|siapa)\b/;
+/** Service at the counter asked ("bisa dibantu daftar di kantor aja gak?", "bisa daftar di kantor?"): its state. */
+export const SERVED_AT_THE_COUNTER = /\b(?:bisa|boleh|masih)\b(?: \S+){0,4} (?:di|ke) (?:kantor|loket)(?:nya)?\b/;

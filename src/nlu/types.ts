@@ -67,6 +67,11 @@ export interface Classification {
    * be answered.
    */
   elsewhere?: { intent: IntentName; entities: Entities };
+  /**
+   * Set on a `None` that names another business's word and none of the office's ("btw tau cara daftar ojol gak",
+   * "siapa presiden amerika skrg?"): a question of its own, never a follow-up of the last answer.
+   */
+  otherBusiness?: true;
 }
 
 /** Anything that turns raw text into a classification, synchronously and without I/O. */

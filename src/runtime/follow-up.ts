@@ -7,6 +7,7 @@
 import type { OfficeData } from '../kernel/office.js';
 import { NAMES_A_PERMIT, namesTopic } from '../kernel/office-text.js';
 import { ownAreaWords } from '../nlu/entities.js';
+import { RUMOUR_FALSE } from '../nlu/phrases.js';
 import type { Session } from '../kernel/session.js';
 import type { Classification, IntentName } from '../nlu/types.js';
 
@@ -60,7 +61,7 @@ const PROCESSING = /\b(jadi|jadinya|proses|prosesnya|diproses|terbit|terbitnya|s
 /** Doing it without coming in: online, from home. */
 const FROM_HOME = /\b(online|daring|dari rumah|dr rumah|from home|lewat internet|via internet|tanpa datang|tanpa ke kantor)\b/;
 /** A message that is only a question word (normalised). */
-const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|why|when|bagaimana|caranya|cara|kenapa|mengapa|kapan|how come)(?:\s+(?:bagaimana|caranya|how))?(?:\s+(?:then|so|ya|nya|itu))?$/;
+const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|why|when|bagaimana|caranya|cara|kenapa|mengapa|kapan|how come|maksudnya|maksud nya|apa maksudnya|what do you mean)(?:\s+(?:bagaimana|caranya|how))?(?:\s+(?:then|so|ya|nya|itu))?$/;
 const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
 /** "terus gimana dong", "jadi gmn", "so how": carrying on from the last answer. */
 const CARRY_ON = /^(?:(?:terus|trus|trs|lalu|jadi|jd|so|then|and then|nah)\s+)(?:bagaimana|gimana|gmn|caranya|how)\b/;
@@ -111,6 +112,10 @@ const LINK_ASKED = /\b(?:link\w*|tautan\w*|url\w*|alamat web\w*|webnya|websiteny
 /** This chat ("lewat chat ini", "di sini aja", "via wa"). */
 const IN_THIS_CHAT = /\b(?:lewat chat|via chat|di chat|chat ini|lewat sini|di sini|disini|lewat wa|via wa|lewat whatsapp|via whatsapp|online)\b/;
 /** A finished permit sent instead of collected ("dikirim pdf aja", "lewat email bisa?", "softcopy"). */
+/** "itu dimana?", "dimana itu", "mana tuh": where the thing just answered is. */
+const WHERE_IS_IT = /^(?:(?:terus|lalu|oh) )?(?:itu |ini )?(?:dimana|di mana|mana)(?: (?:itu|tuh|ya|sih|kak|min|pak|bu))*(?: |$)/;
+/** "jadi bukan di dpmptsp ya?", "bukan di sini ya": not this office's business, checked. */
+const NOT_HERE = /\bbukan (?:di ?sini|di dpmptsp|dpmptsp|di kantor ini|kantor ini|di ptsp|ptsp|urusan (?:sini|dpmptsp))\b/;
 const SENT_INSTEAD = /\b(?:dikirim|kirim\w*|pdf|email|scan|softcopy|soft copy|online|via|lewat|antar|diantar|sent|send)\b/;
 /** Registering asked about ("daftarnya dmn", "daftarnya pake apa aja", "caranya gmn step by step", "gratis kan"). */
 const REGISTERING = /\bwhat do i need to register\b|\bhow (?:do|can) i register\b|\b(?:daftar\w*|registrasi\w*|mendaftar)\b.*\b(?:dimana|di mana|mana|bagaimana|caranya|cara|pakai|apa saja|gratis|bayar|biaya\w*|web\w*|situs\w*|alamat\w*|link\w*|sendiri|dari rumah|dr rumah)\b|\b(?:caranya|cara) (?:bagaimana|gimana)\b.*\bstep\b|\bgratis\b/;
@@ -152,8 +157,12 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
     return words <= MAX_WORDS && OVERRIDABLE.has(c.intent) && namesOwnArea(c.normalised, office) ? (topic.intent as IntentName) : undefined;
   }
   // "kalo yg izin praktek bidan?" after a forms answer names only a new permit: its form, whatever it was read as.
-  if (topic?.intent === 'form.request' && c.entities.forms.length > 0 && c.intent !== 'form.request') {
+  // (OSS or NIB asked of that permit is the OSS question: "yaudh, apotek sy jg perlu NIB kah?")
+  if (topic?.intent === 'form.request' && c.entities.forms.length > 0 && c.intent !== 'form.request' && !(c.intent === 'oss.registration' && c.entities.services.includes('oss'))) {
     if (words <= MAX_WORDS && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()))) return 'form.request';
+    // (asked first, then told why: "trs kalo yg reklame? sy mau pasang spanduk di dpn warung")
+    const asked = /^[^?]*\?/.exec(text)?.[0];
+    if (asked && asked.length < text.length && countWords(asked) <= MAX_WORDS && ELLIPTIC.test(asked.toLowerCase())) return 'form.request';
   }
   // "jadi gak ada yg dtg gitu?", "kapan petugasnya datang?" after the site-visit answer: still the site visit.
   if (topic?.intent === 'field_verification' && words <= MAX_WORDS && VISIT_WORDS.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'field_verification';
@@ -163,8 +172,12 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (topic?.intent === 'complaint.status' && words <= MAX_WORDS && STILL_WAITING.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'complaint.status';
   // "how can I follow up on it?", "cara pantaunya gmn?" after a complaint was filed: its status.
   if (topic?.intent === 'complaint.file' && words <= MAX_WORDS && FOLLOW_IT.test(c.normalised)) return 'complaint.status';
+  // "jadi bukan di dpmptsp ya?" after another agency's answer: that agency's, said again.
+  if (topic?.intent === 'referral' && words <= MAX_WORDS && NOT_HERE.test(c.normalised)) return 'referral';
   // "dmn itu?" after another agency's answer asks where that agency is, not the office's own contact.
   if (topic?.intent === 'referral' && WHERE_THAT.test(c.normalised)) return 'referral';
+  // "jadi hoax ya" after the closure's answer to a rumour: the closure stands.
+  if (topic && CLOSURE.has(topic.intent) && RUMOUR_FALSE.test(c.normalised)) return 'closure.status';
   // "oh jd blm pasti ya?" after a closure answer: the reopening date is not decided (never a stalled application).
   if (topic && CLOSURE.has(topic.intent) && words <= 6 && NOT_DECIDED.test(c.normalised)) return 'closure.duration';
   // "trs?", "terus?", "so?" alone carries on from the last answer, whatever the network made of the word.
@@ -183,8 +196,11 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   // dmn? gratis kan") continue OSS, however they read alone.
   const aboutOss = topic?.intent === 'oss.registration' || (topic?.services.includes('oss') ?? false);
   if (aboutOss && c.intent !== 'oss.registration' && words <= MAX_WORDS + 8 && (office.oss.topics.some((x) => namesTopic(c.normalised, x)) || (words <= 8 && REGISTERING.test(c.normalised)))) return 'oss.registration';
+  // "itu dimana? sy gak ngerti internet" after a forms or online answer: where that is, the same answer again.
+  if ((topic?.intent === 'form.request' || topic?.intent === 'service.online') && words <= MAX_WORDS + 2 && WHERE_IS_IT.test(c.normalised)) return topic.intent as IntentName;
   // "link nya apa pak" after a forms answer: the forms page again.
-  if (topic?.intent === 'form.request' && words <= MAX_WORDS + 2 && LINK_ASKED.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'form.request';
+  // (so is it after a closure or online answer, which gives the same page: "…tutup krn covid, jadi sy harus gimana")
+  if (topic && (topic.intent === 'form.request' || CLOSURE.has(topic.intent)) && words <= MAX_WORDS + 2 && LINK_ASKED.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'form.request';
   // "semua layanan?" after a closure answer: what is closed.
   if (topic && CLOSURE.has(topic.intent) && ALL_OF_THEM.test(c.normalised)) return 'closure.status';
   // After an OSS answer: "perlu apa aja", "daftarnya pake apa", "bikinnya dmn", "where do I get it" continue OSS.
@@ -225,6 +241,9 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   // A question of a few words asking how long, why or how ("lama ga ya", "knp?") leans on the last answer too;
   // so does carrying on ("trs gmn dong").
   const leans = elliptic || bare || (words <= 4 && (UNTIL.test(n) || UNTIL.test(raw) || WHY.test(n) || WHY.test(raw) || CARRY_ON.test(n)));
+  // A message naming another business's word ("btw tau cara daftar ojol gak", "siapa presiden amerika skrg?") stands
+  // on its own, unless it plainly leans on the last answer or names the office's own permits or services.
+  if (c.intent === 'None' && c.otherBusiness && !leans && c.entities.forms.length === 0 && c.entities.services.length === 0) return undefined;
   // A question for staff stands unless it plainly leans on the last answer ("kalo izin apotek?").
   if (c.intent === 'consultation' && !leans) return undefined;
   // A state-changing misread is overridden only when the message plainly leans on the last answer.
@@ -264,5 +283,6 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   }
   // "jd lewat mana", "daftarnya dmn", "trs dpt apa": a question word alone in a message nothing else understood.
   if (c.intent === 'None' && ASKS.test(n) && n.split(' ').every((w) => GENERIC.has(w))) return CLOSURE.has(last) && last !== 'service.online' && VIA.test(n) ? 'service.online' : last;
-  return elliptic || question ? last : undefined;
+  // (a question the classifier found outside the office's words altogether, "siapa presiden amerika skrg?", stands)
+  return elliptic || bare || question ? last : undefined;
 }

@@ -18,7 +18,7 @@ import { CONTINUABLE, followUp } from './follow-up.js';
 import { leavingWords } from '../kernel/leaving.js';
 import { referralsOf } from '../kernel/office-text.js';
 import { FORWARDED } from '../nlu/forwarded.js';
-import { OTHER_BUSINESS_LIST, PUT_ON_THE_LIST } from '../nlu/phrases.js';
+import { CANNOT_GO_ONLINE, OTHER_BUSINESS_LIST, PUT_ON_THE_LIST } from '../nlu/phrases.js';
 
 export type { Caller };
 
@@ -62,7 +62,7 @@ const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya bole
  * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
  * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
  */
-const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|dpt|terima|trima|nerima|menerima|dikirimi|dikirimin) (\w+ )?info\w*|let (me|us) know|keep me (posted|updated|informed)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
+const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman\w*|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|dpt|terima|trima|nerima|menerima|dikirimi|dikirimin) (\w+ )?info\w*|(stop|berhenti|setop)\w* (\w+ ){0,2}(info|informasi)\w*|let (me|us) know|keep me (posted|updated|informed)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
 /** Words that ask to complain: a short message opens the complaint form only with one of these. */
 const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|protes|report\w*|kecewa|pungli|calo)\b/i;
@@ -112,6 +112,12 @@ const REFERRAL_OVER: ReadonlySet<IntentName> = new Set<IntentName>(['consultatio
 const WHERE_TO_REPORT = /\b(?:lapor|melapor|mengadu|ngadu|komplain|report|complain)\w*\b.*\b(?:kemana|kmn|ke mana|dimana|dmn|di mana|mana|where)\b/i;
 /** Intents a part of a several-question message is answered as (information only: no form, no change). */
 const ANSWERABLE_PART: ReadonlySet<IntentName> = CONTINUABLE;
+
+/** A subscription reading this sure, with the announcements' words, is taken as said (never a follow-up). */
+const SURE_OF_A_SUBSCRIPTION = 0.7;
+
+/** Answers that send a person online: one who says they cannot go online is also given the office's contacts. */
+const ONLINE_ANSWERS: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'service.online', 'closure.status', 'closure.duration', 'oss.registration']);
 
 /** Messages of fewer words than this keep the conversation's language ("ok", "3", "🙏"). */
 const MIN_WORDS_FOR_LANGUAGE_SWITCH = 2;
@@ -282,7 +288,9 @@ export function step(
         (c.intent === 'complaint.file' && !OUR_OFFICE_NAMED.test(text) && namesAgency()) ||
         // "kalau akta kelahiran cucu?", "terus BPJS ketenagakerjaan jg?": another agency's matter in a short follow-up.
         (!fewerWords(text, 1) && fewerWords(text, 9) && c.entities.forms.length === 0 && !OUR_OFFICE_NAMED.test(text) && c.intent !== 'referral' && !CONTINUABLE_OURS.has(c.intent) && namesAgency());
-      const follow = notOurs ? undefined : followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
+      // Subscribing or leaving in so many words ("kalau ada kepastian kabari saya ya, daftar pengumumannya") is no follow-up.
+      const explicitSubscription = (c.intent === 'subscribe' || c.intent === 'unsubscribe') && !unsure && c.score >= SURE_OF_A_SUBSCRIPTION;
+      const follow = notOurs || explicitSubscription ? undefined : followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
       if (follow) {
         intent = follow;
         // "itu udh ganti nama kan?" after the IMB form: the permit of the last answer is still the subject.
@@ -323,8 +331,9 @@ export function step(
         }
         // The last question answered is the topic a follow-up continues ("lupa password jg gmn" after OSS), unless
         // it was only the offer of a person beside an answer ("masih tutup nggih? mau ngurus ijin": "terus?" next
-        // asks about the closure's answer).
-        const informative = answered.findLast((p) => p.c.intent !== 'consultation');
+        // asks about the closure's answer) or the contacts given beside it ("bisa dibantu daftar OSS? sy gaptek bgt":
+        // "kalo daftar sendiri dr rumah bisa?" next asks about OSS).
+        const informative = answered.findLast((p) => p.c.intent !== 'consultation' && p.c.intent !== 'contact.info') ?? answered.findLast((p) => p.c.intent !== 'consultation');
         if (informative) used = informative.c;
         intent = used.intent;
         handled = { replies, session };
@@ -333,6 +342,10 @@ export function step(
         // "izin PBG saya sudah selesai, mau saya ambil hari jumat bisa jam berapa?": the hours asked beside.
         if (!follow && intent === 'permit.pickup' && HOURS_ASKED.test(text)) {
           handled = { ...handled, replies: handled.replies.concat(d.intents['office.hours'](ctx).replies) };
+        }
+        // "itu dimana? sy gak ngerti internet": whoever cannot go online is told how to reach a person beside the answer.
+        if (ONLINE_ANSWERS.has(intent) && CANNOT_GO_ONLINE.test(c.normalised)) {
+          handled = { ...handled, replies: handled.replies.concat(d.intents['contact.info'](ctx).replies) };
         }
         // "sy mau ubah data KK sekalian ngurus izin usaha": the office's part answered, and who handles the other.
         if (!follow && ANSWERED_WITH_A_REFERRAL.has(intent) && namesAgency()) {

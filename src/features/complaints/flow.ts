@@ -220,7 +220,11 @@ const Description = z
   .trim()
   .min(10)
   .refine((d) => d.length <= MAX_DESCRIPTION);
+/** A label before a permit number ("nomor permohonan saya", "no. registrasi", "no izin:"). */
+const PERMIT_LABEL = /^\s*(?:(?:nomor|nomer|nmr|no)\.?\s*(?:izin|ijin|permohonan|registrasi|reg|pendaftaran|berkas)?(?:nya)?(?:\s+(?:saya|sy|kami))?(?:\s+(?:adalah|yaitu))?\s*[:=-]?\s+)(?=[A-Za-z0-9./_-]*\d)/i;
 const PERMIT_SHAPE = /^[A-Za-z0-9][A-Za-z0-9 ./\-_]{2,}$/;
+/** A label before a name ("nama:", "nama saya", "nama sy adalah", "my name is"). */
+const NAME_LABEL = /^\s*(?:(?:nama(?:nya| saya| sy| aku| lengkap)?(?: adalah)?|my name is|name)\s*[:=-]?\s+|nama\s*[:=-]\s*)(?=\p{L})/iu;
 const NAME_SHAPE = /^\p{L}[\p{L} .,'"“”‘’-]+$/u;
 const PHONE_SHAPE = /^\+?[0-9][0-9 -]{6,20}$/;
 const PermitNumber = z
@@ -276,14 +280,18 @@ function accept(data: ComplaintFlowData, text: string): string | undefined {
       return undefined;
     }
     case 'permit': {
-      const p = mayBe.permit(text) ? PermitNumber.safeParse(text) : undefined;
+      // "Nomor permohonan saya PBG/2020/IX/0178", "no. registrasi REG-2020-0912": the number, without its label.
+      const numbered = text.replace(PERMIT_LABEL, '');
+      const p = mayBe.permit(numbered) ? PermitNumber.safeParse(numbered) : undefined;
       if (!p?.success) return 'complaint.invalid.permit';
       data.permitNumber = p.data;
       return undefined;
     }
     case 'name': {
       if (YES_NO.test(text)) return 'complaint.invalid.name';
-      const p = mayBe.name(text) ? Name.safeParse(text) : undefined;
+      // "nama: I Wayan Sukarta", "Nama saya Ir. I Ketut Suardana", "my name is …": the name, without its label.
+      const named = text.replace(NAME_LABEL, '');
+      const p = mayBe.name(named) ? Name.safeParse(named) : undefined;
       if (!p?.success) return 'complaint.invalid.name';
       data.name = p.data.replace(/\s+/g, ' ');
       return undefined;

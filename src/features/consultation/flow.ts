@@ -122,7 +122,7 @@ const REQUEST_THEN_COLON = /^([^:?\n]{3,80}):(?!\/\/)\s*(?=\S)/;
 
 /** Words that ask for a person (a message without one is a question the bot was unsure of, not a request). */
 const ASKS_FOR_A_PERSON =
-  /\b(?:petugas\w*|staf|staff|stafnya|pegawai\w*|orang|manusia|cs|customer service|operator|human|person|someone|officer|konsultasi|berkonsultasi|konsul|consult|consultation|bicara|ngobrol|diskusi|talk|speak)\b/i;
+  /\b(?:petugas\w*|staf|staff|stafnya|pegawai\w*|orang|orangnya|manusia|manusianya|cs|customer service|operator|human|person|someone|officer|konsultasi|berkonsultasi|konsul|consult|consultation|bicara|ngobrol|diskusi|talk|speak)\b/i;
 
 /** "iya itu pertanyaannya, luas lahan 8 are", "ya, tambahan: …": a yes with more after it. */
 const YES_AND_MORE = /^\s*(?:ya|iya|iyaa|y|yes|betul|benar|bener|ok|oke)\b[\s,.!:-]+(?:(?:itu|ini)\s+(?:pertanyaannya|pertanyaan saya|saja|aja)[\s,.!:-]*)?(\S.{3,})$/i;

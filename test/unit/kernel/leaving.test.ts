@@ -34,6 +34,8 @@ describe('leavingWords', () => {
     'ok, ga jd ngadu deh',
     // blind set 16: "dah", a one-word reason
     'batal aja deh ribet',
+    // blind set 19: "udh deh" before it
+    'udh deh batal aja',
   ])('leaves a form: %j', (text) => {
     expect(inForm.test(text)).toBe(true);
   });

@@ -51,6 +51,10 @@ describe('normalise', () => {
     ['go', 'go'],
     // Balinese address is not "beli"
     ['bli', 'bli'],
+    // Javanese krama; a two-word expression read as one ("nuwun" alone stays thanks)
+    ['Nuwun sewu, kantor buka malih dereng?', 'permisi kantor buka lagi belum'],
+    ['matur nuwun', 'matur terima kasih'],
+    ['Pegawe sing mlebu pinten?', 'pegawai sing masuk berapa'],
   ])('%j -> %j', (input, expected) => {
     expect(normalise(input)).toBe(expected);
   });
@@ -74,6 +78,20 @@ describe('normalise', () => {
       ]),
     );
     expect(n('bli gmn')).toBe('bli bagaimana');
+  });
+
+  it('reads a two-word expression of the lexicon as one, and its first word alone as itself', () => {
+    const n = createNormaliser(
+      buildLexicon([
+        [
+          { informal: 'nuwun', formal: 'terima kasih' },
+          { informal: 'nuwun sewu', formal: 'permisi' },
+        ],
+      ]),
+    );
+    expect(n('nuwun sewu pak')).toBe('permisi pak');
+    expect(n('matur nuwun')).toBe('matur terima kasih');
+    expect(n('sewu')).toBe('sewu');
   });
 
   it('stays well under 0.1 ms per message', () => {
