@@ -30,8 +30,8 @@ const OBJECTS = String.raw`(?:(?:peng)?aduan(?:nya)?|komplain(?:nya)?|laporan(?:
 /** Particles and address words after the phrase ("deh", "aja", "kak", "makasih"). */
 const TAIL = String.raw`(?:deh|dah|aja|ah|dulu|sih|saja|lah|ya|yah|ribet|repot|males|malas|kak|min|admin|pak|bu|mas|mbak|bli|mbok|gan|maaf|sorry|ok|oke|makasih|terima kasih|thanks|nanti|${OBJECTS})`;
 
-/** A reason that asks something instead ("ga jadi, jam buka kantor brp"): a new request, not a leaving. */
-const ASKS = String.raw`.*\b(?:kapan|kpn|dimana|dmn|di mana|gimana|gmn|bagaimana|berapa|brp|apakah|tanya|nanya)\b`;
+/** A reason that asks something instead ("ga jadi, jam buka kantor brp"): a new request, not a leaving ("batal, sy cuma nanya" is none). */
+const ASKS = String.raw`.*\b(?:kapan|kpn|dimana|dmn|di mana|gimana|gmn|bagaimana|berapa|brp|apakah|(?<!(?:cuma|cuman|hanya|cm) )(?:tanya|nanya))\b`;
 
 /** Options of {@link leavingWords}. */
 export interface LeavingOptions {

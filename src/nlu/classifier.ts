@@ -14,7 +14,7 @@
  */
 import { FORWARDED } from './forwarded.js';
 import { createUngluer } from './glued.js';
-import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF, POLICY_UNTIL, SUBSCRIBE_AT_END, ASIDE_FIRST, WHAT_DO_YOU_MEAN, REACH_WHERE, SERVED_AT_THE_COUNTER } from './phrases.js';
+import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF, POLICY_UNTIL, SUBSCRIBE_AT_END, ASIDE_FIRST, WHAT_DO_YOU_MEAN, REACH_WHERE, SERVED_AT_THE_COUNTER, SELF_INTRODUCED, IS_THIS_THE_OFFICE, VISIT_ASKED, SUBSCRIBED_NO_NEWS, FOREIGNERS_PAPERS, REASON_NAMED } from './phrases.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -180,6 +180,8 @@ const CLOSED_WORD = /\b(?:tutup|ditutup|ditiadakan|closed|close|libur|diliburkan
 const WHY_OVER: ReadonlySet<string> = new Set(['closure.status', 'closure.duration', 'service.online', 'permit.pickup', 'form.request', 'field_verification', 'office.hours', 'consultation']);
 /** Sending the documents somewhere: "kirim berkasnya kemana", "dokumen diupload dimana". */
 const WHERE_SENT = /\b(?:kirim|dikirim|kirimnya|dikirimkan|diserahkan|serahkan|upload|diupload|unggah|diunggah|antar|diantar|send|submit)\b.*\b(?:kemana|ke mana|dimana|di mana|where)\b/;
+/** An application's papers ("berkasnya", "dokumen", "formulir yang sudah diisi"): sent in, never a finished permit collected. */
+const APPLICATION_PAPERS = /\b(?:berkas|dokumen|persyaratan|formulir|diisi)\w*/;
 /** What a where-to-send question is misread as. */
 const WHERE_SENT_OVER: ReadonlySet<string> = new Set(['form.request', 'contact.info', 'application.stalled']);
 /** Being told when it reopens: "kl udh buka dikabarin gak", "kabari kalau sudah dibuka". */
@@ -192,7 +194,7 @@ const ASK_A_PERSON = /^(?:(?:iya|ya|oke|baik|kalau begitu|ya sudah|oh|halo|hai|p
 const ASK_A_PERSON_OVER: ReadonlySet<string> = new Set(['office.staffing', 'None', 'ack', 'help', 'contact.info', 'complaint.file']);
 /** "mau lapor, …", "saya mau mengadu …": wanting to complain, said first. */
 const WANTS_TO_COMPLAIN =
-  /^(?:(?:halo|permisi|maaf|selamat (?:pagi|siang|sore|malam)|pagi|siang|sore|malam) )?(?:(?:kak|min|pak|bu|bapak|ibu|admin) )?(?:saya )?(?:mau|ingin|pengen|akan) (?:(?:menyampaikan|sampaikan|mengajukan|ajukan|membuat|bikin|buat) (?:pengaduan|aduan|keluhan|komplain|laporan)|lapor|melapor|melaporkan|laporin|ngelaporin|lapor\w*|mengadu|mengadukan|ngadu|ngaduin|komplain|complain|protes)\b(?! (?:lkpm|spt|pajak|kehilangan|hilang|kelahiran|kematian|pindah|kegiatan))|^(?:hi |hello )?i (?:want|would like|wish|need|wanna) to (?:file|make|lodge|submit|raise) an? (?:complaint|report)\b|^(?:hi |hello )?i (?:want|would like|need) to (?:complain|report)\b/;
+  /^(?:(?:halo|permisi|maaf|selamat (?:pagi|siang|sore|malam)|pagi|siang|sore|malam) )?(?:(?:pokoknya|pokok|intinya|jadi|ya sudah|oke|ok|baik|kalau begitu) )?(?:(?:kak|min|pak|bu|bapak|ibu|admin) )?(?:saya )?(?:mau|ingin|pengen|akan) (?:(?:menyampaikan|sampaikan|mengajukan|ajukan|membuat|bikin|buat) (?:pengaduan|aduan|keluhan|komplain|laporan)|lapor|melapor|melaporkan|laporin|ngelaporin|lapor\w*|mengadu|mengadukan|ngadu|ngaduin|komplain|complain|protes)\b(?! (?:lkpm|spt|pajak|kehilangan|hilang|kelahiran|kematian|pindah|kegiatan))|^(?:hi |hello )?i (?:want|would like|wish|need|wanna) to (?:file|make|lodge|submit|raise) an? (?:complaint|report)\b|^(?:hi |hello )?i (?:want|would like|need) to (?:complain|report)\b/;
 /**
  * What a message opening with a complaint keeps: another agency's business ("mau lapor ktp hilang" is no
  * complaint to this office). Anything else it was misread as gives way (a ticket number in it is a status
@@ -592,7 +594,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     const top = ranked[0];
     if (WHY_ASKED.test(normalised) && (top ? WHY_OVER.has(top.intent) || (top.intent === 'None' && CLOSED_WORD.test(normalised)) : CLOSED_WORD.test(normalised))) return [{ intent: 'closure.reason', score: Math.max(top?.score ?? 0, threshold) }, ...ranked.filter((r) => r.intent !== 'closure.reason')];
     // "kirim berkasnya kemana": where documents go (the online service), not the forms page.
-    if (top && WHERE_SENT.test(normalised) && WHERE_SENT_OVER.has(top.intent) && !(top.intent === 'application.stalled' && WAITED.test(normalised))) return [{ intent: 'service.online', score: top.score }, ...ranked.filter((r) => r.intent !== 'service.online')];
+    if (top && WHERE_SENT.test(normalised) && (WHERE_SENT_OVER.has(top.intent) || (top.intent === 'permit.pickup' && APPLICATION_PAPERS.test(normalised))) && !(top.intent === 'application.stalled' && WAITED.test(normalised))) return [{ intent: 'service.online', score: top.score }, ...ranked.filter((r) => r.intent !== 'service.online')];
     // "kl udh buka dikabarin gak": being told of the reopening (its answer offers the announcements).
     if (TOLD_WHEN_OPEN.test(normalised) && (!top || TOLD_OVER.has(top.intent))) return [{ intent: 'closure.duration', score: Math.max(top?.score ?? 0, threshold) }];
     // "ok mau tanya ke petugas aja": asking for a person, however much "petugas" leans to who is at the office.
@@ -628,7 +630,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     return undefined;
   };
 
-  const predict = (text: string): Classification => {
+  const predictOnce = (text: string): Classification => {
     try {
       const clipped = typeof text === 'string' ? unglue(text.slice(0, MAX_INPUT_CHARS)) : '';
       if (looksBinary(clipped)) return { intent: 'None', score: 1, language: 'id', normalised: '', entities: noEntities() };
@@ -782,6 +784,16 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((weak() || best?.intent === 'consultation') && REACH_WHERE.test(normalised) && !foreign() && !OTHER_MATTER.test(normalised)) best = sure('contact.info');
       // "lha kulo mboten saged internet", "gak bisa online dia": someone who cannot go online is given the call center.
       if (weak() && CANNOT_GO_ONLINE.test(normalised) && wordsIn <= 10) best = sure('contact.info');
+      // "selamat pagi nak, ini kantor perijinan tabanan ya?": this is the office, greeted back with what it does.
+      if ((weak() || CLOSURE_INTENTS.has(best?.intent ?? '') || best?.intent === 'contact.info') && wordsIn <= 10 && IS_THIS_THE_OFFICE.test(normalised)) best = { intent: 'greeting', score: 1 };
+      // "trus nanti ada yg dtg ngecek ke rumah gak kak", "jadi tidak ada petugas yang turun sama sekali ya?": the site visit.
+      if ((weak() || best?.intent === 'application.stalled') && VISIT_ASKED.test(normalised) && !foreign()) best = sure('field_verification');
+      // "saya udh langganan kok blm dapet info apa2": news comes when there is news: the reopening's answer.
+      if ((weak() || best?.intent === 'subscribe') && SUBSCRIBED_NO_NEWS.test(normalised)) best = sure('closure.duration');
+      // "I don't have an Indonesian NIK, only a KITAS": a foreigner's registration, a question for staff.
+      if (weak() && FOREIGNERS_PAPERS.test(normalised)) best = sure('consultation');
+      // "emang ada hubungannya sama galungan?": the reason of the closure, asked about.
+      if ((weak() || best?.intent === 'consultation') && wordsIn <= 10 && REASON_NAMED.test(normalised) && /\?\s*$/.test(clipped) && !foreign()) best = sure('closure.reason');
       // "dah ya", "udah ya kak": taking leave.
       if (weak() && SO_LONG.test(normalised) && !/\?\s*$/.test(clipped)) best = sure('goodbye');
       // "daftarin sy ke info pengumuman ya": the announcements.
@@ -792,6 +804,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (weak() && WITH_A_PROTOCOL.test(normalised)) best = sure('closure.reason');
       // "ada surat edaran resmi?": the closure as announced.
       if ((weak() || best?.intent === 'help' || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && OFFICIAL_NOTICE.test(normalised)) best = sure('closure.status');
+      // "lupa password instagram": another service's account, out of scope however the network reads it.
+      if (best?.intent !== 'complaint.file' && ACCOUNT_TROUBLE.test(normalised) && OTHER_ACCOUNT.test(normalised) && !entities.services.includes('oss')) best = { intent: 'None', score: 1 };
       // "lupa email yg dipake daftar dulu": the OSS account.
       if ((weak() || best?.intent === 'form.request' || best?.intent === 'service.online') && ACCOUNT_TROUBLE.test(normalised) && !OTHER_ACCOUNT.test(normalised) && !foreign()) best = sure('oss.registration');
       // "sy gak mau sama robot, mau ngomong sama orang beneran", "mau dibantu dicek oleh petugas saja": a person.
@@ -821,7 +835,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // A ticket number with a few words ("nah ketemu ADU-4HT7PW"): its status.
       if (/\badu-[a-z0-9]{6}\b/.test(normalised) && wordsIn <= 6 && best?.intent !== 'complaint.status') best = { intent: 'complaint.status', score: 1 };
       // "gpp salah pencet", "oh iya ya ini bukan PLN 😅", "owh kirain semua di satu pintu": an acknowledgement.
-      if (weak() && best?.intent !== 'help' && wordsIn <= 8 && ((MISTAPPED.test(normalised) && !SUBSCRIBE_AGAIN.test(normalised)) || (MISTOOK_US.test(normalised) && !/\?\s*\S{0,4}\s*$/u.test(clipped))) && !QUESTION_WORD.test(normalised)) best = { intent: 'ack', score: 1 };
+      if (weak() && best?.intent !== 'help' && wordsIn <= 8 && ((MISTAPPED.test(normalised) && !SUBSCRIBE_AGAIN.test(normalised)) || (MISTOOK_US.test(normalised) && !/\?\s*\S{0,4}\s*$/u.test(clipped))) && !QUESTION_WORD.test(normalised)) best = THANKS_AT_END.test(normalised) ? { intent: 'thanks', score: 1 } : { intent: 'ack', score: 1 };
       // "lho bukan disini? kirain semua pelayanan satu pintu", "oh yg itu belum ya, oke pak": taken in, however
       // the office words in it read.
       else if (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || weak() || (entities.forms.length === 0 && best.intent !== 'complaint.file' && best.intent !== 'referral')) && wordsIn <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
@@ -844,13 +858,15 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "kok gak ketemu? sy yakin itu nomornya": the ticket looked up again.
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NUMBER_NOT_FOUND.test(normalised)) best = sure('complaint.status');
       // "mau tanya pelayanan apa aja yg tutup": what is closed.
-      if (weak() && WHICH_CLOSED.test(normalised)) best = sure('closure.status');
+      // (what is closed is no online question, however the network leans: "trs layanan apa aja yg tutup?")
+      if ((weak() || best?.intent === 'service.online') && WHICH_CLOSED.test(normalised)) best = sure('closure.status');
       // "yaudh lah", "yowes": resigned to the answer.
       if (weak() && RESIGNED_SHORT.test(normalised)) best = { intent: 'ack', score: 1 };
       // "terima kasih banyak bu nanti saya coba buka ya": thanks first, then what the person will do.
       if (weak() && THANKS_FIRST.test(normalised) && wordsIn <= 12 && !QUESTION_WORD.test(normalised)) best = sure('thanks');
       // "…, boleh nanya2?": asking whether one may ask: what the bot can do.
-      if (weak() && MAY_I_ASK.test(normalised)) best = { intent: 'help', score: 1 };
+      // (an OSS reading of a message without OSS or NIB in it is the network's guess: "… tugas sekolah ttg pelayanan publik, boleh nanya2?")
+      if ((weak() || (best?.intent === 'oss.registration' && !entities.services.includes('oss'))) && MAY_I_ASK.test(normalised)) best = { intent: 'help', score: 1 };
       // "gak ada nomornya langsung? ribet bgt suruh buka fb": a way to reach the office.
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NO_NUMBER.test(normalised) && !foreign()) best = sure('contact.info');
       // A forwarded announcement of the closure asked about ("[Diteruskan] PENGUMUMAN: … min ini bener?"): whether it is closed.
@@ -954,6 +970,21 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // Never let a hostile message take the bot down: unknown means None.
       return { intent: 'None', score: 0, language: 'id', normalised: '', entities: noEntities() };
     }
+  };
+
+  // "Selamat pagi, saya guru SD, mau tanya pelayanan buka jam berapa?": a message not understood whose writer
+  // introduced themselves first is read again without the introduction (whose words, "SD", may be another
+  // business's); what the whole message named stays named.
+  const predict = (text: string): Classification => {
+    const whole = predictOnce(text);
+    if (whole.intent !== 'None' || whole.score < 1 || typeof text !== 'string' || text.length > 400) return whole;
+    const rest = SELF_INTRODUCED.exec(text)?.[1];
+    if (rest === undefined) return whole;
+    const asked = predictOnce(rest);
+    if (asked.intent === 'None') return whole;
+    const forms = [...new Set([...asked.entities.forms, ...whole.entities.forms])];
+    const services = [...new Set([...asked.entities.services, ...whole.entities.services])];
+    return { ...asked, entities: { forms, services } };
   };
 
   return {

@@ -8,8 +8,10 @@
 const MIN_GLUED = 10;
 /** Longest run considered (a longer one is no chat message's word; the split is quadratic in it). */
 const MAX_GLUED = 48;
-/** Most words one run may split into ("formulir siup dimana" is three). */
-const MAX_PIECES = 5;
+/** Most words one run may split into ("minggu belum ada kabar sama sekali" is six). */
+const MAX_PIECES = 8;
+/** Fewest letters a piece has on average: "ha"×8 is laughter, not eight words. */
+const MIN_MEAN_PIECE = 3;
 /** Shortest and longest piece: one-letter pieces would split anything. */
 const MIN_PIECE = 2;
 const MAX_PIECE = 16;
@@ -37,7 +39,7 @@ export function splitGlued(run: string, vocabulary: ReadonlySet<string>): string
     }
   }
   const count = fewest[0] ?? Infinity;
-  if (count < 2 || count > MAX_PIECES) return undefined;
+  if (count < 2 || count > MAX_PIECES || n / count < MIN_MEAN_PIECE) return undefined;
   const pieces: string[] = [];
   for (let i = 0; i < n; i = next[i] ?? n) pieces.push(s.slice(i, next[i]));
   return pieces;

@@ -46,7 +46,7 @@ export const DONT_SEND = /\b(?:jangan|tidak usah|gak usah|ga usah|nggak usah)\s+
 /** Consultation in this chat ("konsultasi lewat chat ini bisa?"). */
 export const CONSULT_IN_CHAT = /\b(?:konsultasi|konsul|tanya)\w*\b.{0,15}\b(?:lewat chat|via chat|di chat|lewat sini|di sini|chat ini|lewat wa|via wa|online)\b/;
 /** A message that ends by thanking, or by an acknowledgement. */
-export const THANKS_AT_END = /\b(?:terima kasih|makasih|thanks|thank you|suksma|nuhun)(?: (?:ya|yah|kak|min|pak|bu|banyak))*$/;
+export const THANKS_AT_END = /\b(?:terima kasih|makasih|thanks|thank you|suksma|nuhun)(?: (?:ya|yah|kak|min|admin|pak|bu|banyak))*$/;
 export const ACK_AT_END = /\b(?:ok|oke|okay|okey|siap|sip|baik)(?: (?:deh|dah|ya|kak|min|pak|bu|bapak|ibu))*$/;
 
 /** Whether the office is open, asked before coming in. */
@@ -62,7 +62,7 @@ export const HOURS_NAMED = /\bjam (?:kerja|buka|layanan|pelayanan|operasional|ka
 /** Places whose hours are not the office's ("jam buka tanah lot", "pasar"). */
 export const SOMEWHERE_ELSE = /\b(?:tanah lot|pantai|pura|objek wisata|museum|mall|pasar|bank|rumah sakit|puskesmas|sekolah)\b/;
 /** A person wanted in so many words ("sy mau ngomong sm petugasnya aja"). */
-export const PERSON_WANTED = /\b(?:mau|ingin|pengen|minta|bisa) (?:ngomong|bicara|ngobrol|tanya|nanya|bertanya|konsultasi)\w* (?:langsung )?(?:sama|sm|dengan|dgn|ke|kepada) (?:petugas|pegawai|staf|staff|orang|admin|manusia)\w*/;
+export const PERSON_WANTED = /\b(?:mau|ingin|pengen|minta|bisa) (?:ngomong|bicara|ngobrol|tanya|nanya|bertanya|konsultasi)\w*(?:-\w+)? (?:langsung )?(?:sama|sm|dengan|dgn|ke|kepada) (?:petugas|pegawai|staf|staff|orang|admin|manusia)\w*/;
 /** A mistap ("gpp salah pencet", "kepencet"). */
 export const MISTAPPED = /\b(?:salah pencet|kepencet|salah tekan|salah chat|salah kamar)\b/;
 /** Taking this office for another ("oh iya ya ini bukan PLN", "kirain semua di satu pintu", "sy kira ini kantor pajak"). */
@@ -191,7 +191,7 @@ export const SUBSCRIBE_AT_END = /\b(?:ya sudah|oke|ok|baik|boleh|kalau begitu|ka
  * perizinan ya? jam kerjanya kapan?", "oh kirain semua di kantor ini. kalau perpanjang SIM?"): the raw text, with
  * what follows the aside captured. The aside takes the office for another or owns a mistake.
  */
-export const ASIDE_FIRST = /^\s*(?:(?:oh+|owh|lho|loh|lah|eh|wah|ups|waduh|maaf|sorry)[\s,]+)*(?:ini bukan [^?.!,]{1,30}|salah (?:kirim|chat|kamar|pencet|ketik)|kepencet|kirain [^?.!]{1,40}|(?:saya|sy|aku) kira [^?.!]{1,40})[?.!,]+\s+(\S.{6,})$/i;
+export const ASIDE_FIRST = /^\s*(?:(?:oh+|owh|lho|loh|lah|eh|wah|ups|waduh|maaf|sorry)[\s,]+)*(?:ini bukan [^?.!,]{1,30}|oh+\s+(?:ini\s+|jadi\s+)?(?:kantor|dinas)\s[^?.!,]{1,30}|salah (?:kirim|chat|kamar|pencet|ketik)|kepencet|kirain [^?.!]{1,40}|(?:saya|sy|aku) kira [^?.!]{1,40})[?.!,]+\s+(\S.{6,})$/i;
 /** "maksudnya?", "apa maksudnya", "what do you mean?": asks what the last answer meant (no topic of its own). */
 export const WHAT_DO_YOU_MEAN = /^(?:(?:terus|lalu|hah|hmm+|eh) )?(?:apa )?maksud(?:nya| nya)?(?: (?:apa|bagaimana|itu|ya|kak|min|pak|bu|gimana))*$|^what do you mean$/;
 /** A rumour called false after the closure answer ("jadi hoax ya", "berarti bohong dong"). */
@@ -200,3 +200,19 @@ export const RUMOUR_FALSE = /^(?:(?:jadi|berarti|oh|wah|owh) )*(?:itu )?(?:hoax|
 export const REACH_WHERE = /\b(?:hubungi|menghubungi|dihubungi|kontak\w*|telepon|tanya)\b (?:\S+ )?(?:kemana|ke mana|dimana|di mana|siapa)\b/;
 /** Service at the counter asked ("bisa dibantu daftar di kantor aja gak?", "bisa daftar di kantor?"): its state. */
 export const SERVED_AT_THE_COUNTER = /\b(?:bisa|boleh|masih)\b(?: \S+){0,4} (?:di|ke) (?:kantor|loket)(?:nya)?\b/;
+/**
+ * A writer who introduces themselves first ("Selamat pagi, saya guru SD, mau tanya …", "sy petani di Baturiti. …"):
+ * the raw text, with what follows the introduction captured.
+ */
+export const SELF_INTRODUCED = /^\s*(?:(?:selamat (?:pagi|siang|sore|malam)|om swastiastu|halo|hai|permisi|pagi|siang|sore|malam|maaf)[\s,.!]+(?:(?:pak|bu|kak|min|bli|mbok|admin)[\s,.!]+)?)?(?:saya|sy|aku|kami|tiang)\s+(?:ini\s+)?(?:seorang\s+)?(?:guru|petani|pedagang|pemilik|mahasiswa|mahasiswi|pengusaha|warga|kepala|perbekel|kelian|bidan|perawat|dokter|notaris|arsitek|kontraktor|pensiunan|ibu rumah tangga|nelayan|peternak|sopir|karyawan|pegawai|staf|dari)\b[^,.?!]{0,50}[,.!]\s+(\S.{8,})$/i;
+/** "ini kantor perijinan tabanan ya?", "benar ini dinas perizinan?": whether this is the office, a greeting's business. */
+export const IS_THIS_THE_OFFICE = /^(?:(?:selamat (?:pagi|siang|sore|malam)|halo|hai|permisi|om swastiastu|pagi|siang|sore|malam)(?: (?:nak|pak|bu|kak|min|bli|mbok|dik|mas|mbak))? )?(?:apa |apakah |benar |betul |bener )?(?:ini|disini|di sini) (?:kantor|dinas|dpmptsp|ptsp)(?: \S+){0,4}?(?: (?:ya|kah|bukan|kan|nggih|to))?$/;
+/** Someone come by the land or the place ("ada yg dtg ngecek ke rumah gak", "petugas yang turun ke lokasi"): the site visit. */
+export const VISIT_ASKED = /\b(?:datang|dateng|turun|ke sini|kesini)\b.{0,10}\b(?:cek|ngecek|mengecek|periksa|memeriksa|survei|survey|lihat|liat|meninjau|tinjau)\w*\b.{0,15}\b(?:rumah|lokasi|tanah|tempat|usaha|toko|bangunan|lahan)\b|\b(?:petugas|orang|pegawai)\w*\b (?:\S+ ){0,2}(?:turun|turun ke lapangan|turun ke lokasi)\b/;
+/** A subscriber who has had no news ("saya udh langganan kok blm dapet info apa2"): when news comes, the reopening. */
+export const SUBSCRIBED_NO_NEWS = /\b(?:sudah|udah) (?:langganan|berlangganan|daftar|subscribe)\b.{0,30}\b(?:belum|tidak|gak)\b.{0,10}\b(?:dapat|dapet|terima|menerima|ada)\b/;
+/** A foreigner's papers ("I don't have an Indonesian NIK, only a KITAS"): a question for staff. */
+export const FOREIGNERS_PAPERS = /\b(?:kitas|kitap|wna|warga negara asing|foreigner|foreign national|expat\w*)\b.*\b(?:nik|oss|nib|izin|permit\w*|licen[cs]e\w*|register\w*|daftar\w*)\b|\b(?:nik|oss|nib|izin|permit\w*|licen[cs]e\w*|register\w*|daftar\w*)\b.*\b(?:kitas|kitap|wna|warga negara asing|foreigner|foreign national|expat\w*)\b/;
+/** One of the closure's own reasons named and asked about ("emang ada hubungannya sama galungan?"); COVID alone is
+ * every business's word ("allianz cover rawat inap karena covid ga?"). */
+export const REASON_NAMED = /\b(?:galungan|kuningan|zona merah)\b/;

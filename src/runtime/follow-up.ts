@@ -36,13 +36,13 @@ export const CONTINUABLE: ReadonlySet<IntentName> = new Set<IntentName>([
 const OVERRIDABLE: ReadonlySet<IntentName> = new Set<IntentName>(['None', 'help', 'ack', 'greeting', 'complaint.file', 'complaint.status', 'subscribe', 'unsubscribe', 'goodbye', 'consultation']);
 /** A ticket question names a ticket or a complaint ("trs gmn dong" after a closure answer does not). */
 /** The site visit's own words ("survei", "ke lokasi", "yang datang"; never a bare "datang": "Jumat sore bisa datang?" asks the hours). */
-const VISIT_WORDS = /\b(?:survei\w*|survey\w*|lokasi\w*|ke lapangan|(?:yang|yg|petugasnya|petugas) (?:datang|dateng|dtg|ke sini|kesini))\b/;
+const VISIT_WORDS = /\b(?:survei\w*|survey\w*|lokasi\w*|ke lapangan|ngecek|mengecek|(?:yang|yg|petugasnya|petugas) (?:datang|dateng|dtg|ke sini|kesini|turun))\b/;
 /** A business told ("usaha saya …", "jualan saya …"). */
 const BUSINESS_TOLD = /^(?:(?:oh|jadi|kalau|ini) )*(?:usaha|bisnis|jualan|toko|warung) (?:saya|kami|aku|sy|punya saya)\b/;
 /** Still waiting, said in a few words ("kok lama bgt", "blm ada kabar juga"). */
 const STILL_WAITING = /\b(?:lama|lambat|lelet)\b|\bbelum (?:ada|juga|di\w+)\b/;
 /** Following up a filed complaint ("how can I follow up on it?", "pantaunya gmn", "cek statusnya dmn"). */
-const FOLLOW_IT = /\bfollow(?:ing)? (?:it )?up\b|\btrack\b|\bpantau\w*|\bcek (?:status\w*|nya)\b|\bstatusnya\b/;
+const FOLLOW_IT = /\bfollow(?:ing)? (?:it )?up\b|\btrack\b|\b(?:pantau|memantau|dipantau)\w*|\bcek (?:status\w*|nya)\b|\bstatusnya\b/;
 const TICKET_WORDS = /\b(tiket|ticket|aduan|pengaduan|laporan|komplain|complaint|adu-\w+)\b/;
 
 /** At most this many words: a longer message says what it is about by itself. */
@@ -80,7 +80,7 @@ const ANOTHER_WAY = /\b(?:cara lain|jalan lain|solusi lain|alternatif\w*|solusin
 const MEET = /\b(?:ketemu|bertemu|menemui|jumpa|tatap muka|meet|see them|in person)\b/;
 
 /** Asking a person in chat: "mau nanya langsung ke petugasnya", "bisa ngobrol sama orang?". */
-const PERSON_ASKED = /\b(?:tanya|nanya|bertanya|ngobrol|bicara|konsultasi|chat|talk|speak)\b.*\b(?:petugas\w*|staf\w*|staff|pegawai\w*|orang|admin\w*|cs|human|person|someone)\b/;
+const PERSON_ASKED = /\b(?<!salah )(?:tanya|nanya|bertanya|ngobrol|bicara|konsultasi|chat|talk|speak)\b.*\b(?:petugas\w*|staf\w*|staff|pegawai\w*|orang|admin\w*|cs|human|person|someone)\b/;
 /** At the office itself, coming in (a desk question, not a chat with a person): "langsung" alone is no place. */
 const AT_THE_OFFICE = new RegExp(`\\b(?:${AT_THE_OFFICE_WORDS}|datang|dateng)\\b`);
 /** What is needed: "perlu apa aja", "syaratnya", "pake apa aja", "what do I need". */
@@ -112,13 +112,22 @@ const LINK_ASKED = /\b(?:link\w*|tautan\w*|url\w*|alamat web\w*|webnya|websiteny
 /** This chat ("lewat chat ini", "di sini aja", "via wa"). */
 const IN_THIS_CHAT = /\b(?:lewat chat|via chat|di chat|chat ini|lewat sini|di sini|disini|lewat wa|via wa|lewat whatsapp|via whatsapp|online)\b/;
 /** A finished permit sent instead of collected ("dikirim pdf aja", "lewat email bisa?", "softcopy"). */
+/** A reading of a service the message names itself (OSS as OSS, "cek lapangan" as the site visit): its own question. */
+const ASKS_ITS_OWN_SERVICE = (c: Classification): boolean =>
+  (c.intent === 'oss.registration' && c.entities.services.includes('oss')) || (c.intent === 'field_verification' && c.entities.services.includes('field_verification'));
+/** A correction ("eh maksud sy yg reklame", "bukan itu, yg SIUP"): the last question, of what it names now. */
+const CORRECTED = /^(?:(?:eh|oh|maaf|sorry|ups) )*(?:maksud (?:saya|aku|kami)|maksudnya|yang saya maksud|bukan itu|bukan yang itu|salah)\b/;
+/** The same asked of something else ("… juga sama?", "sama juga gak?", "as well?"). */
+const SAME_FOR = /\b(?:juga sama|sama juga|juga begitu|juga gitu|begitu juga|gitu juga|as well|the same)\b/;
+/** When a filed complaint is acted on ("kapan ditindaklanjuti ya?", "berapa lama diprosesnya"): its status. */
+const ACTED_ON_WHEN = /\b(?:kapan|berapa lama|when)\b.{0,20}\b(?:ditindaklanjuti|tindak lanjut\w*|diproses|direspon|dibalas|ditanggapi|dicek|diverifikasi|dihubungi|followed up)\b/;
 /** "itu dimana?", "dimana itu", "mana tuh": where the thing just answered is. */
 const WHERE_IS_IT = /^(?:(?:terus|lalu|oh) )?(?:itu |ini )?(?:dimana|di mana|mana)(?: (?:itu|tuh|ya|sih|kak|min|pak|bu))*(?: |$)/;
 /** "jadi bukan di dpmptsp ya?", "bukan di sini ya": not this office's business, checked. */
 const NOT_HERE = /\bbukan (?:di ?sini|di dpmptsp|dpmptsp|di kantor ini|kantor ini|di ptsp|ptsp|urusan (?:sini|dpmptsp))\b/;
 const SENT_INSTEAD = /\b(?:dikirim|kirim\w*|pdf|email|scan|softcopy|soft copy|online|via|lewat|antar|diantar|sent|send)\b/;
 /** Registering asked about ("daftarnya dmn", "daftarnya pake apa aja", "caranya gmn step by step", "gratis kan"). */
-const REGISTERING = /\bwhat do i need to register\b|\bhow (?:do|can) i register\b|\b(?:daftar\w*|registrasi\w*|mendaftar)\b.*\b(?:dimana|di mana|mana|bagaimana|caranya|cara|pakai|apa saja|gratis|bayar|biaya\w*|web\w*|situs\w*|alamat\w*|link\w*|sendiri|dari rumah|dr rumah)\b|\b(?:caranya|cara) (?:bagaimana|gimana)\b.*\bstep\b|\bgratis\b/;
+const REGISTERING = /\bwhat do i need to register\b|\bhow (?:do|can) i register\b|\b(?:daftar\w*|registrasi\w*|mendaftar)\b.*\b(?:dimana|di mana|mana|bagaimana|caranya|cara|pakai|apa saja|gratis|bayar|biaya\w*|web\w*|situs\w*|alamat\w*|link\w*|sendiri|dari rumah|dr rumah)\b|\b(?:caranya|cara) (?:bagaimana|gimana)\b.*\bstep\b|\bgratis\b|\b(?:habis|abis|setelah|sesudah|udah|sudah) (?:daftar|registrasi|mendaftar)\b.{0,12}\b(?:dapat|dpt|dapet|ngapain|apa)\b/;
 /** "semua layanan?", "semuanya?", "all services?": everything closed or not. */
 const ALL_OF_THEM = /^(?:(?:jadi|jd|berarti|apa|apakah) )?(?:semua|semuanya|seluruh|all)(?: (?:layanan|layanannya|pelayanan|services?|nya))?(?: (?:tutup|ditutup|juga|jg|ya|kah))?$/;
 /** "lewat mana", "via apa": by which way. */
@@ -157,21 +166,25 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
     return words <= MAX_WORDS && OVERRIDABLE.has(c.intent) && namesOwnArea(c.normalised, office) ? (topic.intent as IntentName) : undefined;
   }
   // "kalo yg izin praktek bidan?" after a forms answer names only a new permit: its form, whatever it was read as.
-  // (OSS or NIB asked of that permit is the OSS question: "yaudh, apotek sy jg perlu NIB kah?")
-  if (topic?.intent === 'form.request' && c.entities.forms.length > 0 && c.intent !== 'form.request' && !(c.intent === 'oss.registration' && c.entities.services.includes('oss'))) {
-    if (words <= MAX_WORDS && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()))) return 'form.request';
+  // (OSS or a site visit asked of that permit is that question: "yaudh, apotek sy jg perlu NIB kah?", "kl krk perlu cek lapangan?")
+  if (topic?.intent === 'form.request' && c.entities.forms.length > 0 && c.intent !== 'form.request' && !ASKS_ITS_OWN_SERVICE(c)) {
+    if (words <= MAX_WORDS && (ELLIPTIC.test(c.normalised) || ELLIPTIC.test(text.toLowerCase()) || CORRECTED.test(c.normalised))) return 'form.request';
     // (asked first, then told why: "trs kalo yg reklame? sy mau pasang spanduk di dpn warung")
     const asked = /^[^?]*\?/.exec(text)?.[0];
     if (asked && asked.length < text.length && countWords(asked) <= MAX_WORDS && ELLIPTIC.test(asked.toLowerCase())) return 'form.request';
+  }
+  // "Kalau sertifikat non perizinan juga sama?" after an answer: the same question, of what it names.
+  if (topic && CONTINUABLE.has(topic.intent as IntentName) && words <= MAX_WORDS && SAME_FOR.test(c.normalised) && (c.entities.forms.length > 0 || c.entities.services.length > 0) && !ASKS_ITS_OWN_SERVICE(c)) {
+    return CLOSURE_OF_SERVICE.has(topic.intent) && c.entities.services.length > 0 ? 'closure.status' : (topic.intent as IntentName);
   }
   // "jadi gak ada yg dtg gitu?", "kapan petugasnya datang?" after the site-visit answer: still the site visit.
   if (topic?.intent === 'field_verification' && words <= MAX_WORDS && VISIT_WORDS.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'field_verification';
   // "usaha saya jual beli hp bekas di pasar" after a forms or OSS answer: the business the permit is for.
   if (topic && (topic.intent === 'form.request' || topic.intent === 'oss.registration') && words <= MAX_WORDS + 4 && BUSINESS_TOLD.test(c.normalised) && OVERRIDABLE.has(c.intent)) return topic.intent as IntentName;
   // "kok lama bgt, udh seminggu" after a ticket's status: still about that ticket, never the closure's "how long".
-  if (topic?.intent === 'complaint.status' && words <= MAX_WORDS && STILL_WAITING.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'complaint.status';
-  // "how can I follow up on it?", "cara pantaunya gmn?" after a complaint was filed: its status.
-  if (topic?.intent === 'complaint.file' && words <= MAX_WORDS && FOLLOW_IT.test(c.normalised)) return 'complaint.status';
+  if (topic?.intent === 'complaint.status' && words <= MAX_WORDS && (STILL_WAITING.test(c.normalised) || ACTED_ON_WHEN.test(c.normalised)) && !TICKET_WORDS.test(c.normalised)) return 'complaint.status';
+  // "how can I follow up on it?", "cara pantaunya gmn?", "kapan ditindaklanjuti ya?" after a complaint was filed: its status.
+  if (topic?.intent === 'complaint.file' && words <= MAX_WORDS + 4 && (FOLLOW_IT.test(c.normalised) || ACTED_ON_WHEN.test(c.normalised))) return 'complaint.status';
   // "jadi bukan di dpmptsp ya?" after another agency's answer: that agency's, said again.
   if (topic?.intent === 'referral' && words <= MAX_WORDS && NOT_HERE.test(c.normalised)) return 'referral';
   // "dmn itu?" after another agency's answer asks where that agency is, not the office's own contact.

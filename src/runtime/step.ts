@@ -79,6 +79,8 @@ const undoes = (text: string): boolean => CANCEL.test(text) || UNDO_SUBSCRIBING.
 /** Our own answers a short message keeps even when it names another agency's matter beside ("form siup sama ktp?"). */
 const CONTINUABLE_OURS: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online', 'complaint.status']);
 /** How the announcements come, asked right after subscribing ("nanti infonya dikirim lewat sini kan?"). */
+/** Right after subscribing, whether it took ("udh kedaftar ya?", "sudah terdaftar kan?", "berhasil ya?"). */
+const LISTED_ASKED = /^\s*(?:(?:jadi|oh|ok|oke|sip)\s+)?(?:udh|udah|sudah|sdh)?\s*(?:kedaftar|terdaftar|masuk|berhasil|tercatat|aktif)\b(?:\s+(?:ya|kan|kah|belum|blm|nih|min|kak|pak|bu))*\s*\?*\s*$/i;
 const HOW_ANNOUNCED = /\b(?:dikirim|dikirimi|dikabari|dikabarin|diinfokan|diinfoin|lewat sini|di sini|disini|lewat (?:wa|chat|telegram)|via (?:wa|chat|telegram))\b.*\?|\b(?:dikirim|dikabari|dikabarin|diinfokan)\b.*\b(?:kan|ya|kah)\s*[?.!]*\s*$/i;
 /** A stop negated ("jangan berhenti kirim info", "don't stop sending"): no unsubscribing. */
 const STOP_NEGATED = /\b(?:jangan|jgn|tidak usah|gak usah|ga usah|nggak usah|don'?t|do not)\s+(?:di)?(?:berhenti|stop|unsub\w*|hapus|keluarkan|keluarin|sending)/i;
@@ -236,7 +238,7 @@ export function step(
       handled = direct.unknownCommand
         ? { replies: [d.menu(t, 'command.unknown', { command: `/${direct.unknownCommand}` })] }
         : d.intents[intent](ctx);
-    } else if (base.justSubscribed && flowTurn === undefined && (undoes(text) || HOW_ANNOUNCED.test(text))) {
+    } else if (base.justSubscribed && flowTurn === undefined && (undoes(text) || HOW_ANNOUNCED.test(text) || LISTED_ASKED.test(text))) {
       // Right after subscribing, "eh ga jadi deh, berhenti aja" undoes it, and "nanti infonya dikirim lewat sini
       // kan?" is told yes (the subscription confirmed again).
       intent = undoes(text) ? 'unsubscribe' : 'subscribe';
@@ -270,7 +272,8 @@ export function step(
         ((c.intent === 'subscribe' || c.intent === 'unsubscribe') && FORWARDED.test(text)) ||
         // and a "jangan berhenti" of something else is no leaving either.
         (c.intent === 'unsubscribe' && STOP_NEGATED.test(text)) ||
-        (c.intent === 'complaint.file' && fewerWords(text, MIN_WORDS_OF_A_PROBLEM) && !COMPLAINT_WORDS.test(text)) ||
+        // (of the words as classified: "minsayamaulapor" is four words and a complaint word once unglued)
+        (c.intent === 'complaint.file' && fewerWords(c.normalised || text, MIN_WORDS_OF_A_PROBLEM) && !COMPLAINT_WORDS.test(text) && !COMPLAINT_WORDS.test(c.normalised)) ||
         // nor does a question the network leans to read as a complaint ("bisa dikirim pdf aja gak?"): a question.
         (c.intent === 'complaint.file' && c.score < SURE_OF_A_COMPLAINT && !COMPLAINT_WORDS.test(text) && ASKS_WHETHER.test(text)) ||
         // and a ticket question that names no ticket, complaint or status ("surveynya gmn?"): no ticket is asked for.

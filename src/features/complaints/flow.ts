@@ -84,7 +84,7 @@ export type FlowTurn =
   | { kind: 'release'; before: Reply[]; session: Partial<Session> };
 
 /** A person asked for instead of the form, the whole message ("eh bentar, sy mau ngobrol sm petugas aja"). */
-const PERSON_INSTEAD = /^\s*(?:(?:eh|oh|bentar|sebentar|maaf|ga jadi|gak jadi|udah|sudah|mending)[\s,.]+)*(?:(?:sy|saya|aku)\s+)?(?:mau|ingin|pengen|mending)\s+(?:ngobrol|bicara|ngomong|tanya|nanya|konsultasi|chat)\w*\s+(?:sm|sama|dengan|dgn|ke|kepada)\s+(?:petugas|pegawai|orang|staf|staff|manusia|admin)\w*(?:\s+(?:aja|saja|langsung|dong|deh|ya))*\s*[.!]*\s*$/i;
+const PERSON_INSTEAD = /^\s*(?:(?:eh|oh|bentar|sebentar|maaf|ga jadi|gak jadi|udah|sudah|mending|salah|eh salah)[\s,.]+)*(?:(?:sy|saya|aku)\s+)?(?:(?:sebenernya|sebenarnya|cuma|cuman|hanya)\s+)*(?:mau|ingin|pengen|mending)\s+(?:ngobrol|bicara|ngomong|tanya|nanya|bertanya|konsultasi|chat)\w*(?:2|-\w+)?\s+(?:sm|sama|dengan|dgn|ke|kepada)\s+(?:petugas|pegawai|orang|staf|staff|manusia|admin)\w*(?:\s+(?:aja|saja|langsung|dong|deh|ya))*(?:[\s,.]+bukan\s+(?:ngadu|mengadu|lapor|melapor|komplain|pengaduan))?\s*[.!]*\s*$/i;
 
 /** How sure classification must be before a message inside the form is taken as another question. */
 const DETOUR_MIN_SCORE = 0.75;
@@ -105,8 +105,10 @@ const SKIP_WORD = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|
 const SKIP_SAID =
   /^\s*(?:(?:oh|wah|waduh|maaf|mohon maaf|aduh|hmm+|ya|iya|eh)[\s,]+)?(?:(?:sy|saya|aku|aq|gue|gw|kami)\s+)?(?:(?:nomor\w*|nomer\w*|nama\w*)\s+)?(?:(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|blm|belum|blom)\s+(?:ada|punya|tau|tahu|ingat|inget|hafal|apal|pake|pakai|usah|perlu)|(?:ga|gak|gk|nggak|tidak|tdk)\s+usah\s+(?:pake|pakai)|lupa|tanpa nama|anonim|anonymous|rahasia(?:kan)?|(?:i\s+)?(?:don'?t|do not)\s+(?:have|know|remember)(?:\s+(?:one|it))?|no\s+(?:number|name)|not\s+sure)(?:\s+(?:nomor\w*|nomer\w*|no|nya|izin\w*|ijin\w*|permohonan\w*|nama\w*|kontak\w*|hp|wa|kak|min|pak|bu|bli|mbok|deh|sih|ya|juga|jg|the|number|name|it|one))*(?:[\s,.]+(?:lewati|lewat|skip)(?:\s+(?:aja|saja|deh|dulu|ya))*)?(?:[,.;]\s*(?:wkt|waktu|soalnya|krn|karena|kan|dulu|td|tadi|blm|belum|because|since)\b[^?\d]{0,60})?\s*[.!]*\s*$/i;
 /** A field withheld: the skip word, or a sentence saying the person has none (with its reason after: "nomornya gak ada, wkt itu blm sempet daftar"). */
+/** The contact is this chat ("wa aja ke nomor ini", "lewat chat ini aja", "this number"). */
+const THIS_CHAT = /^\s*(?:(?:hubungi|kontak|wa|whatsapp|chat|telp|telpon|telepon|call|lewat|via|ke|di|aja|saja)\s+){0,4}(?:nomor|nomer|no|wa|whatsapp|chat|hp|akun)\s+(?:ini|yg ini|yang ini|ini saja|ini aja)(?:\s+(?:aja|saja|ya|kak|min|pak|bu|deh))*\s*[.!]*\s*$|^\s*(?:(?:just|use|via|on)\s+)*this (?:number|chat|whatsapp)(?:\s+please)?\s*[.!]*\s*$/i;
 const isSkip = (text: string): boolean => SKIP_WORD.test(text) || SKIP_SAID.test(text);
-const YES = /^\s*\/?(?:(?:ya|iya|y|yes|ok|oke|okay|sudah|udah|udh)[\s,]+)?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju|send it|submit it)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|ya|kak|min|sekarang|now|please))*\s*[.!]*\s*$/i;
+const YES = /^\s*\/?(?:(?:ya|iya|y|yes|ok|oke|okay|sudah|udah|udh)[\s,]+)?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju|send it|submit it)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|ya|kak|min|sekarang|now|please))*\s*[.!]*\s*$|^\s*(?:ya|iya|yes|ok|oke|baik)[\s,.!]+(?:benar|betul|sudah benar|sudah sesuai|sesuai)?[\s,.!]*(?:silakan|silahkan|tolong|mohon|please)?\s*(?:di)?(?:kirim|kirimkan|proses|send|submit)(?:kan)?(?:\s+(?:saja|aja|sekarang|ya|now))*\s*[.!]*\s*$/i;
 /** A yes, also typed with held letters ("yaa kirimm", "okee"): none of the yes words has a double letter of its own. */
 const isYes = (text: string): boolean => YES.test(text) || YES.test(text.replace(/(\p{L})\1+/gu, '$1'));
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
@@ -418,6 +420,8 @@ function isDetour(ctx: FlowCtx, step: StepName | 'status'): boolean {
   // a detour unless it also reads as a valid answer here, so nobody gets stuck re-asked for a permit number.
   // (a contact given with its label, "No Hp 0852 3798 1122", "wa: 0812…", is the answer, however "no hp" reads)
   if (step === 'contact' && !isQuestion(text) && CONTACT_INSIDE.test(text)) return false;
+  // ("wa aja ke nomor ini" is this chat, an answer here however "wa" reads)
+  if (step === 'contact' && THIS_CHAT.test(text)) return false;
   return isQuestion(text) || !answersStep(step, text);
 }
 
@@ -494,6 +498,15 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
       if (!data.contactFromPlatform) data.contact = null;
       return done([t.reply('complaint.edit'), ...ask(t, k, data)]);
     }
+  } else if (data.step === 'contact' && THIS_CHAT.test(text)) {
+    // "wa aja ke nomor ini": the number the platform gave where it gives one; elsewhere this chat, where the status
+    // is sent anyway (no contact stored).
+    if (message.phone) {
+      data.contact = message.phone;
+      data.contactFromPlatform = true;
+    }
+    advance(data, message);
+    return done(ask(t, k, data));
   } else if (data.step !== 'description' && isSkip(text)) {
     advance(data, message);
     return done(ask(t, k, data));

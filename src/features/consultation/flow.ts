@@ -120,6 +120,9 @@ const ANNOUNCES_A_QUESTION = /\b(?:i have a question|i'?ve got a question|i have
 /** A short request before a colon ("mau tanya petugas aja lwt chat: …"); the part before the colon is captured. */
 const REQUEST_THEN_COLON = /^([^:?\n]{3,80}):(?!\/\/)\s*(?=\S)/;
 
+/** A request for a person and nothing more ("eh salah, sy sebenernya cuma mau tanya2 ke petugas, bukan ngadu"): the question is still to come. */
+const ONLY_A_REQUEST = /^\s*(?:(?:eh|oh|salah|maaf|bentar|ok|oke|ya|iya|jadi|yaudah|yaudh)[\s,.]+)*(?:(?:sy|saya|aku|gw|gue)\s+)?(?:(?:sebenernya|sebenarnya|cuma|cuman|hanya|mau|ingin|pengen|mending)\s+)*(?:ngobrol|bicara|ngomong|tanya|nanya|bertanya|konsultasi|chat)\w*(?:2|-\w+)?\s+(?:sm|sama|dengan|dgn|ke|kepada)\s+(?:petugas|pegawai|orang|staf|staff|manusia|admin)\w*(?:\s+(?:aja|saja|langsung|dong|deh|ya))*(?:[\s,.]+(?:bukan|gak|ga|tidak)\s+(?:ngadu|mengadu|lapor|melapor|komplain|pengaduan))?\s*[.!]*\s*$/i;
+
 /** Words that ask for a person (a message without one is a question the bot was unsure of, not a request). */
 const ASKS_FOR_A_PERSON =
   /\b(?:petugas\w*|staf|staff|stafnya|pegawai\w*|orang|orangnya|manusia|manusianya|cs|customer service|operator|human|person|someone|officer|konsultasi|berkonsultasi|konsul|consult|consultation|bicara|ngobrol|diskusi|talk|speak)\b/i;
@@ -192,7 +195,7 @@ export const startConsultation: IntentHandler = (ctx) => {
     botLastReply: ctx.session.lastReply ?? null,
   };
   // "I have a question for a staff member about my guesthouse permit": the question is announced, still to come.
-  if (looksLikeQuestion(body) && body.length <= MAX_TEXT && !onlyNamesATopic(body) && !(ANNOUNCES_A_QUESTION.test(body) && !body.includes('?'))) {
+  if (looksLikeQuestion(body) && body.length <= MAX_TEXT && !onlyNamesATopic(body) && !(ANNOUNCES_A_QUESTION.test(body) && !body.includes('?')) && !ONLY_A_REQUEST.test(body)) {
     data.question = body;
     data.step = 'confirm';
     // "konsultasi: <question>" asks for a person and gives the question at once, as the question step does: sent

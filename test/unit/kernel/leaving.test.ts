@@ -36,11 +36,13 @@ describe('leavingWords', () => {
     'batal aja deh ribet',
     // blind set 19: "udh deh" before it
     'udh deh batal aja',
+    // blind set 20: "only asking" is a reason, no new question
+    'batal, sy cuma nanya',
   ])('leaves a form: %j', (text) => {
     expect(inForm.test(text)).toBe(true);
   });
 
-  it.each(['ga jadi ke kantor', 'nanti aja saya kirim berkasnya', 'batal nikah', 'jadi', 'stop kirim pesan', '', 'ga jadi, jam buka kantor brp ya', 'batal langganan', 'sudah bayar tapi izinnya ga jadi', 'berkas sy ditolak, kenapa batal?', 'nanti aja, kalau sudah ada nomornya saya kirim?'])('is no leaving: %j', (text) => {
+  it.each(['ga jadi ke kantor', 'nanti aja saya kirim berkasnya', 'batal nikah', 'jadi', 'stop kirim pesan', '', 'ga jadi, jam buka kantor brp ya', 'batal, sy mau nanya jam buka', 'batal langganan', 'sudah bayar tapi izinnya ga jadi', 'berkas sy ditolak, kenapa batal?', 'nanti aja, kalau sudah ada nomornya saya kirim?'])('is no leaving: %j', (text) => {
     expect(inForm.test(text)).toBe(false);
   });
 

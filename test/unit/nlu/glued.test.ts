@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createUngluer, splitGlued } from '../../../src/nlu/glued.js';
 
-const vocabulary = new Set(['formulir', 'siup', 'dimana', 'di', 'mana', 'kantor', 'buka', 'lagi', 'kapan', 'jam', 'brp', 'ha', 'pendaftaran']);
+const vocabulary = new Set(['formulir', 'siup', 'dimana', 'di', 'mana', 'kantor', 'buka', 'lagi', 'kapan', 'jam', 'brp', 'ha', 'pendaftaran', 'minggu', 'belum', 'ada', 'kabar', 'sama', 'sekali']);
 
 describe('splitGlued', () => {
   it.each([
     ['FORMULIRSIUPDIMANA', ['formulir', 'siup', 'dimana']],
     ['kapanbukalagikantor', ['kapan', 'buka', 'lagi', 'kantor']],
     ['jambukakantorbrp', ['jam', 'buka', 'kantor', 'brp']],
+    ['minggubelumadakabarsamasekali', ['minggu', 'belum', 'ada', 'kabar', 'sama', 'sekali']],
   ])('%j -> %j', (run, pieces) => {
     expect(splitGlued(run, vocabulary)).toEqual(pieces);
   });
@@ -17,7 +18,7 @@ describe('splitGlued', () => {
     'formulirxyzdimana',
     // short runs are words or typos of one, never split
     'bukalagi',
-    // more pieces than a message glues
+    // laughter: pieces of two letters are no words run together
     'hahahahahahahaha',
   ])('leaves %j unsplit', (run) => {
     expect(splitGlued(run, vocabulary)).toBeUndefined();
