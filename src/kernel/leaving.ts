@@ -6,7 +6,7 @@
  */
 
 /** Interjections and address words before a leaving phrase ("eh", "ah", "maaf kak"). */
-const LEAD = String.raw`(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah|td|tadi|sudahlah|udahlah|udah|udh|sdh|sudah|dah|deh|yaudah|yaudh|ywdh|bentar|sebentar|bntr|tunggu)`;
+const LEAD = String.raw`(?:eh|oh|ah|hmm+|wah|aduh|duh|waduh|maaf|sorry|kak|min|ok|oke|yah|td|tadi|sudahlah|udahlah|udah|udh|sdh|sudah|dah|deh|lah|yaudah|yaudh|ywdh|bentar|sebentar|bntr|tunggu)`;
 /** Cancelling outright. */
 /** "ga jadi", "nggak jd": not going ahead. */
 const NOT_GOING = String.raw`(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|ndak) ?(?:jadi|jd)(?: (?:ngadu|mengadu|lapor|melapor|komplain|konsultasi|nanya|tanya))?`;

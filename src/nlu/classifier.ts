@@ -14,7 +14,7 @@
  */
 import { FORWARDED } from './forwarded.js';
 import { createUngluer } from './glued.js';
-import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF, POLICY_UNTIL, SUBSCRIBE_AT_END, ASIDE_FIRST, WHAT_DO_YOU_MEAN, REACH_WHERE, SERVED_AT_THE_COUNTER, SELF_INTRODUCED, IS_THIS_THE_OFFICE, VISIT_ASKED, SUBSCRIBED_NO_NEWS, FOREIGNERS_PAPERS, REASON_NAMED } from './phrases.js';
+import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF, POLICY_UNTIL, SUBSCRIBE_AT_END, ASIDE_FIRST, WHAT_DO_YOU_MEAN, REACH_WHERE, SERVED_AT_THE_COUNTER, SELF_INTRODUCED, IS_THIS_THE_OFFICE, VISIT_ASKED, SUBSCRIBED_NO_NEWS, FOREIGNERS_PAPERS, REASON_NAMED, OPEN_ON_A_DAY, CLOSED_NOW, ANNOUNCEMENT_SAID, WHAT_IS_DONE_HERE, COMPLAINT_ASKED_FOR, GREETING_AND_NAME, ONLINE_POSSIBLE, COMPLAIN_HERE_FIRST, BROKER_NEEDED, NOT_UNDERSTOOD_BY_THEM, COMPLAIN_AGAIN, REASON_RUMOURED } from './phrases.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -182,6 +182,8 @@ const WHY_OVER: ReadonlySet<string> = new Set(['closure.status', 'closure.durati
 const WHERE_SENT = /\b(?:kirim|dikirim|kirimnya|dikirimkan|diserahkan|serahkan|upload|diupload|unggah|diunggah|antar|diantar|send|submit)\b.*\b(?:kemana|ke mana|dimana|di mana|where)\b/;
 /** An application's papers ("berkasnya", "dokumen", "formulir yang sudah diisi"): sent in, never a finished permit collected. */
 const APPLICATION_PAPERS = /\b(?:berkas|dokumen|persyaratan|formulir|diisi)\w*/;
+/** A form filled in, about to go in ("kalau udah isi form, dokumennya kirim kemana?"): nothing waited for yet. */
+const FILLED_IN = /\b(?:sudah|udah|setelah|habis|selesai) (?:di)?isi\b|\bdiisi\b/;
 /** What a where-to-send question is misread as. */
 const WHERE_SENT_OVER: ReadonlySet<string> = new Set(['form.request', 'contact.info', 'application.stalled']);
 /** Being told when it reopens: "kl udh buka dikabarin gak", "kabari kalau sudah dibuka". */
@@ -194,7 +196,7 @@ const ASK_A_PERSON = /^(?:(?:iya|ya|oke|baik|kalau begitu|ya sudah|oh|halo|hai|p
 const ASK_A_PERSON_OVER: ReadonlySet<string> = new Set(['office.staffing', 'None', 'ack', 'help', 'contact.info', 'complaint.file']);
 /** "mau lapor, …", "saya mau mengadu …": wanting to complain, said first. */
 const WANTS_TO_COMPLAIN =
-  /^(?:(?:halo|permisi|maaf|selamat (?:pagi|siang|sore|malam)|pagi|siang|sore|malam) )?(?:(?:pokoknya|pokok|intinya|jadi|ya sudah|oke|ok|baik|kalau begitu) )?(?:(?:kak|min|pak|bu|bapak|ibu|admin) )?(?:saya )?(?:mau|ingin|pengen|akan) (?:(?:menyampaikan|sampaikan|mengajukan|ajukan|membuat|bikin|buat) (?:pengaduan|aduan|keluhan|komplain|laporan)|lapor|melapor|melaporkan|laporin|ngelaporin|lapor\w*|mengadu|mengadukan|ngadu|ngaduin|komplain|complain|protes)\b(?! (?:lkpm|spt|pajak|kehilangan|hilang|kelahiran|kematian|pindah|kegiatan))|^(?:hi |hello )?i (?:want|would like|wish|need|wanna) to (?:file|make|lodge|submit|raise) an? (?:complaint|report)\b|^(?:hi |hello )?i (?:want|would like|need) to (?:complain|report)\b/;
+  /^(?:(?:halo|permisi|maaf|selamat (?:pagi|siang|sore|malam)|pagi|siang|sore|malam) )?(?:(?:pokoknya|pokok|intinya|jadi|ya sudah|oke|ok|baik|kalau begitu) )?(?:(?:kak|min|pak|bu|bapak|ibu|admin|bli|mbok|gus) )?(?:saya |tiang |aku )?(?:mau|ingin|pengen|akan) (?:(?:menyampaikan|sampaikan|mengajukan|ajukan|membuat|bikin|buat) (?:pengaduan|aduan|keluhan|komplain|laporan)|lapor|melapor|melaporkan|laporin|ngelaporin|lapor\w*|mengadu|mengadukan|ngadu|ngaduin|komplain|complain|protes)\b(?! (?:lkpm|spt|pajak|kehilangan|hilang|kelahiran|kematian|pindah|kegiatan))|^(?:hi |hello )?i (?:want|would like|wish|need|wanna) to (?:file|make|lodge|submit|raise) an? (?:complaint|report)\b|^(?:hi |hello )?i (?:want|would like|need) to (?:complain|report)\b/;
 /**
  * What a message opening with a complaint keeps: another agency's business ("mau lapor ktp hilang" is no
  * complaint to this office). Anything else it was misread as gives way (a ticket number in it is a status
@@ -300,11 +302,11 @@ const PERSON_FIRST =
 /** Complaint words (normalised). */
 const COMPLAINT_WORD = /\b(?:lapor\w*|melapor\w*|pengaduan|aduan|mengadu\w*|komplain\w*|complain\w*|keluh\w*|protes)\b/;
 /** Money asked into a private account. */
-const BRIBE = /\b(?:transfer|tf|bayar|setor|kirim uang|kasih uang)\b.{0,50}\brekening (?:pribadi|pegawai|petugas|orang)\b|\brekening pribadi\b.{0,50}\b(?:izin\w*|cepat|berkas)\b/;
+const BRIBE = /\b(?:transfer|tf|bayar|setor|kirim uang|kasih uang)\b.{0,50}\brekening (?:pribadi|pegawai|petugas|orang)\b|\brekening pribadi\b.{0,50}\b(?:izin\w*|cepat|berkas)\b|\b(?:minta|meminta|kasih|dikasih|memberi) (?:\S+ )?amplop\b/;
 /** The office in the message: a bribe told of it. */
 const OFFICE_CONTEXT = /\b(?:kantor|petugas\w*|pegawai\w*|oknum|dinas|dpmptsp|ptsp|izin\w*|ijin\w*|berkas|satpam\w*|loket\w*|office|officer|staff|clerk|permit|licen[cs]e)\b/;
 /** A message headed as a complaint ("pengaduan: …", "komplain - …"), on the raw text. */
-const COMPLAINT_HEADED = /^\s*(?:pengaduan|aduan|komplain|complaint|keluhan|laporan|lapor)\s*[:\-–]\s*\S/i;
+const COMPLAINT_HEADED = /^\s*(?:(?:saya |sy |aku )?(?:mau|ingin|pengen) )?(?:pengaduan|aduan|komplain|complaint|keluhan|laporan|lapor|ngadu|mengadu)\s*[:\-–]\s*\S/i;
 /** Words of collecting a permit or of a permit finished (normalised). */
 const PICKUP_WORD = /\b(?:ambil|diambil|ambilnya|mengambil|ngambil|pengambilan|jemput|dijemput|collect\w*|pick(?:ed)? up|pickup|dikirim|kirim\w*|terbit\w*|jadi|selesai|sudah keluar|diwakilkan|wakil\w*|cetak|dicetak|fisik|asli|hardcopy|salinan|received?|ready|issued|sent)\b/;
 /** Collecting a finished permit. */
@@ -594,7 +596,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     const top = ranked[0];
     if (WHY_ASKED.test(normalised) && (top ? WHY_OVER.has(top.intent) || (top.intent === 'None' && CLOSED_WORD.test(normalised)) : CLOSED_WORD.test(normalised))) return [{ intent: 'closure.reason', score: Math.max(top?.score ?? 0, threshold) }, ...ranked.filter((r) => r.intent !== 'closure.reason')];
     // "kirim berkasnya kemana": where documents go (the online service), not the forms page.
-    if (top && WHERE_SENT.test(normalised) && (WHERE_SENT_OVER.has(top.intent) || (top.intent === 'permit.pickup' && APPLICATION_PAPERS.test(normalised))) && !(top.intent === 'application.stalled' && WAITED.test(normalised))) return [{ intent: 'service.online', score: top.score }, ...ranked.filter((r) => r.intent !== 'service.online')];
+    if (top && WHERE_SENT.test(normalised) && (WHERE_SENT_OVER.has(top.intent) || (top.intent === 'permit.pickup' && APPLICATION_PAPERS.test(normalised))) && !(top.intent === 'application.stalled' && WAITED.test(normalised) && !FILLED_IN.test(normalised))) return [{ intent: 'service.online', score: top.score }, ...ranked.filter((r) => r.intent !== 'service.online')];
     // "kl udh buka dikabarin gak": being told of the reopening (its answer offers the announcements).
     if (TOLD_WHEN_OPEN.test(normalised) && (!top || TOLD_OVER.has(top.intent))) return [{ intent: 'closure.duration', score: Math.max(top?.score ?? 0, threshold) }];
     // "ok mau tanya ke petugas aja": asking for a person, however much "petugas" leans to who is at the office.
@@ -663,7 +665,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       }
       if (ALIVE_CHECK.test(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
       // "maksudnya?": what the last answer meant; none of its own (the dialogue continues the last topic).
-      if (WHAT_DO_YOU_MEAN.test(normalised)) return { intent: 'None', score: 0, language, normalised, entities: noEntities() };
+      if (WHAT_DO_YOU_MEAN.test(normalised) || NOT_UNDERSTOOD_BY_THEM.test(normalised)) return { intent: 'None', score: 0, language, normalised, entities: noEntities() };
       if (LEAVE_OF_ABSENCE.test(normalised)) return { intent: 'None', score: 1, language, normalised, entities: noEntities() };
       const bare = BARE_COMMANDS.get(normalised);
       // A long rambling message puts its request last ("... jadi formulirnya dimana"): its backstory's words
@@ -785,7 +787,25 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "lha kulo mboten saged internet", "gak bisa online dia": someone who cannot go online is given the call center.
       if (weak() && CANNOT_GO_ONLINE.test(normalised) && wordsIn <= 10) best = sure('contact.info');
       // "selamat pagi nak, ini kantor perijinan tabanan ya?": this is the office, greeted back with what it does.
-      if ((weak() || CLOSURE_INTENTS.has(best?.intent ?? '') || best?.intent === 'contact.info') && wordsIn <= 10 && IS_THIS_THE_OFFICE.test(normalised)) best = { intent: 'greeting', score: 1 };
+      if ((weak() || CLOSURE_INTENTS.has(best?.intent ?? '') || best?.intent === 'contact.info' || best?.intent === 'office.staffing') && wordsIn <= 10 && IS_THIS_THE_OFFICE.test(normalised)) best = { intent: 'greeting', score: 1 };
+      // "Om swastiastu, tiang Komang, punya warung makan di Kediri": greeted, nothing asked yet (no question mark, no question word).
+      if (!/\?/.test(clipped) && wordsIn <= 12 && GREETING_AND_NAME.test(normalised) && !QUESTION_WORD.test(normalised) && !/\b(?:mau|ingin|minta|perlu|butuh|tanya)\b/.test(normalised)) best = { intent: 'greeting', score: 1 };
+      // "buka gk hr ini", "tp skrg tutup kan?": whether it is open now.
+      if ((weak() || best?.intent === 'service.online') && (OPEN_ON_A_DAY.test(normalised) || CLOSED_NOW.test(normalised))) best = sure('closure.status');
+      // "pengumuman terakhir soal penutupan layanan itu isinya apa?": the closure as announced.
+      if (weak() && ANNOUNCEMENT_SAID.test(normalised) && !foreign()) best = sure('closure.status');
+      // "trus disini ngurus apa aja?": what the office can help with, the menu.
+      if ((weak() || CLOSURE_INTENTS.has(best?.intent ?? '')) && WHAT_IS_DONE_HERE.test(normalised)) best = { intent: 'help', score: 1 };
+      // "SIP bidan niku saged online?": whether that permit goes online.
+      if (weak() && entities.forms.length > 0 && ONLINE_POSSIBLE.test(normalised) && !foreign()) best = sure('service.online');
+      // "yaudah lewat sini aja, mau lapor. website sering down …": complaining here, the matter told after.
+      if (COMPLAIN_HERE_FIRST.test(normalised) && best?.intent !== 'complaint.status') best = { intent: 'complaint.file', score: 1 };
+      // "kok belum ada tanggapan, saya mau lapor lagi": a complaint again.
+      if (COMPLAIN_AGAIN.test(normalised) && !OTHER_MATTER.test(normalised) && !foreign()) best = { intent: 'complaint.file', score: 1 };
+      // "Ini bener gak katanya pegawai … positif covid makanya kantor tutup?": the reason of the closure, rumoured.
+      if ((weak() || best?.intent === 'closure.status') && REASON_RUMOURED.test(normalised) && OFFICE_PLACE.test(normalised)) best = sure('closure.reason');
+      // "pengaduan dong. Izin reklame sy sdh 2 bulan blm diproses …": a complaint asked for, whatever it tells.
+      if (COMPLAINT_ASKED_FOR.test(normalised) && best?.intent !== 'complaint.status' && !OTHER_MATTER.test(normalised)) best = { intent: 'complaint.file', score: 1 };
       // "trus nanti ada yg dtg ngecek ke rumah gak kak", "jadi tidak ada petugas yang turun sama sekali ya?": the site visit.
       if ((weak() || best?.intent === 'application.stalled') && VISIT_ASKED.test(normalised) && !foreign()) best = sure('field_verification');
       // "saya udh langganan kok blm dapet info apa2": news comes when there is news: the reopening's answer.
@@ -830,6 +850,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       else if (weak() && READY_ACK.test(normalised)) best = { intent: 'ack', score: 1 };
       // "ada calo di depan kantor": a broker at the office is a complaint.
       if ((weak() || best?.intent === 'office.staffing' || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && /\bcalo\w*\b/.test(normalised) && OFFICE_CONTEXT.test(normalised)) best = { intent: 'complaint.file', score: 1 };
+      // "katanya sekarang ngurus izin harus lewat calo karena kantor tutup, bener?": a rumour asked about, not a broker met.
+      if (BROKER_NEEDED.test(normalised) && IS_IT_TRUE.test(normalised)) best = sure('service.online');
       // "jam kerja hari sabtu ada?": the hours.
       if (weak() && HOURS_NAMED.test(normalised) && !OTHER_OFFICE.test(normalised) && !SOMEWHERE_ELSE.test(normalised) && !foreign()) best = sure('office.hours');
       // A ticket number with a few words ("nah ketemu ADU-4HT7PW"): its status.
@@ -954,6 +976,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((weak() || best?.intent === 'service.online' || (best?.intent === 'closure.reason' && !WHY_ASKED.test(normalised))) && COME_TO_THE_COUNTER.test(normalised)) best = sure('closure.status');
       // "izin apa aja sih yang bisa diurus di dpmptsp?": the permits the office issues, the forms page with examples.
       if ((weak() || CLOSURE_INTENTS.has(best?.intent ?? '')) && WHICH_PERMITS.test(normalised)) best = sure('form.request');
+      // "yaudah kalau gitu saya mau tanya ke petugas aja: bisa pakai email …": a person asked for, then the question.
+      if (clipped.includes(':') && PERSON_WANTED.test(withoutPoliteIzin(normalise(clipped.slice(0, clipped.indexOf(':')))))) best = { intent: 'consultation', score: 1 };
       // "konsultasi: …", "konsultasi dong, …": a question for a person, whatever it asks.
       if ((clipped.includes(':') || clipped.includes(',')) && CONSULTATION_HEADED.test(clipped)) best = { intent: 'consultation', score: 1 };
       // "mau konsultasi dokter online dong, anak saya demam": another trade's consultation, out of scope.

@@ -193,11 +193,11 @@ export const SUBSCRIBE_AT_END = /\b(?:ya sudah|oke|ok|baik|boleh|kalau begitu|ka
  */
 export const ASIDE_FIRST = /^\s*(?:(?:oh+|owh|lho|loh|lah|eh|wah|ups|waduh|maaf|sorry)[\s,]+)*(?:ini bukan [^?.!,]{1,30}|oh+\s+(?:ini\s+|jadi\s+)?(?:kantor|dinas)\s[^?.!,]{1,30}|salah (?:kirim|chat|kamar|pencet|ketik)|kepencet|kirain [^?.!]{1,40}|(?:saya|sy|aku) kira [^?.!]{1,40})[?.!,]+\s+(\S.{6,})$/i;
 /** "maksudnya?", "apa maksudnya", "what do you mean?": asks what the last answer meant (no topic of its own). */
-export const WHAT_DO_YOU_MEAN = /^(?:(?:terus|lalu|hah|hmm+|eh) )?(?:apa )?maksud(?:nya| nya)?(?: (?:apa|bagaimana|itu|ya|kak|min|pak|bu|gimana))*$|^what do you mean$/;
+export const WHAT_DO_YOU_MEAN = /^(?:(?:terus|lalu|hah|hmm+|eh) )?(?:apa |bagaimana )?maksud(?:nya| nya)?(?: (?:apa|bagaimana|itu|ya|kak|min|pak|bu|gimana))*$|^what do you mean$/;
 /** A rumour called false after the closure answer ("jadi hoax ya", "berarti bohong dong"). */
 export const RUMOUR_FALSE = /^(?:(?:jadi|berarti|oh|wah|owh) )*(?:itu )?(?:hoax|hoaks|hoax\w*|bohong|tidak benar|gak bener|tidak bener|kabar palsu)(?: (?:ya|dong|kah|itu|sih|nih|deh))*$/;
 /** Where to reach the office ("hubungi kemana kalau gitu?", "kontaknya kemana"): its contacts. */
-export const REACH_WHERE = /\b(?:hubungi|menghubungi|dihubungi|kontak\w*|telepon|tanya)\b (?:\S+ )?(?:kemana|ke mana|dimana|di mana|siapa)\b/;
+export const REACH_WHERE = /\b(?:hubungi|menghubungi|dihubungi|kontak\w*|telepon|tanya)\b (?:\S+ )?(?:kemana|ke mana|dimana|di mana|siapa)\b|\b(?:bagaimana|cara)\b (?:\S+ ){0,2}(?:hubungi|menghubungi|dihubungi|kontak)\w*\b/;
 /** Service at the counter asked ("bisa dibantu daftar di kantor aja gak?", "bisa daftar di kantor?"): its state. */
 export const SERVED_AT_THE_COUNTER = /\b(?:bisa|boleh|masih)\b(?: \S+){0,4} (?:di|ke) (?:kantor|loket)(?:nya)?\b/;
 /**
@@ -206,7 +206,7 @@ export const SERVED_AT_THE_COUNTER = /\b(?:bisa|boleh|masih)\b(?: \S+){0,4} (?:d
  */
 export const SELF_INTRODUCED = /^\s*(?:(?:selamat (?:pagi|siang|sore|malam)|om swastiastu|halo|hai|permisi|pagi|siang|sore|malam|maaf)[\s,.!]+(?:(?:pak|bu|kak|min|bli|mbok|admin)[\s,.!]+)?)?(?:saya|sy|aku|kami|tiang)\s+(?:ini\s+)?(?:seorang\s+)?(?:guru|petani|pedagang|pemilik|mahasiswa|mahasiswi|pengusaha|warga|kepala|perbekel|kelian|bidan|perawat|dokter|notaris|arsitek|kontraktor|pensiunan|ibu rumah tangga|nelayan|peternak|sopir|karyawan|pegawai|staf|dari)\b[^,.?!]{0,50}[,.!]\s+(\S.{8,})$/i;
 /** "ini kantor perijinan tabanan ya?", "benar ini dinas perizinan?": whether this is the office, a greeting's business. */
-export const IS_THIS_THE_OFFICE = /^(?:(?:selamat (?:pagi|siang|sore|malam)|halo|hai|permisi|om swastiastu|pagi|siang|sore|malam)(?: (?:nak|pak|bu|kak|min|bli|mbok|dik|mas|mbak))? )?(?:apa |apakah |benar |betul |bener )?(?:ini|disini|di sini) (?:kantor|dinas|dpmptsp|ptsp)(?: \S+){0,4}?(?: (?:ya|kah|bukan|kan|nggih|to))?$/;
+export const IS_THIS_THE_OFFICE = /^(?:(?:selamat (?:pagi|siang|sore|malam)|halo|hai|permisi|om swastiastu|pagi|siang|sore|malam)(?: (?:nak|pak|bu|kak|min|bli|mbok|dik|mas|mbak))? )?(?:apa |apakah |benar |betul |bener )?(?:ini|disini|di sini) (?:dengan |dari )?(?:kantor|dinas|dpmptsp|ptsp)(?: \S+){0,4}?(?: (?:ya|kah|bukan|kan|nggih|to))?$/;
 /** Someone come by the land or the place ("ada yg dtg ngecek ke rumah gak", "petugas yang turun ke lokasi"): the site visit. */
 export const VISIT_ASKED = /\b(?:datang|dateng|turun|ke sini|kesini)\b.{0,10}\b(?:cek|ngecek|mengecek|periksa|memeriksa|survei|survey|lihat|liat|meninjau|tinjau)\w*\b.{0,15}\b(?:rumah|lokasi|tanah|tempat|usaha|toko|bangunan|lahan)\b|\b(?:petugas|orang|pegawai)\w*\b (?:\S+ ){0,2}(?:turun|turun ke lapangan|turun ke lokasi)\b/;
 /** A subscriber who has had no news ("saya udh langganan kok blm dapet info apa2"): when news comes, the reopening. */
@@ -216,3 +216,27 @@ export const FOREIGNERS_PAPERS = /\b(?:kitas|kitap|wna|warga negara asing|foreig
 /** One of the closure's own reasons named and asked about ("emang ada hubungannya sama galungan?"); COVID alone is
  * every business's word ("allianz cover rawat inap karena covid ga?"). */
 export const REASON_NAMED = /\b(?:galungan|kuningan|zona merah)\b/;
+/** "buka gk hr ini", "kantor tutup ga besok": whether it is open on a day. */
+export const OPEN_ON_A_DAY = /^(?:(?:kantor|kantornya|dpmptsp|loket|loketnya) )?(?:buka|dibuka|tutup)(?: (?:tidak|kah|ya|nggak))? (?:hari ini|sekarang|besok|lusa)(?: (?:tidak|ya|kah|kak|min|pak|bu))*$/;
+/** "tp skrg tutup kan?": the closure checked. */
+export const CLOSED_NOW = /^(?:(?:tapi|jadi|berarti|oh|terus|lalu) )*(?:sekarang |kantor |kantornya |masih )*(?:tutup|ditutup|libur)(?: (?:kan|ya|kah|bukan|semua|total|sekarang))*$/;
+/** What an announcement of the closure said ("pengumuman terakhir soal penutupan layanan itu isinya apa?"). */
+export const ANNOUNCEMENT_SAID = /\b(?:pengumuman|edaran)\w*\b.{0,40}\b(?:penutupan|tutup|ditutup|layanan)\b.{0,30}\b(?:isinya|isi|bunyinya|apa)\b/;
+/** What the office does, asked of it ("trus disini ngurus apa aja?", "kantor ini melayani apa saja"). */
+export const WHAT_IS_DONE_HERE = /\b(?:di ?sini|kantor ini|dinas ini|dpmptsp)\b.{0,15}\b(?:ngurus|urus|mengurus|melayani|layani|bisa|ada)\b.{0,10}\bapa (?:aja|saja)\b/;
+/** A complaint asked for in two words ("pengaduan dong. …", "lapor dong min"). */
+export const COMPLAINT_ASKED_FOR = /^(?:mau |ingin )?(?:pengaduan|lapor|komplain|aduan|mengadu)(?: (?:dong|donk|nih|ya|min|kak|pak|bu|admin))+\b/;
+/** A greeting and who is writing, nothing asked ("Om swastiastu, tiang Komang, punya warung makan di Kediri"). */
+export const GREETING_AND_NAME = /^(?:om swastiastu|selamat (?:pagi|siang|sore|malam)|halo|hai|permisi|pagi|siang|sore|malam|assalamualaikum)\b(?: (?:pak|bu|kak|min|bli|mbok|admin|nak))? (?:saya|tiang|aku|kami|nama saya) (?!sudah|tidak|mau|ingin|minta|mohon|belum|lagi|perlu|butuh)\p{L}+(?: (?:dari|punya|pemilik|di|warga|tinggal|asal|pedagang|petani)\b(?: \S+){0,6})?$/u;
+/** Whether a permit can be done online ("SIP bidan niku saged online?", "izin reklame bisa online ga"). */
+export const ONLINE_POSSIBLE = /\b(?:bisa|boleh|dapat)\b(?: \S+){0,2} (?:online|daring)\b|\b(?:online|daring)\b (?:bisa|boleh)\b/;
+/** Complaining here said first, the matter after ("yaudah lewat sini aja, mau lapor. website sering down …"). */
+export const COMPLAIN_HERE_FIRST = /^(?:(?:ya sudah|oke|ok|baik|kalau begitu) )?(?:lewat sini|di sini|disini)(?: (?:saja|aja))?\s*(?:saya |aku )?(?:mau|ingin) (?:lapor|melapor|mengadu|ngadu|komplain)\b/;
+/** A broker said to be needed ("katanya sekarang ngurus izin harus lewat calo …, bener?"): a rumour, online is the answer. */
+export const BROKER_NEEDED = /\b(?:harus|wajib|mesti|perlu|hanya bisa) (?:lewat|pakai|pake|melalui|via) calo\b/;
+/** "hah? ndak ngerti saya", "saya kurang paham": the last answer not understood (no topic of its own). */
+export const NOT_UNDERSTOOD_BY_THEM = /^(?:(?:hah|ha|apa|hmm+|aduh|wah|maaf) )*(?:saya |aku |bapak |ibu )?(?:tidak|belum|kurang|masih tidak|masih belum) (?:mengerti|paham|ngerti)(?: (?:saya|aku|maksudnya|nak|kak|min|pak|bu|juga))*$/;
+/** Complaining again ("kok belum ada tanggapan, saya mau lapor lagi"). */
+export const COMPLAIN_AGAIN = /\b(?:mau|ingin|akan) (?:lapor|melapor|mengadu|komplain) lagi\b/;
+/** The closure put down to a cause in a rumour ("… positif covid makanya kantor tutup?"): its reason. */
+export const REASON_RUMOURED = /\b(?:makanya|itu sebabnya|penyebab\w*|gara-gara)\b.{0,25}\b(?:tutup|ditutup|ditiadakan)\b/;

@@ -26,6 +26,8 @@ export const CONTINUABLE: ReadonlySet<IntentName> = new Set<IntentName>([
   'permit.pickup',
   'referral',
   'consultation',
+  // ("terus saya harus ngapain" after an application gone quiet: its offers again)
+  'application.stalled',
 ]);
 
 /**
@@ -61,7 +63,7 @@ const PROCESSING = /\b(jadi|jadinya|proses|prosesnya|diproses|terbit|terbitnya|s
 /** Doing it without coming in: online, from home. */
 const FROM_HOME = /\b(online|daring|dari rumah|dr rumah|from home|lewat internet|via internet|tanpa datang|tanpa ke kantor)\b/;
 /** A message that is only a question word (normalised). */
-const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|why|when|bagaimana|caranya|cara|kenapa|mengapa|kapan|how come|maksudnya|maksud nya|apa maksudnya|what do you mean)(?:\s+(?:bagaimana|caranya|how))?(?:\s+(?:then|so|ya|nya|itu))?$/;
+const BARE_QUESTION = /^(?:(?:terus|trus|lalu|and|so|then|tapi|but)\s+)?(?:how|why|when|bagaimana maksudnya|bagaimana|caranya|cara|kenapa|mengapa|kapan|how come|maksudnya|maksud nya|apa maksudnya|what do you mean)(?:\s+(?:bagaimana|caranya|how))?(?:\s+(?:then|so|ya|nya|itu))?$/;
 const CLOSED = /\b(tutup|ditutup|buka|dibuka|open|closed)\b/;
 /** "terus gimana dong", "jadi gmn", "so how": carrying on from the last answer. */
 const CARRY_ON = /^(?:(?:terus|trus|trs|lalu|jadi|jd|so|then|and then|nah)\s+)(?:bagaimana|gimana|gmn|caranya|how)\b/;
@@ -80,7 +82,7 @@ const ANOTHER_WAY = /\b(?:cara lain|jalan lain|solusi lain|alternatif\w*|solusin
 const MEET = /\b(?:ketemu|bertemu|menemui|jumpa|tatap muka|meet|see them|in person)\b/;
 
 /** Asking a person in chat: "mau nanya langsung ke petugasnya", "bisa ngobrol sama orang?". */
-const PERSON_ASKED = /\b(?<!salah )(?:tanya|nanya|bertanya|ngobrol|bicara|konsultasi|chat|talk|speak)\b.*\b(?:petugas\w*|staf\w*|staff|pegawai\w*|orang|admin\w*|cs|human|person|someone)\b/;
+const PERSON_ASKED = /\b(?<!salah )(?:tanya|nanya|bertanya|ngobrol|mengobrol|bicara|berbicara|ngomong|konsultasi|chat|talk|speak)\b.*\b(?:petugas\w*|staf\w*|staff|pegawai\w*|orang|admin\w*|cs|human|person|someone)\b/;
 /** At the office itself, coming in (a desk question, not a chat with a person): "langsung" alone is no place. */
 const AT_THE_OFFICE = new RegExp(`\\b(?:${AT_THE_OFFICE_WORDS}|datang|dateng)\\b`);
 /** What is needed: "perlu apa aja", "syaratnya", "pake apa aja", "what do I need". */
@@ -115,6 +117,8 @@ const IN_THIS_CHAT = /\b(?:lewat chat|via chat|di chat|chat ini|lewat sini|di si
 /** A reading of a service the message names itself (OSS as OSS, "cek lapangan" as the site visit): its own question. */
 const ASKS_ITS_OWN_SERVICE = (c: Classification): boolean =>
   (c.intent === 'oss.registration' && c.entities.services.includes('oss')) || (c.intent === 'field_verification' && c.entities.services.includes('field_verification'));
+/** What to do now ("terus saya harus ngapain", "jadi sy hrs gimana dong"). */
+const WHAT_NOW = /^(?:(?:terus|lalu|jadi|nah|trus) )?(?:saya |aku |kami )?(?:harus |mesti |musti |sebaiknya )?(?:ngapain|sedang apa|bagaimana|apa|berbuat apa)(?: (?:dong|ya|nih|sekarang|sih|kak|min|pak|bu))*$/;
 /** A correction ("eh maksud sy yg reklame", "bukan itu, yg SIUP"): the last question, of what it names now. */
 const CORRECTED = /^(?:(?:eh|oh|maaf|sorry|ups) )*(?:maksud (?:saya|aku|kami)|maksudnya|yang saya maksud|bukan itu|bukan yang itu|salah)\b/;
 /** The same asked of something else ("… juga sama?", "sama juga gak?", "as well?"). */
@@ -158,6 +162,12 @@ function countWords(text: string): number {
 /** The intent a follow-up continues, or undefined when the message stands on its own. */
 export function followUp(c: Classification, text: string, topic: Session['topic'], office: OfficeData): IntentName | undefined {
   const words = countWords(c.normalised);
+  // "kalau mau ngobrol langsung sama petugas bisa nggak": a person asked for in so many words (not at the office) stands.
+  if (c.intent === 'consultation' && c.score >= 1 && PERSON_ASKED.test(c.normalised) && !AT_THE_OFFICE.test(c.normalised)) return undefined;
+  // "kok belum ada tanggapan, saya mau lapor lagi": a complaint said in so many words (a phrase rule's sure reading) stands.
+  if (c.intent === 'complaint.file' && c.score >= 1) return undefined;
+  // "trus disini ngurus apa aja?": the menu asked for in so many words (a phrase rule's sure reading) stands.
+  if (c.intent === 'help' && c.score >= 1) return undefined;
   // "kalo konsultasi lewat chat ini bisa?": the consultation desk in this chat, never the counter's closure.
   if (c.intent === 'consultation' && IN_THIS_CHAT.test(c.normalised)) return undefined;
   // After a question about another regency's office, only a message naming this office's own area continues it
@@ -193,6 +203,10 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (topic && CLOSURE.has(topic.intent) && RUMOUR_FALSE.test(c.normalised)) return 'closure.status';
   // "oh jd blm pasti ya?" after a closure answer: the reopening date is not decided (never a stalled application).
   if (topic && CLOSURE.has(topic.intent) && words <= 6 && NOT_DECIDED.test(c.normalised)) return 'closure.duration';
+  // "terus saya harus ngapain" after an answer: what to do now, that answer's (a stalled application's offers).
+  if (topic && CONTINUABLE.has(topic.intent as IntentName) && WHAT_NOW.test(c.normalised)) {
+    return CLOSURE.has(topic.intent) && topic.intent !== 'service.online' ? 'service.online' : (topic.intent as IntentName);
+  }
   // "trs?", "terus?", "so?" alone carries on from the last answer, whatever the network made of the word.
   if (topic && CONTINUABLE.has(topic.intent as IntentName) && CARRY_ON_ALONE.test(c.normalised)) {
     return CLOSURE.has(topic.intent) && topic.intent !== 'service.online' ? 'service.online' : (topic.intent as IntentName);

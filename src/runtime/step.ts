@@ -57,7 +57,10 @@ export interface Part {
 /** `batal` and its kin: with no form open there is nothing to cancel (and nothing to unsubscribe). */
 const CANCEL = leavingWords();
 /** A bare yes: takes up what the last answer offered ("ok" is only an acknowledgement). */
-const YES = /^\s*(ya|iya|iyaa|y|yes|yes please|boleh|mau|ya mau|iya mau|iya boleh|ya boleh|sure|please do|silakan|bisa)\s*[.!]*\s*$/i;
+// (never "ok" alone: after an answer it acknowledges the answer, not the offer beside it)
+const YES_WORD = String.raw`(?:ya|iya|iyaa|y|yes|yes please|boleh|mau|sure|please do|silakan|silahkan|bisa|nggih|inggih|injih)`;
+/** A yes to an offer, with the words people put around it ("iya nak mau", "boleh kak", "nggih bli"). */
+const YES = new RegExp(String.raw`^\s*(?:(?:nak|kak|min|pak|bu|bli|mbok|dik|gan|dong|deh|aja|saja|please)[\s,]+)*${YES_WORD}(?:[\s,]+(?:${YES_WORD}|nak|kak|min|pak|bu|bli|mbok|dik|gan|dong|deh|aja|saja|please))*\s*[.!]*\s*$`, 'i');
 /**
  * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
  * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
@@ -79,6 +82,10 @@ const undoes = (text: string): boolean => CANCEL.test(text) || UNDO_SUBSCRIBING.
 /** Our own answers a short message keeps even when it names another agency's matter beside ("form siup sama ktp?"). */
 const CONTINUABLE_OURS: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online', 'complaint.status']);
 /** How the announcements come, asked right after subscribing ("nanti infonya dikirim lewat sini kan?"). */
+/** The announcements' stop words inside a cancel ("ga jadi deh, stop aja"). */
+const STOP_WORD = /\b(?:stop|berhenti|unsubscribe|unsub)\b/i;
+/** A confident reading of another question ("Pajak PBB bayarnya di sini juga?"): never the subscription's "di sini". */
+const OTHER_QUESTION = (c: Classification): boolean => c.intent !== 'subscribe' && c.intent !== 'None' && c.intent !== 'ack' && c.score >= 0.9;
 /** Right after subscribing, whether it took ("udh kedaftar ya?", "sudah terdaftar kan?", "berhasil ya?"). */
 const LISTED_ASKED = /^\s*(?:(?:jadi|oh|ok|oke|sip)\s+)?(?:udh|udah|sudah|sdh)?\s*(?:kedaftar|terdaftar|masuk|berhasil|tercatat|aktif)\b(?:\s+(?:ya|kan|kah|belum|blm|nih|min|kak|pak|bu))*\s*\?*\s*$/i;
 const HOW_ANNOUNCED = /\b(?:dikirim|dikirimi|dikabari|dikabarin|diinfokan|diinfoin|lewat sini|di sini|disini|lewat (?:wa|chat|telegram)|via (?:wa|chat|telegram))\b.*\?|\b(?:dikirim|dikabari|dikabarin|diinfokan)\b.*\b(?:kan|ya|kah)\s*[?.!]*\s*$/i;
@@ -238,12 +245,17 @@ export function step(
       handled = direct.unknownCommand
         ? { replies: [d.menu(t, 'command.unknown', { command: `/${direct.unknownCommand}` })] }
         : d.intents[intent](ctx);
-    } else if (base.justSubscribed && flowTurn === undefined && (undoes(text) || HOW_ANNOUNCED.test(text) || LISTED_ASKED.test(text))) {
+    } else if (base.justSubscribed && flowTurn === undefined && (undoes(text) || ((HOW_ANNOUNCED.test(text) || LISTED_ASKED.test(text)) && !OTHER_QUESTION(c)))) {
       // Right after subscribing, "eh ga jadi deh, berhenti aja" undoes it, and "nanti infonya dikirim lewat sini
       // kan?" is told yes (the subscription confirmed again).
       intent = undoes(text) ? 'unsubscribe' : 'subscribe';
       score = 1;
       handled = d.intents[intent](ctx);
+    } else if (CANCEL.test(text) && flowTurn === undefined && base.subscribeOffered && STOP_WORD.test(text)) {
+      // "eh ga jadi deh, stop aja" after the announcements were taken up: leaving them, nothing else is open.
+      intent = 'unsubscribe';
+      score = 1;
+      handled = d.intents.unsubscribe(ctx);
     } else if (CANCEL.test(text) && flowTurn === undefined && c.intent !== 'thanks' && c.intent !== 'goodbye') {
       // ("ga jd, makasih" thanks, "gak jadi deh, bye" takes leave: nothing to cancel is no answer to either)
       intent = 'None';

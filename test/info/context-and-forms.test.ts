@@ -143,14 +143,14 @@ describe('blind set 7 causes', () => {
 
   it('a yes with a detail at the consultation confirmation sends the question with the detail', async () => {
     const bot = makeBot();
-    const [confirm, sent] = await talk(bot, 'telegram:26', 'mau tanya ke petugas, apakah gudang di lahan sawah bisa dapat PBG?', 'iya itu pertanyaannya, luasnya 8 are');
+    const [confirm, sent] = await talk(bot, 'telegram:26', 'pertanyaan buat petugas, apakah gudang di lahan sawah bisa dapat PBG?', 'iya itu pertanyaannya, luasnya 8 are');
     expect(confirm).toContain('Kirim ke petugas sekarang');
     expect(sent).toMatch(/KON-[A-Z0-9]+/);
   });
 
   it('a longer question at the confirmation is added to the question and shown again, not dropped', async () => {
     const bot = makeBot();
-    const [, added] = await talk(bot, 'telegram:27', 'mau tanya ke petugas, syarat PBG ruko dua lantai apa saja?', 'tanahnya masih atas nama bapak saya, bisa diajukan atas nama saya?');
+    const [, added] = await talk(bot, 'telegram:27', 'pertanyaan buat petugas, syarat PBG ruko dua lantai apa saja?', 'tanahnya masih atas nama bapak saya, bisa diajukan atas nama saya?');
     expect(added).toContain('atas nama bapak saya');
     expect(added).toContain('Kirim ke petugas sekarang');
     expect(added).not.toContain('tidak dikirim');

@@ -92,11 +92,11 @@ describe('questions as people ask them', () => {
     expect(reply).not.toMatch(/^Selama penutupan layanan tatap muka, 25%/);
   });
 
-  it('"konsultasi: <question>" stores the question at once; asking for a person with the question beside it shows it first', async () => {
+  it('"konsultasi: <question>" stores the question at once; a question beside a person only hinted at is shown first', async () => {
     const bot = makeBot();
     const [sent] = await talk(bot, 'telegram:1410', 'konsultasi: sy mau batalin permohonan izin reklame no 45/RK/2020 yg udh dikirim online, caranya gmn?');
     expect(sent).toMatch(/KON-[A-Z0-9]+/);
-    const [shown] = await talk(bot, 'telegram:1411', 'mau tanya ke petugas, syarat PBG ruko dua lantai apa saja?');
+    const [shown] = await talk(bot, 'telegram:1411', 'pertanyaan buat petugas, syarat PBG ruko dua lantai apa saja?');
     expect(shown).toContain('Kirim ke petugas sekarang');
   });
 

@@ -108,7 +108,7 @@ const SKIP_SAID =
 /** The contact is this chat ("wa aja ke nomor ini", "lewat chat ini aja", "this number"). */
 const THIS_CHAT = /^\s*(?:(?:hubungi|kontak|wa|whatsapp|chat|telp|telpon|telepon|call|lewat|via|ke|di|aja|saja)\s+){0,4}(?:nomor|nomer|no|wa|whatsapp|chat|hp|akun)\s+(?:ini|yg ini|yang ini|ini saja|ini aja)(?:\s+(?:aja|saja|ya|kak|min|pak|bu|deh))*\s*[.!]*\s*$|^\s*(?:(?:just|use|via|on)\s+)*this (?:number|chat|whatsapp)(?:\s+please)?\s*[.!]*\s*$/i;
 const isSkip = (text: string): boolean => SKIP_WORD.test(text) || SKIP_SAID.test(text);
-const YES = /^\s*\/?(?:(?:ya|iya|y|yes|ok|oke|okay|sudah|udah|udh)[\s,]+)?(ya|iya|y|yes|ok|oke|okay|kirim|kirimkan|send|submit|benar|betul|setuju|send it|submit it)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|ya|kak|min|sekarang|now|please))*\s*[.!]*\s*$|^\s*(?:ya|iya|yes|ok|oke|baik)[\s,.!]+(?:benar|betul|sudah benar|sudah sesuai|sesuai)?[\s,.!]*(?:silakan|silahkan|tolong|mohon|please)?\s*(?:di)?(?:kirim|kirimkan|proses|send|submit)(?:kan)?(?:\s+(?:saja|aja|sekarang|ya|now))*\s*[.!]*\s*$/i;
+const YES = /^\s*\/?(?:(?:ya|iya|y|yes|ok|oke|okay|sudah|udah|udh|nggih|inggih|injih)[\s,]+)?(ya|iya|y|yes|ok|oke|okay|nggih|inggih|injih|kirim|kirimkan|send|submit|benar|betul|setuju|send it|submit it)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|ya|kak|min|sekarang|now|please))*\s*[.!]*\s*$|^\s*(?:ya|iya|yes|ok|oke|baik)[\s,.!]+(?:benar|betul|sudah benar|sudah sesuai|sesuai)?[\s,.!]*(?:silakan|silahkan|tolong|mohon|please)?\s*(?:di)?(?:kirim|kirimkan|proses|send|submit)(?:kan)?(?:\s+(?:saja|aja|sekarang|ya|now))*\s*[.!]*\s*$/i;
 /** A yes, also typed with held letters ("yaa kirimm", "okee"): none of the yes words has a double letter of its own. */
 const isYes = (text: string): boolean => YES.test(text) || YES.test(text.replace(/(\p{L})\1+/gu, '$1'));
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
@@ -227,7 +227,8 @@ const PERMIT_LABEL = /^\s*(?:(?:nomor|nomer|nmr|no)\.?\s*(?:izin|ijin|permohonan
 const PERMIT_SHAPE = /^[A-Za-z0-9][A-Za-z0-9 ./\-_]{2,}$/;
 /** A label before a name ("nama:", "nama saya", "nama sy adalah", "my name is"). */
 const NAME_LABEL = /^\s*(?:(?:nama(?:nya| saya| sy| aku| lengkap)?(?: adalah)?|my name is|name)\s*[:=-]?\s+|nama\s*[:=-]\s*)(?=\p{L})/iu;
-const NAME_SHAPE = /^\p{L}[\p{L} .,'"“”‘’-]+$/u;
+// (a company or a role in brackets, "I Gusti Ngurah Rai (PT Sinar Tabanan)", and "&" or "/" between two names)
+const NAME_SHAPE = /^\p{L}[\p{L} .,'"“”‘’()&/-]+$/u;
 const PHONE_SHAPE = /^\+?[0-9][0-9 -]{6,20}$/;
 const PermitNumber = z
   .string()

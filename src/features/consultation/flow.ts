@@ -119,9 +119,46 @@ const ANNOUNCES_A_QUESTION = /\b(?:i have a question|i'?ve got a question|i have
 
 /** A short request before a colon ("mau tanya petugas aja lwt chat: …"); the part before the colon is captured. */
 const REQUEST_THEN_COLON = /^([^:?\n]{3,80}):(?!\/\/)\s*(?=\S)/;
+/** The same before a comma ("mau konsultasi sama petugas, kalau pasang spanduk … perlu izin reklame juga gak?"). */
+const REQUEST_THEN_COMMA = /^([^:?\n,]{3,60}),\s*(?=\S)/;
+
+/** A complaint wanted instead of the question ("eh gak jadi, sy mau lapor aja. …", "mending ngadu aja deh"). */
+const COMPLAINT_INSTEAD =
+  /^\s*(?:(?:eh|oh|maaf|bentar|sorry|ga jadi|gak jadi|nggak jadi|tidak jadi|gk jadi|ga jd|gak jd)[\s,.!]+)*(?:(?:sy|saya|aku|gw)\s+)?(?:mau|ingin|mending|lebih baik)\s+(?:lapor|ngadu|mengadu|komplain|melapor|bikin pengaduan|buat pengaduan)(?:\s+(?:aja|saja|deh|dong))*\b/i;
+
+/** A person asked for in so many words: a verb of asking or talking and a person ("mau tanya ke petugas", "bisa saya bicara dengan petugas", "can I talk to a staff member"). */
+const PERSON_REQUESTED =
+  /\b(?:mau|ingin|pengen|bisa|boleh|minta|tolong|can i|could i|may i|i want to|i'd like to|i would like to|i need to)\b.{0,20}\b(?:tanya|bertanya|nanya|menanyakan|bicara|berbicara|ngobrol|ngomong|konsultasi|berkonsultasi|talk|speak|ask|chat)\w*(?:2|-\w+)?\b.{0,25}\b(?:petugas|pegawai|staf|staff|orang|admin|cs|customer service|operator|human|person|someone|officer)\w*\b/i;
 
 /** A request for a person and nothing more ("eh salah, sy sebenernya cuma mau tanya2 ke petugas, bukan ngadu"): the question is still to come. */
 const ONLY_A_REQUEST = /^\s*(?:(?:eh|oh|salah|maaf|bentar|ok|oke|ya|iya|jadi|yaudah|yaudh)[\s,.]+)*(?:(?:sy|saya|aku|gw|gue)\s+)?(?:(?:sebenernya|sebenarnya|cuma|cuman|hanya|mau|ingin|pengen|mending)\s+)*(?:ngobrol|bicara|ngomong|tanya|nanya|bertanya|konsultasi|chat)\w*(?:2|-\w+)?\s+(?:sm|sama|dengan|dgn|ke|kepada)\s+(?:petugas|pegawai|orang|staf|staff|manusia|admin)\w*(?:\s+(?:aja|saja|langsung|dong|deh|ya))*(?:[\s,.]+(?:bukan|gak|ga|tidak)\s+(?:ngadu|mengadu|lapor|melapor|komplain|pengaduan))?\s*[.!]*\s*$/i;
+
+/** Words that ask something: a sentence with one is a question, whatever request comes with it. */
+const ASKS_SOMETHING_HERE = /\?|\b(?:apa|apakah|bagaimana|gimana|gmn|berapa|brp|kapan|kpn|dimana|di mana|dmn|kenapa|mengapa|perlu|bisakah|bolehkah|what|how|when|where|why|which|whether|can|does|is|are)\b/i;
+
+/**
+ * Whether the body only asks for a person: the request itself ("mau tanya ke petugas aja"), or a greeting and who
+ * writes before it ("sore, sy dr. Putu dari klinik pratama. mau bicara dengan petugas"), asking nothing yet.
+ */
+function onlyARequest(body: string): boolean {
+  if (ONLY_A_REQUEST.test(body)) return true;
+  const sentences = body.split(/(?<=[.!?])\s+/);
+  const last = sentences.pop() ?? '';
+  return sentences.length > 0 && ONLY_A_REQUEST.test(last) && !sentences.some((x) => ASKS_SOMETHING_HERE.test(x));
+}
+
+/**
+ * Whether the body asks something besides the request for a person: what is left once the clause that asks for the
+ * person is taken out ("Can I talk to a staff member? … I want to know if …" does; "bisa ngobrol sm petugas aja gak?
+ * ada yg mau sy tanyain", "bapak gak ngerti internet, bisa bicara sama petugasnya langsung saja?" do not).
+ */
+function asksBeyondTheRequest(body: string): boolean {
+  const rest = body
+    .split(/(?<=[,.!?;])\s+/)
+    .filter((clause) => !PERSON_REQUESTED.test(clause))
+    .join(' ');
+  return looksLikeQuestion(rest) && ASKS_SOMETHING_HERE.test(rest) && !ANNOUNCES_A_QUESTION.test(rest);
+}
 
 /** Words that ask for a person (a message without one is a question the bot was unsure of, not a request). */
 const ASKS_FOR_A_PERSON =
@@ -171,8 +208,8 @@ export const startConsultation: IntentHandler = (ctx) => {
     .replace(/^(konsultasi|consultation)\b(?:\s+(?:dong|ya|min|kak|pak|bu|please))*[\s:,.-]*/i, '')
     .trim();
   // "oke sy mau tanya petugas aja lwt chat: pbg utk gudang perlu krk dulu ga?": the request, a colon, the question.
-  const introduced = REQUEST_THEN_COLON.exec(unheaded);
-  const body = introduced && ASKS_FOR_A_PERSON.test(introduced[1] ?? '') ? unheaded.slice(introduced[0].length).trim() : unheaded;
+  const introduced = REQUEST_THEN_COLON.exec(unheaded) ?? REQUEST_THEN_COMMA.exec(unheaded);
+  const body = introduced && PERSON_REQUESTED.test(introduced[1] ?? '') ? unheaded.slice(introduced[0].length).trim() : unheaded;
   // Headed by the word itself ("konsultasi: …", "/konsultasi …") or by the request: the question is given with it.
   const headed = body !== ctx.text.trim();
   // A question that does not ask for a person ("biaya pbg brp ya?"): said to be one for staff, and a person
@@ -195,19 +232,21 @@ export const startConsultation: IntentHandler = (ctx) => {
     botLastReply: ctx.session.lastReply ?? null,
   };
   // "I have a question for a staff member about my guesthouse permit": the question is announced, still to come.
-  if (looksLikeQuestion(body) && body.length <= MAX_TEXT && !onlyNamesATopic(body) && !(ANNOUNCES_A_QUESTION.test(body) && !body.includes('?')) && !ONLY_A_REQUEST.test(body)) {
+  if (looksLikeQuestion(body) && body.length <= MAX_TEXT && !onlyNamesATopic(body) && !(ANNOUNCES_A_QUESTION.test(body) && !body.includes('?')) && !onlyARequest(body)) {
     data.question = body;
     data.step = 'confirm';
-    // "konsultasi: <question>" asks for a person and gives the question at once, as the question step does: sent
-    // (the form stays until it is stored; should the store fail, "ya" sends it again).
-    if (headed) {
+    // "konsultasi: <question>", "mau tanya ke petugas, <question>", "Can I talk to a staff member? <question>": a
+    // person asked for in so many words with the question given: sent at once, as the question step does (a
+    // confirmation the person never answers would lose the question; the form stays until it is stored, and
+    // should the store fail, "ya" sends it again).
+    if (headed || (PERSON_REQUESTED.test(ctx.text) && asksBeyondTheRequest(body))) {
       return {
         replies: [],
         effects: [createDraft(data, body)],
         session: flowOf(data, ctx.k.now.toISOString()),
       };
     }
-    // A person asked for with a question beside ("bisa tanya ke petugas? syarat PBG apa"): shown, sent on a yes.
+    // A person only hinted at beside a question ("ada orang yg bisa jelasin syarat PBG?"): shown, sent on a yes.
     return { replies: [ctx.t.reply('consultation.start.noted'), ...confirm(ctx, data)], session: flowOf(data, ctx.k.now.toISOString()) };
   }
   return { replies: askQuestion(ctx), session: flowOf(data, ctx.k.now.toISOString()) };
@@ -230,6 +269,9 @@ export const consultationFlow: FlowHandler = (ctx) => {
   // The form stays until the runtime has stored the consultation (it then clears it).
   const send = (question: string): FlowTurn =>
     stay([], [createDraft(data, question)]);
+  // "eh gak jadi, sy mau lapor aja. petugas survei datang terlambat …": a complaint instead; the form is left and
+  // the message goes on to the bot (which opens the complaint form with it), never sent to staff as a question.
+  if (COMPLAINT_INSTEAD.test(text)) return { kind: 'release', before: [t.reply('consultation.cancelled')], session: { flow: undefined } };
   if (data.step === 'question') {
     // Asked for the question, told who reads it: what the person writes now is the question, sent as it is.
     const bare = YES.test(text) || (NOT_A_QUESTION.has(ctx.c.intent) && text.split(/\s+/).length <= 3);

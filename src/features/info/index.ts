@@ -8,9 +8,13 @@ import { callCenter, closureUntil } from '../../kernel/office-text.js';
 import * as answers from './answers.js';
 import { menuChoice, menuReply } from './menu.js';
 
+/** Asking to be told of the reopening ("bisa dikabari kalau sudah buka?", "let me know when it opens"). */
+const ASKS_TO_BE_TOLD = /\b(?:dikabari|dikabarin|kabari|kabarin|diinfokan|diinfoin|diberitahu|diberi tahu|notify|let me know|tell me)\b/i;
+
 /** Closure answers offer subscribing to announcements, once per person, where the channel can push. */
 function offerSubscription(ctx: TurnCtx, h: Handled): Handled {
-  if (!ctx.caller.canPush || ctx.session.subscribeOffered || ctx.k.closure.closedServices.length === 0) return h;
+  // (made again to whoever asks to be told, "nanti bisa dikabari kalau sudah buka?", though offered before)
+  if (!ctx.caller.canPush || (ctx.session.subscribeOffered && !ASKS_TO_BE_TOLD.test(ctx.text)) || ctx.k.closure.closedServices.length === 0) return h;
   return {
     ...h,
     replies: [...h.replies, ctx.t.reply('subscribe.offer')],

@@ -186,9 +186,17 @@ describe('asking a person, as a citizen expects it', () => {
     expect((await bot.sessions.get(CITIZEN))?.flow).toBeUndefined();
   });
 
-  it('a request for a person with the question in it is shown and sent on yes ("iya kirim aja")', async () => {
+  it('a person asked for in so many words with the question is sent at once, without the request before the comma', async () => {
     const { bot } = setup();
     const out = (await say(bot, CITIZEN, 'mau tanya ke petugas, gudang 200 m2 perlu PBG atau cukup KRK?')).join('\n');
+    expect(out).toMatch(/KON-[0-9A-Z]{6}/);
+    const [question] = await stored(bot);
+    expect(question?.question).toBe('gudang 200 m2 perlu PBG atau cukup KRK?');
+  });
+
+  it('a question beside a person only hinted at is shown and sent on yes ("iya kirim aja")', async () => {
+    const { bot } = setup();
+    const out = (await say(bot, CITIZEN, 'pertanyaan buat petugas, gudang 200 m2 perlu PBG atau cukup KRK?')).join('\n');
     expect(out).toContain('gudang 200 m2 perlu PBG atau cukup KRK?');
     expect(out).toContain('Kirim ke petugas sekarang?');
     expect(await stored(bot)).toHaveLength(0);
@@ -198,7 +206,7 @@ describe('asking a person, as a citizen expects it', () => {
 
   it('anything but yes / edit / cancel at that confirmation is a new message: not sent, said so, and answered', async () => {
     const { bot } = setup();
-    await say(bot, CITIZEN, 'mau tanya ke petugas, gudang 200 m2 perlu PBG atau cukup KRK?');
+    await say(bot, CITIZEN, 'pertanyaan buat petugas, gudang 200 m2 perlu PBG atau cukup KRK?');
     const out = (await say(bot, CITIZEN, 'jam buka kantor kapan?')).join('\n');
     expect(out).toContain('tidak dikirim ke petugas');
     expect(out).toMatch(/Senin/);
