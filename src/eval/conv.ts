@@ -85,7 +85,7 @@ export const TOPIC_KEYS: Readonly<Record<Topic, readonly string[]>> = {
   menu: ['help.intro', 'command.unknown'],
   thanks: ['thanks', 'thanks.bali'],
   goodbye: ['goodbye'],
-  ack: ['ack'],
+  ack: ['ack', 'offer.declined'],
   closure_status: ['closure.all', 'closure.some', 'closure.none', 'closure.service.closed', 'closure.service.open'],
   closure_until: ['closure.duration', 'closure.duration.reopened', 'closure.none'],
   closure_reason: ['closure.reason', 'closure.reason.open'],

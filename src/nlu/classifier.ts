@@ -14,7 +14,7 @@
  */
 import { FORWARDED } from './forwarded.js';
 import { createUngluer } from './glued.js';
-import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF, POLICY_UNTIL, SUBSCRIBE_AT_END, ASIDE_FIRST, WHAT_DO_YOU_MEAN, REACH_WHERE, SERVED_AT_THE_COUNTER, SELF_INTRODUCED, IS_THIS_THE_OFFICE, VISIT_ASKED, SUBSCRIBED_NO_NEWS, FOREIGNERS_PAPERS, REASON_NAMED, OPEN_ON_A_DAY, CLOSED_NOW, ANNOUNCEMENT_SAID, WHAT_IS_DONE_HERE, COMPLAINT_ASKED_FOR, GREETING_AND_NAME, ONLINE_POSSIBLE, COMPLAIN_HERE_FIRST, BROKER_NEEDED, NOT_UNDERSTOOD_BY_THEM, COMPLAIN_AGAIN, REASON_RUMOURED } from './phrases.js';
+import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF, POLICY_UNTIL, SUBSCRIBE_AT_END, ASIDE_FIRST, WHAT_DO_YOU_MEAN, REACH_WHERE, SERVED_AT_THE_COUNTER, SELF_INTRODUCED, IS_THIS_THE_OFFICE, VISIT_ASKED, SUBSCRIBED_NO_NEWS, FOREIGNERS_PAPERS, REASON_NAMED, OPEN_ON_A_DAY, CLOSED_NOW, ANNOUNCEMENT_SAID, WHAT_IS_DONE_HERE, COMPLAINT_ASKED_FOR, GREETING_AND_NAME, ONLINE_POSSIBLE, COMPLAIN_HERE_FIRST, BROKER_NEEDED, NOT_UNDERSTOOD_BY_THEM, COMPLAIN_AGAIN, REASON_RUMOURED, HOW_TO_STOP, SOMEONE_TO_HELP, WHO_IS_THIS, HEY_YOU, RESIGNED_ALONE, OPEN_ASKED_LAST } from './phrases.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -184,6 +184,12 @@ const WHERE_SENT = /\b(?:kirim|dikirim|kirimnya|dikirimkan|diserahkan|serahkan|u
 const APPLICATION_PAPERS = /\b(?:berkas|dokumen|persyaratan|formulir|diisi)\w*/;
 /** A form filled in, about to go in ("kalau udah isi form, dokumennya kirim kemana?"): nothing waited for yet. */
 const FILLED_IN = /\b(?:sudah|udah|setelah|habis|selesai) (?:di)?isi\b|\bdiisi\b/;
+/** The office or its services named ("kenapa gak bisa datang ke kantor", "kenapa pelayanan izin …"). */
+const OF_THE_OFFICE = /\b(?:kantor\w*|loket\w*|layanan|pelayanan|dinas|dpmptsp|ptsp|izin|perizinan|tatap muka|datang|dateng|office|services?|counter|open|buka)\b/;
+/** Why something is needed ("why would I need it?", "kenapa harus punya NIB"). */
+const WHY_NEEDED = /\b(?:why|kenapa|mengapa)\b.{0,15}\b(?:need|needed|perlu|butuh|harus|wajib|must)\b/;
+/** Until a time ("sampai Kuningan gen?"). */
+const UNTIL_WORD = /\b(?:sampai|hingga|sampe|until|till)\b/;
 /** What a where-to-send question is misread as. */
 const WHERE_SENT_OVER: ReadonlySet<string> = new Set(['form.request', 'contact.info', 'application.stalled']);
 /** Being told when it reopens: "kl udh buka dikabarin gak", "kabari kalau sudah dibuka". */
@@ -196,7 +202,7 @@ const ASK_A_PERSON = /^(?:(?:iya|ya|oke|baik|kalau begitu|ya sudah|oh|halo|hai|p
 const ASK_A_PERSON_OVER: ReadonlySet<string> = new Set(['office.staffing', 'None', 'ack', 'help', 'contact.info', 'complaint.file']);
 /** "mau lapor, …", "saya mau mengadu …": wanting to complain, said first. */
 const WANTS_TO_COMPLAIN =
-  /^(?:(?:halo|permisi|maaf|selamat (?:pagi|siang|sore|malam)|pagi|siang|sore|malam) )?(?:(?:pokoknya|pokok|intinya|jadi|ya sudah|oke|ok|baik|kalau begitu) )?(?:(?:kak|min|pak|bu|bapak|ibu|admin|bli|mbok|gus) )?(?:saya |tiang |aku )?(?:mau|ingin|pengen|akan) (?:(?:menyampaikan|sampaikan|mengajukan|ajukan|membuat|bikin|buat) (?:pengaduan|aduan|keluhan|komplain|laporan)|lapor|melapor|melaporkan|laporin|ngelaporin|lapor\w*|mengadu|mengadukan|ngadu|ngaduin|komplain|complain|protes)\b(?! (?:lkpm|spt|pajak|kehilangan|hilang|kelahiran|kematian|pindah|kegiatan))|^(?:hi |hello )?i (?:want|would like|wish|need|wanna) to (?:file|make|lodge|submit|raise) an? (?:complaint|report)\b|^(?:hi |hello )?i (?:want|would like|need) to (?:complain|report)\b/;
+  /^(?:(?:halo|permisi|maaf|selamat (?:pagi|siang|sore|malam)|pagi|siang|sore|malam) )?(?:(?:pokoknya|pokok|intinya|jadi|ya sudah|oke|ok|baik|kalau begitu) )?(?:(?:kak|min|pak|bu|bapak|ibu|admin|bli|mbok|gus) )?(?:saya |tiang |aku )?(?:mau|ingin|pengen|akan) (?:(?:menyampaikan|sampaikan|mengajukan|ajukan|membuat|bikin|buat) (?:pengaduan|aduan|keluhan|komplain|laporan)|pengaduan|lapor|melapor|melaporkan|laporin|ngelaporin|lapor\w*|mengadu|mengadukan|ngadu|ngaduin|komplain|complain|protes)\b(?! (?:lkpm|spt|pajak|kehilangan|hilang|kelahiran|kematian|pindah|kegiatan))|^(?:hi |hello )?i (?:want|would like|wish|need|wanna) to (?:file|make|lodge|submit|raise) an? (?:complaint|report)\b|^(?:hi |hello )?i (?:want|would like|need) to (?:complain|report)\b/;
 /**
  * What a message opening with a complaint keeps: another agency's business ("mau lapor ktp hilang" is no
  * complaint to this office). Anything else it was misread as gives way (a ticket number in it is a status
@@ -298,7 +304,7 @@ const UNDERSTOOD = /^(?:oh |o |ooh )?(?:pantas|pantasan|pantesan)\b(?: \S+){0,3}
 const QUESTION_WORD = /\b(?:apa|apakah|bagaimana|kapan|dimana|mana|berapa|kenapa|mengapa|siapa|bisa|boleh|what|how|when|where|why|can)\b/;
 /** A first sentence asking for a person, on the raw text ("saya ingin konsultasi dengan petugas. …"). */
 const PERSON_FIRST =
-  /^\s*(?:(?:halo|hai|permisi|selamat (?:pagi|siang|sore|malam)|om swastiastu|kak|min|pak|bu|nak|dik|mas|mbak|bli|mbok)[\s,.!]+)*(?:saya|sy|aku|aq|bapak|ibu|tiang|kulo)?\s*(?:mau|ingin|pengen|pingin)\s+(?:konsultasi|konsul|bertanya|tanya|nanya|bicara|ngobrol)\s+(?:ke|dengan|dgn|dg|sama|sm|kepada)\s+(?:petugas|pegawai|staf|staff|orang)\w*(?:\s+(?:kantor\w*|dinas\w*|langsung|aja|saja|bisa|bs|boleh|nya|kah|ya)){0,3}\s*[.,!:;?]\s*\S/i;
+  /^\s*(?:(?:hi|hello|hey)[\s,.!]+)?(?:i'?d like to|i would like to|i want to|can i|could i|may i)\s+(?:speak|talk|chat)\s+(?:to|with)\s+(?:a |an |the |some )?(?:staff|person|human|officer|someone|agent|representative)\w*(?:\s+(?:member|please))*\s*[.,!:;?]\s*\S|^\s*(?:(?:halo|hai|permisi|selamat (?:pagi|siang|sore|malam)|om swastiastu|kak|min|pak|bu|nak|dik|mas|mbak|bli|mbok)[\s,.!]+)*(?:saya|sy|aku|aq|bapak|ibu|tiang|kulo)?\s*(?:mau|ingin|pengen|pingin)\s+(?:konsultasi|konsul|bertanya|tanya|nanya|bicara|ngobrol)\s+(?:ke|dengan|dgn|dg|sama|sm|kepada)\s+(?:petugas|pegawai|staf|staff|orang)\w*(?:\s+(?:kantor\w*|dinas\w*|langsung|aja|saja|bisa|bs|boleh|nya|kah|ya)){0,3}\s*[.,!:;?]\s*\S/i;
 /** Complaint words (normalised). */
 const COMPLAINT_WORD = /\b(?:lapor\w*|melapor\w*|pengaduan|aduan|mengadu\w*|komplain\w*|complain\w*|keluh\w*|protes)\b/;
 /** Money asked into a private account. */
@@ -594,7 +600,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
     // "kenapa pelayanan izin masih tutup?": a why-question about a closure asks its reason, however many closure
     // words it shares with "is it closed?" (a bag of words cannot see which word asks).
     const top = ranked[0];
-    if (WHY_ASKED.test(normalised) && (top ? WHY_OVER.has(top.intent) || (top.intent === 'None' && CLOSED_WORD.test(normalised)) : CLOSED_WORD.test(normalised))) return [{ intent: 'closure.reason', score: Math.max(top?.score ?? 0, threshold) }, ...ranked.filter((r) => r.intent !== 'closure.reason')];
+    // (a why of nothing the office closed, "why would I need it?", is the network's: a weak closure-ish reading is no reason asked)
+    if (WHY_ASKED.test(normalised) && (top ? (WHY_OVER.has(top.intent) && (top.score >= PHRASE_OVER || CLOSED_WORD.test(normalised) || OF_THE_OFFICE.test(normalised))) || (top.intent === 'None' && CLOSED_WORD.test(normalised)) : CLOSED_WORD.test(normalised))) return [{ intent: 'closure.reason', score: Math.max(top?.score ?? 0, threshold) }, ...ranked.filter((r) => r.intent !== 'closure.reason')];
     // "kirim berkasnya kemana": where documents go (the online service), not the forms page.
     if (top && WHERE_SENT.test(normalised) && (WHERE_SENT_OVER.has(top.intent) || (top.intent === 'permit.pickup' && APPLICATION_PAPERS.test(normalised))) && !(top.intent === 'application.stalled' && WAITED.test(normalised) && !FILLED_IN.test(normalised))) return [{ intent: 'service.online', score: top.score }, ...ranked.filter((r) => r.intent !== 'service.online')];
     // "kl udh buka dikabarin gak": being told of the reopening (its answer offers the announcements).
@@ -795,11 +802,31 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "pengumuman terakhir soal penutupan layanan itu isinya apa?": the closure as announced.
       if (weak() && ANNOUNCEMENT_SAID.test(normalised) && !foreign()) best = sure('closure.status');
       // "trus disini ngurus apa aja?": what the office can help with, the menu.
-      if ((weak() || CLOSURE_INTENTS.has(best?.intent ?? '')) && WHAT_IS_DONE_HERE.test(normalised)) best = { intent: 'help', score: 1 };
+      if ((weak() || CLOSURE_INTENTS.has(best?.intent ?? '') || (best?.intent === 'oss.registration' && !/\b(?:oss|nib)\b/.test(normalised))) && WHAT_IS_DONE_HERE.test(normalised)) best = { intent: 'help', score: 1 };
       // "SIP bidan niku saged online?": whether that permit goes online.
       if (weak() && entities.forms.length > 0 && ONLINE_POSSIBLE.test(normalised) && !foreign()) best = sure('service.online');
       // "yaudah lewat sini aja, mau lapor. website sering down …": complaining here, the matter told after.
       if (COMPLAIN_HERE_FIRST.test(normalised) && best?.intent !== 'complaint.status') best = { intent: 'complaint.file', score: 1 };
+      // "min sy sering dpt pengumuman dr nomor ini, gmn cara berhentinya?": leaving the announcements.
+      if (HOW_TO_STOP.test(normalised) && /\b(?:pengumuman|info\w*|pesan|notif\w*|broadcast)\b/.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = { intent: 'unsubscribe', score: 1 };
+      // "ribet ya ada yg bisa bantu langsung gak": a person.
+      if ((weak() || best?.intent === 'help') && SOMEONE_TO_HELP.test(normalised) && !foreign()) best = sure('consultation');
+      // "halo ini siapa ya, tadi cucu saya kasih nomor ini", "woy min": greeted back, with what the bot is.
+      if ((weak() || best?.intent === 'contact.info') && wordsIn <= 12 && (WHO_IS_THIS.test(normalised) || HEY_YOU.test(normalised))) best = { intent: 'greeting', score: 1 };
+      // "why would I need it?", "kenapa harus punya NIB?": why something is needed, never why the office is closed.
+      if (best?.intent === 'closure.reason' && WHY_NEEDED.test(normalised) && !CLOSED_WORD.test(normalised)) {
+        const next = ranking().find((r) => r.intent !== 'closure.reason' && r.intent !== 'None' && r.score >= threshold);
+        best = next ?? (entities.services.includes('oss') ? sure('oss.registration') : { intent: 'None', score: 0 });
+      }
+      // "Tiang punya homestay di Bedugul, mau daftar TDUP. Kantornya buka?": a permit told, then whether the office is
+      // open: the closure's answer (which gives the online way and the named permit's form).
+      if ((weak() || best?.intent === 'form.request' || best?.intent === 'subscribe') && clipped.length < 400 && OPEN_ASKED_LAST.test(clipped) && !OTHER_OFFICE.test(normalised)) best = sure('closure.status');
+      // "oalah salah nomor 🤦 ok deh bye": a mistake owned, and leave taken.
+      if (wordsIn <= 8 && MISTAPPED.test(normalised) && BYE_AT_END.test(normalised)) best = { intent: 'goodbye', score: 1 };
+      // "hmm ya udah deh": resigned, an acknowledgement.
+      if (weak() && RESIGNED_ALONE.test(normalised)) best = { intent: 'ack', score: 1 };
+      // A forwarded announcement of the closure ("Diteruskan dari grup banjar: '… menutup seluruh pelayanan tatap muka …'"): the closure as it stands.
+      if ((best?.intent === 'office.staffing' || best?.intent === 'service.online') && FORWARDED.test(clipped) && (CLOSED_WORD.test(normalised) || /\b(?:menutup|meniadakan)\b/.test(normalised))) best = sure('closure.status');
       // "kok belum ada tanggapan, saya mau lapor lagi": a complaint again.
       if (COMPLAIN_AGAIN.test(normalised) && !OTHER_MATTER.test(normalised) && !foreign()) best = { intent: 'complaint.file', score: 1 };
       // "Ini bener gak katanya pegawai … positif covid makanya kantor tutup?": the reason of the closure, rumoured.
@@ -813,7 +840,9 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "I don't have an Indonesian NIK, only a KITAS": a foreigner's registration, a question for staff.
       if (weak() && FOREIGNERS_PAPERS.test(normalised)) best = sure('consultation');
       // "emang ada hubungannya sama galungan?": the reason of the closure, asked about.
-      if ((weak() || best?.intent === 'consultation') && wordsIn <= 10 && REASON_NAMED.test(normalised) && /\?\s*$/.test(clipped) && !foreign()) best = sure('closure.reason');
+      if ((weak() || best?.intent === 'consultation') && wordsIn <= 10 && REASON_NAMED.test(normalised) && /\?\s*$/.test(clipped) && !UNTIL_WORD.test(normalised) && !foreign()) best = sure('closure.reason');
+      // "sampai Kuningan gen?": until the holiday named, the closure's end.
+      if ((weak() || best?.intent === 'closure.reason') && wordsIn <= 6 && REASON_NAMED.test(normalised) && UNTIL_WORD.test(normalised)) best = sure('closure.duration');
       // "dah ya", "udah ya kak": taking leave.
       if (weak() && SO_LONG.test(normalised) && !/\?\s*$/.test(clipped)) best = sure('goodbye');
       // "daftarin sy ke info pengumuman ya": the announcements.
@@ -895,7 +924,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // (what the announcement says beside it, the staff on duty or the online service, is no question of the person's)
       if ((weak() || (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || FORWARDED_ALSO_SAYS.has(best.intent)) && best.intent !== 'closure.duration')) && FORWARDED.test(clipped) && CLOSED_WORD.test(normalised) && !WHY_ASKED.test(normalised)) best = { intent: 'closure.status', score: 1 };
       // "info resminya bisa dicek dimana biar ga ketipu lg", "kasih aja nomornya": the office's own channels.
-      if ((weak() || best?.intent === 'thanks' || best?.intent === 'closure.status' || best?.intent === 'subscribe') && (OFFICIAL_INFO_WHERE.test(normalised) || (GIVE_THE_NUMBER.test(normalised) && !foreign())) && !TICKET_NAMED.test(normalised)) best = sure('contact.info');
+      if ((weak() || best?.intent === 'thanks' || best?.intent === 'closure.status' || best?.intent === 'subscribe') && (OFFICIAL_INFO_WHERE.test(normalised) || (GIVE_THE_NUMBER.test(normalised) && !foreign() && !WHO_IS_THIS.test(normalised))) && !TICKET_NAMED.test(normalised)) best = sure('contact.info');
       // "tp yg online tetep jalan kan?": what still works online.
       if (weak() && ONLINE_STILL.test(normalised)) best = sure('service.online');
       // "ada nomor yg bisa dihubungi gak?": the office's contacts.

@@ -64,7 +64,7 @@ export const SOMEWHERE_ELSE = /\b(?:tanah lot|pantai|pura|objek wisata|museum|ma
 /** A person wanted in so many words ("sy mau ngomong sm petugasnya aja"). */
 export const PERSON_WANTED = /\b(?:mau|ingin|pengen|minta|bisa) (?:ngomong|bicara|ngobrol|tanya|nanya|bertanya|konsultasi)\w*(?:-\w+)? (?:langsung )?(?:sama|sm|dengan|dgn|ke|kepada) (?:petugas|pegawai|staf|staff|orang|admin|manusia)\w*/;
 /** A mistap ("gpp salah pencet", "kepencet"). */
-export const MISTAPPED = /\b(?:salah pencet|kepencet|salah tekan|salah chat|salah kamar)\b/;
+export const MISTAPPED = /\b(?:salah pencet|kepencet|salah tekan|salah chat|salah kamar|salah nomor|salah kirim)\b/;
 /** Taking this office for another ("oh iya ya ini bukan PLN", "kirain semua di satu pintu", "sy kira ini kantor pajak"). */
 export const MISTOOK_US = /^(?:(?:oh|owh|ohh|lah|lho|loh|wah|eh|ya|iya|ya ampun)\s+)*(?:iya ya |ya )?(?:ini bukan|bukan di ?sini|kirain|kirain|dikira|saya kira|aku kira|sy kira)\b/;
 /** "kalau saya datang besok …": coming in. */
@@ -173,7 +173,7 @@ export const SO_LONG = /^(?:sudah|udah) (?:ya|yah|yaa+)(?: (?:kak|min|pak|bu|bli
 /** Help by telephone asked ("bisa dibantu lewat telpon?", "via telepon bisa?"): the office's contacts. */
 export const BY_PHONE = /\b(?:lewat|via|melalui|pakai|pake|per) (?:telepon|telpon|telfon|phone)\b|\b(?:by|over the) phone\b/;
 /** Someone who cannot go online ("kakek gak bisa internet", "sy gaptek"): why the phone is asked, no telco trouble. */
-export const CANNOT_GO_ONLINE = /\b(?:tidak|belum) (?:bisa|paham|mengerti|punya|pakai) (?:internet|online|komputer|laptop)\b|\bgaptek\b/;
+export const CANNOT_GO_ONLINE = /\b(?:tidak|belum) (?:bisa|paham|mengerti|punya|pakai) (?:internet|online|komputer|laptop)\b|\bgaptek\b|\b(?:harus|mesti|wajib) (?:pakai|pake|lewat) internet\b.{0,20}\btidak bisa\b/;
 /** A service asked of the counter ("pendampingan oss di loket masih bisa?"): whether the counter serves it now. */
 export const AT_THE_COUNTER_STILL = /\b(?:di|ke) (?:loket|kantor)\w*\b.{0,15}\b(?:masih|bisa|boleh|dilayani|buka)\b/;
 /** Something of another business's broken ("internet saya mati", "wifi lemot"): its trouble, not the office's. */
@@ -212,7 +212,7 @@ export const VISIT_ASKED = /\b(?:datang|dateng|turun|ke sini|kesini)\b.{0,10}\b(
 /** A subscriber who has had no news ("saya udh langganan kok blm dapet info apa2"): when news comes, the reopening. */
 export const SUBSCRIBED_NO_NEWS = /\b(?:sudah|udah) (?:langganan|berlangganan|daftar|subscribe)\b.{0,30}\b(?:belum|tidak|gak)\b.{0,10}\b(?:dapat|dapet|terima|menerima|ada)\b/;
 /** A foreigner's papers ("I don't have an Indonesian NIK, only a KITAS"): a question for staff. */
-export const FOREIGNERS_PAPERS = /\b(?:kitas|kitap|wna|warga negara asing|foreigner|foreign national|expat\w*)\b.*\b(?:nik|oss|nib|izin|permit\w*|licen[cs]e\w*|register\w*|daftar\w*)\b|\b(?:nik|oss|nib|izin|permit\w*|licen[cs]e\w*|register\w*|daftar\w*)\b.*\b(?:kitas|kitap|wna|warga negara asing|foreigner|foreign national|expat\w*)\b/;
+export const FOREIGNERS_PAPERS = /\b(?:kitas|kitap|wna|warga negara asing|foreigner|foreign national|expat\w*|not indonesia\w*|bukan wni|bukan orang indonesia)\b.*\b(?:nik|oss|nib|izin|permit\w*|licen[cs]e\w*|register\w*|daftar\w*)\b|\b(?:nik|oss|nib|izin|permit\w*|licen[cs]e\w*|register\w*|daftar\w*)\b.*\b(?:kitas|kitap|wna|warga negara asing|foreigner|foreign national|expat\w*|not indonesia\w*|bukan wni|bukan orang indonesia)\b/;
 /** One of the closure's own reasons named and asked about ("emang ada hubungannya sama galungan?"); COVID alone is
  * every business's word ("allianz cover rawat inap karena covid ga?"). */
 export const REASON_NAMED = /\b(?:galungan|kuningan|zona merah)\b/;
@@ -240,3 +240,15 @@ export const NOT_UNDERSTOOD_BY_THEM = /^(?:(?:hah|ha|apa|hmm+|aduh|wah|maaf) )*(
 export const COMPLAIN_AGAIN = /\b(?:mau|ingin|akan) (?:lapor|melapor|mengadu|komplain) lagi\b/;
 /** The closure put down to a cause in a rumour ("… positif covid makanya kantor tutup?"): its reason. */
 export const REASON_RUMOURED = /\b(?:makanya|itu sebabnya|penyebab\w*|gara-gara)\b.{0,25}\b(?:tutup|ditutup|ditiadakan)\b/;
+/** How to stop the announcements ("gmn cara berhentinya?" of "pengumuman dr nomor ini"): leaving them. */
+export const HOW_TO_STOP = /\b(?:cara|bagaimana)\b.{0,12}\b(?:berhenti\w*|stop\w*|unsubscribe|keluar)\b/;
+/** A person to help in so many words ("ada yg bisa bantu langsung gak"): the consultation desk. */
+export const SOMEONE_TO_HELP = /\bada (?:yang|orang|petugas) (?:yang )?(?:bisa |dapat )?(?:bantu|membantu|dibantu)\b/;
+/** Who is writing back ("halo ini siapa ya", "who is this?"): a greeting says. */
+export const WHO_IS_THIS = /\b(?:ini siapa|siapa ini|ini dengan siapa|who is this|who are you)\b/;
+/** A greeting shouted ("woy min", "oi admin"). */
+export const HEY_YOU = /^(?:woy+|woi+|oi+|oy+|hoi+|hey+)(?: (?:min|admin|kak|bro|gan|sis|bos))*$/;
+/** Resigned, nothing more ("hmm ya udah deh", "yaudah deh"). */
+export const RESIGNED_ALONE = /^(?:(?:hmm+|oh|yah|aduh|ok|oke) )*(?:ya sudah|yasudah|ya udah)(?: (?:deh|dah|lah|kalau begitu|kak|min))*$/;
+/** A last sentence asking whether the office is open ("… mau daftar TDUP. Kantornya buka?", "… Is your office open at the moment?"): raw text. */
+export const OPEN_ASKED_LAST = /(?:^|[.!?]\s+)(?:(?:dan|terus|trus|tapi|apakah|apa|so|and|but)\s+)?(?:is\s+)?(?:your\s+|the\s+)?(?:kantor\w*|office|loket\w*|dpmptsp)\s+(?:\S+\s+){0,3}?(?:buka|open|tutup|closed|still open)\b[^.!?]*\?\s*$/i;

@@ -107,7 +107,7 @@ const ASKS = /\b(?:apa|apakah|dimana|di mana|mana|kemana|ke mana|where|what|whic
 const GENERIC: ReadonlySet<string> = new Set(
   ('apa apakah dimana di mana kemana ke where what which terus lalu jadi nah oh ok oke terus kalau daftar daftarnya ' +
     'mendaftar dapat dapatnya didapat lewat via pakai melalui urus mengurus urusnya caranya cara kirim kirimnya dikirim ' +
-    'nya itu ini saya kita bisa harus perlu ya sih dong kak min then so and do i we get it is that the').split(' '),
+    'nya itu ini saya kita bisa harus perlu ya sih dong kak min then so and do i we get it is that the one').split(' '),
 );
 /** The link asked for ("link nya apa", "alamat webnya", "tautannya"). */
 const LINK_ASKED = /\b(?:link\w*|tautan\w*|url\w*|alamat web\w*|webnya|websitenya)\b/;

@@ -82,6 +82,8 @@ const undoes = (text: string): boolean => CANCEL.test(text) || UNDO_SUBSCRIBING.
 /** Our own answers a short message keeps even when it names another agency's matter beside ("form siup sama ktp?"). */
 const CONTINUABLE_OURS: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online', 'complaint.status']);
 /** How the announcements come, asked right after subscribing ("nanti infonya dikirim lewat sini kan?"). */
+/** An offer declined ("gak usah dikabarin", "tidak usah, terima kasih", "no thanks"). */
+const DECLINED = /^\s*(?:(?:oh|eh|hmm+|maaf|ok|oke|baik)[\s,]+)?(?:(?:ga|gak|gk|nggak|ngga|tidak|tdk|ndak|enggak)\s*(?:usah|perlu|dulu|mau)|no thanks|no thank you|no need|not now)\b(?![^,.!?]*\?)/i;
 /** The announcements' stop words inside a cancel ("ga jadi deh, stop aja"). */
 const STOP_WORD = /\b(?:stop|berhenti|unsubscribe|unsub)\b/i;
 /** A confident reading of another question ("Pajak PBB bayarnya di sini juga?"): never the subscription's "di sini". */
@@ -271,6 +273,11 @@ export function step(
       intent = 'subscribe';
       score = 1;
       handled = d.intents.subscribe(ctx);
+    } else if (base.offer && DECLINED.test(text) && flowTurn === undefined) {
+      // "gak usah dikabarin, nanti saya pantau sendiri di fb": the offer declined; nothing is changed.
+      intent = 'ack';
+      score = 1;
+      handled = { replies: [t.reply('offer.declined')], session: { offer: undefined } };
     } else if (base.offer && YES.test(text)) {
       intent = base.offer;
       score = 1;

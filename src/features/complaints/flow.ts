@@ -96,7 +96,7 @@ const CANCEL = leavingWords({ later: true, extra: ['stop', 'berhenti', 'keluar',
 const MENU_WORD = /^\s*\/?(menu|bantuan|help)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** Words that answer a yes/no question: never a name, a number or a description. */
 const YES_NO = /^\s*(ya|iya|y|yes|ok|oke|okay|no|tidak|ga|gak|nggak|bukan|kirim|benar|betul)\s*[.!]*\s*$/i;
-const SKIP_WORD = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|dulu|ya|kak|min|pak|bu|bli|please|it))*\s*[.!]*\s*$/i;
+const SKIP_WORD = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|dulu|ya|kak|min|pak|bu|bli|please|it|juga|jg|lagi))*\s*[.!]*\s*$/i;
 /**
  * "ga ada nomornya", "sy gak punya", "belum ada nomor", "lupa", "tanpa nama", "I don't have one": a field the
  * person cannot or will not give, said as people say it. Never a name ("Ada" is one) or a number: every form has
@@ -302,7 +302,9 @@ function accept(data: ComplaintFlowData, text: string): string | undefined {
     case 'contact': {
       // The whole answer, else the number or address inside a sentence ("wa ini aja 085738112093", "email sy: a@b.id ya").
       const parse = (s: string) => (mayBe.contact(s) ? Contact.safeParse(s) : undefined);
-      let p = parse(text);
+      // ("ayu.putu88 @ gmail . com": an address typed with spaces around its signs is that address)
+      const spaced = /^\s*\S+(?:\s*[@.]\s*\S+)+\s*$/.test(text) && text.includes('@') ? text.replace(/\s*([@.])\s*/g, '$1').trim() : text;
+      let p = parse(spaced);
       const inside = p?.success ? undefined : CONTACT_INSIDE.exec(text)?.[0];
       if (inside !== undefined) p = parse(inside);
       if (!p?.success) return 'complaint.invalid.contact';

@@ -122,6 +122,9 @@ const REQUEST_THEN_COLON = /^([^:?\n]{3,80}):(?!\/\/)\s*(?=\S)/;
 /** The same before a comma ("mau konsultasi sama petugas, kalau pasang spanduk … perlu izin reklame juga gak?"). */
 const REQUEST_THEN_COMMA = /^([^:?\n,]{3,60}),\s*(?=\S)/;
 
+/** The question put off ("Baik, nanti saja saya hubungi lagi. Selamat malam", "ntar aja deh"). */
+const PUT_OFF = /^\s*(?:(?:baik|ok|oke|ya|iya|hmm+|eh)[\s,.!]+)?(?:nanti|ntar|entar|lain kali|kapan-kapan|besok)\s+(?:saja|aja|dulu|deh)\b(?![^?]*\?)/i;
+
 /** A complaint wanted instead of the question ("eh gak jadi, sy mau lapor aja. …", "mending ngadu aja deh"). */
 const COMPLAINT_INSTEAD =
   /^\s*(?:(?:eh|oh|maaf|bentar|sorry|ga jadi|gak jadi|nggak jadi|tidak jadi|gk jadi|ga jd|gak jd)[\s,.!]+)*(?:(?:sy|saya|aku|gw)\s+)?(?:mau|ingin|mending|lebih baik)\s+(?:lapor|ngadu|mengadu|komplain|melapor|bikin pengaduan|buat pengaduan)(?:\s+(?:aja|saja|deh|dong))*\b/i;
@@ -272,6 +275,8 @@ export const consultationFlow: FlowHandler = (ctx) => {
   // "eh gak jadi, sy mau lapor aja. petugas survei datang terlambat …": a complaint instead; the form is left and
   // the message goes on to the bot (which opens the complaint form with it), never sent to staff as a question.
   if (COMPLAINT_INSTEAD.test(text)) return { kind: 'release', before: [t.reply('consultation.cancelled')], session: { flow: undefined } };
+  // "Baik, nanti saja saya hubungi lagi. Selamat malam": put off; the form is left, the farewell answered.
+  if (PUT_OFF.test(text)) return { kind: 'release', before: [t.reply('consultation.cancelled')], session: { flow: undefined } };
   if (data.step === 'question') {
     // Asked for the question, told who reads it: what the person writes now is the question, sent as it is.
     const bare = YES.test(text) || (NOT_A_QUESTION.has(ctx.c.intent) && text.split(/\s+/).length <= 3);
