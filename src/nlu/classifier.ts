@@ -14,7 +14,7 @@
  */
 import { FORWARDED } from './forwarded.js';
 import { createUngluer } from './glued.js';
-import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF, POLICY_UNTIL, SUBSCRIBE_AT_END, ASIDE_FIRST, WHAT_DO_YOU_MEAN, REACH_WHERE, SERVED_AT_THE_COUNTER, SELF_INTRODUCED, IS_THIS_THE_OFFICE, VISIT_ASKED, SUBSCRIBED_NO_NEWS, FOREIGNERS_PAPERS, REASON_NAMED, OPEN_ON_A_DAY, CLOSED_NOW, ANNOUNCEMENT_SAID, WHAT_IS_DONE_HERE, COMPLAINT_ASKED_FOR, GREETING_AND_NAME, ONLINE_POSSIBLE, COMPLAIN_HERE_FIRST, BROKER_NEEDED, NOT_UNDERSTOOD_BY_THEM, COMPLAIN_AGAIN, REASON_RUMOURED, HOW_TO_STOP, SOMEONE_TO_HELP, WHO_IS_THIS, HEY_YOU, RESIGNED_ALONE, OPEN_ASKED_LAST } from './phrases.js';
+import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF, POLICY_UNTIL, SUBSCRIBE_AT_END, ASIDE_FIRST, WHAT_DO_YOU_MEAN, REACH_WHERE, SERVED_AT_THE_COUNTER, SELF_INTRODUCED, IS_THIS_THE_OFFICE, VISIT_ASKED, SUBSCRIBED_NO_NEWS, FOREIGNERS_PAPERS, REASON_NAMED, OPEN_ON_A_DAY, CLOSED_NOW, ANNOUNCEMENT_SAID, WHAT_IS_DONE_HERE, COMPLAINT_ASKED_FOR, GREETING_AND_NAME, ONLINE_POSSIBLE, COMPLAIN_HERE_FIRST, BROKER_NEEDED, NOT_UNDERSTOOD_BY_THEM, COMPLAIN_AGAIN, REASON_RUMOURED, HOW_TO_STOP, SOMEONE_TO_HELP, WHO_IS_THIS, HEY_YOU, RESIGNED_ALONE, OPEN_ASKED_LAST, NOTIFY_REQUESTED, KEEP_SUBSCRIBED, DELIVER_IN_PERSON, IN_PERSON_STILL, COMPLAIN_LAST, LATEST_NEWS } from './phrases.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -752,7 +752,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "siup sy udh jadi, bs diambil ke kantor?": collecting a finished permit.
       if (weak() && COLLECT.test(normalised) && (entities.forms.length > 0 || PERMIT_WORD.test(normalised))) best = sure('permit.pickup');
       // "brp persen yg masuk": the share of staff at the office.
-      if (weak() && PERCENT_IN.test(normalised)) best = sure('office.staffing');
+      if ((weak() || (best?.intent === 'oss.registration' && !entities.services.includes('oss'))) && PERCENT_IN.test(normalised)) best = sure('office.staffing');
       // "sori kepencet. bs liat menunya?": the menu.
       if (weak() && MENU_ASKED.test(normalised)) best = { intent: 'help', score: 1 };
       // A pasted announcement asked about ("… ditutup sementara mulai 14 September 2020 ini beneran?"): whether it is closed.
@@ -821,6 +821,18 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "Tiang punya homestay di Bedugul, mau daftar TDUP. Kantornya buka?": a permit told, then whether the office is
       // open: the closure's answer (which gives the online way and the named permit's form).
       if ((weak() || best?.intent === 'form.request' || best?.intent === 'subscribe') && clipped.length < 400 && OPEN_ASKED_LAST.test(clipped) && !OTHER_OFFICE.test(normalised)) best = sure('closure.status');
+      // "Can I get notified here when it reopens?", "Bisa saya diberi kabar jika sudah dibuka kembali?": asked for, politely.
+      if (NOTIFY_REQUESTED.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised) && !OTHER_MATTER.test(normalised) && !FORWARDED.test(clipped)) best = { intent: 'subscribe', score: 1 };
+      // "eh kok berhenti, maksudnya mau tetap langganan 😅": keeping the announcements.
+      if (KEEP_SUBSCRIBED.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = { intent: 'subscribe', score: 1 };
+      // "gak bisa diantar langsung aja? rumah sy dkt kantor kok": bringing documents in, the counter's state.
+      if ((weak() || best?.intent === 'service.online' || best?.intent === 'permit.pickup') && DELIVER_IN_PERSON.test(normalised) && !OTHER_MATTER.test(normalised)) best = sure('closure.status');
+      // "terus pengaduan tatap muka gimana, bisa datang?": a named service at the counter, its state.
+      if (best?.intent === 'closure.reason' && !WHY_ASKED.test(normalised) && entities.services.length > 0 && IN_PERSON_STILL.test(normalised)) best = sure('closure.status');
+      // "oke, tapi bisa juga lewat sini kan? saya mau lapor": complaining, said last.
+      if (best?.intent !== 'complaint.status' && COMPLAIN_LAST.test(clipped) && !OTHER_MATTER.test(normalised) && !foreign()) best = { intent: 'complaint.file', score: 1 };
+      // "ada info terbaru apa?": the closure as it stands.
+      if ((weak() || best?.intent === 'help') && LATEST_NEWS.test(normalised) && !foreign() && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('closure.duration');
       // "oalah salah nomor 🤦 ok deh bye": a mistake owned, and leave taken.
       if (wordsIn <= 8 && MISTAPPED.test(normalised) && BYE_AT_END.test(normalised)) best = { intent: 'goodbye', score: 1 };
       // "hmm ya udah deh": resigned, an acknowledgement.
@@ -905,7 +917,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "ya udh sy tunggu kabar aja": resigned, with what the person will do.
       if ((weak() || best?.intent === 'subscribe' || best?.intent === 'unsubscribe' || (best?.intent === 'complaint.file' && best.score < 1 && !COMPLAINT_WORD.test(normalised))) && RESIGNED_WITH_PLAN.test(normalised) && best?.intent !== 'goodbye' && best?.intent !== 'thanks' && !QUESTION_WORD.test(normalised) && !/\b(?:langganan\w*|berlangganan|subscribe|unsubscribe|berhenti|stop)\b/.test(normalised)) best = { intent: 'ack', score: 1 };
       // "kok blm ada tindak lanjut, sy mau ngomong sm petugasnya aja": a person, not the ticket (none is named).
-      if ((best?.intent === 'complaint.status' || best?.intent === 'office.staffing' || weak()) && PERSON_WANTED.test(normalised) && !/\badu-\w+/.test(normalised)) best = sure('consultation');
+      if ((best?.intent === 'complaint.status' || best?.intent === 'office.staffing' || best?.intent === 'greeting' || weak()) && PERSON_WANTED.test(normalised) && !/\badu-\w+/.test(normalised)) best = sure('consultation');
       // "kok gak ketemu? sy yakin itu nomornya": the ticket looked up again.
       if ((weak() || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && NUMBER_NOT_FOUND.test(normalised)) best = sure('complaint.status');
       // "mau tanya pelayanan apa aja yg tutup": what is closed.
@@ -998,7 +1010,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // buka", "please notify me …") it subscribes.
       if ((weak() || best?.intent === 'office.hours' || best?.intent === 'closure.duration' || best?.intent === 'subscribe') && NOTIFY_WHEN_OPEN.test(normalised)) {
         // (subscribing said beside the question, "sy mau langganan info", "Please subscribe me", is asked for)
-        const asksWhether = (/\?\s*$/.test(clipped) || /\b(?:tidak|gak|ga|nggak|can|could|will|would|apakah)\b/.test(normalised)) && !/\b(?:langganan|berlangganan|subscribe)\b/.test(normalised);
+        // (a polite request, "Can I get notified …?", "Bisa saya diberi kabar …?", asks for it: since blind sets 22–23)
+        const asksWhether = (/\?\s*$/.test(clipped) || /\b(?:tidak|gak|ga|nggak|can|could|will|would|apakah)\b/.test(normalised)) && !/\b(?:langganan|berlangganan|subscribe)\b/.test(normalised) && !NOTIFY_REQUESTED.test(normalised);
         best = asksWhether ? sure('closure.duration') : { intent: 'subscribe', score: 1 };
       }
       // "can I come to the counter to submit my documents now?": the counter's state.

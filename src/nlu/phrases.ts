@@ -62,7 +62,7 @@ export const HOURS_NAMED = /\bjam (?:kerja|buka|layanan|pelayanan|operasional|ka
 /** Places whose hours are not the office's ("jam buka tanah lot", "pasar"). */
 export const SOMEWHERE_ELSE = /\b(?:tanah lot|pantai|pura|objek wisata|museum|mall|pasar|bank|rumah sakit|puskesmas|sekolah)\b/;
 /** A person wanted in so many words ("sy mau ngomong sm petugasnya aja"). */
-export const PERSON_WANTED = /\b(?:mau|ingin|pengen|minta|bisa) (?:ngomong|bicara|ngobrol|tanya|nanya|bertanya|konsultasi)\w*(?:-\w+)? (?:langsung )?(?:sama|sm|dengan|dgn|ke|kepada) (?:petugas|pegawai|staf|staff|orang|admin|manusia)\w*/;
+export const PERSON_WANTED = /\b(?:mau|ingin|pengen|minta|bisa)(?: saya| sy| aku)? (?:ngomong|bicara|ngobrol|tanya|nanya|bertanya|konsultasi)\w*(?:-\w+)? (?:langsung )?(?:sama|sm|dengan|dgn|ke|kepada) (?:petugas|pegawai|staf|staff|orang|admin|manusia)\w*/;
 /** A mistap ("gpp salah pencet", "kepencet"). */
 export const MISTAPPED = /\b(?:salah pencet|kepencet|salah tekan|salah chat|salah kamar|salah nomor|salah kirim)\b/;
 /** Taking this office for another ("oh iya ya ini bukan PLN", "kirain semua di satu pintu", "sy kira ini kantor pajak"). */
@@ -206,7 +206,7 @@ export const SERVED_AT_THE_COUNTER = /\b(?:bisa|boleh|masih)\b(?: \S+){0,4} (?:d
  */
 export const SELF_INTRODUCED = /^\s*(?:(?:selamat (?:pagi|siang|sore|malam)|om swastiastu|halo|hai|permisi|pagi|siang|sore|malam|maaf)[\s,.!]+(?:(?:pak|bu|kak|min|bli|mbok|admin)[\s,.!]+)?)?(?:saya|sy|aku|kami|tiang)\s+(?:ini\s+)?(?:seorang\s+)?(?:guru|petani|pedagang|pemilik|mahasiswa|mahasiswi|pengusaha|warga|kepala|perbekel|kelian|bidan|perawat|dokter|notaris|arsitek|kontraktor|pensiunan|ibu rumah tangga|nelayan|peternak|sopir|karyawan|pegawai|staf|dari)\b[^,.?!]{0,50}[,.!]\s+(\S.{8,})$/i;
 /** "ini kantor perijinan tabanan ya?", "benar ini dinas perizinan?": whether this is the office, a greeting's business. */
-export const IS_THIS_THE_OFFICE = /^(?:(?:selamat (?:pagi|siang|sore|malam)|halo|hai|permisi|om swastiastu|pagi|siang|sore|malam)(?: (?:nak|pak|bu|kak|min|bli|mbok|dik|mas|mbak))? )?(?:apa |apakah |benar |betul |bener )?(?:ini|disini|di sini) (?:dengan |dari )?(?:kantor|dinas|dpmptsp|ptsp)(?: \S+){0,4}?(?: (?:ya|kah|bukan|kan|nggih|to))?$/;
+export const IS_THIS_THE_OFFICE = /^(?:(?:oh|owh|ohh|oo) )?(?:(?:selamat (?:pagi|siang|sore|malam)|halo|hai|permisi|om swastiastu|pagi|siang|sore|malam)(?: (?:nak|pak|bu|kak|min|bli|mbok|dik|mas|mbak))? )?(?:apa |apakah |benar |betul |bener )?(?:ini|disini|di sini) (?:dengan |dari )?(?:kantor|dinas|dpmptsp|ptsp)(?: \S+){0,4}?(?: (?:ya|kah|bukan|kan|nggih|to))?$/;
 /** Someone come by the land or the place ("ada yg dtg ngecek ke rumah gak", "petugas yang turun ke lokasi"): the site visit. */
 export const VISIT_ASKED = /\b(?:datang|dateng|turun|ke sini|kesini)\b.{0,10}\b(?:cek|ngecek|mengecek|periksa|memeriksa|survei|survey|lihat|liat|meninjau|tinjau)\w*\b.{0,15}\b(?:rumah|lokasi|tanah|tempat|usaha|toko|bangunan|lahan)\b|\b(?:petugas|orang|pegawai)\w*\b (?:\S+ ){0,2}(?:turun|turun ke lapangan|turun ke lokasi)\b/;
 /** A subscriber who has had no news ("saya udh langganan kok blm dapet info apa2"): when news comes, the reopening. */
@@ -223,7 +223,7 @@ export const CLOSED_NOW = /^(?:(?:tapi|jadi|berarti|oh|terus|lalu) )*(?:sekarang
 /** What an announcement of the closure said ("pengumuman terakhir soal penutupan layanan itu isinya apa?"). */
 export const ANNOUNCEMENT_SAID = /\b(?:pengumuman|edaran)\w*\b.{0,40}\b(?:penutupan|tutup|ditutup|layanan)\b.{0,30}\b(?:isinya|isi|bunyinya|apa)\b/;
 /** What the office does, asked of it ("trus disini ngurus apa aja?", "kantor ini melayani apa saja"). */
-export const WHAT_IS_DONE_HERE = /\b(?:di ?sini|kantor ini|dinas ini|dpmptsp)\b.{0,15}\b(?:ngurus|urus|mengurus|melayani|layani|bisa|ada)\b.{0,10}\bapa (?:aja|saja)\b/;
+export const WHAT_IS_DONE_HERE = /\b(?:di ?sini|kantor ini|dinas ini|dpmptsp|bot ini|bot nya|botnya|kamu|anda)\b.{0,15}\b(?:ngurus|urus|mengurus|melayani|layani|bisa|ada)\b.{0,10}\bapa (?:aja|saja)\b|\b(?:mau|ingin) (?:tanya|bertanya|nanya)\S* (?:tapi|tetapi|cuma) (?:tidak|belum|gak) (?:tahu|tau|paham) (?:caranya|bagaimana)\b/;
 /** A complaint asked for in two words ("pengaduan dong. …", "lapor dong min"). */
 export const COMPLAINT_ASKED_FOR = /^(?:mau |ingin )?(?:pengaduan|lapor|komplain|aduan|mengadu)(?: (?:dong|donk|nih|ya|min|kak|pak|bu|admin))+\b/;
 /** A greeting and who is writing, nothing asked ("Om swastiastu, tiang Komang, punya warung makan di Kediri"). */
@@ -252,3 +252,15 @@ export const HEY_YOU = /^(?:woy+|woi+|oi+|oy+|hoi+|hey+)(?: (?:min|admin|kak|bro
 export const RESIGNED_ALONE = /^(?:(?:hmm+|oh|yah|aduh|ok|oke) )*(?:ya sudah|yasudah|ya udah)(?: (?:deh|dah|lah|kalau begitu|kak|min))*$/;
 /** A last sentence asking whether the office is open ("… mau daftar TDUP. Kantornya buka?", "… Is your office open at the moment?"): raw text. */
 export const OPEN_ASKED_LAST = /(?:^|[.!?]\s+)(?:(?:dan|terus|trus|tapi|apakah|apa|so|and|but)\s+)?(?:is\s+)?(?:your\s+|the\s+)?(?:kantor\w*|office|loket\w*|dpmptsp)\s+(?:\S+\s+){0,3}?(?:buka|open|tutup|closed|still open)\b[^.!?]*\?\s*$/i;
+/** Being notified asked for politely ("Can I get notified here when it reopens?", "Bisa saya diberi kabar jika sudah dibuka kembali?"). */
+export const NOTIFY_REQUESTED = /\b(?:can i|could i|may i|please)\b.{0,15}\b(?:get |be )?(?:notified|updated|informed)\b|\b(?:bisa|bisakah|mohon|tolong)\b (?:saya |sy |kami )?(?:diberi kabar|diberi tahu|diberitahu|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin)\b/;
+/** Keeping the announcements ("eh kok berhenti, maksudnya mau tetap langganan"). */
+export const KEEP_SUBSCRIBED = /\b(?:tetap|tetep|masih) (?:mau )?(?:langganan|berlangganan|subscribe|dapat info\w*|terima info\w*)\b/;
+/** Bringing documents in person ("gak bisa diantar langsung aja?", "boleh saya bawa ke kantor?"): the counter's state. */
+export const DELIVER_IN_PERSON = /\b(?:diantar|antar|mengantar|dibawa|bawa|membawa|menyerahkan|diserahkan)\b.{0,10}\b(?:langsung|ke kantor|ke loket|ke sana)\b/;
+/** A service asked of the counter after its name ("pengaduan tatap muka gimana, bisa datang?"). */
+export const IN_PERSON_STILL = /\btatap muka\b.{0,20}\b(?:bisa|boleh|masih)\b|\b(?:bisa|boleh) (?:datang|dateng)\b/;
+/** Complaining said last ("… bisa juga lewat sini kan? saya mau lapor"). */
+export const COMPLAIN_LAST = /(?:^|[?.!,]\s*)(?:(?:saya|sy|aku) )?(?:mau|ingin) (?:lapor|mengadu|ngadu|komplain|melapor)(?: (?:aja|saja|dong|ya|min|kak|nih))*\s*[.!]*\s*$/i;
+/** The latest news asked ("ada info terbaru apa?"): the closure as it stands. */
+export const LATEST_NEWS = /\b(?:info|informasi|kabar|berita|pengumuman|update)\w* (?:terbaru|terkini|baru)\b|\bada (?:kabar|info|berita) apa\b/;

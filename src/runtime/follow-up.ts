@@ -199,6 +199,8 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (topic?.intent === 'referral' && words <= MAX_WORDS && NOT_HERE.test(c.normalised)) return 'referral';
   // "dmn itu?" after another agency's answer asks where that agency is, not the office's own contact.
   if (topic?.intent === 'referral' && WHERE_THAT.test(c.normalised)) return 'referral';
+  // "lama bgt. kok gitu" after a closure answer: why it is so.
+  if (topic && CLOSURE.has(topic.intent) && words <= 6 && /\b(?:lama (?:banget|sekali|amat)|kok (?:gitu|begitu|lama))\b/.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'closure.reason';
   // "jadi hoax ya" after the closure's answer to a rumour: the closure stands.
   if (topic && CLOSURE.has(topic.intent) && RUMOUR_FALSE.test(c.normalised)) return 'closure.status';
   // "oh jd blm pasti ya?" after a closure answer: the reopening date is not decided (never a stalled application).

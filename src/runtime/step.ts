@@ -65,7 +65,7 @@ const YES = new RegExp(String.raw`^\s*(?:(?:nak|kak|min|pak|bu|bli|mbok|dik|gan|
  * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
  * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
  */
-const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman\w*|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|dpt|terima|trima|nerima|menerima|dikirimi|dikirimin) (\w+ )?info\w*|(stop|berhenti|setop)\w* (\w+ ){0,2}(info|informasi)\w*|let (me|us) know|keep me (posted|updated|informed)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
+const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman\w*|diberi kabar|diberi tahu|diberitahu|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|dpt|terima|trima|nerima|menerima|dikirimi|dikirimin) (\w+ )?info\w*|(stop|berhenti|setop)\w* (\w+ ){0,2}(info|informasi)\w*|let (me|us) know|keep me (posted|updated|informed)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
 /** Words that ask to complain: a short message opens the complaint form only with one of these. */
 const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|protes|report\w*|kecewa|pungli|calo)\b/i;
@@ -273,7 +273,7 @@ export function step(
       intent = 'subscribe';
       score = 1;
       handled = d.intents.subscribe(ctx);
-    } else if (base.offer && DECLINED.test(text) && flowTurn === undefined) {
+    } else if ((base.offer || (base.subscribeOffered && c.intent === 'unsubscribe' && c.score < 1)) && DECLINED.test(text) && !/\blagi\b/i.test(text) && flowTurn === undefined) {
       // "gak usah dikabarin, nanti saya pantau sendiri di fb": the offer declined; nothing is changed.
       intent = 'ack';
       score = 1;

@@ -71,11 +71,17 @@ describe('announcements', () => {
     expect((await bot.subscriptions.get('telegram:2110'))?.subscribed).toBe(false);
   });
 
-  it('asking to be told after the offer was made gets the offer again; "iya nak mau" takes it', async () => {
+  it('asking whether one is told, after the offer was made, gets the offer again; "iya nak mau" takes it', async () => {
     const bot = makeBot();
-    const [, asked] = await talk(bot, 'telegram:2111', 'Nak, kantor perizinan itu kapan dibuka lagi', 'bapak ndak punya internet, nanti bisa dikabari kalau sudah buka?', 'iya nak mau');
+    const [, asked] = await talk(bot, 'telegram:2111', 'Nak, kantor perizinan itu kapan dibuka lagi', 'bapak ndak punya internet, nanti dikabari gak kalau sudah buka?', 'iya nak mau');
     expect(asked).toMatch(/Balas \*?ya\*?/);
     expect((await bot.subscriptions.get('telegram:2111'))?.subscribed).toBe(true);
+  });
+
+  it('"nanti bisa dikabari kalau sudah buka?" asks for it politely: subscribed at once (since blind set 23)', async () => {
+    const bot = makeBot();
+    await talk(bot, 'telegram:2121', 'Nak, kantor perizinan itu kapan dibuka lagi', 'bapak ndak punya internet, nanti bisa dikabari kalau sudah buka?');
+    expect((await bot.subscriptions.get('telegram:2121'))?.subscribed).toBe(true);
   });
 
   it('"Pajak PBB bayarnya di sini juga?" right after subscribing is told who handles it', async () => {

@@ -105,6 +105,8 @@ const SKIP_WORD = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|
 const SKIP_SAID =
   /^\s*(?:(?:oh|wah|waduh|maaf|mohon maaf|aduh|hmm+|ya|iya|eh)[\s,]+)?(?:(?:sy|saya|aku|aq|gue|gw|kami)\s+)?(?:(?:nomor\w*|nomer\w*|nama\w*)\s+)?(?:(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|blm|belum|blom)\s+(?:ada|punya|tau|tahu|ingat|inget|hafal|apal|pake|pakai|usah|perlu)|(?:ga|gak|gk|nggak|tidak|tdk)\s+usah\s+(?:pake|pakai)|lupa|tanpa nama|anonim|anonymous|rahasia(?:kan)?|(?:i\s+)?(?:don'?t|do not)\s+(?:have|know|remember)(?:\s+(?:one|it))?|no\s+(?:number|name)|not\s+sure)(?:\s+(?:nomor\w*|nomer\w*|no|nya|izin\w*|ijin\w*|permohonan\w*|nama\w*|kontak\w*|hp|wa|kak|min|pak|bu|bli|mbok|deh|sih|ya|juga|jg|the|number|name|it|one))*(?:[\s,.]+(?:lewati|lewat|skip)(?:\s+(?:aja|saja|deh|dulu|ya))*)?(?:[,.;]\s*(?:wkt|waktu|soalnya|krn|karena|kan|dulu|td|tadi|blm|belum|because|since)\b[^?\d]{0,60})?\s*[.!]*\s*$/i;
 /** A field withheld: the skip word, or a sentence saying the person has none (with its reason after: "nomornya gak ada, wkt itu blm sempet daftar"). */
+/** An email spelled out ("made dot arta at gmail dot com"). */
+const SPELLED_EMAIL = /^\s*[\w.-]+(?:\s+dot\s+[\w-]+)*\s+at\s+[\w-]+(?:\s+dot\s+[\w-]+)+\s*$/i;
 /** The contact is this chat ("wa aja ke nomor ini", "lewat chat ini aja", "this number"). */
 const THIS_CHAT = /^\s*(?:(?:hubungi|kontak|wa|whatsapp|chat|telp|telpon|telepon|call|lewat|via|ke|di|aja|saja)\s+){0,4}(?:nomor|nomer|no|wa|whatsapp|chat|hp|akun)\s+(?:ini|yg ini|yang ini|ini saja|ini aja)(?:\s+(?:aja|saja|ya|kak|min|pak|bu|deh))*\s*[.!]*\s*$|^\s*(?:(?:just|use|via|on)\s+)*this (?:number|chat|whatsapp)(?:\s+please)?\s*[.!]*\s*$/i;
 const isSkip = (text: string): boolean => SKIP_WORD.test(text) || SKIP_SAID.test(text);
@@ -303,7 +305,8 @@ function accept(data: ComplaintFlowData, text: string): string | undefined {
       // The whole answer, else the number or address inside a sentence ("wa ini aja 085738112093", "email sy: a@b.id ya").
       const parse = (s: string) => (mayBe.contact(s) ? Contact.safeParse(s) : undefined);
       // ("ayu.putu88 @ gmail . com": an address typed with spaces around its signs is that address)
-      const spaced = /^\s*\S+(?:\s*[@.]\s*\S+)+\s*$/.test(text) && text.includes('@') ? text.replace(/\s*([@.])\s*/g, '$1').trim() : text;
+      const spelled = SPELLED_EMAIL.test(text) ? text.trim().replace(/\s+dot\s+/gi, '.').replace(/\s+at\s+/i, '@') : text;
+      const spaced = /^\s*\S+(?:\s*[@.]\s*\S+)+\s*$/.test(spelled) && spelled.includes('@') ? spelled.replace(/\s*([@.])\s*/g, '$1').trim() : spelled;
       let p = parse(spaced);
       const inside = p?.success ? undefined : CONTACT_INSIDE.exec(text)?.[0];
       if (inside !== undefined) p = parse(inside);

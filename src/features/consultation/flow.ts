@@ -122,6 +122,9 @@ const REQUEST_THEN_COLON = /^([^:?\n]{3,80}):(?!\/\/)\s*(?=\S)/;
 /** The same before a comma ("mau konsultasi sama petugas, kalau pasang spanduk … perlu izin reklame juga gak?"). */
 const REQUEST_THEN_COMMA = /^([^:?\n,]{3,60}),\s*(?=\S)/;
 
+/** A person asked for again, nothing asked ("pokoknya saya mau petugas", "mau orang aja"). */
+const ONLY_A_PERSON = /^\s*(?:(?:pokoknya|pokok|yang penting|pokoke)\s+)?(?:(?:saya|sy|aku)\s+)?(?:mau|ingin|minta|butuh)\s+(?:sama\s+|dengan\s+|ke\s+)?(?:petugas|orang|manusia|admin|cs|pegawai)\w*(?:\s+(?:aja|saja|langsung|dong|ya|beneran|asli))*\s*[.!]*\s*$/i;
+
 /** The question put off ("Baik, nanti saja saya hubungi lagi. Selamat malam", "ntar aja deh"). */
 const PUT_OFF = /^\s*(?:(?:baik|ok|oke|ya|iya|hmm+|eh)[\s,.!]+)?(?:nanti|ntar|entar|lain kali|kapan-kapan|besok)\s+(?:saja|aja|dulu|deh)\b(?![^?]*\?)/i;
 
@@ -132,6 +135,9 @@ const COMPLAINT_INSTEAD =
 /** A person asked for in so many words: a verb of asking or talking and a person ("mau tanya ke petugas", "bisa saya bicara dengan petugas", "can I talk to a staff member"). */
 const PERSON_REQUESTED =
   /\b(?:mau|ingin|pengen|bisa|boleh|minta|tolong|can i|could i|may i|i want to|i'd like to|i would like to|i need to)\b.{0,20}\b(?:tanya|bertanya|nanya|menanyakan|bicara|berbicara|ngobrol|ngomong|konsultasi|berkonsultasi|talk|speak|ask|chat)\w*(?:2|-\w+)?\b.{0,25}\b(?:petugas|pegawai|staf|staff|orang|admin|cs|customer service|operator|human|person|someone|officer)\w*\b/i;
+
+/** A clause that asks for a person or a consultation ("Bisa saya bicara dengan petugasnya saja nak?", "kulo badhe konsultasi"). */
+const REQUEST_CLAUSE = new RegExp(`${PERSON_REQUESTED.source}|\\b(?:mau|ingin|pengen|badhe|arep|minta|butuh)\\s+(?:konsultasi|konsul|berkonsultasi)\\b`, 'i');
 
 /** A request for a person and nothing more ("eh salah, sy sebenernya cuma mau tanya2 ke petugas, bukan ngadu"): the question is still to come. */
 const ONLY_A_REQUEST = /^\s*(?:(?:eh|oh|salah|maaf|bentar|ok|oke|ya|iya|jadi|yaudah|yaudh)[\s,.]+)*(?:(?:sy|saya|aku|gw|gue)\s+)?(?:(?:sebenernya|sebenarnya|cuma|cuman|hanya|mau|ingin|pengen|mending)\s+)*(?:ngobrol|bicara|ngomong|tanya|nanya|bertanya|konsultasi|chat)\w*(?:2|-\w+)?\s+(?:sm|sama|dengan|dgn|ke|kepada)\s+(?:petugas|pegawai|orang|staf|staff|manusia|admin)\w*(?:\s+(?:aja|saja|langsung|dong|deh|ya))*(?:[\s,.]+(?:bukan|gak|ga|tidak)\s+(?:ngadu|mengadu|lapor|melapor|komplain|pengaduan))?\s*[.!]*\s*$/i;
@@ -158,7 +164,7 @@ function onlyARequest(body: string): boolean {
 function asksBeyondTheRequest(body: string): boolean {
   const rest = body
     .split(/(?<=[,.!?;])\s+/)
-    .filter((clause) => !PERSON_REQUESTED.test(clause))
+    .filter((clause) => !REQUEST_CLAUSE.test(clause))
     .join(' ');
   return looksLikeQuestion(rest) && ASKS_SOMETHING_HERE.test(rest) && !ANNOUNCES_A_QUESTION.test(rest);
 }
@@ -235,7 +241,7 @@ export const startConsultation: IntentHandler = (ctx) => {
     botLastReply: ctx.session.lastReply ?? null,
   };
   // "I have a question for a staff member about my guesthouse permit": the question is announced, still to come.
-  if (looksLikeQuestion(body) && body.length <= MAX_TEXT && !onlyNamesATopic(body) && !(ANNOUNCES_A_QUESTION.test(body) && !body.includes('?')) && !onlyARequest(body)) {
+  if (looksLikeQuestion(body) && body.length <= MAX_TEXT && !onlyNamesATopic(body) && !(ANNOUNCES_A_QUESTION.test(body) && !body.includes('?')) && !onlyARequest(body) && (!REQUEST_CLAUSE.test(body) || asksBeyondTheRequest(body))) {
     data.question = body;
     data.step = 'confirm';
     // "konsultasi: <question>", "mau tanya ke petugas, <question>", "Can I talk to a staff member? <question>": a
@@ -279,7 +285,8 @@ export const consultationFlow: FlowHandler = (ctx) => {
   if (PUT_OFF.test(text)) return { kind: 'release', before: [t.reply('consultation.cancelled')], session: { flow: undefined } };
   if (data.step === 'question') {
     // Asked for the question, told who reads it: what the person writes now is the question, sent as it is.
-    const bare = YES.test(text) || (NOT_A_QUESTION.has(ctx.c.intent) && text.split(/\s+/).length <= 3);
+    // ("pokoknya saya mau petugas": the request again, not the question)
+    const bare = YES.test(text) || (NOT_A_QUESTION.has(ctx.c.intent) && text.split(/\s+/).length <= 3) || ONLY_A_PERSON.test(text) || ONLY_A_REQUEST.test(text);
     if (text.length < 5 || bare) return stay([t.reply('consultation.invalid.question')]);
     // Kept at the confirmation: should the store fail, "ya" sends it again (the failure says so).
     data.question = text.slice(0, MAX_TEXT);
