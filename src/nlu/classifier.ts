@@ -772,7 +772,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "kirim berkas via email boleh?": how documents go in, not an application gone quiet (nothing waited for).
       if (best?.intent === 'application.stalled' && SENDING_ASKED.test(normalised) && !WAITED.test(normalised)) best = sure('service.online');
       // "surat rekomendasi bs diurus ga skrg": whether a service other than permits runs now (a closure question).
-      if (weak() && entities.forms.length === 0 && entities.services.some((x) => x !== 'permit') && STILL_RUNS.test(normalised) && !CONTACT_ASKED.test(normalised) && !foreign()) {
+      // (the consultation desk asked of is the desk's own answer, which offers consultation in chat: "bisa konsultasi tatap muka ga?")
+      if (weak() && best?.intent !== 'consultation' && entities.forms.length === 0 && entities.services.some((x) => x !== 'permit') && STILL_RUNS.test(normalised) && !CONTACT_ASKED.test(normalised) && !foreign()) {
         best = sure('closure.status');
       }
       // "ijin apa aja yg diperluin (buat rumah makan)": which permits, a forms answer (and a person offered).
@@ -842,7 +843,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "kok belum ada tanggapan, saya mau lapor lagi": a complaint again.
       if (COMPLAIN_AGAIN.test(normalised) && !OTHER_MATTER.test(normalised) && !foreign()) best = { intent: 'complaint.file', score: 1 };
       // "Ini bener gak katanya pegawai … positif covid makanya kantor tutup?": the reason of the closure, rumoured.
-      if ((weak() || best?.intent === 'closure.status') && REASON_RUMOURED.test(normalised) && OFFICE_PLACE.test(normalised)) best = sure('closure.reason');
+      if ((weak() || best?.intent === 'closure.status' || best?.intent === 'office.staffing') && REASON_RUMOURED.test(normalised) && OFFICE_PLACE.test(normalised)) best = sure('closure.reason');
       // "pengaduan dong. Izin reklame sy sdh 2 bulan blm diproses …": a complaint asked for, whatever it tells.
       if (COMPLAINT_ASKED_FOR.test(normalised) && best?.intent !== 'complaint.status' && !OTHER_MATTER.test(normalised)) best = { intent: 'complaint.file', score: 1 };
       // "trus nanti ada yg dtg ngecek ke rumah gak kak", "jadi tidak ada petugas yang turun sama sekali ya?": the site visit.
@@ -964,7 +965,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "katanya udh buka lg senin besok, bener ga?": whether there is a reopening date.
       if ((weak() || best?.intent === 'closure.status' || best?.intent === 'subscribe') && REOPENING_RUMOUR.test(normalised) && IS_IT_TRUE.test(normalised) && !OTHER_OFFICE.test(normalised) && (OFFICE_PLACE.test(normalised) || entities.services.length > 0 || !foreign())) best = sure('closure.duration');
       // "SIP sy habis bulan depan, perpanjangnya gmn kalo kantor tutup": how it is done online.
-      if ((weak() || (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || (best.intent === 'consultation' && best.score < 1)))) && HOW_WHILE_CLOSED.test(normalised) && (entities.forms.length > 0 || !foreign())) best = sure('service.online');
+      if ((weak() || (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || (best.intent === 'consultation' && (best.score < 1 || !ASKS_FOR_STAFF.test(normalised)))))) && HOW_WHILE_CLOSED.test(normalised) && (entities.forms.length > 0 || !foreign())) best = sure('service.online');
       // "tiang ke kantor saja nggih besok?": whether the counter serves.
       if ((weak() || best?.intent === 'closure.reason' || (best?.intent === 'office.hours' && !/\bjam\b/.test(normalised))) && COME_ANYWAY.test(normalised) && !OTHER_OFFICE.test(normalised) && !foreign()) best = sure('closure.status');
       // "kenapa ditutupnya kak? biar bisa aku tulis alasannya di laporan": why, whatever "laporan" suggests.
