@@ -1,7 +1,7 @@
 /**
- * Phrases the classifier's rules look for in normalised text (blind sets 9–13): what a bag of words cannot see
- * (word order, a negation, a place named). Each is used by one rule in `classifier.ts`, which says when it
- * applies; kept here so the rules read as rules.
+ * Phrases the classifier's rules look for in normalised text (blind sets 9–24): what a bag of words cannot see
+ * (word order, a negation, a place named). Each is used by a rule of `classifier.ts` or of the dialogue
+ * (`src/runtime/step.ts`, `follow-up.ts`), which says when it applies; kept here so the rules read as rules.
  */
 /** Which permits a business needs ("ijin apa aja yg diperluin", "perlu izin apa", "izinnya apa saja"). */
 export const PERMITS_NEEDED = /\b(?:izin|ijin|perizinan)\w*(?: nya)? apa(?: saja)?\b|\b(?:perlu|butuh|harus (?:punya|urus)) (?:izin|ijin)\w* apa\b|\b(?:izin|ijin)\w* (?:yang )?(?:diperlukan|diperluin|dibutuhkan|harus diurus|wajib)\b|\bwhat (?:permits?|licen[cs]es?) do i need\b/;

@@ -56,10 +56,9 @@ export interface Part {
 
 /** `batal` and its kin: with no form open there is nothing to cancel (and nothing to unsubscribe). */
 const CANCEL = leavingWords();
-/** A bare yes: takes up what the last answer offered ("ok" is only an acknowledgement). */
-// (never "ok" alone: after an answer it acknowledges the answer, not the offer beside it)
+/** The words of a yes to an offer (never "ok": after an answer it acknowledges the answer, not the offer beside it). */
 const YES_WORD = String.raw`(?:ya|iya|iyaa|y|yes|yes please|boleh|mau|sure|please do|silakan|silahkan|bisa|nggih|inggih|injih)`;
-/** A yes to an offer, with the words people put around it ("iya nak mau", "boleh kak", "nggih bli"). */
+/** A bare yes, which takes up what the last answer offered, with the words people put around it ("iya nak mau", "boleh kak", "nggih bli"). */
 const YES = new RegExp(String.raw`^\s*(?:(?:nak|kak|min|pak|bu|bli|mbok|dik|gan|dong|deh|aja|saja|please)[\s,]+)*${YES_WORD}(?:[\s,]+(?:${YES_WORD}|nak|kak|min|pak|bu|bli|mbok|dik|gan|dong|deh|aja|saja|please))*\s*[.!]*\s*$`, 'i');
 /**
  * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
@@ -81,7 +80,6 @@ const UNDO_SUBSCRIBING = /^\s*(?:eh|oh|ah|maaf|sorry|waduh|aduh)?[\s,]*(?:(?:ga|
 const undoes = (text: string): boolean => CANCEL.test(text) || UNDO_SUBSCRIBING.test(text);
 /** Our own answers a short message keeps even when it names another agency's matter beside ("form siup sama ktp?"). */
 const CONTINUABLE_OURS: ReadonlySet<IntentName> = new Set<IntentName>(['form.request', 'oss.registration', 'service.online', 'complaint.status']);
-/** How the announcements come, asked right after subscribing ("nanti infonya dikirim lewat sini kan?"). */
 /** An offer declined ("gak usah dikabarin", "tidak usah, terima kasih", "no thanks"). */
 const DECLINED = /^\s*(?:(?:oh|eh|hmm+|maaf|ok|oke|baik)[\s,]+)?(?:(?:ga|gak|gk|nggak|ngga|tidak|tdk|ndak|enggak)\s*(?:usah|perlu|dulu|mau)|no thanks|no thank you|no need|not now)\b(?![^,.!?]*\?)/i;
 /** The announcements' stop words inside a cancel ("ga jadi deh, stop aja"). */
@@ -90,6 +88,7 @@ const STOP_WORD = /\b(?:stop|berhenti|unsubscribe|unsub)\b/i;
 const OTHER_QUESTION = (c: Classification): boolean => c.intent !== 'subscribe' && c.intent !== 'None' && c.intent !== 'ack' && c.score >= 0.9;
 /** Right after subscribing, whether it took ("udh kedaftar ya?", "sudah terdaftar kan?", "berhasil ya?"). */
 const LISTED_ASKED = /^\s*(?:(?:jadi|oh|ok|oke|sip)\s+)?(?:udh|udah|sudah|sdh)?\s*(?:kedaftar|terdaftar|masuk|berhasil|tercatat|aktif)\b(?:\s+(?:ya|kan|kah|belum|blm|nih|min|kak|pak|bu))*\s*\?*\s*$/i;
+/** How the announcements come, asked right after subscribing ("nanti infonya dikirim lewat sini kan?"). */
 const HOW_ANNOUNCED = /\b(?:dikirim|dikirimi|dikabari|dikabarin|diinfokan|diinfoin|lewat sini|di sini|disini|lewat (?:wa|chat|telegram)|via (?:wa|chat|telegram))\b.*\?|\b(?:dikirim|dikabari|dikabarin|diinfokan)\b.*\b(?:kan|ya|kah)\s*[?.!]*\s*$/i;
 /** A stop negated ("jangan berhenti kirim info", "don't stop sending"): no unsubscribing. */
 const STOP_NEGATED = /\b(?:jangan|jgn|tidak usah|gak usah|ga usah|nggak usah|don'?t|do not)\s+(?:di)?(?:berhenti|stop|unsub\w*|hapus|keluarkan|keluarin|sending)/i;
