@@ -14,7 +14,7 @@
  */
 import { FORWARDED } from './forwarded.js';
 import { createUngluer } from './glued.js';
-import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF, POLICY_UNTIL, SUBSCRIBE_AT_END, ASIDE_FIRST, WHAT_DO_YOU_MEAN, REACH_WHERE, SERVED_AT_THE_COUNTER, SELF_INTRODUCED, IS_THIS_THE_OFFICE, VISIT_ASKED, SUBSCRIBED_NO_NEWS, FOREIGNERS_PAPERS, REASON_NAMED, OPEN_ON_A_DAY, CLOSED_NOW, ANNOUNCEMENT_SAID, WHAT_IS_DONE_HERE, COMPLAINT_ASKED_FOR, GREETING_AND_NAME, ONLINE_POSSIBLE, COMPLAIN_HERE_FIRST, BROKER_NEEDED, NOT_UNDERSTOOD_BY_THEM, COMPLAIN_AGAIN, REASON_RUMOURED, HOW_TO_STOP, SOMEONE_TO_HELP, WHO_IS_THIS, HEY_YOU, RESIGNED_ALONE, OPEN_ASKED_LAST, NOTIFY_REQUESTED, KEEP_SUBSCRIBED, DELIVER_IN_PERSON, IN_PERSON_STILL, COMPLAIN_LAST, LATEST_NEWS } from './phrases.js';
+import { CONDITIONAL, PERMIT_ACTION, OPEN_YET, FILLED_ONLINE, NOTIFY_WHEN_OPEN, COME_TO_THE_COUNTER, WHICH_PERMITS, OTHER_CONSULTATION, WHAT_ONLINE, TICKET_ASKED_AFTER, STILL_POSSIBLE, SUBSCRIBE_AGAIN, IN_PERSON_OR_ONLINE, IN_THIS_CHAT_WORD, PERMIT_NUMBER_ONLY, QUESTION_INTRODUCED, THIS_IS_NOT, ADDRESS_ONLY, ADDRESS_TYPED, SPEAKS_ENGLISH, THAT_IS_ALL, SO_THAT_IS_IT, WHAT_IS_THIS, CALL_CENTER_ASKED, REOPENING_RUMOUR, HOW_WHILE_CLOSED, COME_ANYWAY, WHY_CLOSED_FIRST, WITHDRAW_APPLICATION, CONSULTATION_HEADED, FOLLOW_IT_UP, PROBLEM_TOLD, PERMITS_NEEDED, BYE_AT_END, MUST_COME_IN, PUT_ON_THE_LIST, OTHER_BUSINESS_LIST, WEB_OR_WA_ASKED, WITH_A_PROTOCOL, OFFICIAL_NOTICE, ACCOUNT_TROUBLE, FROM_AFAR, OTHER_ACCOUNT, OTHER_MATTER, THROUGH_OSS, VISIT_ON_A_DAY, NOT_A_ROBOT, CHECKED_BY_STAFF, STAFF_AWAY, DONT_SEND, CONSULT_IN_CHAT, THANKS_AT_END, ACK_AT_END, OPEN_BEFORE_COMING, SUBSCRIBE_SAID, GREETING_OF_THE_OFFICE, READY_ACK, HOURS_NAMED, SOMEWHERE_ELSE, PERSON_WANTED, MISTAPPED, MISTOOK_US, IF_I_COME, CLOSING_TIME, NUMBER_TO_CALL, OFFICIAL_INFO_WHERE, ONLINE_STILL, GIVE_THE_NUMBER, TICKET_NAMED, UNSUBSCRIBE_SAID, ANYONE_THERE, RESIGNED_WITH_PLAN, RECORD_THIS, COMPLAIN_HERE, NUMBER_NOT_FOUND, WHICH_CLOSED, RESIGNED_SHORT, THANKS_FIRST, MAY_I_ASK, NO_NUMBER, SO_LONG, BY_PHONE, CANNOT_GO_ONLINE, OUTAGE, AT_THE_COUNTER_STILL, PERMIT_WANTED, ASKS_FOR_STAFF, POLICY_UNTIL, SUBSCRIBE_AT_END, ASIDE_FIRST, WHAT_DO_YOU_MEAN, REACH_WHERE, SERVED_AT_THE_COUNTER, SELF_INTRODUCED, IS_THIS_THE_OFFICE, VISIT_ASKED, SUBSCRIBED_NO_NEWS, FOREIGNERS_PAPERS, REASON_NAMED, OPEN_ON_A_DAY, CLOSED_NOW, ANNOUNCEMENT_SAID, WHAT_IS_DONE_HERE, COMPLAINT_ASKED_FOR, GREETING_AND_NAME, ONLINE_POSSIBLE, COMPLAIN_HERE_FIRST, BROKER_NEEDED, NOT_UNDERSTOOD_BY_THEM, COMPLAIN_AGAIN, REASON_RUMOURED, HOW_TO_STOP, SOMEONE_TO_HELP, WHO_IS_THIS, HEY_YOU, RESIGNED_ALONE, OPEN_ASKED_LAST, NOTIFY_REQUESTED, KEEP_SUBSCRIBED, DELIVER_IN_PERSON, IN_PERSON_STILL, COMPLAIN_LAST, LATEST_NEWS, IN_PERSON_AVAILABLE, WHERE_TO_START, PERMIT_NEEDED_ASKED, WHAT_OFFICE } from './phrases.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -308,7 +308,7 @@ const PERSON_FIRST =
 /** Complaint words (normalised). */
 const COMPLAINT_WORD = /\b(?:lapor\w*|melapor\w*|pengaduan|aduan|mengadu\w*|komplain\w*|complain\w*|keluh\w*|protes)\b/;
 /** Money asked into a private account. */
-const BRIBE = /\b(?:transfer|tf|bayar|setor|kirim uang|kasih uang)\b.{0,50}\brekening (?:pribadi|pegawai|petugas|orang)\b|\brekening pribadi\b.{0,50}\b(?:izin\w*|cepat|berkas)\b|\b(?:minta|meminta|kasih|dikasih|memberi) (?:\S+ )?amplop\b/;
+const BRIBE = /\b(?:minta|meminta) (?:uang|duit) (?:rokok|kopi|pelicin|bensin|lelah|terima kasih)\b|\b(?:transfer|tf|bayar|setor|kirim uang|kasih uang)\b.{0,50}\brekening (?:pribadi|pegawai|petugas|orang)\b|\brekening pribadi\b.{0,50}\b(?:izin\w*|cepat|berkas)\b|\b(?:minta|meminta|kasih|dikasih|memberi) (?:\S+ )?amplop\b/;
 /** The office in the message: a bribe told of it. */
 const OFFICE_CONTEXT = /\b(?:kantor|petugas\w*|pegawai\w*|oknum|dinas|dpmptsp|ptsp|izin\w*|ijin\w*|berkas|satpam\w*|loket\w*|office|officer|staff|clerk|permit|licen[cs]e)\b/;
 /** A message headed as a complaint ("pengaduan: …", "komplain - …"), on the raw text. */
@@ -322,7 +322,7 @@ const PERCENT_IN = /\b(?:persen|percent|seperempat|sepertiga|setengah|quarter)\b
 /** The menu asked for. */
 const MENU_ASKED = /\b(?:menu|menunya|daftar topik|pilihan topik|main menu)\b/;
 /** "… ini beneran?", "bener ga?": whether what the person read is true. */
-const IS_IT_TRUE = /\b(?:beneran|benar|bener|betul|valid|hoax|hoaks|asli|true)\b/;
+const IS_IT_TRUE = /\b(?:beneran|benar|bener|betul|valid|hoax|hoaks|asli|true|kabarnya|katanya)\b/;
 /** Laughter and "just kidding": no meaning of their own ("wkwk canda, kantor buka kapan?"). */
 const LAUGHTER = /\b(?:w+k+(?:w+k*)*|a*(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}h?|xi(?:xi)+|lol|lmao|canda|bercanda|becanda|becanda deh|jk)\b/g;
 
@@ -737,7 +737,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if ((!best || SITE_VISIT_OVER.has(best.intent)) && entities.services.includes('field_verification') && !(best?.intent === 'complaint.file' && complains()) && (!foreign() || best?.intent === 'complaint.file')) best = sure('field_verification');
       // A bribe asked for by someone of the office ("…harus transfer 1 jt ke rekening pribadi"): a complaint,
       // whatever banking words it holds.
-      if ((!best || best.score < threshold || WRONGDOING_OVER.has(best.intent)) && BRIBE.test(normalised) && OFFICE_CONTEXT.test(normalised)) best = { intent: 'complaint.file', score: 1 };
+      if ((!best || best.score < threshold || WRONGDOING_OVER.has(best.intent) || best.intent === 'complaint.file') && BRIBE.test(normalised) && OFFICE_CONTEXT.test(normalised)) best = { intent: 'complaint.file', score: 1 };
       // "Selamat siang, saya ingin konsultasi dengan petugas. Rencana …": asking for a person, then the question.
       if (PERSON_FIRST.test(clipped) && best?.intent !== 'complaint.file') best = sure('consultation');
       // "pengaduan: sy udh kirim berkas …": a message headed as a complaint is one.
@@ -832,6 +832,14 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (best?.intent === 'closure.reason' && !WHY_ASKED.test(normalised) && entities.services.length > 0 && IN_PERSON_STILL.test(normalised)) best = sure('closure.status');
       // "oke, tapi bisa juga lewat sini kan? saya mau lapor": complaining, said last.
       if (best?.intent !== 'complaint.status' && COMPLAIN_LAST.test(clipped) && !OTHER_MATTER.test(normalised) && !foreign()) best = { intent: 'complaint.file', score: 1 };
+      // "Is face-to-face service available now?": the counter's state.
+      if ((weak() || best?.intent === 'service.online') && IN_PERSON_AVAILABLE.test(normalised)) best = sure('closure.status');
+      // "mulai dr mana ya urus izinnya", "izin e piye mas?": where a business begins, OSS.
+      if (weak() && WHERE_TO_START.test(normalised) && !foreign()) best = sure('oss.registration');
+      // "… nambah lantai 2. perlu PBG gak ya?": whether a catalogue permit is needed, its form (and a person offered).
+      if (weak() && entities.forms.length > 0 && PERMIT_NEEDED_ASKED.test(normalised) && !OTHER_OFFICE.test(normalised)) best = sure('form.request');
+      // "terus ini kantor apa dan bisa bantu apa": what the bot can do.
+      if (weak() && WHAT_OFFICE.test(normalised) && wordsIn <= 10 && !foreign()) best = { intent: 'help', score: 1 };
       // "ada info terbaru apa?": the closure as it stands.
       if ((weak() || best?.intent === 'help') && LATEST_NEWS.test(normalised) && !foreign() && !OTHER_BUSINESS_LIST.test(normalised)) best = sure('closure.duration');
       // "oalah salah nomor 🤦 ok deh bye": a mistake owned, and leave taken.
@@ -902,7 +910,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       if (weak() && best?.intent !== 'help' && wordsIn <= 8 && ((MISTAPPED.test(normalised) && !SUBSCRIBE_AGAIN.test(normalised)) || (MISTOOK_US.test(normalised) && !/\?\s*\S{0,4}\s*$/u.test(clipped))) && !QUESTION_WORD.test(normalised)) best = THANKS_AT_END.test(normalised) ? { intent: 'thanks', score: 1 } : { intent: 'ack', score: 1 };
       // "lho bukan disini? kirain semua pelayanan satu pintu", "oh yg itu belum ya, oke pak": taken in, however
       // the office words in it read.
-      else if (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || weak() || (entities.forms.length === 0 && best.intent !== 'complaint.file' && best.intent !== 'referral')) && wordsIn <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
+      else if (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || weak() || (entities.forms.length === 0 && best.intent !== 'complaint.file' && best.intent !== 'referral')) && wordsIn <= 10 && ((MISTOOK_US.test(normalised) && /\b(?:kirain|kira)\b/.test(normalised)) || (/^(?:oh|owh|ohh|o|owalah|oalah|walah)\b/.test(normalised) && ACK_AT_END.test(normalised))) && !/\?\s*$/.test(clipped)) best = { intent: 'ack', score: 1 };
       // "Jadi kalau saya datang besok tidak bisa dilayani ya?": the counter's state.
       if ((weak() || (best?.intent === 'complaint.file' && best.score < 1 && !COMPLAINT_WORD.test(normalised))) && IF_I_COME.test(normalised) && !foreign()) best = sure('closure.status');
       // "kenapa tutup, sampai kapan?": the last question asked is the one answered.
@@ -963,7 +971,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // never answered is one: "td sy telp call center, gak pernah diangkat dr pagi").
       if ((weak() || (best?.intent === 'complaint.file' && best.score < 1)) && wordsIn <= 8 && CALL_CENTER_ASKED.test(normalised) && !COMPLAINT_WORD.test(normalised) && !foreign()) best = sure('contact.info');
       // "katanya udh buka lg senin besok, bener ga?": whether there is a reopening date.
-      if ((weak() || best?.intent === 'closure.status' || best?.intent === 'subscribe') && REOPENING_RUMOUR.test(normalised) && IS_IT_TRUE.test(normalised) && !OTHER_OFFICE.test(normalised) && (OFFICE_PLACE.test(normalised) || entities.services.length > 0 || !foreign())) best = sure('closure.duration');
+      if ((weak() || best?.intent === 'closure.status' || best?.intent === 'subscribe') && REOPENING_RUMOUR.test(normalised) && IS_IT_TRUE.test(normalised) && !OTHER_OFFICE.test(normalised) && (OFFICE_PLACE.test(normalised) || entities.services.length > 0 || !foreign() || /\b(?:tanggal|tgl)\b/.test(normalised))) best = sure('closure.duration');
       // "SIP sy habis bulan depan, perpanjangnya gmn kalo kantor tutup": how it is done online.
       if ((weak() || (best !== undefined && (CLOSURE_INTENTS.has(best.intent) || (best.intent === 'consultation' && (best.score < 1 || !ASKS_FOR_STAFF.test(normalised)))))) && HOW_WHILE_CLOSED.test(normalised) && (entities.forms.length > 0 || !foreign())) best = sure('service.online');
       // "tiang ke kantor saja nggih besok?": whether the counter serves.

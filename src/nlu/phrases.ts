@@ -46,7 +46,7 @@ export const DONT_SEND = /\b(?:jangan|tidak usah|gak usah|ga usah|nggak usah)\s+
 /** Consultation in this chat ("konsultasi lewat chat ini bisa?"). */
 export const CONSULT_IN_CHAT = /\b(?:konsultasi|konsul|tanya)\w*\b.{0,15}\b(?:lewat chat|via chat|di chat|lewat sini|di sini|chat ini|lewat wa|via wa|online)\b/;
 /** A message that ends by thanking, or by an acknowledgement. */
-export const THANKS_AT_END = /\b(?:terima kasih|makasih|thanks|thank you|suksma|nuhun)(?: (?:ya|yah|kak|min|admin|pak|bu|banyak))*$/;
+export const THANKS_AT_END = /\b(?:terima kasih|makasih|thanks|thank you|suksma|nuhun|jazakallah\w*)(?: (?:ya|yah|kak|min|admin|pak|bu|banyak|bos|gan|bro|sis|mas|mbak|bli|khairan))*$/;
 export const ACK_AT_END = /\b(?:ok|oke|okay|okey|siap|sip|baik)(?: (?:deh|dah|ya|kak|min|pak|bu|bapak|ibu))*$/;
 
 /** Whether the office is open, asked before coming in. */
@@ -118,7 +118,7 @@ export const WHAT_IS_THIS = /^(?:(?:lah|lho|loh|terus|jadi|ya|oh|eh) )*ini (?:ap
 /** The call center asked for ("ada call center gk", "hotline nya brp"). */
 export const CALL_CENTER_ASKED = /\b(?:call ?center\w*|callcenter|hotline\w*)\b/;
 /** A rumour of the office open again asked about ("katanya udh buka lg senin, bener?"): when it reopens. */
-export const REOPENING_RUMOUR = /\b(?:sudah|mau|akan|bakal) (?:buka|dibuka) (?:lagi|kembali)\b|\b(?:buka|dibuka) (?:kembali|lagi) (?:tanggal|tgl|mulai|per|hari|senin|selasa|rabu|kamis|jumat|besok|minggu depan|bulan depan)\b/;
+export const REOPENING_RUMOUR = /\b(?:tanggal|tgl) \d{1,2}\b.{0,20}\b(?:sudah|udah|mau|akan|bakal) (?:buka|dibuka)\b|\b(?:sudah|mau|akan|bakal) (?:buka|dibuka) (?:lagi|kembali)\b|\b(?:buka|dibuka) (?:kembali|lagi) (?:tanggal|tgl|mulai|per|hari|senin|selasa|rabu|kamis|jumat|besok|minggu depan|bulan depan)\b/;
 /** How a permit is done while the office is closed ("perpanjangnya gmn kalo kantor tutup", "how do I apply while your office is closed"). */
 export const HOW_WHILE_CLOSED = /\b(?:bagaimana|caranya|bisa diurus|how (?:do|can|should) i|ngurusnya|urusnya)\b.{0,40}\b(?:kalau|pas|selama|saat|while|sementara)\b.{0,20}\b(?:tutup|ditutup|closed)\b|\b\w+nya bagaimana kalau (?:kantor )?(?:tutup|ditutup)\b/;
 /** Coming to the office anyway, asked in passing ("tiang ke kantor saja nggih besok?", "dados ke kantor langsung nggih?"). */
@@ -191,7 +191,7 @@ export const SUBSCRIBE_AT_END = /\b(?:ya sudah|oke|ok|baik|boleh|kalau begitu|ka
  * perizinan ya? jam kerjanya kapan?", "oh kirain semua di kantor ini. kalau perpanjang SIM?"): the raw text, with
  * what follows the aside captured. The aside takes the office for another or owns a mistake.
  */
-export const ASIDE_FIRST = /^\s*(?:(?:oh+|owh|lho|loh|lah|eh|wah|ups|waduh|maaf|sorry)[\s,]+)*(?:ini bukan [^?.!,]{1,30}|oh+\s+(?:ini\s+|jadi\s+)?(?:kantor|dinas)\s[^?.!,]{1,30}|salah (?:kirim|chat|kamar|pencet|ketik)|kepencet|kirain [^?.!]{1,40}|(?:saya|sy|aku) kira [^?.!]{1,40})[?.!,]+\s+(\S.{6,})$/i;
+export const ASIDE_FIRST = /^\s*(?:(?:oh+|owh|lho|loh|lah|eh|wah|ups|waduh|maaf|sorry)[\s,]+)*(?:ini bukan [^?.!,]{1,30}|oh+\s+(?:ini\s+|jadi\s+)?(?:kantor|dinas)\s[^?.!,]{1,30}|salah (?:kirim|chat|kamar|pencet|ketik|nomor)(?:\s+(?:wkwk\w*|haha\w*|hehe\w*|deh|kak|min))*|kepencet|kirain [^?.!]{1,40}|(?:saya|sy|aku) kira [^?.!]{1,40})[?.!,]+\s+(\S.{6,})$/i;
 /** "maksudnya?", "apa maksudnya", "what do you mean?": asks what the last answer meant (no topic of its own). */
 export const WHAT_DO_YOU_MEAN = /^(?:(?:terus|lalu|hah|hmm+|eh) )?(?:apa |bagaimana )?maksud(?:nya| nya)?(?: (?:apa|bagaimana|itu|ya|kak|min|pak|bu|gimana))*$|^what do you mean$/;
 /** A rumour called false after the closure answer ("jadi hoax ya", "berarti bohong dong"). */
@@ -264,3 +264,11 @@ export const IN_PERSON_STILL = /\btatap muka\b.{0,20}\b(?:bisa|boleh|masih)\b|\b
 export const COMPLAIN_LAST = /(?:^|[?.!,]\s*)(?:(?:saya|sy|aku) )?(?:mau|ingin) (?:lapor|mengadu|ngadu|komplain|melapor)(?: (?:aja|saja|dong|ya|min|kak|nih))*\s*[.!]*\s*$/i;
 /** The latest news asked ("ada info terbaru apa?"): the closure as it stands. */
 export const LATEST_NEWS = /\b(?:info|informasi|kabar|berita|pengumuman|update)\w* (?:terbaru|terkini|baru)\b|\bada (?:kabar|info|berita) apa\b/;
+/** "Is face-to-face service available now?", "in person possible?": the counter's state. */
+export const IN_PERSON_AVAILABLE = /\b(?:face[- ]to[- ]face|in[- ]person|walk[- ]in)\b.{0,25}\b(?:available|open|possible|allowed)\b/;
+/** Where to begin getting permits for a business ("mulai dr mana ya urus izinnya"): registering on OSS. */
+export const WHERE_TO_START = /\bmulai (?:dari|dr) mana\b.{0,25}\b(?:izin|ijin|urus|daftar)\w*|\b(?:izin|ijin)\w* (?:nya )?bagaimana (?:mas|mbak|pak|bu|kak)?$/;
+/** A catalogue permit asked whether needed ("… nambah lantai 2. perlu PBG gak ya?"). */
+export const PERMIT_NEEDED_ASKED = /\b(?:perlu|butuh|harus (?:ada|punya)|wajib)\b (?:\S+ ){0,2}?(?:izin \S+|\S+) (?:tidak|gak|enggak|nggak)\b|\b(?:perlu|butuh|wajib)\b.{0,20}\b(?:tidak|kah|ya)\s*$/;
+/** What office this is and what it does ("terus ini kantor apa dan bisa bantu apa"): the menu. */
+export const WHAT_OFFICE = /\bini kantor apa\b|\b(?:bisa )?bantu apa\b/;

@@ -44,7 +44,7 @@ const BUSINESS_TOLD = /^(?:(?:oh|jadi|kalau|ini) )*(?:usaha|bisnis|jualan|toko|w
 /** Still waiting, said in a few words ("kok lama bgt", "blm ada kabar juga"). */
 const STILL_WAITING = /\b(?:lama|lambat|lelet)\b|\bbelum (?:ada|juga|di\w+)\b/;
 /** Following up a filed complaint ("how can I follow up on it?", "pantaunya gmn", "cek statusnya dmn"). */
-const FOLLOW_IT = /\bfollow(?:ing)? (?:it )?up\b|\btrack\b|\b(?:pantau|memantau|dipantau)\w*|\bcek (?:status\w*|nya)\b|\bstatusnya\b/;
+const FOLLOW_IT = /\bfollow(?:ing)? (?:it )?up\b|\btrack\b|\b(?:pantau|memantau|dipantau)\w*|\bcek (?:perkembangan|progres)\w*|\bcek (?:status\w*|nya)\b|\bstatusnya\b/;
 const TICKET_WORDS = /\b(tiket|ticket|aduan|pengaduan|laporan|komplain|complaint|adu-\w+)\b/;
 
 /** At most this many words: a longer message says what it is about by itself. */

@@ -105,6 +105,10 @@ const SKIP_WORD = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|
 const SKIP_SAID =
   /^\s*(?:(?:oh|wah|waduh|maaf|mohon maaf|aduh|hmm+|ya|iya|eh)[\s,]+)?(?:(?:sy|saya|aku|aq|gue|gw|kami)\s+)?(?:(?:nomor\w*|nomer\w*|nama\w*)\s+)?(?:(?:tidak|tdk|gak|ga|gk|nggak|ngga|enggak|engga|blm|belum|blom)\s+(?:ada|punya|tau|tahu|ingat|inget|hafal|apal|pake|pakai|usah|perlu)|(?:ga|gak|gk|nggak|tidak|tdk)\s+usah\s+(?:pake|pakai)|lupa|tanpa nama|anonim|anonymous|rahasia(?:kan)?|(?:i\s+)?(?:don'?t|do not)\s+(?:have|know|remember)(?:\s+(?:one|it))?|no\s+(?:number|name)|not\s+sure)(?:\s+(?:nomor\w*|nomer\w*|no|nya|izin\w*|ijin\w*|permohonan\w*|nama\w*|kontak\w*|hp|wa|kak|min|pak|bu|bli|mbok|deh|sih|ya|juga|jg|the|number|name|it|one))*(?:[\s,.]+(?:lewati|lewat|skip)(?:\s+(?:aja|saja|deh|dulu|ya))*)?(?:[,.;]\s*(?:wkt|waktu|soalnya|krn|karena|kan|dulu|td|tadi|blm|belum|because|since)\b[^?\d]{0,60})?\s*[.!]*\s*$/i;
 /** A field withheld: the skip word, or a sentence saying the person has none (with its reason after: "nomornya gak ada, wkt itu blm sempet daftar"). */
+/** A phone number said in words ("nol delapan satu dua - tiga tiga empat …"). */
+const DIGIT_WORDS: Readonly<Record<string, string>> = { nol: '0', kosong: '0', satu: '1', dua: '2', tiga: '3', empat: '4', lima: '5', enam: '6', tujuh: '7', delapan: '8', sembilan: '9' };
+const SPOKEN_NUMBER = /^\s*(?:(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)[\s,.-]*){8,}$/i;
+const spokenDigits = (text: string): string => (text.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => DIGIT_WORDS[w] ?? '').join('');
 /** An email spelled out ("made dot arta at gmail dot com"). */
 const SPELLED_EMAIL = /^\s*[\w.-]+(?:\s+dot\s+[\w-]+)*\s+at\s+[\w-]+(?:\s+dot\s+[\w-]+)+\s*$/i;
 /** The contact is this chat ("wa aja ke nomor ini", "lewat chat ini aja", "this number"). */
@@ -305,7 +309,7 @@ function accept(data: ComplaintFlowData, text: string): string | undefined {
       // The whole answer, else the number or address inside a sentence ("wa ini aja 085738112093", "email sy: a@b.id ya").
       const parse = (s: string) => (mayBe.contact(s) ? Contact.safeParse(s) : undefined);
       // ("ayu.putu88 @ gmail . com": an address typed with spaces around its signs is that address)
-      const spelled = SPELLED_EMAIL.test(text) ? text.trim().replace(/\s+dot\s+/gi, '.').replace(/\s+at\s+/i, '@') : text;
+      const spelled = SPELLED_EMAIL.test(text) ? text.trim().replace(/\s+dot\s+/gi, '.').replace(/\s+at\s+/i, '@') : SPOKEN_NUMBER.test(text) ? spokenDigits(text) : text;
       const spaced = /^\s*\S+(?:\s*[@.]\s*\S+)+\s*$/.test(spelled) && spelled.includes('@') ? spelled.replace(/\s*([@.])\s*/g, '$1').trim() : spelled;
       let p = parse(spaced);
       const inside = p?.success ? undefined : CONTACT_INSIDE.exec(text)?.[0];

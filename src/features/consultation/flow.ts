@@ -134,7 +134,7 @@ const COMPLAINT_INSTEAD =
 
 /** A person asked for in so many words: a verb of asking or talking and a person ("mau tanya ke petugas", "bisa saya bicara dengan petugas", "can I talk to a staff member"). */
 const PERSON_REQUESTED =
-  /\b(?:mau|ingin|pengen|bisa|boleh|minta|tolong|can i|could i|may i|i want to|i'd like to|i would like to|i need to)\b.{0,20}\b(?:tanya|bertanya|nanya|menanyakan|bicara|berbicara|ngobrol|ngomong|konsultasi|berkonsultasi|talk|speak|ask|chat)\w*(?:2|-\w+)?\b.{0,25}\b(?:petugas|pegawai|staf|staff|orang|admin|cs|customer service|operator|human|person|someone|officer)\w*\b/i;
+  /\b(?:mau|ingin|pengen|bisa|boleh|minta|tolong|mohon|can i|could i|may i|i want to|i'd like to|i would like to|i need to|please)\b.{0,20}\b(?:tanya|bertanya|nanya|menanyakan|bicara|berbicara|ngobrol|ngomong|konsultasi|berkonsultasi|disambungkan|sambungkan|dihubungkan|hubungkan|talk|speak|ask|chat|connect)\w*(?:2|-\w+)?\b.{0,25}\b(?:petugas|pegawai|staf|staff|orang|admin|cs|customer service|operator|human|person|someone|officer)\w*\b/i;
 
 /** A clause that asks for a person or a consultation ("Bisa saya bicara dengan petugasnya saja nak?", "kulo badhe konsultasi"). */
 const REQUEST_CLAUSE = new RegExp(`${PERSON_REQUESTED.source}|\\b(?:mau|ingin|pengen|badhe|arep|minta|butuh)\\s+(?:konsultasi|konsul|berkonsultasi)\\b`, 'i');
