@@ -809,7 +809,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "yaudah lewat sini aja, mau lapor. website sering down …": complaining here, the matter told after.
       if (COMPLAIN_HERE_FIRST.test(normalised) && best?.intent !== 'complaint.status') best = { intent: 'complaint.file', score: 1 };
       // "min sy sering dpt pengumuman dr nomor ini, gmn cara berhentinya?": leaving the announcements.
-      if (HOW_TO_STOP.test(normalised) && /\b(?:pengumuman|info\w*|pesan|notif\w*|broadcast)\b/.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = { intent: 'unsubscribe', score: 1 };
+      if ((normalised.includes('berhenti') || normalised.includes('stop') || normalised.includes('keluar') || normalised.includes('unsubscribe')) && HOW_TO_STOP.test(normalised) && /\b(?:pengumuman|info\w*|pesan|notif\w*|broadcast)\b/.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = { intent: 'unsubscribe', score: 1 };
       // "ribet ya ada yg bisa bantu langsung gak": a person.
       if ((weak() || best?.intent === 'help') && SOMEONE_TO_HELP.test(normalised) && !foreign()) best = sure('consultation');
       // "halo ini siapa ya, tadi cucu saya kasih nomor ini", "woy min": greeted back, with what the bot is.
@@ -821,17 +821,17 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       }
       // "Tiang punya homestay di Bedugul, mau daftar TDUP. Kantornya buka?": a permit told, then whether the office is
       // open: the closure's answer (which gives the online way and the named permit's form).
-      if ((weak() || best?.intent === 'form.request' || best?.intent === 'subscribe') && clipped.length < 400 && OPEN_ASKED_LAST.test(clipped) && !OTHER_OFFICE.test(normalised)) best = sure('closure.status');
+      if ((weak() || best?.intent === 'form.request' || best?.intent === 'subscribe') && clipped.length < 400 && clipped.trimEnd().endsWith('?') && OPEN_ASKED_LAST.test(clipped) && !OTHER_OFFICE.test(normalised)) best = sure('closure.status');
       // "Can I get notified here when it reopens?", "Bisa saya diberi kabar jika sudah dibuka kembali?": asked for, politely.
-      if (NOTIFY_REQUESTED.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised) && !OTHER_MATTER.test(normalised) && !FORWARDED.test(clipped)) best = { intent: 'subscribe', score: 1 };
+      if ((normalised.includes('kabar') || normalised.includes('diberi') || normalised.includes('diinfo') || normalised.includes('notified') || normalised.includes('updated') || normalised.includes('informed')) && NOTIFY_REQUESTED.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised) && !OTHER_MATTER.test(normalised) && !FORWARDED.test(clipped)) best = { intent: 'subscribe', score: 1 };
       // "eh kok berhenti, maksudnya mau tetap langganan 😅": keeping the announcements.
-      if (KEEP_SUBSCRIBED.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = { intent: 'subscribe', score: 1 };
+      if ((normalised.includes('langgan') || normalised.includes('subscribe') || normalised.includes('info')) && KEEP_SUBSCRIBED.test(normalised) && !OTHER_BUSINESS_LIST.test(normalised)) best = { intent: 'subscribe', score: 1 };
       // "gak bisa diantar langsung aja? rumah sy dkt kantor kok": bringing documents in, the counter's state.
       if ((weak() || best?.intent === 'service.online' || best?.intent === 'permit.pickup') && DELIVER_IN_PERSON.test(normalised) && !OTHER_MATTER.test(normalised)) best = sure('closure.status');
       // "terus pengaduan tatap muka gimana, bisa datang?": a named service at the counter, its state.
       if (best?.intent === 'closure.reason' && !WHY_ASKED.test(normalised) && entities.services.length > 0 && IN_PERSON_STILL.test(normalised)) best = sure('closure.status');
       // "oke, tapi bisa juga lewat sini kan? saya mau lapor": complaining, said last.
-      if (best?.intent !== 'complaint.status' && COMPLAIN_LAST.test(clipped) && !OTHER_MATTER.test(normalised) && !foreign()) best = { intent: 'complaint.file', score: 1 };
+      if (best?.intent !== 'complaint.status' && (clipped.includes('lapor') || clipped.includes('adu') || clipped.includes('komplain')) && COMPLAIN_LAST.test(clipped) && !OTHER_MATTER.test(normalised) && !foreign()) best = { intent: 'complaint.file', score: 1 };
       // "Is face-to-face service available now?": the counter's state.
       if ((weak() || best?.intent === 'service.online') && IN_PERSON_AVAILABLE.test(normalised)) best = sure('closure.status');
       // "mulai dr mana ya urus izinnya", "izin e piye mas?": where a business begins, OSS.
@@ -849,7 +849,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // A forwarded announcement of the closure ("Diteruskan dari grup banjar: '… menutup seluruh pelayanan tatap muka …'"): the closure as it stands.
       if ((best?.intent === 'office.staffing' || best?.intent === 'service.online') && FORWARDED.test(clipped) && (CLOSED_WORD.test(normalised) || /\b(?:menutup|meniadakan)\b/.test(normalised))) best = sure('closure.status');
       // "kok belum ada tanggapan, saya mau lapor lagi": a complaint again.
-      if (COMPLAIN_AGAIN.test(normalised) && !OTHER_MATTER.test(normalised) && !foreign()) best = { intent: 'complaint.file', score: 1 };
+      if (normalised.includes(' lagi') && COMPLAIN_AGAIN.test(normalised) && !OTHER_MATTER.test(normalised) && !foreign()) best = { intent: 'complaint.file', score: 1 };
       // "Ini bener gak katanya pegawai … positif covid makanya kantor tutup?": the reason of the closure, rumoured.
       if ((weak() || best?.intent === 'closure.status' || best?.intent === 'office.staffing') && REASON_RUMOURED.test(normalised) && OFFICE_PLACE.test(normalised)) best = sure('closure.reason');
       // "pengaduan dong. Izin reklame sy sdh 2 bulan blm diproses …": a complaint asked for, whatever it tells.
@@ -875,7 +875,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "ada surat edaran resmi?": the closure as announced.
       if ((weak() || best?.intent === 'help' || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && OFFICIAL_NOTICE.test(normalised)) best = sure('closure.status');
       // "lupa password instagram": another service's account, out of scope however the network reads it.
-      if (best?.intent !== 'complaint.file' && ACCOUNT_TROUBLE.test(normalised) && OTHER_ACCOUNT.test(normalised) && !entities.services.includes('oss')) best = { intent: 'None', score: 1 };
+      if (best?.intent !== 'complaint.file' && (normalised.includes('lupa') || normalised.includes('akun') || normalised.includes('password') || normalised.includes('sandi') || normalised.includes('email') || normalised.includes('pw')) && ACCOUNT_TROUBLE.test(normalised) && OTHER_ACCOUNT.test(normalised) && !entities.services.includes('oss')) best = { intent: 'None', score: 1 };
       // "lupa email yg dipake daftar dulu": the OSS account.
       if ((weak() || best?.intent === 'form.request' || best?.intent === 'service.online') && ACCOUNT_TROUBLE.test(normalised) && !OTHER_ACCOUNT.test(normalised) && !foreign()) best = sure('oss.registration');
       // "sy gak mau sama robot, mau ngomong sama orang beneran", "mau dibantu dicek oleh petugas saja": a person.
@@ -901,7 +901,7 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "ada calo di depan kantor": a broker at the office is a complaint.
       if ((weak() || best?.intent === 'office.staffing' || (best !== undefined && CLOSURE_INTENTS.has(best.intent))) && /\bcalo\w*\b/.test(normalised) && OFFICE_CONTEXT.test(normalised)) best = { intent: 'complaint.file', score: 1 };
       // "katanya sekarang ngurus izin harus lewat calo karena kantor tutup, bener?": a rumour asked about, not a broker met.
-      if (BROKER_NEEDED.test(normalised) && IS_IT_TRUE.test(normalised)) best = sure('service.online');
+      if (normalised.includes('calo') && BROKER_NEEDED.test(normalised) && IS_IT_TRUE.test(normalised)) best = sure('service.online');
       // "jam kerja hari sabtu ada?": the hours.
       if (weak() && HOURS_NAMED.test(normalised) && !OTHER_OFFICE.test(normalised) && !SOMEWHERE_ELSE.test(normalised) && !foreign()) best = sure('office.hours');
       // A ticket number with a few words ("nah ketemu ADU-4HT7PW"): its status.

@@ -15,7 +15,10 @@ const MIN_MEAN_PIECE = 3;
 /** Shortest and longest piece: one-letter pieces would split anything. */
 const MIN_PIECE = 2;
 const MAX_PIECE = 16;
-const RUN = /\p{L}{10,}/gu;
+// (Latin letters only: the vocabulary is Latin, and an ASCII class is cheaper than \p{L} on every message)
+const RUN = /[A-Za-z]{10,}/g;
+/** Runs remembered, split or not: the same long words come back message after message (bounded, like the normaliser's). */
+const CACHE_LIMIT = 10_000;
 
 /**
  * The fewest known words that make up `run` exactly, or undefined when none do (within {@link MAX_PIECES}).
@@ -52,13 +55,19 @@ export function splitGlued(run: string, vocabulary: ReadonlySet<string>): string
  * (a URL, an email) is left whole: its host names are runs of letters that are no words.
  */
 export function createUngluer(vocabulary: () => ReadonlySet<string>): (text: string) => string {
-  return (text) => {
-    if (!/\p{L}{10,}/u.test(text) || /:\/\/|www\.|@/i.test(text)) return text;
+  const seen = new Map<string, string>();
+  const unglueRun = (run: string): string => {
+    const hit = seen.get(run);
+    if (hit !== undefined) return hit;
     const words = vocabulary();
-    return text.replace(RUN, (run) => {
-      if (words.has(run.toLowerCase())) return run;
-      const pieces = splitGlued(run, words);
-      return pieces ? pieces.join(' ') : run;
-    });
+    const pieces = words.has(run.toLowerCase()) ? undefined : splitGlued(run, words);
+    const out = pieces ? pieces.join(' ') : run;
+    if (seen.size >= CACHE_LIMIT) seen.clear(); // bounded: hostile input cannot grow it
+    seen.set(run, out);
+    return out;
+  };
+  return (text) => {
+    if (!/[A-Za-z]{10}/.test(text) || /:\/\/|www\.|@/i.test(text)) return text;
+    return text.replace(RUN, unglueRun);
   };
 }

@@ -35,6 +35,7 @@ import { Translator } from '../../kernel/locale.js';
 import type { InboundMessage, Reply } from '../../kernel/message.js';
 import type { Session } from '../../kernel/session.js';
 import { leavingWords } from '../../kernel/leaving.js';
+import { ONLY_A_PERSON_ASKED } from '../../kernel/person-asked.js';
 import { ComplaintFlowData, readState, STEPS, written, type StepName } from './flow-state.js';
 
 /** Flow kinds owned by this module. */
@@ -83,8 +84,6 @@ export type FlowTurn =
   | { kind: 'detour'; after: Reply[]; session?: Partial<Session> }
   | { kind: 'release'; before: Reply[]; session: Partial<Session> };
 
-/** A person asked for instead of the form, the whole message ("eh bentar, sy mau ngobrol sm petugas aja"). */
-const PERSON_INSTEAD = /^\s*(?:(?:eh|oh|bentar|sebentar|maaf|ga jadi|gak jadi|udah|sudah|mending|salah|eh salah)[\s,.]+)*(?:(?:sy|saya|aku)\s+)?(?:(?:sebenernya|sebenarnya|cuma|cuman|hanya)\s+)*(?:mau|ingin|pengen|mending)\s+(?:ngobrol|bicara|ngomong|tanya|nanya|bertanya|konsultasi|chat)\w*(?:2|-\w+)?\s+(?:sm|sama|dengan|dgn|ke|kepada)\s+(?:petugas|pegawai|orang|staf|staff|manusia|admin)\w*(?:\s+(?:aja|saja|langsung|dong|deh|ya))*(?:[\s,.]+bukan\s+(?:ngadu|mengadu|lapor|melapor|komplain|pengaduan))?\s*[.!]*\s*$/i;
 
 /** How sure classification must be before a message inside the form is taken as another question. */
 const DETOUR_MIN_SCORE = 0.75;
@@ -462,7 +461,7 @@ function continueComplaint(ctx: FlowCtx, raw: unknown, startedAt: string): FlowT
   if (MENU_WORD.test(text)) return { kind: 'release', before: [t.reply('complaint.cancelled')], session: { flow: undefined } };
   // "eh bentar, sy mau ngobrol sm petugas aja": a person instead of the form; the form is left, the bot takes the
   // request for a person (never stored as the complaint's description).
-  if (PERSON_INSTEAD.test(text)) return { kind: 'release', before: [t.reply('complaint.cancelled')], session: { flow: undefined } };
+  if (ONLY_A_PERSON_ASKED.test(text)) return { kind: 'release', before: [t.reply('complaint.cancelled')], session: { flow: undefined } };
   const replies: Reply[] = [];
   const hadAttachments = (message.attachments?.length ?? 0) > 0;
   if (hadAttachments) {

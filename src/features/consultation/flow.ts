@@ -24,6 +24,7 @@ import type { Reply } from '../../kernel/message.js';
 import { closureUntil, NAMES_A_PERMIT } from '../../kernel/office-text.js';
 import type { ConsultationEffect } from './effects.js';
 import { leavingWords } from '../../kernel/leaving.js';
+import { ONLY_A_PERSON_ASKED } from '../../kernel/person-asked.js';
 import { findNumber, isBareNumber } from './numbers.js';
 import { ConsultationState, MAX_TEXT } from './schema.js';
 
@@ -139,8 +140,6 @@ const PERSON_REQUESTED =
 /** A clause that asks for a person or a consultation ("Bisa saya bicara dengan petugasnya saja nak?", "kulo badhe konsultasi"). */
 const REQUEST_CLAUSE = new RegExp(`${PERSON_REQUESTED.source}|\\b(?:mau|ingin|pengen|badhe|arep|minta|butuh)\\s+(?:konsultasi|konsul|berkonsultasi)\\b`, 'i');
 
-/** A request for a person and nothing more ("eh salah, sy sebenernya cuma mau tanya2 ke petugas, bukan ngadu"): the question is still to come. */
-const ONLY_A_REQUEST = /^\s*(?:(?:eh|oh|salah|maaf|bentar|ok|oke|ya|iya|jadi|yaudah|yaudh)[\s,.]+)*(?:(?:sy|saya|aku|gw|gue)\s+)?(?:(?:sebenernya|sebenarnya|cuma|cuman|hanya|mau|ingin|pengen|mending)\s+)*(?:ngobrol|bicara|ngomong|tanya|nanya|bertanya|konsultasi|chat)\w*(?:2|-\w+)?\s+(?:sm|sama|dengan|dgn|ke|kepada)\s+(?:petugas|pegawai|orang|staf|staff|manusia|admin)\w*(?:\s+(?:aja|saja|langsung|dong|deh|ya))*(?:[\s,.]+(?:bukan|gak|ga|tidak)\s+(?:ngadu|mengadu|lapor|melapor|komplain|pengaduan))?\s*[.!]*\s*$/i;
 
 /** Words that ask something: a sentence with one is a question, whatever request comes with it. */
 const ASKS_SOMETHING_HERE = /\?|\b(?:apa|apakah|bagaimana|gimana|gmn|berapa|brp|kapan|kpn|dimana|di mana|dmn|kenapa|mengapa|perlu|bisakah|bolehkah|what|how|when|where|why|which|whether|can|does|is|are)\b/i;
@@ -150,10 +149,10 @@ const ASKS_SOMETHING_HERE = /\?|\b(?:apa|apakah|bagaimana|gimana|gmn|berapa|brp|
  * writes before it ("sore, sy dr. Putu dari klinik pratama. mau bicara dengan petugas"), asking nothing yet.
  */
 function onlyARequest(body: string): boolean {
-  if (ONLY_A_REQUEST.test(body)) return true;
+  if (ONLY_A_PERSON_ASKED.test(body)) return true;
   const sentences = body.split(/(?<=[.!?])\s+/);
   const last = sentences.pop() ?? '';
-  return sentences.length > 0 && ONLY_A_REQUEST.test(last) && !sentences.some((x) => ASKS_SOMETHING_HERE.test(x));
+  return sentences.length > 0 && ONLY_A_PERSON_ASKED.test(last) && !sentences.some((x) => ASKS_SOMETHING_HERE.test(x));
 }
 
 /**
@@ -286,7 +285,7 @@ export const consultationFlow: FlowHandler = (ctx) => {
   if (data.step === 'question') {
     // Asked for the question, told who reads it: what the person writes now is the question, sent as it is.
     // ("pokoknya saya mau petugas": the request again, not the question)
-    const bare = YES.test(text) || (NOT_A_QUESTION.has(ctx.c.intent) && text.split(/\s+/).length <= 3) || ONLY_A_PERSON.test(text) || ONLY_A_REQUEST.test(text);
+    const bare = YES.test(text) || (NOT_A_QUESTION.has(ctx.c.intent) && text.split(/\s+/).length <= 3) || ONLY_A_PERSON.test(text) || ONLY_A_PERSON_ASKED.test(text);
     if (text.length < 5 || bare) return stay([t.reply('consultation.invalid.question')]);
     // Kept at the confirmation: should the store fail, "ya" sends it again (the failure says so).
     data.question = text.slice(0, MAX_TEXT);
