@@ -272,3 +272,19 @@ export const WHERE_TO_START = /\bmulai (?:dari|dr) mana\b.{0,25}\b(?:izin|ijin|u
 export const PERMIT_NEEDED_ASKED = /\b(?:perlu|butuh|harus (?:ada|punya)|wajib)\b (?:\S+ ){0,2}?(?:izin \S+|\S+) (?:tidak|gak|enggak|nggak)\b|\b(?:perlu|butuh|wajib)\b.{0,20}\b(?:tidak|kah|ya)\s*$/;
 /** What office this is and what it does ("terus ini kantor apa dan bisa bantu apa"): the menu. */
 export const WHAT_OFFICE = /\bini kantor apa\b|\b(?:bisa )?bantu apa\b/;
+/** Whether a complaint can be made in this chat ("kalau warga mau mengadu, bisa lewat chat ini?"): the form, offered. */
+export const COMPLAIN_IN_THIS_CHAT = /\b(?:mengadu|ngadu|lapor|melapor|komplain|pengaduan|adukan)\b.{0,25}\b(?:bisa|boleh|dapat)\b.{0,10}\b(?:lewat|via|melalui|di) (?:chat|wa|whatsapp|telegram|sini|bot)\b/;
+/** The office said to be open now, heard ("Halo, kabarnya kantor udah buka ya?"): whether it is (not a reopening date, not news to subscribe to). */
+export const OPEN_NOW_RUMOURED = /^(?:(?:halo|hai|pagi|siang|sore|malam|min|kak|pak|bu|permisi) )*(?:kabarnya|katanya|dengar dengar|denger denger)\b.{0,30}\b(?:sudah|udah) (?:buka|dibuka)\b(?! (?:lagi|kembali) (?:tanggal|tgl|mulai|per))/;
+/** Only trying the chat out ("wkwk cuma nyoba", "cuma tes aja"): out of scope, nothing to answer. */
+export const JUST_TESTING = /^(?:(?:maaf|sorry|eh) )*(?:cuma|cuman|hanya|sekedar|sekadar|lagi) (?:mencoba|coba|coba coba|tes|test|testing|iseng)(?: (?:saja|doang|kak|min|bot|ya|kok))*$/;
+/** Found or done, said back ("udh dapet 👍", "udah ketemu kak"): an acknowledgement. */
+export const GOT_IT = /^(?:(?:oke|ok|sip|oh|nah) )?(?:sudah|udah) (?:dapat|ketemu|nemu|berhasil)(?: (?:ya|kak|min|pak|bu|nih|kok|deh|terima kasih))*$/;
+/** A message sent around asking for identity numbers or bank accounts ("… kirim NIK dan no rekening ke nomor ini"): a scam, asked about. */
+export const DATA_ASKED_FOR = /\b(?:kirim|kirimkan|kirimin|transfer|bayar|setor)\b.{0,20}\b(?:nik|ktp|rekening|rek|pin|otp|uang|pulsa)\b/;
+/** Words of a site visit: a permit named beside none of them is that permit's form, not field verification. */
+export const VISIT_WORD = /\b(?:inspect\w*|come|site visit|verifikasi|survei|survey|cek|mengecek|tinjau\w*|peninjauan|lapangan|petugas|datang|visit|kunjungan|dikunjungi)\b/;
+/** A person asked for and nothing more ("nak bisa bicara sama pegawai kantor?"): the desk, which asks for the question. */
+export const PERSON_ASKED_FOR = /^(?:(?:nak|ampura|permisi|maaf|halo|min|kak|pak|bu|mas|mbak) )*(?:saya )?(?:bisa|boleh|dapat|bisakah|bolehkah) (?:saya )?(?:bicara|berbicara|ngobrol|bertanya|tanya|konsultasi|disambungkan|sambung\w*|dihubungkan) (?:langsung )?(?:sama|dengan|ke|di|kepada) (?:petugas|pegawai|staf|orang|manusia|admin)\w*(?: (?:kantor|dinas|nya|langsung|saja|kah|tidak|ya))*$/;
+/** A complaint said to be filed from another number ("kok gak ada? kemarin saya udah lapor lewat nomor lain"): its status, by ticket. */
+export const FILED_ELSEWHERE = /\b(?:sudah|udah|pernah) (?:lapor|melapor|mengadu|ngadu|komplain)\b.{0,20}\b(?:lewat|dari|pakai|pake|via|dengan) (?:nomor|no|hp|wa|akun) (?:lain|yang lain|satunya|istri|suami|anak)\b/;

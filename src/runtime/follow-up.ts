@@ -113,6 +113,8 @@ const GENERIC: ReadonlySet<string> = new Set(
 const LINK_ASKED = /\b(?:link\w*|tautan\w*|url\w*|alamat web\w*|webnya|websitenya)\b/;
 /** This chat ("lewat chat ini", "di sini aja", "via wa"). */
 const IN_THIS_CHAT = /\b(?:lewat chat|via chat|di chat|chat ini|lewat sini|di sini|disini|lewat wa|via wa|lewat whatsapp|via whatsapp|online)\b/;
+/** An acknowledgement with what the person will do next ("oke sip, nanti minta tolong anak bikinin email"): taken in, no question. */
+const PLAN_TOLD = /^(?:oke|ok|sip|baik|siap|iya|ya)\b.{0,30}\b(?:nanti|ntar|besok|entar)\b/;
 /** A finished permit sent instead of collected ("dikirim pdf aja", "lewat email bisa?", "softcopy"). */
 /** A reading of a service the message names itself (OSS as OSS, "cek lapangan" as the site visit): its own question. */
 const ASKS_ITS_OWN_SERVICE = (c: Classification): boolean =>
@@ -129,6 +131,8 @@ const ACTED_ON_WHEN = /\b(?:kapan|berapa lama|when)\b.{0,20}\b(?:ditindaklanjuti
 const WHERE_IS_IT = /^(?:(?:terus|lalu|oh) )?(?:itu |ini )?(?:dimana|di mana|mana)(?: (?:itu|tuh|ya|sih|kak|min|pak|bu))*(?: |$)/;
 /** "jadi bukan di dpmptsp ya?", "bukan di sini ya": not this office's business, checked. */
 const NOT_HERE = /\bbukan (?:di ?sini|di dpmptsp|dpmptsp|di kantor ini|kantor ini|di ptsp|ptsp|urusan (?:sini|dpmptsp))\b/;
+/** "lah katanya semua urusan di pelayanan satu pintu" after another agency's answer: the one-stop office named, whose business that still is not. */
+const ONE_STOP = /\b(?:satu pintu|semua (?:urusan|layanan|izin|perizinan|dokumen)|semuanya (?:di ?sini|bisa))\b/;
 const SENT_INSTEAD = /\b(?:dikirim|kirim\w*|pdf|email|scan|softcopy|soft copy|online|via|lewat|antar|diantar|sent|send)\b/;
 /** Registering asked about ("daftarnya dmn", "daftarnya pake apa aja", "caranya gmn step by step", "gratis kan"). */
 const REGISTERING = /\bwhat do i need to register\b|\bhow (?:do|can) i register\b|\b(?:daftar\w*|registrasi\w*|mendaftar)\b.*\b(?:dimana|di mana|mana|bagaimana|caranya|cara|pakai|apa saja|gratis|bayar|biaya\w*|web\w*|situs\w*|alamat\w*|link\w*|sendiri|dari rumah|dr rumah)\b|\b(?:caranya|cara) (?:bagaimana|gimana)\b.*\bstep\b|\bgratis\b|\b(?:habis|abis|setelah|sesudah|udah|sudah) (?:daftar|registrasi|mendaftar)\b.{0,12}\b(?:dapat|dpt|dapet|ngapain|apa)\b/;
@@ -197,6 +201,7 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (topic?.intent === 'complaint.file' && words <= MAX_WORDS + 4 && (FOLLOW_IT.test(c.normalised) || ACTED_ON_WHEN.test(c.normalised))) return 'complaint.status';
   // "jadi bukan di dpmptsp ya?" after another agency's answer: that agency's, said again.
   if (topic?.intent === 'referral' && words <= MAX_WORDS && NOT_HERE.test(c.normalised)) return 'referral';
+  if (topic?.intent === 'referral' && words <= MAX_WORDS + 2 && ONE_STOP.test(c.normalised) && c.entities.forms.length === 0) return 'referral';
   // "dmn itu?" after another agency's answer asks where that agency is, not the office's own contact.
   if (topic?.intent === 'referral' && WHERE_THAT.test(c.normalised)) return 'referral';
   // "lama bgt. kok gitu" after a closure answer: why it is so.
@@ -224,7 +229,7 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   // address yet, is that a problem?" is no complaint, "sy ga ada email" no farewell) and registering ("daftarnya
   // dmn? gratis kan") continue OSS, however they read alone.
   const aboutOss = topic?.intent === 'oss.registration' || (topic?.services.includes('oss') ?? false);
-  if (aboutOss && c.intent !== 'oss.registration' && words <= MAX_WORDS + 8 && (office.oss.topics.some((x) => namesTopic(c.normalised, x)) || (words <= 8 && REGISTERING.test(c.normalised)))) return 'oss.registration';
+  if (aboutOss && c.intent !== 'oss.registration' && !(c.intent === 'ack' && PLAN_TOLD.test(c.normalised) && !text.includes('?')) && words <= MAX_WORDS + 8 && (office.oss.topics.some((x) => namesTopic(c.normalised, x)) || (words <= 8 && REGISTERING.test(c.normalised)))) return 'oss.registration';
   // "itu dimana? sy gak ngerti internet" after a forms or online answer: where that is, the same answer again.
   if ((topic?.intent === 'form.request' || topic?.intent === 'service.online') && words <= MAX_WORDS + 2 && WHERE_IS_IT.test(c.normalised)) return topic.intent as IntentName;
   // "link nya apa pak" after a forms answer: the forms page again.

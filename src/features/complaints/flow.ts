@@ -117,6 +117,13 @@ const YES = /^\s*\/?(?:(?:ya|iya|y|yes|ok|oke|okay|sudah|udah|udh|nggih|inggih|i
 /** A yes, also typed with held letters ("yaa kirimm", "okee"): none of the yes words has a double letter of its own. */
 const isYes = (text: string): boolean => YES.test(text) || YES.test(text.replace(/(\p{L})\1+/gu, '$1'));
 const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
+/**
+ * Whether complaining here is what is asked ("kalau warga mau mengadu, bisa lewat chat ini?"): a question about the
+ * desk, not what went wrong, so the form asks for the description instead of taking the question as one.
+ */
+const ASKS_WHERE_TO_COMPLAIN =
+  /\b(?:mengadu|ngadu|lapor|melapor|komplain|pengaduan)\b.{0,25}\b(?:bisa|boleh|dapat|bs)\b.{0,10}\b(?:lewat|via|melalui|di)\s+(?:chat|wa|whatsapp|telegram|sini|bot)\w*(?:\s+(?:ini|aja|saja|ya|kah|gak|tidak|nggak|kak|min))*\s*\?*\s*$/i;
+
 const QUESTION_START =
   /^(apa|apakah|kapan|berapa|bagaimana|gimana|gmn|dimana|di mana|kemana|siapa|kenapa|mengapa|bisakah|bolehkah|what|when|where|how|why|who|is|are|can|could|do|does|will)\b/i;
 // Greetings and thanks only: short answers such as "besok saja" are often taken for `help` or `goodbye`.
@@ -384,7 +391,7 @@ export function startComplaint(ctx: StartCtx): FlowResult {
   };
   const replies: Reply[] = [];
   const kept = keepAttachments(data, message);
-  if (looksLikeDescription(body) && !accept(data, body)) {
+  if (looksLikeDescription(body) && !ASKS_WHERE_TO_COMPLAIN.test(body) && !accept(data, body)) {
     advance(data, message);
     replies.push(t.reply('complaint.start.noted'));
   } else {
