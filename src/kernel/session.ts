@@ -64,6 +64,14 @@ const SessionShape = z.object({
       services: z.array(z.string()),
       /** The question was about another regency's office: only "kalo di <this regency>?" continues it. */
       elsewhere: z.literal(true).optional(),
+      /**
+       * The person's own numbered questions answered in that message ("1. form reklame dmn 2. … 3. daftar OSS …"):
+       * "yg no 3 lebih jelasnya gmn" next asks the third again (optional, so older records read).
+       */
+      numbered: z
+        .array(z.object({ n: z.number().int().min(1).max(99), intent: z.string(), forms: z.array(z.string()), services: z.array(z.string()) }))
+        .max(20)
+        .optional(),
     })
     .optional(),
   /** What the last answer offered (added in version 3): a bare "ya" takes it up (complaint form, subscription). */

@@ -58,7 +58,7 @@ export const GREETING_OF_THE_OFFICE = /^(?:hallo|halo|hai|hi|hello|pagi|siang|so
 /** "siap laksanakan", "siap 86", "oke siap": ready, an acknowledgement. */
 export const READY_ACK = /^(?:oke |ok |baik )?(?:siap|siapp+)(?: (?:laksanakan|86|pak|bu|kak|min|bos|ndan|komandan|deh))*$/;
 /** The hours named ("jam kerja", "jam buka", "jam layanan"). */
-export const HOURS_NAMED = /\bjam (?:kerja|buka|layanan|pelayanan|operasional|kantor)\b/;
+export const HOURS_NAMED = /\bjam (?:kerja|buka|layanan|pelayanan|operasional|kantor)(?:nya)?\b/;
 /** Places whose hours are not the office's ("jam buka tanah lot", "pasar"). */
 export const SOMEWHERE_ELSE = /\b(?:tanah lot|pantai|pura|objek wisata|museum|mall|pasar|bank|rumah sakit|puskesmas|sekolah)\b/;
 /** A person wanted in so many words ("sy mau ngomong sm petugasnya aja"). */
@@ -237,7 +237,7 @@ export const BROKER_NEEDED = /\b(?:harus|wajib|mesti|perlu|hanya bisa) (?:lewat|
 /** "hah? ndak ngerti saya", "saya kurang paham": the last answer not understood (no topic of its own). */
 export const NOT_UNDERSTOOD_BY_THEM = /^(?:(?:hah|ha|apa|hmm+|aduh|wah|maaf) )*(?:saya |aku |bapak |ibu )?(?:tidak|belum|kurang|masih tidak|masih belum) (?:mengerti|paham|ngerti)(?: (?:saya|aku|maksudnya|nak|kak|min|pak|bu|juga))*$/;
 /** Complaining again ("kok belum ada tanggapan, saya mau lapor lagi"). */
-export const COMPLAIN_AGAIN = /\b(?:mau|ingin|akan) (?:lapor|melapor|mengadu|komplain) lagi\b/;
+export const COMPLAIN_AGAIN = /\b(?:mau|ingin|akan|saya|aku) (?:lapor|melapor|mengadu|komplain) (?:lagi|ulang)\b/;
 /** The closure put down to a cause in a rumour ("… positif covid makanya kantor tutup?"): its reason. */
 export const REASON_RUMOURED = /\b(?:makanya|itu sebabnya|penyebab\w*|gara-gara)\b.{0,25}\b(?:tutup|ditutup|ditiadakan)\b/;
 /** How to stop the announcements ("gmn cara berhentinya?" of "pengumuman dr nomor ini"): leaving them. */
@@ -275,7 +275,7 @@ export const WHAT_OFFICE = /\bini kantor apa\b|\b(?:bisa )?bantu apa\b/;
 /** Whether a complaint can be made in this chat ("kalau warga mau mengadu, bisa lewat chat ini?"): the form, offered. */
 export const COMPLAIN_IN_THIS_CHAT = /\b(?:mengadu|ngadu|lapor|melapor|komplain|pengaduan|adukan)\b.{0,25}\b(?:bisa|boleh|dapat)\b.{0,10}\b(?:lewat|via|melalui|di) (?:chat|wa|whatsapp|telegram|sini|bot)\b/;
 /** The office said to be open now, heard ("Halo, kabarnya kantor udah buka ya?"): whether it is (not a reopening date, not news to subscribe to). */
-export const OPEN_NOW_RUMOURED = /^(?:(?:halo|hai|pagi|siang|sore|malam|min|kak|pak|bu|permisi) )*(?:kabarnya|katanya|dengar dengar|denger denger)\b.{0,30}\b(?:sudah|udah) (?:buka|dibuka)\b(?! (?:lagi|kembali) (?:tanggal|tgl|mulai|per))/;
+export const OPEN_NOW_RUMOURED = /^(?:(?:halo|hai|pagi|siang|sore|malam|min|kak|pak|bu|permisi) )*(?:(?:saya|aku) )?(?:kabarnya|katanya|dengar dengar|denger denger|dengar|denger)\b.{0,30}\b(?:sudah|udah) (?:buka|dibuka)\b(?! (?:lagi|kembali) (?:tanggal|tgl|mulai|per))/;
 /** Only trying the chat out ("wkwk cuma nyoba", "cuma tes aja"): out of scope, nothing to answer. */
 export const JUST_TESTING = /^(?:(?:maaf|sorry|eh) )*(?:cuma|cuman|hanya|sekedar|sekadar|lagi) (?:mencoba|coba|coba coba|tes|test|testing|iseng)(?: (?:saja|doang|kak|min|bot|ya|kok))*$/;
 /** Found or done, said back ("udh dapet 👍", "udah ketemu kak"): an acknowledgement. */
@@ -288,3 +288,13 @@ export const VISIT_WORD = /\b(?:inspect\w*|come|site visit|verifikasi|survei|sur
 export const PERSON_ASKED_FOR = /^(?:(?:nak|ampura|permisi|maaf|halo|min|kak|pak|bu|mas|mbak) )*(?:saya )?(?:bisa|boleh|dapat|bisakah|bolehkah) (?:saya )?(?:bicara|berbicara|ngobrol|bertanya|tanya|konsultasi|disambungkan|sambung\w*|dihubungkan) (?:langsung )?(?:sama|dengan|ke|di|kepada) (?:petugas|pegawai|staf|orang|manusia|admin)\w*(?: (?:kantor|dinas|nya|langsung|saja|kah|tidak|ya))*$/;
 /** A complaint said to be filed from another number ("kok gak ada? kemarin saya udah lapor lewat nomor lain"): its status, by ticket. */
 export const FILED_ELSEWHERE = /\b(?:sudah|udah|pernah) (?:lapor|melapor|mengadu|ngadu|komplain)\b.{0,20}\b(?:lewat|dari|pakai|pake|via|dengan) (?:nomor|no|hp|wa|akun) (?:lain|yang lain|satunya|istri|suami|anak)\b/;
+/** How to complain asked ("trus kalo mau lapor gmn caranya?", "cara pengaduan gimana"): the form, which says how. */
+export const HOW_TO_COMPLAIN = /\b(?:mau|kalau|ingin) (?:lapor|melapor|mengadu|ngadu|komplain)\b (?:bagaimana|gimana) (?:caranya|cara)\b|\bcara (?:lapor|melapor|mengadu|ngadu|komplain|pengaduan|bikin pengaduan|membuat pengaduan)\b/;
+/** A sure date demanded ("ga jelas bgt. kasih tanggal pasti dong"): when the office reopens. */
+export const SURE_DATE_DEMANDED = /\b(?:kasih|minta|mana|berapa|kapan)\b.{0,15}\b(?:tanggal|tgl)(?:nya)? (?:pasti|pastinya|jelas|jelasnya)\b|\b(?:tanggal|tgl) (?:pasti|pastinya) (?:kapan|berapa|dong|donk)\b/;
+/** A question announced with no way to ask it ("saya mau tanya2 tapi tidak tahu caranya"): the menu. */
+export const ASKING_HOW_TO_ASK = /\b(?:mau|ingin|pengen) (?:tanya|bertanya|nanya)(?:-tanya)?\b.{0,10}\b(?:tidak|belum|gak|kurang) (?:tahu|ngerti|mengerti|paham) (?:caranya|cara|gimana|bagaimana)\b/;
+/** A correction naming what was meant ("bukan itu, maksud saya izin praktek bidan …"). */
+export const MEANT_INSTEAD = /^(?:(?:bukan|bkn) (?:itu|yang itu|begitu) )?(?:maksud (?:saya|sy|aku|nya)|maksudnya|yang saya maksud)\b/;
+/** Why-words: a reading as the closure's reason needs one (or a cause named). */
+export const WHY_WORD = /\b(?:kenapa|mengapa|alasan\w*|karena|sebab\w*|why|reason\w*|gara|makanya|covid\w*|corona|zona|galungan|kuningan|penyebab\w*|pandemi|virus|positif|wabah)\b/;

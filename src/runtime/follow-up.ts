@@ -166,6 +166,8 @@ function countWords(text: string): number {
 /** The intent a follow-up continues, or undefined when the message stands on its own. */
 export function followUp(c: Classification, text: string, topic: Session['topic'], office: OfficeData): IntentName | undefined {
   const words = countWords(c.normalised);
+  // "oke sip, nanti minta tolong anak bikinin email", "ok bu nanti sy minta anak sy bukain fb nya": taken in, whatever it names.
+  if (c.intent === 'ack' && PLAN_TOLD.test(c.normalised) && !text.includes('?')) return undefined;
   // "kalau mau ngobrol langsung sama petugas bisa nggak": a person asked for in so many words (not at the office) stands.
   if (c.intent === 'consultation' && c.score >= 1 && PERSON_ASKED.test(c.normalised) && !AT_THE_OFFICE.test(c.normalised)) return undefined;
   // "kok belum ada tanggapan, saya mau lapor lagi": a complaint said in so many words (a phrase rule's sure reading) stands.
@@ -192,11 +194,13 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
     return CLOSURE_OF_SERVICE.has(topic.intent) && c.entities.services.length > 0 ? 'closure.status' : (topic.intent as IntentName);
   }
   // "jadi gak ada yg dtg gitu?", "kapan petugasnya datang?" after the site-visit answer: still the site visit.
-  if (topic?.intent === 'field_verification' && words <= MAX_WORDS && VISIT_WORDS.test(c.normalised) && !TICKET_WORDS.test(c.normalised)) return 'field_verification';
+  // ("jadi gak ada survei sama sekali sampai kapan?" asks until when they stay stopped: the closure's end)
+  if (topic?.intent === 'field_verification' && words <= MAX_WORDS && VISIT_WORDS.test(c.normalised) && !TICKET_WORDS.test(c.normalised) && !/\b(?:sampai|sampe|hingga) (?:kapan|kpn)\b/.test(c.normalised)) return 'field_verification';
   // "usaha saya jual beli hp bekas di pasar" after a forms or OSS answer: the business the permit is for.
   if (topic && (topic.intent === 'form.request' || topic.intent === 'oss.registration') && words <= MAX_WORDS + 4 && BUSINESS_TOLD.test(c.normalised) && OVERRIDABLE.has(c.intent)) return topic.intent as IntentName;
   // "kok lama bgt, udh seminggu" after a ticket's status: still about that ticket, never the closure's "how long".
-  if (topic?.intent === 'complaint.status' && words <= MAX_WORDS && (STILL_WAITING.test(c.normalised) || ACTED_ON_WHEN.test(c.normalised)) && !TICKET_WORDS.test(c.normalised)) return 'complaint.status';
+  // (a person asked for after it, "kok lama ya. sy mau ngomong sm petugas", is the desk)
+  if (topic?.intent === 'complaint.status' && words <= MAX_WORDS && (STILL_WAITING.test(c.normalised) || ACTED_ON_WHEN.test(c.normalised)) && !TICKET_WORDS.test(c.normalised) && !PERSON_ASKED.test(c.normalised)) return 'complaint.status';
   // "how can I follow up on it?", "cara pantaunya gmn?", "kapan ditindaklanjuti ya?" after a complaint was filed: its status.
   if (topic?.intent === 'complaint.file' && words <= MAX_WORDS + 4 && (FOLLOW_IT.test(c.normalised) || ACTED_ON_WHEN.test(c.normalised))) return 'complaint.status';
   // "jadi bukan di dpmptsp ya?" after another agency's answer: that agency's, said again.
@@ -224,12 +228,13 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   // "So what can I do meanwhile?", "klo gitu ada cara lain?" after a closure answer: what can be done instead.
   if (topic && CLOSURE.has(topic.intent) && words <= MAX_WORDS + 4 && !TICKET_WORDS.test(c.normalised) && ANOTHER_WAY.test(c.normalised)) return 'service.online';
   // "kalo mau nanya langsung ke petugasnya gmn": asking for a person in chat (the desk at the office is a closure question).
-  if (topic && words <= MAX_WORDS + 2 && PERSON_ASKED.test(c.normalised) && !AT_THE_OFFICE.test(c.normalised)) return 'consultation';
+  // (a farewell that addresses one, "udah dulu ya, stop nanya2 dulu 😂 makasih min", asks for nobody)
+  if (topic && words <= MAX_WORDS + 2 && PERSON_ASKED.test(c.normalised) && !AT_THE_OFFICE.test(c.normalised) && !((c.intent === 'goodbye' || c.intent === 'thanks') && c.score >= 0.9)) return 'consultation';
   // After an answer about OSS (or one that named it): its sub-topics ("NIK sm email aja?", "I don't have an email
   // address yet, is that a problem?" is no complaint, "sy ga ada email" no farewell) and registering ("daftarnya
   // dmn? gratis kan") continue OSS, however they read alone.
   const aboutOss = topic?.intent === 'oss.registration' || (topic?.services.includes('oss') ?? false);
-  if (aboutOss && c.intent !== 'oss.registration' && !(c.intent === 'ack' && PLAN_TOLD.test(c.normalised) && !text.includes('?')) && words <= MAX_WORDS + 8 && (office.oss.topics.some((x) => namesTopic(c.normalised, x)) || (words <= 8 && REGISTERING.test(c.normalised)))) return 'oss.registration';
+  if (aboutOss && c.intent !== 'oss.registration' && words <= MAX_WORDS + 8 && (office.oss.topics.some((x) => namesTopic(c.normalised, x)) || (words <= 8 && REGISTERING.test(c.normalised)))) return 'oss.registration';
   // "itu dimana? sy gak ngerti internet" after a forms or online answer: where that is, the same answer again.
   if ((topic?.intent === 'form.request' || topic?.intent === 'service.online') && words <= MAX_WORDS + 2 && WHERE_IS_IT.test(c.normalised)) return topic.intent as IntentName;
   // "link nya apa pak" after a forms answer: the forms page again.
@@ -268,6 +273,8 @@ export function followUp(c: Classification, text: string, topic: Session['topic'
   if (CLOSURE.has(last) && words <= MAX_WORDS + 4 && !TICKET_WORDS.test(n) && ANOTHER_WAY.test(n)) return 'service.online';
   // "kira2 kpn dijawab?" after a question was taken for staff: when staff answer, not when the office reopens.
   if (last === 'consultation' && ANSWERED_WHEN.test(n)) return 'consultation';
+  // "trus gmn dong sy butuh buat tender minggu dpn" after the pickup answer: carrying on from it, whatever it tells.
+  if (words <= MAX_WORDS + 4 && CARRY_ON.test(c.normalised) && (c.intent === 'help' || c.intent === 'None' || c.intent === 'ack') && !TICKET_WORDS.test(c.normalised)) return last;
   if (words === 0 || words > MAX_WORDS) return undefined;
   const raw = text.toLowerCase();
   const elliptic = ELLIPTIC.test(n) || ELLIPTIC.test(raw);

@@ -15,6 +15,7 @@ import type { Session } from '../kernel/session.js';
 import { isoTime, parseIsoTime } from '../lib/time.js';
 import type { Classification, IntentName, Language } from '../nlu/types.js';
 import { CONTINUABLE, followUp } from './follow-up.js';
+import { numbersOf, pickedNumber } from './numbered.js';
 import { leavingWords } from '../kernel/leaving.js';
 import { referralsOf } from '../kernel/office-text.js';
 import { FORWARDED } from '../nlu/forwarded.js';
@@ -64,7 +65,7 @@ const YES = new RegExp(String.raw`^\s*(?:(?:nak|kak|min|pak|bu|bli|mbok|dik|gan|
  * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
  * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
  */
-const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman\w*|diberi kabar|diberi tahu|diberitahu|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|dpt|terima|trima|nerima|menerima|dikirimi|dikirimin) (\w+ )?info\w*|(stop|berhenti|setop)\w* (\w+ ){0,2}(info|informasi)\w*|let (me|us) know|keep me (posted|updated|informed)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
+const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman\w*|diberi kabar|diberi tahu|diberitahu|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|dpt|terima|trima|nerima|menerima|dikirimi|dikirimin) (\w+ )?(info\w*|pesan|pengumuman)|(stop|berhenti|setop)\w* (\w+ ){0,2}(info|informasi)\w*|let (me|us) know|keep me (posted|updated|informed)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
 /** Words that ask to complain: a short message opens the complaint form only with one of these. */
 const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|protes|report\w*|kecewa|pungli|calo)\b/i;
@@ -211,6 +212,8 @@ export function step(
   let handled: Handled;
   // The classification the answer was built from (a follow-up borrows the last topic's entities).
   let used: Classification = c;
+  // The person's own numbered questions this message answered (kept with the topic: "yg no 3" next picks one).
+  let numbered: { n: number; intent: string; forms: string[]; services: string[] }[] | undefined;
   const command = text ? parseCommand(text) : undefined;
   // A name both lists know (`/aduan`: citizens file, staff list) is the staff command only for staff.
   const isStaffCommand =
@@ -311,11 +314,15 @@ export function step(
         (!fewerWords(text, 1) && fewerWords(text, 9) && c.entities.forms.length === 0 && !OUR_OFFICE_NAMED.test(text) && c.intent !== 'referral' && !CONTINUABLE_OURS.has(c.intent) && namesAgency());
       // Subscribing or leaving in so many words ("kalau ada kepastian kabari saya ya, daftar pengumumannya") is no follow-up.
       const explicitSubscription = (c.intent === 'subscribe' || c.intent === 'unsubscribe') && !unsure && c.score >= SURE_OF_A_SUBSCRIPTION;
-      const follow = notOurs || explicitSubscription ? undefined : followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
+      // "yg no 3 lebih jelasnya gmn" after answering the person's own numbered questions: the third, again.
+      // (a person asked for about one of them, "untuk pertanyaan nomor 2 saya mau tanya langsung ke petugas", is the desk's)
+      const number = base.topic?.numbered && !notOurs && c.intent !== 'consultation' && !A_PERSON_ASKED.test(text) ? pickedNumber(c.normalised) : undefined;
+      const picked = number === undefined ? undefined : base.topic?.numbered?.find((p) => p.n === number && CONTINUABLE.has(p.intent as IntentName));
+      const follow = picked ? (picked.intent as IntentName) : notOurs || explicitSubscription ? undefined : followUp(unsure ? { ...c, intent: 'None' } : c, text, base.topic, k.office);
       if (follow) {
         intent = follow;
         // "itu udh ganti nama kan?" after the IMB form: the permit of the last answer is still the subject.
-        const entities = c.entities.forms.length > 0 || c.entities.services.length > 0 ? c.entities : { forms: base.topic?.forms ?? [], services: base.topic?.services ?? [] };
+        const entities = picked ? { forms: picked.forms, services: picked.services } : c.entities.forms.length > 0 || c.entities.services.length > 0 ? c.entities : { forms: base.topic?.forms ?? [], services: base.topic?.services ?? [] };
         used = { ...c, intent: follow, entities };
       } else if (unsure || notOurs) {
         intent = 'None';
@@ -358,6 +365,8 @@ export function step(
         if (informative) used = informative.c;
         intent = used.intent;
         handled = { replies, session };
+        const numbers = numbersOf(text, answered.map((p) => p.text));
+        if (numbers) numbered = answered.flatMap((p, i) => (numbers[i] === undefined ? [] : [{ n: numbers[i], intent: p.c.intent, forms: p.c.entities.forms, services: p.c.entities.services }]));
       } else {
         handled = d.intents[intent](used === c ? ctx : { ...ctx, c: used });
         // "izin PBG saya sudah selesai, mau saya ambil hari jumat bisa jam berapa?": the hours asked beside.
@@ -408,7 +417,7 @@ export function step(
   next.offer = undefined;
   next.justSubscribed = intent === 'subscribe' ? true : undefined;
   // What this answer was about, for a follow-up next turn (kept through acknowledgements and thanks).
-  if (CONTINUABLE.has(intent)) next.topic = { intent, forms: used.entities.forms, services: used.entities.services };
+  if (CONTINUABLE.has(intent)) next.topic = { intent, forms: used.entities.forms, services: used.entities.services, ...(numbered && numbered.length >= 2 ? { numbered } : {}) };
   // A ticket's status or a complaint's form: "kok lama bgt" or "how can I follow up on it?" next leans on it
   // (never answered as a part of another message, so not continuable).
   else if (intent === 'complaint.status' || intent === 'complaint.file') next.topic = { intent, forms: [], services: [] };

@@ -124,6 +124,9 @@ const EDIT = /^\s*\/?(ubah|edit|change|ganti|perbaiki|ulang|ulangi)(?:@[A-Za-z0-
 const ASKS_WHERE_TO_COMPLAIN =
   /\b(?:mengadu|ngadu|lapor|melapor|komplain|pengaduan)\b.{0,25}\b(?:bisa|boleh|dapat|bs)\b.{0,10}\b(?:lewat|via|melalui|di)\s+(?:chat|wa|whatsapp|telegram|sini|bot)\w*(?:\s+(?:ini|aja|saja|ya|kah|gak|tidak|nggak|kak|min))*\s*\?*\s*$/i;
 
+/** How to complain asked ("trus kalo mau lapor gmn caranya? blm mau lapor skrg"): no description either. */
+const HOW_TO_COMPLAIN = /\b(?:lapor|melapor|mengadu|ngadu|komplain)\s+(?:gmn|gimana|bagaimana|gmana)\s+(?:caranya|cara)\b|\bcara\s*(?:nya\s+)?(?:lapor|melapor|mengadu|ngadu|komplain)\b/i;
+
 const QUESTION_START =
   /^(apa|apakah|kapan|berapa|bagaimana|gimana|gmn|dimana|di mana|kemana|siapa|kenapa|mengapa|bisakah|bolehkah|what|when|where|how|why|who|is|are|can|could|do|does|will)\b/i;
 // Greetings and thanks only: short answers such as "besok saja" are often taken for `help` or `goodbye`.
@@ -241,7 +244,8 @@ const PERMIT_SHAPE = /^[A-Za-z0-9][A-Za-z0-9 ./\-_]{2,}$/;
 const NAME_LABEL = /^\s*(?:(?:nama(?:nya| saya| sy| aku| lengkap)?(?: adalah)?|my name is|name)\s*[:=-]?\s+|nama\s*[:=-]\s*)(?=\p{L})/iu;
 // (a company or a role in brackets, "I Gusti Ngurah Rai (PT Sinar Tabanan)", and "&" or "/" between two names)
 const NAME_SHAPE = /^\p{L}[\p{L} .,'"“”‘’()&/-]+$/u;
-const PHONE_SHAPE = /^\+?[0-9][0-9 -]{6,20}$/;
+// (dots and brackets as people group the digits: "0857.3811.2020", "(0361) 81234")
+const PHONE_SHAPE = /^\+?\(?[0-9][0-9 ().-]{6,20}$/;
 const PermitNumber = z
   .string()
   .trim()
@@ -391,7 +395,7 @@ export function startComplaint(ctx: StartCtx): FlowResult {
   };
   const replies: Reply[] = [];
   const kept = keepAttachments(data, message);
-  if (looksLikeDescription(body) && !ASKS_WHERE_TO_COMPLAIN.test(body) && !accept(data, body)) {
+  if (looksLikeDescription(body) && !ASKS_WHERE_TO_COMPLAIN.test(body) && !HOW_TO_COMPLAIN.test(body) && !accept(data, body)) {
     advance(data, message);
     replies.push(t.reply('complaint.start.noted'));
   } else {

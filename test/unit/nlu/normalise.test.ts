@@ -55,6 +55,14 @@ describe('normalise', () => {
     ['Nuwun sewu, kantor buka malih dereng?', 'permisi kantor buka lagi belum'],
     ['matur nuwun', 'matur terima kasih'],
     ['Pegawe sing mlebu pinten?', 'pegawai sing masuk berapa'],
+    // Balinese and Javanese of sets 24 and 25 ("arep" is Javanese "mau"; "harap" stays itself)
+    ['tiang jagi nakenang, kantor e buka napi ten?', 'saya akan menanyakan kantornya buka apa tidak'],
+    ['dados tiang metakon ring pegawai', 'bisa saya bertanya di pegawai'],
+    ['kantor tutup ngantos kapan', 'kantor tutup sampai kapan'],
+    ['nek arep ngurus ijin', 'kalau mau urus izin'],
+    ['matur suwun', 'terima kasih'],
+    ['harap sebarkan', 'harap sebarkan'],
+    ['trm ksh', 'terima kasih'],
   ])('%j -> %j', (input, expected) => {
     expect(normalise(input)).toBe(expected);
   });
