@@ -855,7 +855,8 @@ export function createClassifier(options: ClassifierOptions): NluClassifier {
       // "pengaduan dong. Izin reklame sy sdh 2 bulan blm diproses …": a complaint asked for, whatever it tells.
       if (COMPLAINT_ASKED_FOR.test(normalised) && best?.intent !== 'complaint.status' && !OTHER_MATTER.test(normalised)) best = { intent: 'complaint.file', score: 1 };
       // "trus nanti ada yg dtg ngecek ke rumah gak kak", "jadi tidak ada petugas yang turun sama sekali ya?": the site visit.
-      if ((weak() || best?.intent === 'application.stalled') && VISIT_ASKED.test(normalised) && !foreign()) best = sure('field_verification');
+      // (nor a ticket's status for its "ada yang …": "trus nanti ada yg dtg ngecek ke rumah gak kak" names no ticket)
+      if ((weak() || best?.intent === 'application.stalled' || (best?.intent === 'complaint.status' && best.score < 1 && !/\b(?:tiket|adu-\w+|pengaduan|laporan|aduan)\b/.test(normalised))) && VISIT_ASKED.test(normalised) && !foreign()) best = sure('field_verification');
       // "saya udh langganan kok blm dapet info apa2": news comes when there is news: the reopening's answer.
       if ((weak() || best?.intent === 'subscribe') && SUBSCRIBED_NO_NEWS.test(normalised)) best = sure('closure.duration');
       // "I don't have an Indonesian NIK, only a KITAS": a foreigner's registration, a question for staff.
