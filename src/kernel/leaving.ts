@@ -28,7 +28,7 @@ const LATER_PHRASES = [String.raw`(?:nanti|ntar|entar|nnti) (?:aja|saja|dulu|deh
 /** What is left, named after the phrase ("batal aja deh aduannya", "ga jadi konsultasinya"). */
 const OBJECTS = String.raw`(?:(?:peng)?aduan(?:nya)?|komplain(?:nya)?|laporan(?:nya)?|konsultasi(?:nya)?|pertanyaan(?:nya)?|form(?:nya)?|formulir(?:nya)?|isian(?:nya)?)`;
 /** Particles and address words after the phrase ("deh", "aja", "kak", "makasih"). */
-const TAIL = String.raw`(?:deh|dah|aja|ah|dulu|sih|saja|mawon|lah|ya|yah|ribet|repot|males|malas|kak|min|admin|pak|bu|mas|mbak|bli|mbok|gan|maaf|sorry|ok|oke|makasih|terima kasih|thanks|nanti|${OBJECTS})`;
+const TAIL = String.raw`(?:deh|dah|dh|aja|ah|dulu|sih|saja|mawon|lah|ya|yah|ribet|repot|males|malas|kak|min|admin|pak|bu|mas|mbak|bli|mbok|gan|maaf|sorry|ok|oke|makasih|terima kasih|thanks|nanti|${OBJECTS})`;
 
 /** A reason that asks something instead ("ga jadi, jam buka kantor brp"): a new request, not a leaving ("batal, sy cuma nanya" is none). */
 const ASKS = String.raw`.*\b(?:kapan|kpn|dimana|dmn|di mana|gimana|gmn|bagaimana|berapa|brp|apakah|(?<!(?:cuma|cuman|hanya|cm) )(?:tanya|nanya))\b`;

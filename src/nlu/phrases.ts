@@ -253,7 +253,7 @@ export const RESIGNED_ALONE = /^(?:(?:hmm+|oh|yah|aduh|ok|oke) )*(?:ya sudah|yas
 /** A last sentence asking whether the office is open ("… mau daftar TDUP. Kantornya buka?", "… Is your office open at the moment?"): raw text. */
 export const OPEN_ASKED_LAST = /(?:^|[.!?]\s+)(?:(?:dan|terus|trus|tapi|apakah|apa|so|and|but)\s+)?(?:is\s+)?(?:your\s+|the\s+)?(?:kantor\w*|office|loket\w*|dpmptsp)\s+(?:\S+\s+){0,3}?(?:buka|open|tutup|closed|still open)\b[^.!?]*\?\s*$/i;
 /** Being notified asked for politely ("Can I get notified here when it reopens?", "Bisa saya diberi kabar jika sudah dibuka kembali?"). */
-export const NOTIFY_REQUESTED = /\b(?:can i|could i|may i|please)\b.{0,15}\b(?:get |be )?(?:notified|updated|informed)\b|\b(?:bisa|bisakah|mohon|tolong)\b (?:saya |sy |kami )?(?:diberi kabar|diberi tahu|diberitahu|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin)\b/;
+export const NOTIFY_REQUESTED = /\b(?:can i|could i|may i|please)\b.{0,15}\b(?:get |be )?(?:notified|updated|informed)\b|\b(?:kasih tahu|kasih tau|kabari|kabarin)\b (?:saya|sy|aku|kami)\b (?:ya )?(?:kalau|jika|bila) (?:\S+ )?(?:sudah )?(?:buka|dibuka)\b|\b(?:bisa|bisakah|mohon|tolong)\b (?:saya |sy |kami )?(?:diberi kabar|diberi tahu|diberitahu|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin)\b/;
 /** Keeping the announcements ("eh kok berhenti, maksudnya mau tetap langganan"). */
 export const KEEP_SUBSCRIBED = /\b(?:tetap|tetep|masih) (?:mau )?(?:langganan|berlangganan|subscribe|dapat info\w*|terima info\w*)\b/;
 /** Bringing documents in person ("gak bisa diantar langsung aja?", "boleh saya bawa ke kantor?"): the counter's state. */
@@ -298,3 +298,13 @@ export const ASKING_HOW_TO_ASK = /\b(?:mau|ingin|pengen) (?:tanya|bertanya|nanya
 export const MEANT_INSTEAD = /^(?:(?:bukan|bkn) (?:itu|yang itu|begitu) )?(?:maksud (?:saya|sy|aku|nya)|maksudnya|yang saya maksud)\b/;
 /** Why-words: a reading as the closure's reason needs one (or a cause named). */
 export const WHY_WORD = /\b(?:kenapa|mengapa|alasan\w*|karena|sebab\w*|why|reason\w*|gara|makanya|covid\w*|corona|zona|galungan|kuningan|penyebab\w*|pandemi|virus|positif|wabah)\b/;
+/** An acknowledgement with an address word ("oke bos", "siap gan"): taken in (never another business for "bos"). */
+export const ACK_WITH_ADDRESS = /^(?:ok|oke|okay|okey|siap|sip|baik|mantap)(?: (?:bos|boss|bro|gan|ndan|bang|bli|mbok|om))+$/;
+/** Done online, every step ("dia msh di jakarta, bs diurus online semua kan?", "jd semua online ya"): what works online. */
+export const ALL_ONLINE = /\b(?:bisa|dapat) (?:diurus|diajukan|dilakukan|dikerjakan|dibuat)(?: (?:secara|lewat|via))? online\b|^(?:(?:jadi|berarti|oh|ya|oke) )*(?:semua|semuanya) (?:online|lewat online|secara online|via online)\b/;
+/** The number asked for straight ("nomornya langsung aja min jgn suruh buka fb"): the office's contacts. */
+export const NUMBER_STRAIGHT = /^(?:(?:minta|kasih|mana) )?nomor\w*(?: (?:telepon|telpon|hp|wa))? (?:langsung|saja|aja)\b/;
+/** The service called bad ("PARAH BANGET PELAYANANNYA, …", "pelayanan lelet bgt"): a complaint. ("parah" reads as "marah".) */
+export const SERVICE_CALLED_BAD = /\b(?:parah|marah|buruk|jelek|payah|mengecewakan|kecewa|lelet|amburadul|kacau)\b(?: (?:banget|sekali|amat|bgt))? (?:pelayanan|layanan)\w*|\b(?:pelayanan|layanan)\w* (?:\S+ )?(?:parah|buruk|jelek|payah|mengecewakan|lelet|amburadul|kacau)\b/;
+/** Told to keep the person informed, and nothing more ("yaudah kabarin aja", "boleh, kasih tau sy ya"): subscribing. */
+export const KEEP_ME_TOLD = /^(?:(?:ya sudah|yaudah|ok|oke|boleh|iya|ya|baik|sip|siap)\s)*(?:kabari|kabarin|dikabari|dikabarin|kabarkan|infoin|infokan|kasih tahu|kasih tau)(?: (?:saya|sy|aku|aja|saja|ya|deh|nanti|min|kak|pak|bu|kalau ada|kalau sudah buka|kalau buka))*$/;

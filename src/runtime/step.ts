@@ -65,7 +65,7 @@ const YES = new RegExp(String.raw`^\s*(?:(?:nak|kak|min|pak|bu|bli|mbok|dik|gan|
  * Subscribing and leaving happen only on words that name the announcements, never on a misread of something
  * else ("kurirnya berhenti di depan rumah"); the bare stop word is a whole-message matcher of its own.
  */
-const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman\w*|diberi kabar|diberi tahu|diberitahu|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|dpt|terima|trima|nerima|menerima|dikirimi|dikirimin) (\w+ )?(info\w*|pesan|pengumuman)|(stop|berhenti|setop)\w* (\w+ ){0,2}(info|informasi)\w*|let (me|us) know|keep me (posted|updated|informed)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
+const SUBSCRIPTION_WORDS = /\b(langganan\w*|berlangganan|langgan|subscribe|subscription|unsubscribe|pengumuman\w*|diberi kabar|diberi tahu|diberitahu|notif\w*|kabari|kabarin|dikabari|dikabarin|dikabarkan|diinfokan|diinfoin|notify|updates?|announcements?|info(rmasi)? (terbaru|pembukaan|buka)|(dapet|dapat|dpt|terima|trima|nerima|menerima|dikirimi|dikirimin) (\w+ )?(info\w*|pesan|pengumuman)|(stop|berhenti|setop)\w* (\w+ ){0,2}(info|informasi)\w*|(jangan|jgn|ga usah|gak usah|tidak usah|nggak usah) (di)?(kirim|kirimin|kabari|kabarin|kabarkan|infoin)\w*(2|-\w+)?|kasih (tau|tahu) (saya|sy|aku|kami) (ya )?(kalau|kalo|klo|jika|bila)|let (me|us) know|keep me (posted|updated|informed)|(kirim|ngirim|mengirim)(2|-kirim)? (pesan|chat|info|broadcast)\w*|messages?)\b/i;
 const OTHER_BUSINESS = /\b(sms|premium|pulsa|kuota|paket data|netflix|spotify|youtube|indihome|kartu|promo|aplikasi|app|ojol|gojek|grab|shopee|tokopedia|nada sambung|nsp|rbt|wifi|tv kabel|koran|majalah|streaming|gym|asuransi)\b/i;
 /** Words that ask to complain: a short message opens the complaint form only with one of these. */
 const COMPLAINT_WORDS = /\b((?:di|me|pe|ter|ng|meng|peng)?(?:lapor|adu|komplain|keluh)\w*|complain\w*|protes|report\w*|kecewa|pungli|calo)\b/i;
@@ -255,7 +255,8 @@ export function step(
       intent = undoes(text) ? 'unsubscribe' : 'subscribe';
       score = 1;
       handled = d.intents[intent](ctx);
-    } else if (CANCEL.test(text) && flowTurn === undefined && base.subscribeOffered && STOP_WORD.test(text)) {
+    } else if (CANCEL.test(text) && flowTurn === undefined && ((base.subscribeOffered && STOP_WORD.test(text)) || (c.intent === 'unsubscribe' && c.score >= 0.9 && SUBSCRIPTION_WORDS.test(text)))) {
+      // (or "eh gak jd deh, udh gak usah dikabarin lg": the announcements named, whatever was offered)
       // "eh ga jadi deh, stop aja" after the announcements were taken up: leaving them, nothing else is open.
       intent = 'unsubscribe';
       score = 1;

@@ -95,7 +95,7 @@ const CANCEL = leavingWords({ later: true, extra: ['stop', 'berhenti', 'keluar',
 const MENU_WORD = /^\s*\/?(menu|bantuan|help)(?:@[A-Za-z0-9_]+)?\s*[.!]*\s*$/i;
 /** Words that answer a yes/no question: never a name, a number or a description. */
 const YES_NO = /^\s*(ya|iya|y|yes|ok|oke|okay|no|tidak|ga|gak|nggak|bukan|kirim|benar|betul)\s*[.!]*\s*$/i;
-const SKIP_WORD = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|dulu|ya|kak|min|pak|bu|bli|please|it|juga|jg|lagi))*\s*[.!]*\s*$/i;
+const SKIP_WORD = /^\s*\/?(lewati|lewat|skip|tidak ada|gak ada|ga ada|nggak ada|tidak|tdk|none|no|nope|-)(?:@[A-Za-z0-9_]+)?(?:[\s,]+(?:aja|saja|deh|dulu|ya|kak|min|pak|bu|bli|please|it|juga|jg|lagi))*(?:\s*[,.;]\s*(?:(?:sy|saya|aku|soalnya|karena|krn)\s+)?(?:takut|malu|ga mau|gak mau|tidak mau|privasi|rahasia)\b[^?\d]{0,40})?\s*[.!]*\s*$/i;
 /**
  * "ga ada nomornya", "sy gak punya", "belum ada nomor", "lupa", "tanpa nama", "I don't have one": a field the
  * person cannot or will not give, said as people say it. Never a name ("Ada" is one) or a number: every form has

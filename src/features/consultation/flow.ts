@@ -135,7 +135,7 @@ const COMPLAINT_INSTEAD =
 
 /** A person asked for in so many words: a verb of asking or talking and a person ("mau tanya ke petugas", "bisa saya bicara dengan petugas", "can I talk to a staff member"). */
 const PERSON_REQUESTED =
-  /\b(?:mau|ingin|pengen|bisa|boleh|minta|tolong|mohon|can i|could i|may i|i want to|i'd like to|i would like to|i need to|please)\b.{0,20}\b(?:tanya|bertanya|nanya|menanyakan|bicara|berbicara|ngobrol|ngomong|konsultasi|berkonsultasi|disambungkan|sambungkan|dihubungkan|hubungkan|talk|speak|ask|chat|connect)\w*(?:2|-\w+)?\b.{0,25}\b(?:petugas|pegawai|staf|staff|orang|admin|cs|customer service|operator|human|person|someone|officer)\w*\b/i;
+  /\b(?:mau|ingin|pengen|bisa|boleh|minta|tolong|mohon|can i|could i|may i|i want to|i'd like to|i would like to|i need to|please)\b.{0,20}\b(?:tanya|bertanya|nanya|menanyakan|bicara|berbicara|ngobrol|ngomong|konsultasi|berkonsultasi|disambungkan|sambungkan|dihubungkan|hubungkan|talk|speak|ask|chat|connect)\w*(?:2|-\w+)?\b.{0,25}\b(?:petugas|pegawai|staf|staff|orang|org|admin|cs|customer service|operator|human|person|someone|officer)\w*\b/i;
 
 /** A clause that asks for a person or a consultation ("Bisa saya bicara dengan petugasnya saja nak?", "kulo badhe konsultasi"). */
 const REQUEST_CLAUSE = new RegExp(`${PERSON_REQUESTED.source}|\\b(?:mau|ingin|pengen|badhe|arep|minta|butuh)\\s+(?:konsultasi|konsul|berkonsultasi)\\b`, 'i');
@@ -170,7 +170,7 @@ function asksBeyondTheRequest(body: string): boolean {
 
 /** Words that ask for a person (a message without one is a question the bot was unsure of, not a request). */
 const ASKS_FOR_A_PERSON =
-  /\b(?:petugas\w*|staf|staff|stafnya|pegawai\w*|orang|orangnya|manusia|manusianya|cs|customer service|operator|human|person|someone|officer|konsultasi|berkonsultasi|konsul|consult|consultation|bicara|ngobrol|diskusi|talk|speak)\b/i;
+  /\b(?:petugas\w*|staf|staff|stafnya|pegawai\w*|orang|orangnya|org|manusia|manusianya|cs|customer service|operator|human|person|someone|officer|konsultasi|berkonsultasi|konsul|consult|consultation|bicara|ngobrol|diskusi|talk|speak)\b/i;
 
 /** "iya itu pertanyaannya, luas lahan 8 are", "ya, tambahan: …": a yes with more after it. */
 const YES_AND_MORE = /^\s*(?:ya|iya|iyaa|y|yes|betul|benar|bener|ok|oke)\b[\s,.!:-]+(?:(?:itu|ini)\s+(?:pertanyaannya|pertanyaan saya|saja|aja)[\s,.!:-]*)?(\S.{3,})$/i;
