@@ -150,7 +150,8 @@ export const PERMIT_NUMBER_ONLY = /^\s*(?=[^\s]*\d)[A-Za-z0-9.-]+(?:\/[A-Za-z0-9
 /** Another trade's consultation ("konsultasi dokter online", "konsultasi hukum"): not the office's. */
 export const OTHER_CONSULTATION = /\bkonsultasi (?:dokter|kesehatan|medis|hukum|psikolog\w*|gizi|kehamilan|kecantikan|skincare|asuransi)\b/;
 /** What can be done online, asked ("apa saja yang bisa diurus online sekarang?"). */
-export const WHAT_ONLINE = /\b(?:apa saja|apa|mana saja) (?:yang )?(?:bisa|dapat) (?:diurus|dilakukan|diajukan|dikerjakan|dilayani) (?:secara )?(?:online|daring)\b/;
+// (with a verb of doing or without: "apa aja yang bisa online?")
+export const WHAT_ONLINE = /\b(?:apa saja|apa|mana saja) (?:yang )?(?:bisa|dapat) (?:(?:diurus|dilakukan|diajukan|dikerjakan|dilayani) )?(?:secara )?(?:online|daring)\b/;
 /** A ticket asked after in words ("mohon info tindak lanjut pengaduan saya no tiket ADU-…"). */
 export const TICKET_ASKED_AFTER = /\b(?:tindak ?lanjut\w*|status\w*|progres\w*|sudah sampai mana|bagaimana|gimana|kabar\w*|sudah seminggu|belum ada)\b/;
 /** Something to be done about a permit ("ngurus", "perpanjang", "bikin", "daftar", "ajukan"; "untuk IMB"). */
@@ -300,11 +301,13 @@ export const MEANT_INSTEAD = /^(?:(?:bukan|bkn) (?:itu|yang itu|begitu) )?(?:mak
 export const WHY_WORD = /\b(?:kenapa|mengapa|alasan\w*|karena|sebab\w*|why|reason\w*|gara|makanya|covid\w*|corona|zona|galungan|kuningan|penyebab\w*|pandemi|virus|positif|wabah)\b/;
 /** An acknowledgement with an address word ("oke bos", "siap gan"): taken in (never another business for "bos"). */
 export const ACK_WITH_ADDRESS = /^(?:ok|oke|okay|okey|siap|sip|baik|mantap)(?: (?:bos|boss|bro|gan|ndan|bang|bli|mbok|om))+$/;
-/** Done online, every step ("dia msh di jakarta, bs diurus online semua kan?", "jd semua online ya"): what works online. */
-export const ALL_ONLINE = /\b(?:bisa|dapat) (?:diurus|diajukan|dilakukan|dikerjakan|dibuat)(?: (?:secara|lewat|via))? online\b|^(?:(?:jadi|berarti|oh|ya|oke) )*(?:semua|semuanya) (?:online|lewat online|secara online|via online)\b/;
+/** Done online, every step ("dia msh di jakarta, bs diurus online semua kan?", "jd semua online ya", "sementara ini bs online ya?" with nothing named before it): what works online. */
+export const ALL_ONLINE = /\b(?:bisa|dapat) (?:diurus|diajukan|dilakukan|dikerjakan|dibuat)(?: (?:secara|lewat|via))? online\b|^(?:(?:jadi|terus|sementara|ini|untuk|berarti|kalau|apa|apakah|masih|tetap|oh|ok|oke) )*(?:bisa|dapat) (?:secara |lewat |via )?online(?: (?:ya|kah|tidak|kan|saja|semua|dong))*$|^(?:(?:jadi|berarti|oh|ya|oke) )*(?:semua|semuanya) (?:online|lewat online|secara online|via online)\b/;
 /** The number asked for straight ("nomornya langsung aja min jgn suruh buka fb"): the office's contacts. */
 export const NUMBER_STRAIGHT = /^(?:(?:minta|kasih|mana) )?nomor\w*(?: (?:telepon|telpon|hp|wa))? (?:langsung|saja|aja)\b/;
 /** The service called bad ("PARAH BANGET PELAYANANNYA, …", "pelayanan lelet bgt"): a complaint. ("parah" reads as "marah".) */
 export const SERVICE_CALLED_BAD = /\b(?:parah|marah|buruk|jelek|payah|mengecewakan|kecewa|lelet|amburadul|kacau)\b(?: (?:banget|sekali|amat|bgt))? (?:pelayanan|layanan)\w*|\b(?:pelayanan|layanan)\w* (?:\S+ )?(?:parah|buruk|jelek|payah|mengecewakan|lelet|amburadul|kacau)\b/;
 /** Told to keep the person informed, and nothing more ("yaudah kabarin aja", "boleh, kasih tau sy ya"): subscribing. */
 export const KEEP_ME_TOLD = /^(?:(?:ya sudah|yaudah|ok|oke|boleh|iya|ya|baik|sip|siap)\s)*(?:kabari|kabarin|dikabari|dikabarin|kabarkan|infoin|infokan|kasih tahu|kasih tau)(?: (?:saya|sy|aku|aja|saja|ya|deh|nanti|min|kak|pak|bu|kalau ada|kalau sudah buka|kalau buka))*$/;
+/** An okay with what the person will do next ("oke sip, nanti minta tolong anak bikinin email", "ok bu nanti sy minta anak sy bukain fb nya"): taken in. */
+export const PLAN_TOLD = /^(?:ok|oke|sip|baik|siap|iya|ya)\b.{0,30}\b(?:nanti|entar|besok)\b/;

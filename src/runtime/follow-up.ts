@@ -7,7 +7,7 @@
 import type { OfficeData } from '../kernel/office.js';
 import { NAMES_A_PERMIT, namesTopic } from '../kernel/office-text.js';
 import { ownAreaWords } from '../nlu/entities.js';
-import { RUMOUR_FALSE } from '../nlu/phrases.js';
+import { PLAN_TOLD, RUMOUR_FALSE } from '../nlu/phrases.js';
 import type { Session } from '../kernel/session.js';
 import type { Classification, IntentName } from '../nlu/types.js';
 
@@ -113,8 +113,6 @@ const GENERIC: ReadonlySet<string> = new Set(
 const LINK_ASKED = /\b(?:link\w*|tautan\w*|url\w*|alamat web\w*|webnya|websitenya)\b/;
 /** This chat ("lewat chat ini", "di sini aja", "via wa"). */
 const IN_THIS_CHAT = /\b(?:lewat chat|via chat|di chat|chat ini|lewat sini|di sini|disini|lewat wa|via wa|lewat whatsapp|via whatsapp|online)\b/;
-/** An acknowledgement with what the person will do next ("oke sip, nanti minta tolong anak bikinin email"): taken in, no question. */
-const PLAN_TOLD = /^(?:oke|ok|sip|baik|siap|iya|ya)\b.{0,30}\b(?:nanti|ntar|besok|entar)\b/;
 /** A finished permit sent instead of collected ("dikirim pdf aja", "lewat email bisa?", "softcopy"). */
 /** A reading of a service the message names itself (OSS as OSS, "cek lapangan" as the site visit): its own question. */
 const ASKS_ITS_OWN_SERVICE = (c: Classification): boolean =>
